@@ -1,0 +1,45 @@
+// The conversation is plain data: it is what the loop sends, what the history saves and loads,
+// and what the chat view renders. Nothing here knows about the wire format of any provider.
+
+export interface ToolCall {
+  /** Unique within the conversation; generated when the server omits it. */
+  id: string;
+  name: string;
+  /** The raw JSON text the model produced ("" is normalised to "{}"). */
+  arguments: string;
+}
+
+export interface SystemMessage {
+  role: 'system';
+  content: string;
+}
+
+export interface UserMessage {
+  role: 'user';
+  content: string;
+}
+
+export interface AssistantMessage {
+  role: 'assistant';
+  content: string;
+  /** Thinking text (`reasoning_content`), shown apart from the answer and never sent back. */
+  reasoning?: string;
+  toolCalls?: ToolCall[];
+  /** The stream broke or was cancelled after text arrived: this is what had arrived. */
+  interrupted?: boolean;
+}
+
+export interface ToolMessage {
+  role: 'tool';
+  toolCallId: string;
+  name: string;
+  content: string;
+  isError?: boolean;
+}
+
+export type Message = SystemMessage | UserMessage | AssistantMessage | ToolMessage;
+
+export interface Conversation {
+  id: string;
+  messages: Message[];
+}

@@ -1,0 +1,55 @@
+// The tool contract: one module per tool, each exporting a value made with `defineTool`.
+import { z } from 'zod';
+import type { Workspace } from '../workspace/workspace';
+import type { AgentEvent } from '../events';
+
+export type ToolKind = 'read' | 'edit' | 'execute';
+
+export interface ApprovalRequest {
+  kind: 'edit' | 'execute';
+  title: string;
+  detail?: string;
+}
+
+export interface ApprovalDecision {
+  approved: boolean;
+  reason?: string;
+}
+
+/** Decides on actions that are not file writes (commands, self-made tools). */
+export interface Approver {
+  approve(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalDecision>;
+}
+
+export interface ToolContext {
+  workspace: Workspace;
+  approver: Approver;
+  signal: AbortSignal;
+  toolCallId: string;
+  /** Report progress into the event stream (approval requests, for example). */
+  emit(event: AgentEvent): void;
+}
+
+export interface ToolResult {
+  content: string;
+  isError?: boolean;
+}
+
+export interface Tool<Args = unknown> {
+  name: string;
+  /** Short: every token is paid on every request. */
+  description: string;
+  schema: z.ZodType<Args>;
+  kind: ToolKind;
+  run(args: Args, ctx: ToolContext): Promise<ToolResult>;
+}
+
+export function defineTool<S extends z.ZodType>(tool: {
+  name: string;
+  description: string;
+  schema: S;
+  kind: ToolKind;
+  run(args: z.infer<S>, ctx: ToolContext): Promise<ToolResult>;
+}): Tool<z.infer<S>> {
+  return tool as Tool<z.infer<S>>;
+}
