@@ -5,6 +5,9 @@ import type { AgentEvent } from '../events';
 
 export type ToolKind = 'read' | 'edit' | 'execute';
 
+/** What runs without asking: nothing, file edits, or edits and commands too. */
+export type ApprovalPolicy = 'none' | 'edits' | 'all';
+
 export interface ApprovalRequest {
   kind: 'edit' | 'execute';
   title: string;
