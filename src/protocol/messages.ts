@@ -1,0 +1,82 @@
+// Every message between the chat webview and the extension host, each way, as one discriminated
+// union on `type`. The webview is untrusted: what it sends is described by zod schemas (the types
+// are inferred from them, so they are written once) and validated by the host before it acts.
+// The webview imports this module with `import type` only, so zod stays out of its bundle.
+import { z } from 'zod';
+import type { AgentEvent } from '../agent/events';
+
+// ---------------------------------------------------------------- webview -> host
+
+const id = z.string().min(1).max(200);
+
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  /** The webview loaded (or reloaded) and wants a snapshot. */
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('send'), text: z.string().max(200_000) }),
+  z.object({ type: z.literal('stop') }),
+  z.object({ type: z.literal('newChat') }),
+  /** Accept what is pending for a tool call: a proposed edit or a command approval. */
+  z.object({ type: z.literal('accept'), toolCallId: id }),
+  z.object({ type: z.literal('reject'), toolCallId: id, reason: z.string().max(4_000).optional() }),
+  z.object({ type: z.literal('setApiKey') }),
+  z.object({ type: z.literal('saveSetup'), baseUrl: z.string().max(2_000), model: z.string().max(200) }),
+  z.object({ type: z.literal('removeAttachment'), id }),
+  z.object({ type: z.literal('copy'), text: z.string().max(1_000_000) }),
+  /** Open a workspace file the transcript mentions (a tool card's target). */
+  z.object({ type: z.literal('openFile'), path: z.string().min(1).max(4_000) }),
+]);
+
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+export type WebviewMessageType = WebviewMessage['type'];
+
+// ---------------------------------------------------------------- host -> webview
+
+/** A file or a selection attached to the next message; the content stays in the host. */
+export interface AttachmentView {
+  id: string;
+  /** What the chip shows: the display path, with `:start-end` for a selection. */
+  label: string;
+  path: string;
+}
+
+/** What the setup card needs to know; the key itself never crosses to the webview. */
+export interface SetupState {
+  /** A model is set (in settings or OURO_MODEL): the chat can run. */
+  configured: boolean;
+  baseUrl: string;
+  model: string;
+  hasApiKey: boolean;
+}
+
+/** What is waiting for the user on a tool call: a proposed edit (shown as a diff) or an approval. */
+export interface PendingDecision {
+  toolCallId: string;
+  kind: 'edit' | 'execute' | 'read';
+  title: string;
+  detail?: string;
+}
+
+/**
+ * The messages that make up a chat's transcript. The host keeps them (text deltas merged) so a
+ * reloaded webview can rebuild the chat from a snapshot; the webview folds them into its state.
+ */
+export type TranscriptMessage =
+  | { type: 'user'; id: string; text: string; attachments: string[] }
+  | { type: 'agent'; event: AgentEvent }
+  | { type: 'pending'; decision: PendingDecision }
+  | { type: 'decided'; toolCallId: string; accepted: boolean; note?: string };
+
+export interface HostState {
+  busy: boolean;
+  setup: SetupState;
+  attachments: AttachmentView[];
+}
+
+export type HostMessage =
+  | TranscriptMessage
+  | ({ type: 'state' } & HostState)
+  /** Replace everything: after `ready` and on New Chat. */
+  | { type: 'snapshot'; transcript: TranscriptMessage[]; state: HostState }
+  | { type: 'focusInput' };
+
+export type HostMessageType = HostMessage['type'];

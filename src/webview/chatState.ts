@@ -1,0 +1,237 @@
+// The chat's state and the pure reducer that folds host messages into it. Items are replaced,
+// never mutated, when they change: the renderer compares identities to redraw only what changed
+// (during streaming, just the message in flight).
+import type { AgentEvent } from '../agent/events';
+import type { AttachmentView, HostMessage, PendingDecision, SetupState } from '../protocol/messages';
+
+export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting';
+
+export type ChatItem =
+  | { kind: 'user'; key: string; text: string; attachments: string[] }
+  | { kind: 'assistant'; key: string; text: string; reasoning: string; streaming: boolean }
+  | {
+      kind: 'tool';
+      key: string;
+      toolCallId: string;
+      name: string;
+      target: string;
+      args: string;
+      status: ToolStatus;
+      result?: string;
+      pending?: PendingDecision & { approvalId?: string };
+      /** What the user decided, e.g. "Rejected: use tabs". */
+      note?: string;
+    }
+  | { kind: 'error'; key: string; message: string; status?: number }
+  | { kind: 'notice'; key: string; text: string };
+
+export type ToolItem = Extract<ChatItem, { kind: 'tool' }>;
+
+export interface ChatState {
+  items: ChatItem[];
+  busy: boolean;
+  setup: SetupState;
+  attachments: AttachmentView[];
+  usage: { promptTokens: number; completionTokens: number };
+  nextKey: number;
+}
+
+export function initialChatState(): ChatState {
+  return {
+    items: [],
+    busy: false,
+    setup: { configured: true, baseUrl: '', model: '', hasApiKey: false },
+    attachments: [],
+    usage: { promptTokens: 0, completionTokens: 0 },
+    nextKey: 1,
+  };
+}
+
+export function reduce(state: ChatState, message: HostMessage): ChatState {
+  switch (message.type) {
+    case 'state':
+      return { ...state, busy: message.busy, setup: message.setup, attachments: message.attachments };
+    case 'snapshot': {
+      const base: ChatState = { ...initialChatState(), ...message.state };
+      return message.transcript.reduce<ChatState>(reduce, base);
+    }
+    case 'focusInput':
+      return state;
+    case 'user':
+      return push(finishStreaming(state), { kind: 'user', text: message.text, attachments: message.attachments });
+    case 'agent':
+      return reduceAgentEvent(state, message.event);
+    case 'pending':
+      return setPending(state, message.decision);
+    case 'decided':
+      return updateTool(state, message.toolCallId, (tool) => ({
+        ...tool,
+        status: tool.status === 'waiting' ? 'running' : tool.status,
+        pending: undefined,
+        note: message.note ?? (message.accepted ? 'Accepted' : 'Rejected'),
+      }));
+    default: {
+      const _exhaustive: never = message;
+      return _exhaustive;
+    }
+  }
+}
+
+function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
+  switch (event.type) {
+    case 'step':
+      return state;
+    case 'text':
+      return appendToAssistant(state, 'text', event.delta);
+    case 'reasoning':
+      return appendToAssistant(state, 'reasoning', event.delta);
+    case 'tool_call':
+      if (findTool(state, event.call.id)) return state;
+      return push(finishStreaming(state), {
+        kind: 'tool',
+        toolCallId: event.call.id,
+        name: event.call.name,
+        target: toolTarget(event.call.arguments),
+        args: event.call.arguments,
+        status: 'running',
+      });
+    case 'tool_result':
+      return updateTool(state, event.id, (tool) => ({
+        ...tool,
+        status: event.isError ? 'failed' : 'done',
+        result: event.content,
+        pending: undefined,
+      }));
+    case 'approval_request':
+      return setPending(state, { toolCallId: event.toolCallId, kind: event.kind, title: event.title, detail: event.detail }, event.id);
+    case 'approval_result': {
+      const tool = state.items.find((item): item is ToolItem => item.kind === 'tool' && item.pending?.approvalId === event.id);
+      if (!tool) return state;
+      return reduce(state, { type: 'decided', toolCallId: tool.toolCallId, accepted: event.approved, note: decisionNote(event.approved, event.reason) });
+    }
+    case 'usage':
+      return {
+        ...state,
+        usage: {
+          promptTokens: state.usage.promptTokens + event.usage.promptTokens,
+          completionTokens: state.usage.completionTokens + event.usage.completionTokens,
+        },
+      };
+    case 'retry':
+      return push(state, { kind: 'notice', text: `Retrying (attempt ${event.attempt}) in ${Math.ceil(event.delayMs / 1000)} s: ${event.message}` });
+    case 'error':
+      return push(finishStreaming(state), { kind: 'error', message: event.message, status: event.status });
+    case 'done':
+      return reduceDone(finishStreaming(state), event);
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+export function decisionNote(accepted: boolean, reason?: string): string {
+  if (accepted) return 'Accepted';
+  return reason ? `Rejected: ${reason}` : 'Rejected';
+}
+
+function reduceDone(state: ChatState, event: Extract<AgentEvent, { type: 'done' }>): ChatState {
+  // Cards still running when the turn ends will get no result: show them as stopped.
+  const items = state.items.map((item) =>
+    item.kind === 'tool' && (item.status === 'running' || item.status === 'waiting')
+      ? { ...item, status: 'failed' as const, pending: undefined, result: item.result ?? 'Stopped before it finished.' }
+      : item,
+  );
+  const next = { ...state, items: items.some((item, i) => item !== state.items[i]) ? items : state.items };
+  switch (event.reason) {
+    case 'stop':
+      return next;
+    case 'cancelled':
+      return push(next, { kind: 'notice', text: 'Stopped.' });
+    case 'max_steps':
+      return push(next, { kind: 'notice', text: event.message ?? 'Stopped: the step limit (ouro.maxSteps) was reached.' });
+    case 'error': {
+      // The error event usually came just before; do not say it twice.
+      const last = next.items[next.items.length - 1];
+      if (last?.kind === 'error' || !event.message) return next;
+      return push(next, { kind: 'error', message: event.message });
+    }
+    default: {
+      const _exhaustive: never = event.reason;
+      return _exhaustive;
+    }
+  }
+}
+
+/** The path (or pattern, or command) a tool call is about, for its card's one-line summary. */
+export function toolTarget(argumentsJson: string): string {
+  let args: unknown;
+  try {
+    args = JSON.parse(argumentsJson);
+  } catch {
+    return '';
+  }
+  if (args === null || typeof args !== 'object') return '';
+  const record = args as Record<string, unknown>;
+  for (const key of ['path', 'pattern', 'command', 'cwd']) {
+    if (typeof record[key] === 'string') return record[key] as string;
+  }
+  return '';
+}
+
+type NewItem = ChatItem extends infer I ? (I extends ChatItem ? Omit<I, 'key'> : never) : never;
+
+function push(state: ChatState, item: NewItem): ChatState {
+  const keyed = { ...item, key: `i${state.nextKey}` } as ChatItem;
+  return { ...state, items: [...state.items, keyed], nextKey: state.nextKey + 1 };
+}
+
+function appendToAssistant(state: ChatState, field: 'text' | 'reasoning', delta: string): ChatState {
+  const last = state.items[state.items.length - 1];
+  if (last?.kind === 'assistant' && last.streaming) {
+    const items = state.items.slice();
+    items[items.length - 1] = { ...last, [field]: last[field] + delta };
+    return { ...state, items };
+  }
+  return push(state, { kind: 'assistant', text: field === 'text' ? delta : '', reasoning: field === 'reasoning' ? delta : '', streaming: true });
+}
+
+function finishStreaming(state: ChatState): ChatState {
+  const last = state.items[state.items.length - 1];
+  if (last?.kind !== 'assistant' || !last.streaming) return state;
+  const items = state.items.slice();
+  items[items.length - 1] = { ...last, streaming: false };
+  return { ...state, items };
+}
+
+function findTool(state: ChatState, toolCallId: string): ToolItem | undefined {
+  return state.items.find((item): item is ToolItem => item.kind === 'tool' && item.toolCallId === toolCallId);
+}
+
+function updateTool(state: ChatState, toolCallId: string, change: (tool: ToolItem) => ToolItem): ChatState {
+  const index = state.items.findIndex((item) => item.kind === 'tool' && item.toolCallId === toolCallId);
+  if (index < 0) return state;
+  const items = state.items.slice();
+  items[index] = change(items[index] as ToolItem);
+  return { ...state, items };
+}
+
+function setPending(state: ChatState, decision: PendingDecision, approvalId?: string): ChatState {
+  const withCard = findTool(state, decision.toolCallId)
+    ? state
+    : push(finishStreaming(state), {
+        kind: 'tool',
+        toolCallId: decision.toolCallId,
+        name: decision.kind === 'edit' ? 'edit' : decision.kind === 'read' ? 'read' : 'run_command',
+        target: decision.title,
+        args: '',
+        status: 'running',
+      });
+  return updateTool(withCard, decision.toolCallId, (tool) => ({
+    ...tool,
+    status: 'waiting',
+    note: undefined,
+    pending: { ...decision, approvalId: approvalId ?? tool.pending?.approvalId },
+  }));
+}
+

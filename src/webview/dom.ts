@@ -1,0 +1,28 @@
+// A small element builder: attributes, then children. Text is always set as text, never parsed.
+type Child = Node | string | false | null | undefined;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children) {
+    if (child === false || child === null || child === undefined) continue;
+    element.append(child);
+  }
+  return element;
+}
+
+export function icon(name: string, extraClass = ''): HTMLSpanElement {
+  return h('span', { class: `codicon codicon-${name}${extraClass ? ` ${extraClass}` : ''}`, 'aria-hidden': 'true' });
+}
+
+/** A button with an icon, an accessible name and a tooltip. */
+export function iconButton(iconName: string, label: string, attributes: Record<string, string | boolean | undefined> = {}): HTMLButtonElement {
+  return h('button', { type: 'button', 'aria-label': label, title: label, ...attributes }, icon(iconName));
+}

@@ -1,0 +1,61 @@
+// The chat webview's entry: folds host messages into the state and redraws at most once per
+// animation frame, however fast the deltas arrive.
+import { initialChatState, reduce, type ChatState } from './chatState';
+import { post, onHostMessage, loadState, saveState } from './vscodeApi';
+import { Composer } from './view/composer';
+import { MessageList } from './view/messageList';
+import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
+
+interface SavedState {
+  chat: ChatState;
+  draft: string;
+}
+
+const saved = loadState<SavedState>();
+let state: ChatState = saved.chat ?? initialChatState();
+let draft = saved.draft ?? '';
+
+const messages = document.getElementById('messages')!;
+const list = new MessageList(messages);
+const composer = new Composer((value) => {
+  draft = value;
+  schedulePersist();
+});
+composer.prompt.value = draft;
+list.onShowEarlier = () => scheduleRender();
+
+let frame = 0;
+function scheduleRender(): void {
+  if (frame) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    list.render(state);
+    composer.render(state);
+  });
+}
+
+// Saved when a turn ends and when the draft settles, never per streamed chunk.
+let persistTimer: ReturnType<typeof setTimeout> | undefined;
+function schedulePersist(): void {
+  clearTimeout(persistTimer);
+  persistTimer = setTimeout(() => saveState<SavedState>({ chat: state, draft }), 400);
+}
+
+onHostMessage((message) => {
+  const wasBusy = state.busy;
+  state = reduce(state, message);
+  if (message.type === 'snapshot') {
+    list.reset();
+    schedulePersist();
+  }
+  if (message.type === 'focusInput') composer.prompt.focus();
+  if (wasBusy && !state.busy) schedulePersist();
+  scheduleRender();
+});
+
+messages.addEventListener('click', handleTranscriptClick);
+messages.addEventListener('keydown', handleTranscriptKey);
+
+scheduleRender();
+post({ type: 'ready' });
+composer.prompt.focus();

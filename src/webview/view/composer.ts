@@ -1,0 +1,77 @@
+// The input area and the header: prompt, Send / Stop, New chat, the model name, attachment chips.
+import type { ChatState } from '../chatState';
+import { h, icon, iconButton } from '../dom';
+import { post } from '../vscodeApi';
+
+export class Composer {
+  readonly prompt = byId<HTMLTextAreaElement>('prompt');
+  private readonly send = byId<HTMLButtonElement>('send');
+  private readonly stop = byId<HTMLButtonElement>('stop');
+  private readonly model = byId<HTMLElement>('model');
+  private readonly attachments = byId<HTMLElement>('attachments');
+  private attachmentsKey = '';
+  private busy = false;
+
+  constructor(onDraftChange: (draft: string) => void) {
+    this.prompt.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.submit();
+      } else if (event.key === 'Escape' && this.busy) {
+        post({ type: 'stop' });
+      }
+    });
+    this.prompt.addEventListener('input', () => onDraftChange(this.prompt.value));
+    this.send.addEventListener('click', () => this.submit());
+    this.stop.addEventListener('click', () => post({ type: 'stop' }));
+    byId('new-chat').addEventListener('click', () => post({ type: 'newChat' }));
+    this.attachments.addEventListener('click', (event) => {
+      const remove = (event.target as Element).closest<HTMLElement>('button.remove-attachment');
+      if (remove?.dataset.id) post({ type: 'removeAttachment', id: remove.dataset.id });
+    });
+  }
+
+  render(state: ChatState): void {
+    this.busy = state.busy;
+    document.body.dataset.busy = String(state.busy);
+    this.stop.hidden = !state.busy;
+    this.send.disabled = state.busy;
+    this.model.textContent = state.setup.model || 'no model set';
+    this.model.title = state.setup.model ? `Model: ${state.setup.model}${state.setup.baseUrl ? ` at ${state.setup.baseUrl}` : ''}` : 'No model is configured';
+    const usage = state.usage.promptTokens + state.usage.completionTokens;
+    if (usage > 0) this.model.title += ` · ${state.usage.promptTokens} tokens in, ${state.usage.completionTokens} out`;
+    this.renderAttachments(state);
+  }
+
+  private renderAttachments(state: ChatState): void {
+    const key = JSON.stringify(state.attachments);
+    if (key === this.attachmentsKey) return;
+    this.attachmentsKey = key;
+    this.attachments.replaceChildren(
+      ...state.attachments.map((attachment) =>
+        h(
+          'span',
+          { class: 'attachment', title: attachment.path },
+          icon('file'),
+          h('span', { class: 'attachment-label' }, attachment.label),
+          iconButton('close', `Remove ${attachment.label}`, { class: 'remove-attachment', 'data-id': attachment.id }),
+        ),
+      ),
+    );
+    this.attachments.hidden = state.attachments.length === 0;
+  }
+
+  private submit(): void {
+    const text = this.prompt.value.trim();
+    if (this.busy || (!text && this.attachments.childElementCount === 0)) return;
+    post({ type: 'send', text });
+    this.prompt.value = '';
+    this.prompt.dispatchEvent(new Event('input'));
+  }
+}
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The chat page has no #${id}.`);
+  return element as T;
+}

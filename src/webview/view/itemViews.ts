@@ -1,0 +1,55 @@
+// One element per chat item. Each function builds the whole element from the item; the message
+// list calls it only for items whose identity changed.
+import type { ChatItem } from '../chatState';
+import { h, icon } from '../dom';
+import { renderMarkdown } from '../markdown';
+import { renderToolCard } from './toolCard';
+
+export function renderItem(item: ChatItem): HTMLElement {
+  switch (item.kind) {
+    case 'user':
+      return h(
+        'div',
+        { class: 'message user' },
+        item.attachments.length > 0 && h('div', { class: 'message-attachments' }, ...item.attachments.map((label) => h('span', { class: 'chip' }, icon('file'), label))),
+        h('div', { class: 'user-text' }, item.text),
+      );
+    case 'assistant':
+      return renderAssistant(item);
+    case 'tool':
+      return renderToolCard(item);
+    case 'error':
+      return h(
+        'div',
+        { class: 'message error', role: 'alert' },
+        icon('error'),
+        h('span', { class: 'error-text' }, errorText(item.message, item.status)),
+        item.status === 401 && h('button', { type: 'button', class: 'set-api-key', 'aria-label': 'Set API Key' }, 'Set API Key'),
+      );
+    case 'notice':
+      return h('div', { class: 'notice' }, icon('info'), item.text);
+    default: {
+      const _exhaustive: never = item;
+      return _exhaustive;
+    }
+  }
+}
+
+function renderAssistant(item: Extract<ChatItem, { kind: 'assistant' }>): HTMLElement {
+  const element = h('div', { class: `message assistant${item.streaming ? ' streaming' : ''}` });
+  if (item.reasoning) {
+    element.append(h('details', { class: 'reasoning' }, h('summary', {}, icon('lightbulb'), item.streaming && !item.text ? 'Thinking…' : 'Thought'), h('div', { class: 'reasoning-text' }, item.reasoning)));
+  }
+  const body = h('div', { class: 'markdown' });
+  // markdown-it runs with html disabled: the model's own HTML arrives here escaped.
+  body.innerHTML = renderMarkdown(item.text);
+  element.append(body);
+  return element;
+}
+
+export function errorText(message: string, status?: number): string {
+  if (status === 401) return `The endpoint refused the API key (401). Set a valid key with "Ouro: Set API Key". ${message}`.trim();
+  if (status === 404) return `The endpoint or model was not found (404): check ouro.baseUrl and ouro.model. ${message}`.trim();
+  if (status === 429) return `The endpoint is rate-limiting requests (429). ${message}`.trim();
+  return message;
+}

@@ -1,0 +1,93 @@
+// The transcript's DOM. Keyed by item: an element is rebuilt only when its item object changed,
+// so a streaming reply redraws one message. Only the last `pageSize` items (or more, after "Show
+// earlier") are in the DOM, which keeps long tasks fast.
+import type { ChatItem, ChatState } from '../chatState';
+import { h } from '../dom';
+import { renderItem } from './itemViews';
+import { renderSetupCard } from './setupCard';
+
+const pageSize = 60;
+
+export class MessageList {
+  private readonly rendered = new Map<string, { item: ChatItem; element: HTMLElement }>();
+  private shown = pageSize;
+  private setupKey = '';
+  private setupElement: HTMLElement | undefined;
+  private readonly earlier = h('button', { type: 'button', class: 'show-earlier secondary', 'aria-label': 'Show earlier messages' });
+
+  constructor(private readonly container: HTMLElement) {
+    this.earlier.addEventListener('click', () => {
+      this.shown += pageSize;
+      this.onShowEarlier?.();
+    });
+  }
+
+  onShowEarlier?: () => void;
+
+  render(state: ChatState): void {
+    const stickToBottom = this.isNearBottom();
+    const start = Math.max(0, state.items.length - this.shown);
+    const wanted: HTMLElement[] = [];
+    if (!state.setup.configured) wanted.push(this.setupCard(state));
+    if (start > 0) {
+      this.earlier.textContent = `Show earlier (${start})`;
+      wanted.push(this.earlier);
+    }
+    const keep = new Set<string>();
+    for (const item of state.items.slice(start)) {
+      keep.add(item.key);
+      wanted.push(this.elementFor(item));
+    }
+    for (const key of [...this.rendered.keys()]) if (!keep.has(key)) this.rendered.delete(key);
+    reconcile(this.container, wanted);
+    if (stickToBottom) this.container.scrollTop = this.container.scrollHeight;
+  }
+
+  /** Forget the rendered elements, e.g. for a new chat. */
+  reset(): void {
+    this.rendered.clear();
+    this.shown = pageSize;
+  }
+
+  private elementFor(item: ChatItem): HTMLElement {
+    const cached = this.rendered.get(item.key);
+    if (cached?.item === item) return cached.element;
+    const element = renderItem(item);
+    // A rebuilt card keeps whatever the user had expanded or typed.
+    if (cached) carryOverInteraction(cached.element, element);
+    this.rendered.set(item.key, { item, element });
+    return element;
+  }
+
+  private setupCard(state: ChatState): HTMLElement {
+    const key = JSON.stringify(state.setup);
+    if (!this.setupElement || key !== this.setupKey) {
+      this.setupElement = renderSetupCard(state.setup);
+      this.setupKey = key;
+    }
+    return this.setupElement;
+  }
+
+  private isNearBottom(): boolean {
+    const { scrollTop, scrollHeight, clientHeight } = this.container;
+    return scrollHeight - scrollTop - clientHeight < 40;
+  }
+}
+
+/** Makes `container`'s children exactly `wanted`, moving only what is out of place. */
+function reconcile(container: HTMLElement, wanted: HTMLElement[]): void {
+  wanted.forEach((element, index) => {
+    if (container.children[index] !== element) container.insertBefore(element, container.children[index] ?? null);
+  });
+  while (container.children.length > wanted.length) container.lastElementChild!.remove();
+}
+
+function carryOverInteraction(from: HTMLElement, to: HTMLElement): void {
+  const fromDetails = from.querySelectorAll('details');
+  to.querySelectorAll('details').forEach((details, index) => {
+    if (fromDetails[index]?.open) details.open = true;
+  });
+  const reason = from.querySelector<HTMLInputElement>('input.reason');
+  const newReason = to.querySelector<HTMLInputElement>('input.reason');
+  if (reason && newReason) newReason.value = reason.value;
+}

@@ -1,0 +1,91 @@
+// A tool call as a compact card: icon, tool, target and status on one line; arguments and result
+// behind a <details>; an inline Accept / Reject when the call waits for the user.
+import type { ToolItem, ToolStatus } from '../chatState';
+import { h, icon } from '../dom';
+
+const toolIcons: Record<string, string> = {
+  read_file: 'file',
+  list_files: 'list-tree',
+  search_files: 'search',
+  write_file: 'new-file',
+  edit_file: 'edit',
+  run_command: 'terminal',
+  get_diagnostics: 'warning',
+};
+
+const statusLabels: Record<ToolStatus, string> = { running: 'running', done: 'done', failed: 'failed', waiting: 'waiting for you' };
+const statusIcons: Record<ToolStatus, string> = { running: 'loading codicon-modifier-spin', done: 'check', failed: 'error', waiting: 'bell' };
+
+/** Long results are cut for display; the model got the whole text. */
+const maxShownChars = 20_000;
+
+export function renderToolCard(tool: ToolItem): HTMLElement {
+  const card = h('div', {
+    class: 'tool-card',
+    'data-tool': tool.name,
+    'data-status': tool.status,
+    'data-tool-call-id': tool.toolCallId,
+  });
+  const summary = h(
+    'summary',
+    {},
+    icon(toolIcons[tool.name] ?? 'tools'),
+    h('span', { class: 'tool-name' }, tool.name),
+    h('span', { class: 'tool-target', title: tool.target }, tool.target),
+    h('span', { class: 'tool-status', title: statusLabels[tool.status] }, icon(statusIcons[tool.status]), h('span', { class: 'tool-status-text' }, statusLabels[tool.status])),
+  );
+  const details = h('details', {}, summary);
+  if (tool.args) details.append(section('Arguments', prettyJson(tool.args)));
+  if (tool.result !== undefined) details.append(section('Result', clip(tool.result)));
+  card.append(details);
+  if (pathOf(tool.args)) {
+    card.append(h('button', { type: 'button', class: 'open-file', 'aria-label': `Open ${tool.target}`, title: `Open ${tool.target}`, 'data-path': pathOf(tool.args) }, icon('go-to-file')));
+  }
+  if (tool.pending) card.append(renderApproval(tool));
+  if (tool.note) card.append(h('div', { class: 'tool-note' }, tool.note));
+  return card;
+}
+
+function renderApproval(tool: ToolItem): HTMLElement {
+  const pending = tool.pending!;
+  const what = pending.kind === 'edit' ? 'Review the diff, then accept or reject.' : 'Allow this?';
+  return h(
+    'div',
+    { class: 'approval', role: 'group', 'aria-label': `Approval for ${tool.name}` },
+    h('div', { class: 'approval-title' }, pending.title),
+    pending.detail && h('pre', { class: 'approval-detail' }, clip(pending.detail)),
+    h('div', { class: 'approval-hint' }, what),
+    h('input', { type: 'text', class: 'reason', placeholder: 'Reason (optional, sent to Ouro if you reject)', 'aria-label': 'Reason for rejecting (optional)' }),
+    h(
+      'div',
+      { class: 'approval-buttons' },
+      h('button', { type: 'button', class: 'accept', 'aria-label': 'Accept' }, icon('check'), 'Accept'),
+      h('button', { type: 'button', class: 'reject secondary', 'aria-label': 'Reject' }, icon('close'), 'Reject'),
+    ),
+  );
+}
+
+function section(label: string, text: string): HTMLElement {
+  return h('div', { class: 'tool-section' }, h('div', { class: 'tool-section-label' }, label), h('pre', {}, text));
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+function clip(text: string): string {
+  return text.length > maxShownChars ? `${text.slice(0, maxShownChars)}\n… (${text.length - maxShownChars} more characters)` : text;
+}
+
+function pathOf(argumentsJson: string): string | undefined {
+  try {
+    const args = JSON.parse(argumentsJson) as { path?: unknown };
+    return typeof args.path === 'string' && args.path ? args.path : undefined;
+  } catch {
+    return undefined;
+  }
+}

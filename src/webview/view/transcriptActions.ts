@@ -1,0 +1,55 @@
+// What the buttons inside the transcript do: copy code, accept or reject, set the key, save the
+// setup, open a file. One delegated listener serves every rendered item.
+import { post } from '../vscodeApi';
+
+export function handleTranscriptClick(event: MouseEvent): void {
+  const button = (event.target as Element).closest<HTMLButtonElement>('button');
+  if (!button) return;
+  const card = button.closest<HTMLElement>('.tool-card');
+  const toolCallId = card?.dataset.toolCallId;
+  if (button.classList.contains('copy')) {
+    copyCode(button);
+  } else if (button.classList.contains('accept') && toolCallId) {
+    disableApproval(card!);
+    post({ type: 'accept', toolCallId });
+  } else if (button.classList.contains('reject') && toolCallId) {
+    reject(card!, toolCallId);
+  } else if (button.classList.contains('set-api-key')) {
+    post({ type: 'setApiKey' });
+  } else if (button.classList.contains('save-setup')) {
+    const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value.trim() ?? '';
+    post({ type: 'saveSetup', baseUrl: value('setup-base-url'), model: value('setup-model') });
+  } else if (button.classList.contains('open-file') && button.dataset.path) {
+    post({ type: 'openFile', path: button.dataset.path });
+  }
+}
+
+/** Enter in a card's reason field rejects with that reason. */
+export function handleTranscriptKey(event: KeyboardEvent): void {
+  const input = event.target as HTMLElement;
+  if (event.key !== 'Enter' || !input.classList.contains('reason')) return;
+  const card = input.closest<HTMLElement>('.tool-card');
+  if (card?.dataset.toolCallId) {
+    event.preventDefault();
+    reject(card, card.dataset.toolCallId);
+  }
+}
+
+function reject(card: HTMLElement, toolCallId: string): void {
+  const reason = card.querySelector<HTMLInputElement>('input.reason')?.value.trim();
+  disableApproval(card);
+  post({ type: 'reject', toolCallId, ...(reason ? { reason } : {}) });
+}
+
+// Until the host confirms, a second click must not send a second decision.
+function disableApproval(card: HTMLElement): void {
+  card.querySelectorAll<HTMLButtonElement | HTMLInputElement>('.approval button, .approval input').forEach((control) => (control.disabled = true));
+}
+
+function copyCode(button: HTMLButtonElement): void {
+  const code = button.closest('.code-block')?.querySelector('code')?.textContent ?? '';
+  post({ type: 'copy', text: code });
+  const glyph = button.querySelector('.codicon');
+  glyph?.classList.replace('codicon-copy', 'codicon-check');
+  setTimeout(() => glyph?.classList.replace('codicon-check', 'codicon-copy'), 1200);
+}

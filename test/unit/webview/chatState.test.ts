@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import type { AgentEvent } from '../../../src/agent/events';
+import type { HostMessage, TranscriptMessage } from '../../../src/protocol/messages';
+import { initialChatState, reduce, toolTarget, type ChatState, type ToolItem } from '../../../src/webview/chatState';
+
+const agent = (event: AgentEvent): TranscriptMessage => ({ type: 'agent', event });
+const fold = (messages: HostMessage[], from: ChatState = initialChatState()) => messages.reduce(reduce, from);
+const call = (id: string, name: string, args: object): TranscriptMessage => agent({ type: 'tool_call', call: { id, name, arguments: JSON.stringify(args) } });
+const tools = (state: ChatState) => state.items.filter((item): item is ToolItem => item.kind === 'tool');
+
+describe('chat state reducer', () => {
+  it('joins streamed text deltas into one assistant message', () => {
+    const state = fold([
+      { type: 'user', id: 'u1', text: 'hi', attachments: [] },
+      agent({ type: 'text', delta: 'Hel' }),
+      agent({ type: 'text', delta: 'lo' }),
+    ]);
+    assert.equal(state.items.length, 2);
+    const last = state.items[1];
+    assert.equal(last.kind, 'assistant');
+    assert.equal(last.kind === 'assistant' && last.text, 'Hello');
+    assert.equal(last.kind === 'assistant' && last.streaming, true);
+  });
+
+  it('replaces only the message in flight when a delta arrives', () => {
+    const before = fold([{ type: 'user', id: 'u1', text: 'hi', attachments: [] }, agent({ type: 'text', delta: 'a' })]);
+    const after = reduce(before, agent({ type: 'text', delta: 'b' }));
+    assert.equal(after.items[0], before.items[0], 'the user message keeps its identity');
+    assert.notEqual(after.items[1], before.items[1]);
+  });
+
+  it('starts a new assistant message after a tool call', () => {
+    const state = fold([
+      agent({ type: 'text', delta: 'Reading.' }),
+      call('c1', 'read_file', { path: 'src/a.ts' }),
+      agent({ type: 'tool_result', id: 'c1', name: 'read_file', content: '1: x', isError: false }),
+      agent({ type: 'text', delta: 'Done.' }),
+    ]);
+    assert.deepEqual(state.items.map((item) => item.kind), ['assistant', 'tool', 'assistant']);
+    assert.equal(state.items[0].kind === 'assistant' && state.items[0].streaming, false);
+  });
+
+  it('keeps reasoning apart from the answer', () => {
+    const state = fold([agent({ type: 'reasoning', delta: 'think' }), agent({ type: 'text', delta: 'answer' })]);
+    assert.equal(state.items.length, 1);
+    const item = state.items[0];
+    assert.ok(item.kind === 'assistant');
+    assert.equal(item.reasoning, 'think');
+    assert.equal(item.text, 'answer');
+  });
+
+  it('moves a tool card from running to done or failed with its result', () => {
+    const state = fold([
+      call('c1', 'read_file', { path: 'a.ts' }),
+      call('c2', 'search_files', { pattern: 'TODO' }),
+      agent({ type: 'tool_result', id: 'c1', name: 'read_file', content: 'ok', isError: false }),
+      agent({ type: 'tool_result', id: 'c2', name: 'search_files', content: 'bad regex', isError: true }),
+    ]);
+    const [first, second] = tools(state);
+    assert.equal(first.status, 'done');
+    assert.equal(first.target, 'a.ts');
+    assert.equal(second.status, 'failed');
+    assert.equal(second.result, 'bad regex');
+    assert.equal(second.target, 'TODO');
+  });
+
+  it('shows a pending edit as waiting, then clears it with the decision', () => {
+    const waiting = fold([
+      call('c1', 'edit_file', { path: 'src/math.js' }),
+      { type: 'pending', decision: { toolCallId: 'c1', kind: 'edit', title: 'src/math.js' } },
+    ]);
+    assert.equal(tools(waiting)[0].status, 'waiting');
+    assert.equal(tools(waiting)[0].pending?.title, 'src/math.js');
+    const decided = reduce(waiting, { type: 'decided', toolCallId: 'c1', accepted: false, note: 'Rejected: use tabs' });
+    assert.equal(tools(decided)[0].status, 'running');
+    assert.equal(tools(decided)[0].pending, undefined);
+    assert.equal(tools(decided)[0].note, 'Rejected: use tabs');
+  });
+
+  it('ties an approval result to its card through the approval id', () => {
+    const state = fold([
+      call('c1', 'run_command', { command: 'npm test' }),
+      agent({ type: 'approval_request', id: 'ap1', toolCallId: 'c1', kind: 'execute', title: 'Run npm test' }),
+      agent({ type: 'approval_result', id: 'ap1', approved: false, reason: 'not now' }),
+    ]);
+    const [card] = tools(state);
+    assert.equal(card.pending, undefined);
+    assert.equal(card.note, 'Rejected: not now');
+  });
+
+  it('makes a card for an approval whose tool call it has not seen', () => {
+    const state = fold([{ type: 'pending', decision: { toolCallId: 'c9', kind: 'execute', title: 'Run ls' } }]);
+    assert.equal(tools(state).length, 1);
+    assert.equal(tools(state)[0].status, 'waiting');
+  });
+
+  it('marks cards that never got a result as failed when the turn is cancelled', () => {
+    const state = fold([call('c1', 'run_command', { command: 'sleep 100' }), agent({ type: 'done', reason: 'cancelled' })]);
+    assert.equal(tools(state)[0].status, 'failed');
+    assert.equal(state.items[state.items.length - 1].kind, 'notice');
+  });
+
+  it('says an error once when the error event is followed by done', () => {
+    const state = fold([
+      agent({ type: 'error', message: 'Unauthorized', status: 401 }),
+      agent({ type: 'done', reason: 'error', message: 'Unauthorized' }),
+    ]);
+    assert.equal(state.items.filter((item) => item.kind === 'error').length, 1);
+    const error = state.items[0];
+    assert.ok(error.kind === 'error');
+    assert.equal(error.status, 401);
+  });
+
+  it('adds up token usage', () => {
+    const state = fold([
+      agent({ type: 'usage', usage: { promptTokens: 100, completionTokens: 10 } }),
+      agent({ type: 'usage', usage: { promptTokens: 50, completionTokens: 5 } }),
+    ]);
+    assert.deepEqual(state.usage, { promptTokens: 150, completionTokens: 15 });
+  });
+
+  it('rebuilds the same chat from a snapshot as from the live messages', () => {
+    const transcript: TranscriptMessage[] = [
+      { type: 'user', id: 'u1', text: 'fix it', attachments: ['src/a.ts'] },
+      agent({ type: 'text', delta: 'On it.' }),
+      call('c1', 'edit_file', { path: 'src/a.ts' }),
+      agent({ type: 'tool_result', id: 'c1', name: 'edit_file', content: 'applied', isError: false }),
+      agent({ type: 'done', reason: 'stop' }),
+    ];
+    const live = fold(transcript);
+    const hostState = { busy: false, setup: { configured: true, baseUrl: '', model: 'm', hasApiKey: true }, attachments: [] };
+    const restored = fold([{ type: 'snapshot', transcript, state: hostState }], fold([{ type: 'user', id: 'old', text: 'stale', attachments: [] }]));
+    assert.deepEqual(restored.items, live.items);
+    assert.equal(restored.setup.model, 'm');
+  });
+
+  it('takes busy, setup and attachments from a state message', () => {
+    const state = reduce(initialChatState(), {
+      type: 'state',
+      busy: true,
+      setup: { configured: false, baseUrl: '', model: '', hasApiKey: false },
+      attachments: [{ id: 'a1', label: 'src/a.ts:3-5', path: 'src/a.ts' }],
+    });
+    assert.equal(state.busy, true);
+    assert.equal(state.setup.configured, false);
+    assert.equal(state.attachments[0].label, 'src/a.ts:3-5');
+  });
+});
+
+describe('toolTarget', () => {
+  const cases: Array<[string, string]> = [
+    ['{"path":"src/a.ts","content":"x"}', 'src/a.ts'],
+    ['{"pattern":"TODO","path":"src"}', 'src'],
+    ['{"pattern":"TODO"}', 'TODO'],
+    ['{"command":"npm test"}', 'npm test'],
+    ['{}', ''],
+    ['not json', ''],
+    ['null', ''],
+  ];
+  for (const [args, expected] of cases) {
+    it(`finds "${expected}" in ${args}`, () => assert.equal(toolTarget(args), expected));
+  }
+});
