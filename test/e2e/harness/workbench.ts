@@ -1,0 +1,90 @@
+// What a person does in the VS Code workbench, as Playwright locators and actions. Selectors
+// are VS Code 1.100's (code-server 4.100.3); the Ouro ones are the UI contract's.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+export const EXTENSION_ID = 'ouro-dev.ouro';
+export const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'test-results', 'e2e');
+
+export function explorerRow(page: Page, name: string): Locator {
+  return page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
+}
+
+/** The activity-bar entry of Ouro's view container (its aria-label may carry a keybinding). */
+export function ouroActivity(page: Page): Locator {
+  return page.locator('.activitybar a.action-label[aria-label^="Ouro"]');
+}
+
+/**
+ * The workbench renders before extensions contribute: wait for an explorer row and for Ouro's
+ * activity-bar entry, after which the extension's menus and commands are there.
+ */
+export async function waitForWorkbench(page: Page, row: string): Promise<void> {
+  await explorerRow(page, row).waitFor({ timeout: 60_000 });
+  await ouroActivity(page).waitFor({ timeout: 60_000 });
+}
+
+/** The chat webview's document: two iframes deep, the inner one created after the outer loads. */
+export function chatFrame(page: Page): FrameLocator {
+  return page
+    .frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`)
+    .frameLocator('iframe#active-frame');
+}
+
+export async function openChat(page: Page): Promise<FrameLocator> {
+  await ouroActivity(page).click();
+  const chat = chatFrame(page);
+  await chat.locator('textarea#prompt').waitFor({ timeout: 30_000 });
+  return chat;
+}
+
+export async function sendMessage(chat: FrameLocator, text: string): Promise<void> {
+  const prompt = chat.locator('textarea#prompt');
+  await prompt.click();
+  await prompt.fill(text);
+  await prompt.press('Enter');
+}
+
+/** Runs a command from the palette by its full title, e.g. "Ouro: New Chat". */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await input.press('Enter');
+}
+
+/** Right-clicks `target` and picks the menu item with this title. */
+export async function contextMenu(page: Page, target: Locator, item: string): Promise<void> {
+  await target.click({ button: 'right' });
+  await page.locator('.context-view .monaco-menu .action-label', { hasText: item }).first().click();
+}
+
+/** The active editor group's diff editor. */
+export function diffEditor(page: Page): Locator {
+  return page.locator('.editor-instance .monaco-diff-editor');
+}
+
+export function activeTab(page: Page): Locator {
+  return page.locator('.tabs-container .tab.active[aria-label]');
+}
+
+/** An action in the active editor's title bar, by its title (e.g. "Accept Ouro's proposal"). */
+export function editorTitleAction(page: Page, title: string): Locator {
+  return page.locator(`.editor-group-container.active .title-actions a.action-label[aria-label^="${title}"]`);
+}
+
+/** Numbered screenshots of one scenario's key steps, in test-results/e2e/<scenario>/. */
+export function screenshots(page: Page, scenario: string): (step: string) => Promise<string> {
+  const dir = path.join(SCREENSHOTS, scenario);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let n = 0;
+  return async (step) => {
+    const file = path.join(dir, `${String(++n).padStart(2, '0')}-${step}.png`);
+    await page.screenshot({ path: file, animations: 'disabled' });
+    return file;
+  };
+}
