@@ -25,6 +25,8 @@ export interface ListResult {
   entries: string[];
   /** How many entries were left out by the limit. */
   omitted: number;
+  /** The walk stopped early in a very large tree: `omitted` is a lower bound. */
+  omittedIsLowerBound?: boolean;
 }
 
 export interface SearchQuery {
@@ -53,14 +55,16 @@ export interface SearchResult {
   total: number;
   /** Which engine answered: 'ripgrep' or 'node'. */
   engine: string;
+  /** Counting stopped early: there are at least `total` matches. */
+  totalIsLowerBound?: boolean;
 }
 
 export interface Proposal {
   /** The display path of the file (it need not exist yet). */
   path: string;
-  /** The full new content of the file. */
+  /** The full new content of the file; a UTF-8 byte-order mark is kept as a leading U+FEFF. */
   content: string;
-  /** What the file held when the tool read it; undefined for a new file. Used to detect conflicts. */
+  /** What the file held when the tool read it (BOM as U+FEFF); undefined for a new file. Used to detect conflicts. */
   original?: string;
   /** A short description for the reviewer, e.g. "edit_file: replace 3 lines". */
   summary: string;
@@ -74,6 +78,9 @@ export type ProposalOutcome =
   | { status: 'rejected'; reason?: string }
   /** The file changed on disk since it was read: nothing was written. */
   | { status: 'conflict'; message: string };
+
+/** Writes larger than this (in bytes) need explicit approval, not just "edits are allowed". */
+export const LARGE_WRITE_BYTES = 1024 * 1024;
 
 /** Thrown by the port with a message written for the model (it becomes a tool error result). */
 export class WorkspaceError extends Error {
