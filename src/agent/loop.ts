@@ -1,11 +1,21 @@
 // The agent loop: send the conversation and the tool specs, stream the reply, run the tools it
 // asks for, append the results, and ask again, until the model answers without tools, the user
 // cancels, or maxSteps is reached.
-import type { Conversation } from './conversation';
+//
+// Invariant: after every event the conversation is valid to send again. Each tool call the
+// assistant message carries gets exactly one tool result, whatever happens (bad arguments,
+// unknown tool, a throwing tool, cancellation); a reply cut short keeps its text, marked
+// `interrupted`, and drops its half-made tool calls.
+import type { AssistantMessage, Conversation, Message, ToolCall } from './conversation';
 import type { AgentEvent } from './events';
-import type { Model } from '../llm/model';
-import type { Approver, Tool } from './tools/tool';
+import { ModelError, type FinishReason, type Model, type ToolSpec } from '../llm/model';
+import { isTruncatedCall } from '../llm/toolCallAssembler';
+import type { Approver, Tool, ToolResult } from './tools/tool';
 import type { Workspace } from './workspace/workspace';
+import { EventChannel } from './eventChannel';
+import { runToolCall } from './runToolCall';
+import { createToolContext, type ContextBase } from './toolContext';
+import { toolSpecs } from './toolSpecs';
 
 export interface AgentOptions {
   model: Model;
@@ -17,12 +27,119 @@ export interface AgentOptions {
   signal?: AbortSignal;
 }
 
+export const DEFAULT_MAX_STEPS = 50;
+
+const CANCELLED_BEFORE_RUN = 'Cancelled by the user; this call was not run.';
+const CANCELLED_WHILE_RUNNING = 'Cancelled by the user while this call was running; it may have done part of its work.';
+const TRUNCATED_CALL =
+  'Not run: your reply reached the output token limit while writing this call, so its arguments were cut off. ' +
+  'Call it again with less in it (write a large file in parts, or use edit_file).';
+
 /**
  * Runs one user turn on `conversation` (whose last message is the user's), appending every
  * assistant and tool message to it as it goes, and yields what happens.
  */
 export async function* runAgent(conversation: Conversation, options: AgentOptions): AsyncGenerator<AgentEvent> {
-  void conversation;
-  void options;
-  yield { type: 'done', reason: 'error', message: 'not implemented yet' };
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  const signal = options.signal ?? new AbortController().signal;
+  const specs = toolSpecs(options.tools);
+  const base: ContextBase = { workspace: options.workspace, approver: options.approver, signal };
+  for (let step = 1; step <= maxSteps; step++) {
+    if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
+    yield { type: 'step', step };
+    const reply = yield* streamReply(options.model, conversation.messages, specs, signal);
+    if (reply.kind !== 'finished') {
+      if (reply.text || reply.reasoning) conversation.messages.push(assistant(reply.text, reply.reasoning, { interrupted: true }));
+      if (reply.kind === 'cancelled') return yield { type: 'done', reason: 'cancelled' };
+      yield { type: 'error', message: reply.message, ...(reply.status ? { status: reply.status } : {}) };
+      return yield { type: 'done', reason: 'error', message: reply.message };
+    }
+    if (reply.toolCalls.length === 0) {
+      if (reply.text || reply.reasoning) conversation.messages.push(assistant(reply.text, reply.reasoning));
+      const message = endNote(reply.reason, reply.text);
+      return yield { type: 'done', reason: 'stop', ...(message ? { message } : {}) };
+    }
+    conversation.messages.push(assistant(reply.text, reply.reasoning, { toolCalls: reply.toolCalls }));
+    for (const call of reply.toolCalls) {
+      yield { type: 'tool_call', call };
+      const result = yield* runOne(call, reply.reason, options.tools, base);
+      conversation.messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content: result.content, ...(result.isError ? { isError: true } : {}) });
+      yield { type: 'tool_result', id: call.id, name: call.name, content: result.content, isError: Boolean(result.isError) };
+    }
+    if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
+  }
+  yield { type: 'done', reason: 'max_steps', message: `Stopped after ${maxSteps} steps without finishing.` };
+}
+
+async function* runOne(call: ToolCall, reason: FinishReason, tools: readonly Tool[], base: ContextBase): AsyncGenerator<AgentEvent, ToolResult> {
+  if (base.signal.aborted) return { content: CANCELLED_BEFORE_RUN, isError: true };
+  if (isTruncatedCall(call, reason)) return { content: TRUNCATED_CALL, isError: true };
+  // A fresh channel per call: anything a cancelled tool emits later is dropped, not misplaced.
+  const channel = new EventChannel();
+  const running = runToolCall(call, tools, createToolContext(base, call.id, channel.emit));
+  const result = yield* channel.drain(untilAborted(running, base.signal));
+  return result ?? { content: CANCELLED_WHILE_RUNNING, isError: true };
+}
+
+/** Resolves with the work's result, or with undefined the moment `signal` aborts (a tool may ignore it). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+type Reply =
+  | { kind: 'finished'; text: string; reasoning: string; reason: FinishReason; toolCalls: ToolCall[] }
+  | { kind: 'cancelled'; text: string; reasoning: string }
+  | { kind: 'failed'; text: string; reasoning: string; message: string; status?: number };
+
+async function* streamReply(model: Model, messages: readonly Message[], tools: ToolSpec[], signal: AbortSignal): AsyncGenerator<AgentEvent, Reply> {
+  let text = '';
+  let reasoning = '';
+  let finish: { reason: FinishReason; toolCalls: ToolCall[] } | undefined;
+  try {
+    for await (const chunk of model.stream({ messages: [...messages], tools, signal })) {
+      if (signal.aborted) break;
+      switch (chunk.type) {
+        case 'text':
+          text += chunk.delta;
+          yield { type: 'text', delta: chunk.delta };
+          break;
+        case 'reasoning':
+          reasoning += chunk.delta;
+          yield { type: 'reasoning', delta: chunk.delta };
+          break;
+        case 'retry':
+          yield { type: 'retry', attempt: chunk.attempt, delayMs: chunk.delayMs, message: chunk.message };
+          break;
+        case 'usage':
+          yield { type: 'usage', usage: chunk.usage };
+          break;
+        case 'finish':
+          finish = { reason: chunk.reason, toolCalls: chunk.toolCalls };
+          break;
+      }
+    }
+  } catch (err) {
+    if (signal.aborted) return { kind: 'cancelled', text, reasoning };
+    const status = err instanceof ModelError ? err.status : undefined;
+    return { kind: 'failed', text, reasoning, message: err instanceof Error ? err.message : String(err), ...(status ? { status } : {}) };
+  }
+  if (signal.aborted) return { kind: 'cancelled', text, reasoning };
+  if (!finish) return { kind: 'failed', text, reasoning, message: `The reply from ${model.name} ended without finishing.` };
+  return { kind: 'finished', text, reasoning, ...finish };
+}
+
+function assistant(text: string, reasoning: string, extra: Partial<AssistantMessage> = {}): AssistantMessage {
+  return { role: 'assistant', content: text, ...(reasoning ? { reasoning } : {}), ...extra };
+}
+
+function endNote(reason: FinishReason, text: string): string | undefined {
+  if (reason === 'length') return 'The reply was cut off by the output token limit.';
+  if (reason === 'content_filter') return 'The reply was stopped by the content filter.';
+  if (!text) return 'The model returned an empty reply.';
+  return undefined;
 }

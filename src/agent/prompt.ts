@@ -1,0 +1,29 @@
+// The system prompt. Short on purpose: it is paid for on every request, and the tool specs say
+// the rest.
+
+export interface PromptInfo {
+  folders: readonly string[];
+  os?: string;
+  shell?: string;
+  /** Project rules (e.g. from AGENTS.md), appended as given. */
+  rules?: string;
+}
+
+export function buildSystemPrompt(info: PromptInfo): string {
+  const where = info.folders.length > 1
+    ? `the workspace folders ${info.folders.join(', ')} (start each path with its folder name)`
+    : `the workspace folder ${info.folders[0] ?? '.'}`;
+  const machine = [info.os && `OS: ${info.os}`, info.shell && `shell: ${info.shell}`].filter(Boolean).join(', ');
+  const lines = [
+    `You are Ouro, a coding agent working in ${where}.${machine ? ` ${machine}.` : ''}`,
+    'Use the tools to look and act; do not guess what a file says.',
+    '- Paths are relative to the workspace.',
+    '- Read a file before editing it. Prefer edit_file, with an old_string that occurs once (add surrounding lines to make it unique); use write_file for new files.',
+    '- Find things with search_files and list_files rather than asking.',
+    '- If a call fails, read the error, fix the call and go on.',
+    '- Keep going until the task is done, then say briefly what you changed. Ask only when truly blocked.',
+    '- Be concise. Do not repeat file contents you wrote.',
+  ];
+  if (info.rules?.trim()) lines.push('', 'Project rules:', info.rules.trim());
+  return lines.join('\n');
+}

@@ -1,0 +1,69 @@
+// The ToolContext the loop hands a tool: the real workspace and approver, wrapped so that every
+// review and approval shows up in the event stream (the chat view and the CLI read it there).
+import type { AgentEvent } from './events';
+import type { Approver, ToolContext } from './tools/tool';
+import type { Proposal, ProposalOutcome, Workspace } from './workspace/workspace';
+
+export interface ContextBase {
+  workspace: Workspace;
+  approver: Approver;
+  signal: AbortSignal;
+}
+
+export function createToolContext(base: ContextBase, toolCallId: string, emit: (event: AgentEvent) => void): ToolContext {
+  return {
+    workspace: reportingWorkspace(base.workspace, emit),
+    approver: reportingApprover(base.approver, toolCallId, emit),
+    signal: base.signal,
+    toolCallId,
+    emit,
+  };
+}
+
+/** Delegates explicitly (not by prototype) so implementations with private fields keep working. */
+function reportingWorkspace(workspace: Workspace, emit: (event: AgentEvent) => void): Workspace {
+  return {
+    get folders() {
+      return workspace.folders;
+    },
+    resolve: (path) => workspace.resolve(path),
+    stat: (path) => workspace.stat(path),
+    readFile: (path) => workspace.readFile(path),
+    list: (path, options) => workspace.list(path, options),
+    search: (query) => workspace.search(query),
+    propose: async (proposal: Proposal, signal?: AbortSignal): Promise<ProposalOutcome> => {
+      const id = proposal.toolCallId;
+      emit({ type: 'approval_request', id, toolCallId: id, kind: 'edit', title: proposal.path, detail: proposal.summary });
+      try {
+        const outcome = await workspace.propose(proposal, signal);
+        emit({ type: 'approval_result', id, approved: outcome.status === 'accepted', ...reasonOf(outcome) });
+        return outcome;
+      } catch (err) {
+        emit({ type: 'approval_result', id, approved: false, reason: err instanceof Error ? err.message : String(err) });
+        throw err;
+      }
+    },
+  };
+}
+
+function reasonOf(outcome: ProposalOutcome): { reason?: string } {
+  if (outcome.status === 'rejected' && outcome.reason) return { reason: outcome.reason };
+  if (outcome.status === 'conflict') return { reason: outcome.message };
+  return {};
+}
+
+function reportingApprover(approver: Approver, toolCallId: string, emit: (event: AgentEvent) => void): Approver {
+  return {
+    async approve(request, signal) {
+      emit({ type: 'approval_request', id: toolCallId, toolCallId, kind: request.kind, title: request.title, ...(request.detail ? { detail: request.detail } : {}) });
+      try {
+        const decision = await approver.approve(request, signal);
+        emit({ type: 'approval_result', id: toolCallId, approved: decision.approved, ...(decision.reason ? { reason: decision.reason } : {}) });
+        return decision;
+      } catch (err) {
+        emit({ type: 'approval_result', id: toolCallId, approved: false, reason: err instanceof Error ? err.message : String(err) });
+        throw err;
+      }
+    },
+  };
+}

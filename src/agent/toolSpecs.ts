@@ -1,0 +1,29 @@
+// The tools as the model sees them: JSON schema generated from each tool's zod schema, trimmed
+// of what costs tokens and tells the model nothing (every request pays for these).
+import { z } from 'zod';
+import type { ToolSpec } from '../llm/model';
+import type { Tool } from './tools/tool';
+
+export function toolSpecs(tools: readonly Tool[]): ToolSpec[] {
+  return tools.map((tool) => ({
+    name: tool.name,
+    description: tool.description,
+    // `input`: a field with a default is optional for the model, which is what it sends.
+    parameters: compactSchema(z.toJSONSchema(tool.schema, { io: 'input', unrepresentable: 'any' })) as Record<string, unknown>,
+  }));
+}
+
+const SAFE_INTEGER_BOUNDS = new Set([Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]);
+
+/** Drops `$schema` and the safe-integer bounds zod adds to every `.int()`. */
+export function compactSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(compactSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$schema') continue;
+    if ((key === 'minimum' || key === 'maximum') && SAFE_INTEGER_BOUNDS.has(value as number)) continue;
+    out[key] = compactSchema(value);
+  }
+  return out;
+}

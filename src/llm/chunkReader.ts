@@ -1,0 +1,84 @@
+// Turns the chunks of one streamed chat completion into ModelChunks. Pure: no I/O, no timers.
+import type { Usage } from '../agent/events';
+import type { FinishReason, ModelChunk } from './model';
+import { ToolCallAssembler, type ToolCallDelta } from './toolCallAssembler';
+import { errorInChunk, normaliseFinishReason, readUsage, reasoningDelta, type ChunkError } from './wireQuirks';
+
+/** The server reported an error inside a stream that had started with 200. */
+export class StreamReportedError extends Error {
+  constructor(readonly error: ChunkError) {
+    super(error.message);
+    this.name = 'StreamReportedError';
+  }
+}
+
+/** The stream ended without a single token, tool call or finish reason. */
+export class EmptyStreamError extends Error {
+  constructor() {
+    super('the server closed the stream without replying');
+    this.name = 'EmptyStreamError';
+  }
+}
+
+export class ChunkReader {
+  /** The answer text so far. */
+  text = '';
+  /** Text or reasoning has been passed on: asking again now would show it twice. */
+  shown = false;
+  private finishReason?: FinishReason;
+  private usage?: Usage;
+  private readonly calls: ToolCallAssembler;
+
+  constructor(newToolCallId: () => string) {
+    this.calls = new ToolCallAssembler(newToolCallId);
+  }
+
+  read(chunk: unknown): ModelChunk[] {
+    if (!chunk || typeof chunk !== 'object') return [];
+    const body = chunk as Record<string, unknown>;
+    const error = errorInChunk(body);
+    if (error) throw new StreamReportedError(error);
+    // Servers that report usage on every chunk (vLLM's continuous stats) send running totals:
+    // the last one wins, and it is passed on once, at the end.
+    this.usage = readUsage(body.usage) ?? this.usage;
+    const out: ModelChunk[] = [];
+    for (const choice of firstChoices(body.choices)) {
+      const delta = (choice.delta && typeof choice.delta === 'object' ? choice.delta : {}) as Record<string, unknown>;
+      const reasoning = reasoningDelta(delta);
+      if (reasoning) out.push({ type: 'reasoning', delta: reasoning });
+      if (typeof delta.content === 'string' && delta.content) {
+        this.text += delta.content;
+        out.push({ type: 'text', delta: delta.content });
+      }
+      if (Array.isArray(delta.tool_calls)) {
+        for (const call of delta.tool_calls as ToolCallDelta[]) if (call && typeof call === 'object') this.calls.add(call);
+      }
+      const reason = normaliseFinishReason(choice.finish_reason);
+      if (reason === 'error') throw new StreamReportedError({ message: 'the provider failed mid-reply (finish_reason "error")' });
+      if (reason) this.finishReason = reason;
+    }
+    if (out.length) this.shown = true;
+    return out;
+  }
+
+  /** The closing chunks once the stream ended normally: usage if any, then the finish. */
+  end(): ModelChunk[] {
+    const toolCalls = this.calls.finish();
+    if (!this.finishReason && !this.shown && toolCalls.length === 0) throw new EmptyStreamError();
+    let reason: FinishReason = this.finishReason ?? (toolCalls.length ? 'tool_calls' : 'stop');
+    // Ollama, Gemini and some gpt-4o snapshots end a tool turn with "stop".
+    if (toolCalls.length && (reason === 'stop' || reason === 'other')) reason = 'tool_calls';
+    const closing: ModelChunk[] = this.usage ? [{ type: 'usage', usage: this.usage }] : [];
+    closing.push({ type: 'finish', reason, toolCalls });
+    return closing;
+  }
+}
+
+/**
+ * The choices for the first (and only) completion. Usage chunks have `choices: []`; Azure's
+ * content-filter chunks carry a choice without `delta`; some servers leave `index` out.
+ */
+function firstChoices(choices: unknown): Array<Record<string, unknown>> {
+  if (!Array.isArray(choices)) return [];
+  return choices.filter((choice): choice is Record<string, unknown> => Boolean(choice) && typeof choice === 'object' && !(choice.index > 0));
+}

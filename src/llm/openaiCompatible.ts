@@ -1,0 +1,165 @@
+// The model client for every OpenAI-compatible endpoint, over the official `openai` package.
+// The SDK does the HTTP and SSE framing; we do the retries (its own are off), the idle timeout
+// and the tool-call assembly, because real servers need more care than the SDK's helpers give.
+import OpenAI from 'openai';
+import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import { ModelError, type Model, type ModelChunk, type ModelRequest } from './model';
+import { fetchWithActivity } from './activityFetch';
+import { ChunkReader } from './chunkReader';
+import { classifyFailure, StalledStreamError } from './failures';
+import { backoffDelay, sleep } from './retry';
+import { toWireMessages, toWireTools } from './wireMessages';
+
+export interface OpenAICompatibleOptions {
+  baseURL: string;
+  apiKey?: string;
+  model: string;
+  /** Retries of 429, 5xx and connection errors before any token arrived. Default 4. */
+  maxRetries?: number;
+  /** A stream with no byte for this long is aborted and asked again once. Default 180 s (reasoning models think silently). */
+  idleTimeoutMs?: number;
+  fetch?: typeof fetch;
+  log?: (line: string) => void;
+  /** The first retry waits about this long; each later one twice as long. Default 1 s. */
+  retryBaseDelayMs?: number;
+  /** No wait is longer; a Retry-After beyond it is reported instead of waited for. Default 60 s. */
+  maxRetryDelayMs?: number;
+}
+
+export class OpenAICompatibleModel implements Model {
+  readonly name: string;
+  private readonly maxRetries: number;
+  private readonly idleTimeoutMs: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly fetch: typeof fetch;
+  private readonly log: (line: string) => void;
+  /** Turned off for good once the server says it does not know `stream_options`. */
+  private sendStreamOptions = true;
+  private readonly idTag = randomTag();
+  private idCount = 0;
+
+  constructor(private readonly options: OpenAICompatibleOptions) {
+    this.name = options.model;
+    this.maxRetries = options.maxRetries ?? 4;
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 180_000;
+    this.baseDelayMs = options.retryBaseDelayMs ?? 1000;
+    this.maxDelayMs = options.maxRetryDelayMs ?? 60_000;
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.log = options.log ?? (() => {});
+  }
+
+  async *stream(request: ModelRequest): AsyncGenerator<ModelChunk> {
+    const messages = toWireMessages(request.messages);
+    const tools = request.tools.length ? toWireTools(request.tools) : undefined;
+    let retries = 0;
+    let stallRetried = false;
+    for (;;) {
+      const reader = new ChunkReader(() => this.newToolCallId());
+      const sentStreamOptions = this.sendStreamOptions;
+      const params: ChatCompletionCreateParamsStreaming = {
+        model: this.name,
+        messages,
+        stream: true,
+        ...(tools ? { tools } : {}),
+        ...(sentStreamOptions ? { stream_options: { include_usage: true } } : {}),
+      };
+      try {
+        yield* this.attempt(params, reader, request.signal);
+        return;
+      } catch (err) {
+        if (request.signal.aborted) throw abortError(request.signal);
+        const failure = classifyFailure(err, {
+          baseURL: this.options.baseURL,
+          model: this.name,
+          hasApiKey: Boolean(this.options.apiKey),
+          sentStreamOptions,
+        });
+        const status = 'status' in failure ? failure.status : undefined;
+        if (reader.shown) throw new ModelError(`${failure.message} (the reply broke off; what arrived is kept)`, status, reader.text);
+        if (failure.kind === 'fatal') throw new ModelError(failure.message, status);
+        if (failure.kind === 'drop_stream_options') {
+          this.sendStreamOptions = false;
+          this.log(`${this.options.baseURL} does not take stream_options; asking again without it`);
+          continue;
+        }
+        if (failure.kind === 'stalled') {
+          if (stallRetried) throw new ModelError(`${failure.message}, again after asking a second time`);
+          stallRetried = true;
+          this.log(`${failure.message}; asking again`);
+          yield { type: 'retry', attempt: ++retries, delayMs: 0, message: failure.message };
+          continue;
+        }
+        if (retries >= this.maxRetries) throw new ModelError(`${failure.message} (gave up after ${retries} retries)`, status);
+        const delayMs = failure.retryAfterMs ?? backoffDelay(retries + 1, { baseDelayMs: this.baseDelayMs, maxDelayMs: this.maxDelayMs });
+        if (delayMs > this.maxDelayMs) throw new ModelError(`${failure.message}; it asks to wait ${Math.ceil(delayMs / 1000)} s before trying again`, status);
+        retries++;
+        this.log(`${failure.message}; retry ${retries} in ${delayMs} ms`);
+        yield { type: 'retry', attempt: retries, delayMs, message: failure.message };
+        await sleep(delayMs, request.signal).catch(() => {
+          throw abortError(request.signal);
+        });
+      }
+    }
+  }
+
+  /** One request and its stream. The idle timer is paused while the consumer holds a chunk. */
+  private async *attempt(params: ChatCompletionCreateParamsStreaming, reader: ChunkReader, signal: AbortSignal): AsyncGenerator<ModelChunk> {
+    const controller = new AbortController();
+    const cancel = () => controller.abort(signal.reason);
+    signal.addEventListener('abort', cancel, { once: true });
+    let stalled: StalledStreamError | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const pause = () => clearTimeout(timer);
+    const touch = () => {
+      pause();
+      timer = setTimeout(() => {
+        stalled = new StalledStreamError(this.idleTimeoutMs);
+        controller.abort(stalled);
+      }, this.idleTimeoutMs);
+    };
+    touch();
+    try {
+      const client = new OpenAI({
+        baseURL: this.options.baseURL,
+        // The SDK refuses to start without a key; local servers (Ollama, LM Studio) need none.
+        apiKey: this.options.apiKey || 'no-key',
+        maxRetries: 0,
+        fetch: fetchWithActivity(this.fetch, touch),
+      });
+      const stream = await client.chat.completions.create(params, { signal: controller.signal });
+      for await (const chunk of stream) {
+        const out = reader.read(chunk);
+        if (!out.length) continue;
+        pause();
+        for (const item of out) yield item;
+        touch();
+      }
+      // The SDK ends quietly when its request is aborted: find out whether we stalled or were cancelled.
+      pause();
+      if (stalled) throw stalled;
+      if (signal.aborted) throw abortError(signal);
+      yield* reader.end();
+    } catch (err) {
+      throw stalled ?? err;
+    } finally {
+      pause();
+      signal.removeEventListener('abort', cancel);
+      controller.abort();
+    }
+  }
+
+  /** Unique within any conversation this client takes part in, short enough for every server. */
+  private newToolCallId(): string {
+    return `call_${this.idTag}${++this.idCount}`;
+  }
+}
+
+function randomTag(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('The request was cancelled', 'AbortError');
+}

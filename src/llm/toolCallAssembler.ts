@@ -1,0 +1,115 @@
+// Assembles streamed tool-call deltas into whole calls. Pure: no I/O, ids come from the caller.
+//
+// The OpenAI reference streams each call as deltas keyed by `index`, with `id`, `type` and
+// `name` on the first delta and `arguments` in pieces. Real servers differ, and each rule
+// below names one that does:
+// - Gemini omits `index` and sends each call whole in one delta, parallel calls included.
+// - Gemini (through several proxies) and some vLLM parsers reuse index 0 for every parallel
+//   call, telling them apart only by a new `id` and `name`.
+// - vLLM and Ollama have streamed calls without `id`; LM Studio and LiteLLM send `id: ""`.
+// - llama.cpp (before mid-2025) repeated `name` on every delta of one call.
+// - LiteLLM-fronted Bedrock numbers the first call 1, not 0.
+// - Some servers send `arguments` as a JSON object instead of a string, or "" for no arguments.
+import type { ToolCall } from '../agent/conversation';
+import type { FinishReason } from './model';
+
+export interface ToolCallDelta {
+  index?: number | null;
+  id?: string | null;
+  type?: string | null;
+  function?: { name?: string | null; arguments?: unknown } | null;
+}
+
+interface PartialCall {
+  id?: string;
+  name: string;
+  arguments: string;
+}
+
+export class ToolCallAssembler {
+  private readonly calls: PartialCall[] = [];
+  /** The call each wire index points at now (an index can be reused for a later call). */
+  private readonly byIndex = new Map<number, PartialCall>();
+
+  constructor(private readonly newId: () => string) {}
+
+  get size(): number {
+    return this.calls.length;
+  }
+
+  add(delta: ToolCallDelta): void {
+    const index = typeof delta.index === 'number' ? delta.index : undefined;
+    const id = delta.id || undefined;
+    const name = delta.function?.name || undefined;
+    const call = this.target(index, id, name);
+    if (id && !call.id) call.id = id;
+    if (name && !call.name) call.name = name;
+    call.arguments = appendArguments(call.arguments, delta.function?.arguments);
+  }
+
+  /** The assembled calls in the order they started; calls that never got a name or arguments are dropped. */
+  finish(): ToolCall[] {
+    return this.calls
+      .filter((call) => call.name || call.arguments.trim())
+      .map((call) => ({ id: (call.id ??= this.newId()), name: call.name, arguments: normaliseArguments(call.arguments) }));
+  }
+
+  private target(index: number | undefined, id: string | undefined, name: string | undefined): PartialCall {
+    const current = index === undefined ? this.calls[this.calls.length - 1] : this.byIndex.get(index);
+    if (id) {
+      const known = this.calls.find((call) => call.id === id);
+      if (known) return known;
+      // A new id at a known index is a new call when it names a tool (index reuse); without a
+      // name it is the same call under a fresh id (servers that re-id every delta) or the id
+      // arriving after the first delta.
+      if (current && !name && (index !== undefined || !current.id)) return current;
+      return this.start(index);
+    }
+    if (name) {
+      if (current && continuesWithName(current, name)) return current;
+      return this.start(index);
+    }
+    return current ?? this.start(index);
+  }
+
+  private start(index: number | undefined): PartialCall {
+    const call: PartialCall = { name: '', arguments: '' };
+    this.calls.push(call);
+    if (index !== undefined) this.byIndex.set(index, call);
+    return call;
+  }
+}
+
+/** A delta carrying a name continues `call` if the name arrives late, or repeats it mid-call (old llama.cpp). */
+function continuesWithName(call: PartialCall, name: string): boolean {
+  if (!call.name) return true;
+  return call.name === name && !isCompleteJson(call.arguments);
+}
+
+/** Arguments streamed as a string are appended; an object (some Ollama builds, some proxies) is the whole value. */
+function appendArguments(sofar: string, piece: unknown): string {
+  if (piece === undefined || piece === null) return sofar;
+  if (typeof piece === 'string') return sofar + piece;
+  return JSON.stringify(piece);
+}
+
+/** "" and "null" mean no arguments: the tools expect an object. */
+export function normaliseArguments(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === '' || trimmed === 'null' ? '{}' : text;
+}
+
+export function isCompleteJson(text: string): boolean {
+  if (!text.trim()) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A call cut off by the output token limit: its arguments stop mid-JSON, so it must not run. */
+export function isTruncatedCall(call: ToolCall, reason: FinishReason): boolean {
+  return reason === 'length' && !isCompleteJson(call.arguments);
+}
