@@ -1,0 +1,95 @@
+// The search used when no ripgrep can be found: the same walk and ignore rules as listing, a
+// JavaScript RegExp per line, and the same result shape and caps as the ripgrep engine.
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { WorkspaceError } from './workspace';
+import { globFilter } from './globs';
+import type { IgnoreRules } from './ignoreRules';
+import { MatchCollector, MAX_SEARCH_FILE_BYTES, isCaseSensitive, type EngineQuery, type EngineResult, type SearchScope } from './searchEngine';
+import { walkFolder } from './walk';
+
+/** Files read at once. */
+const CONCURRENCY = 16;
+
+/**
+ * Compiles the pattern as ripgrep would read it, as far as JavaScript allows: Unicode-aware
+ * when the pattern is valid that way, and a leading `(?i)` (Rust syntax) as the `i` flag.
+ */
+export function compileSearchPattern(pattern: string, caseSensitive: boolean | undefined): RegExp {
+  let source = pattern;
+  let sensitive = isCaseSensitive(pattern, caseSensitive);
+  if (source.startsWith('(?i)')) {
+    source = source.slice(4);
+    sensitive = false;
+  }
+  const flags = sensitive ? '' : 'i';
+  try {
+    return new RegExp(source, `${flags}u`);
+  } catch (error) {
+    try {
+      return new RegExp(source, flags);
+    } catch {
+      throw new WorkspaceError(`Invalid regular expression: ${(error as Error).message}`);
+    }
+  }
+}
+
+export async function searchWithNode(scope: SearchScope, query: EngineQuery, rules: IgnoreRules): Promise<EngineResult> {
+  const regex = compileSearchPattern(query.pattern, query.caseSensitive);
+  const globs = globFilter(query.globs);
+  const files: string[] = [];
+  const info = await stat(join(scope.root, scope.relative));
+  if (info.isFile()) {
+    files.push(scope.relative);
+  } else {
+    await walkFolder({
+      root: scope.root,
+      start: scope.relative,
+      rules,
+      recursive: true,
+      signal: query.signal,
+      skipFolder: (relative) => globs.excludesFolder(relative),
+      onEntry: (entry) => {
+        if (entry.type === 'file' && globs.includesFile(entry.relative) && scope.allows(entry.relative)) files.push(entry.relative);
+      },
+    });
+  }
+
+  const collector = new MatchCollector(query);
+  const searchText = (path: string, text: string) => {
+    collector.startFile();
+    let lineNumber = 0;
+    for (let start = 0; start < text.length && !collector.full; ) {
+      const end = text.indexOf('\n', start);
+      const stop = end < 0 ? text.length : end;
+      const line = text.charCodeAt(stop - 1) === 13 ? text.slice(start, stop - 1) : text.slice(start, stop);
+      lineNumber++;
+      if (regex.test(line)) collector.match(path, lineNumber, line);
+      else if (query.context > 0) collector.contextLine(lineNumber, line);
+      start = stop + 1;
+    }
+  };
+
+  for (let i = 0; i < files.length && !collector.full; i += CONCURRENCY) {
+    if (query.signal?.aborted) throw query.signal.reason;
+    const batch = files.slice(i, i + CONCURRENCY);
+    const contents = await Promise.all(batch.map((file) => readSearchable(join(scope.root, file))));
+    contents.forEach((text, index) => {
+      if (text !== undefined && !collector.full) searchText(batch[index], text);
+    });
+  }
+  return { matches: collector.matches, total: collector.total, totalIsLowerBound: collector.full };
+}
+
+/** The file's text, or undefined for files ripgrep would skip too: too large or binary. */
+async function readSearchable(file: string): Promise<string | undefined> {
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_SEARCH_FILE_BYTES) return undefined;
+    const bytes = await readFile(file);
+    if (bytes.includes(0)) return undefined;
+    return bytes.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
