@@ -3,6 +3,7 @@
 // (during streaming, just the message in flight).
 import type { AgentEvent } from '../agent/events';
 import type { AttachmentView, HostMessage, PendingDecision, SetupState } from '../protocol/messages';
+import { decisionNote } from '../protocol/notes';
 
 export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting';
 
@@ -128,11 +129,6 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
       return _exhaustive;
     }
   }
-}
-
-export function decisionNote(accepted: boolean, reason?: string): string {
-  if (accepted) return 'Accepted';
-  return reason ? `Rejected: ${reason}` : 'Rejected';
 }
 
 function reduceDone(state: ChatState, event: Extract<AgentEvent, { type: 'done' }>): ChatState {

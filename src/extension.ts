@@ -1,0 +1,47 @@
+// The composition root: build the host services, wire them together, register them. No logic.
+import * as vscode from 'vscode';
+import { ApiKeyStore } from './host/apiKeyStore';
+import { AttachmentStore } from './host/attachments';
+import { ChatController } from './host/chatController';
+import { ChatSession } from './host/chatSession';
+import { CHAT_VIEW_ID, ChatViewProvider } from './host/chatViewProvider';
+import { registerCommands } from './host/commands';
+import { PendingDecisions } from './host/decisions';
+import { DiffReview } from './host/diffReview';
+import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/proposalFileSystem';
+import { onSettingsChanged, readSettings } from './host/settings';
+import { Transcript } from './host/transcript';
+import { VsCodeWorkspace } from './host/vscodeWorkspace';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Ouro', { log: true });
+  const view = new ChatViewProvider(context.extensionUri, log);
+  const transcript = new Transcript((message) => view.post(message));
+  const decisions = new PendingDecisions((message) => transcript.add(message));
+  const proposals = new ProposalFileSystem();
+  const workspace = new VsCodeWorkspace(new DiffReview(proposals, decisions, log), readSettings);
+  const attachments = new AttachmentStore();
+  const apiKeys = new ApiKeyStore(context.secrets);
+  const session = new ChatSession(transcript, log, (busy) => {
+    void vscode.commands.executeCommand('setContext', 'ouro.busy', busy);
+    void controller.pushState();
+  });
+  const controller = new ChatController({ view, session, transcript, decisions, attachments, apiKeys, workspace, log });
+  view.onMessage = (message) => controller.handle(message);
+  const pushState = () => void controller.pushState();
+
+  context.subscriptions.push(
+    log,
+    proposals,
+    attachments,
+    vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: true } }),
+    vscode.workspace.registerFileSystemProvider(PROPOSAL_SCHEME, proposals, { isCaseSensitive: true }),
+    ...registerCommands({ view, controller, session, decisions, attachments, apiKeys, log }),
+    attachments.onDidChange(pushState),
+    apiKeys.onDidChange(pushState),
+    onSettingsChanged(pushState),
+    { dispose: () => session.reset() },
+  );
+}
+
+export function deactivate(): void {}

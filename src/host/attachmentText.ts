@@ -1,0 +1,48 @@
+// How attached files and selections become part of the user message the model reads. Pure.
+
+export interface Attachment {
+  id: string;
+  /** The display path of the file, as the tools name it. */
+  path: string;
+  content: string;
+  /** 1-based, inclusive; absent for a whole file. */
+  startLine?: number;
+  endLine?: number;
+  /** The editor's language id, for the code fence. */
+  language?: string;
+  /** Set when the content was too large to attach whole. */
+  truncated?: boolean;
+}
+
+/** Larger files are cut: the model can still read the rest with read_file. */
+export const MAX_ATTACHMENT_CHARS = 100_000;
+
+export function attachmentLabel(attachment: Pick<Attachment, 'path' | 'startLine' | 'endLine'>): string {
+  if (attachment.startLine === undefined) return attachment.path;
+  const end = attachment.endLine ?? attachment.startLine;
+  return end === attachment.startLine ? `${attachment.path}:${attachment.startLine}` : `${attachment.path}:${attachment.startLine}-${end}`;
+}
+
+export function clipContent(content: string): { content: string; truncated: boolean } {
+  if (content.length <= MAX_ATTACHMENT_CHARS) return { content, truncated: false };
+  return { content: content.slice(0, MAX_ATTACHMENT_CHARS), truncated: true };
+}
+
+/** The message text the model gets: the user's words, then each attachment in a fence. */
+export function composeUserMessage(text: string, attachments: readonly Attachment[]): string {
+  if (attachments.length === 0) return text;
+  const blocks = attachments.map((attachment) => {
+    const where = attachment.startLine === undefined ? `the file ${attachment.path}` : `lines ${attachmentLabel(attachment).slice(attachment.path.length + 1)} of ${attachment.path}`;
+    const fence = fenceFor(attachment.content);
+    const note = attachment.truncated ? `\n(Cut at ${MAX_ATTACHMENT_CHARS} characters; read the rest with read_file.)` : '';
+    return `Attached: ${where}\n${fence}${attachment.language ?? ''}\n${attachment.content}${attachment.content.endsWith('\n') ? '' : '\n'}${fence}${note}`;
+  });
+  const request = text.trim() || 'Please look at the attached code.';
+  return `${request}\n\n${blocks.join('\n\n')}`;
+}
+
+/** A fence longer than any run of backticks in the content, so the content cannot close it. */
+function fenceFor(content: string): string {
+  const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+  return '`'.repeat(longest + 1);
+}

@@ -1,0 +1,142 @@
+// What the chat view's messages do. One exhaustive switch: a new message type does not compile
+// until it is handled here.
+import * as vscode from 'vscode';
+import { buildSystemPrompt } from '../agent/prompt';
+import { createTools } from '../agent/tools/index';
+import type { Workspace } from '../agent/workspace/workspace';
+import { OpenAICompatibleModel } from '../llm/openaiCompatible';
+import type { HostState, SetupState, WebviewMessage } from '../protocol/messages';
+import type { ApiKeyStore } from './apiKeyStore';
+import { attachmentLabel, composeUserMessage } from './attachmentText';
+import type { AttachmentStore } from './attachments';
+import type { ChatSession } from './chatSession';
+import { approverFor, chatTools } from './chatTools';
+import type { ChatViewProvider } from './chatViewProvider';
+import type { PendingDecisions } from './decisions';
+import { isConfigured, redact, resolveEndpoint } from './endpointConfig';
+import { readSettings, saveEndpointSettings } from './settings';
+import type { Transcript } from './transcript';
+
+export interface ChatControllerDeps {
+  view: ChatViewProvider;
+  session: ChatSession;
+  transcript: Transcript;
+  decisions: PendingDecisions;
+  attachments: AttachmentStore;
+  apiKeys: ApiKeyStore;
+  workspace: Workspace;
+  log: vscode.LogOutputChannel;
+}
+
+export class ChatController {
+  constructor(private readonly deps: ChatControllerDeps) {}
+
+  handle(message: WebviewMessage): void {
+    const { session, decisions, attachments, apiKeys, view, transcript } = this.deps;
+    switch (message.type) {
+      case 'ready':
+        void this.hostState().then((state) => view.post({ type: 'snapshot', transcript: transcript.all(), state }));
+        return;
+      case 'send':
+        void this.send(message.text);
+        return;
+      case 'stop':
+        session.stop();
+        return;
+      case 'newChat':
+        this.newChat();
+        return;
+      case 'accept':
+        decisions.decide(message.toolCallId, { accepted: true });
+        return;
+      case 'reject':
+        decisions.decide(message.toolCallId, { accepted: false, reason: message.reason });
+        return;
+      case 'setApiKey':
+        void apiKeys.prompt();
+        return;
+      case 'saveSetup':
+        void saveEndpointSettings(message.baseUrl.trim(), message.model.trim());
+        return;
+      case 'removeAttachment':
+        attachments.remove(message.id);
+        return;
+      case 'copy':
+        void vscode.env.clipboard.writeText(message.text);
+        return;
+      case 'openFile':
+        void this.openFile(message.path);
+        return;
+      default: {
+        const _exhaustive: never = message;
+        return _exhaustive;
+      }
+    }
+  }
+
+  newChat(): void {
+    this.deps.decisions.rejectAll('The user started a new chat.');
+    this.deps.session.reset();
+    void this.hostState().then((state) => this.deps.view.post({ type: 'snapshot', transcript: [], state }));
+  }
+
+  /** Tells the webview what changed outside it: busy, settings, the key, attachments. */
+  async pushState(): Promise<void> {
+    this.deps.view.post({ type: 'state', ...(await this.hostState()) });
+  }
+
+  async hostState(): Promise<HostState> {
+    return { busy: this.deps.session.busy, setup: await this.setupState(), attachments: this.deps.attachments.views() };
+  }
+
+  private async setupState(): Promise<SetupState> {
+    const settings = readSettings();
+    const endpoint = resolveEndpoint(settings, process.env, await this.deps.apiKeys.stored());
+    return { configured: isConfigured(endpoint), baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
+  }
+
+  private async send(text: string): Promise<void> {
+    const { session, transcript, decisions, attachments, workspace, log } = this.deps;
+    if (session.busy) return;
+    const settings = readSettings();
+    const endpoint = resolveEndpoint(settings, process.env, await this.deps.apiKeys.stored());
+    if (!isConfigured(endpoint) || !endpoint.baseURL) {
+      transcript.add({ type: 'agent', event: { type: 'error', message: 'No model is configured yet: fill in the setup card (or set ouro.model and ouro.baseUrl).' } });
+      await this.pushState();
+      return;
+    }
+    const attached = attachments.take();
+    const apiKey = endpoint.apiKey;
+    const model = new OpenAICompatibleModel({
+      baseURL: endpoint.baseURL,
+      apiKey,
+      model: endpoint.model,
+      log: (line) => log.info(redact(line, [apiKey])),
+    });
+    log.info(`turn with ${endpoint.model} at ${endpoint.baseURL}${attached.length ? `, ${attached.length} attachment(s)` : ''}`);
+    await session.run({
+      content: composeUserMessage(text, attached),
+      display: text,
+      attachments: attached.map(attachmentLabel),
+      systemPrompt: buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined }),
+      options: {
+        model,
+        tools: chatTools(createTools(), decisions, () => readSettings().autoApproveReads),
+        workspace,
+        approver: approverFor(decisions, `approval-${Date.now()}`),
+        maxSteps: settings.maxSteps,
+      },
+    });
+  }
+
+  private async openFile(path: string): Promise<void> {
+    try {
+      const resolved = await this.deps.workspace.resolve(path);
+      const folder = vscode.workspace.workspaceFolders?.find((candidate) => (candidate.uri.scheme === 'file' ? candidate.uri.fsPath : candidate.uri.path) === resolved.root);
+      if (!folder) return;
+      await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, resolved.relative), { preview: true });
+    } catch (error) {
+      void vscode.window.showWarningMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

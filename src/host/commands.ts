@@ -1,0 +1,84 @@
+// The `ouro.*` commands: palette, context menus, the diff editor's title bar, the keybinding.
+import * as vscode from 'vscode';
+import type { ApiKeyStore } from './apiKeyStore';
+import { fileAttachment, selectionAttachments, type AttachmentStore } from './attachments';
+import type { ChatController } from './chatController';
+import type { ChatSession } from './chatSession';
+import type { ChatViewProvider } from './chatViewProvider';
+import type { PendingDecisions } from './decisions';
+import { toolCallIdOf } from './proposalFileSystem';
+
+export interface CommandDeps {
+  view: ChatViewProvider;
+  controller: ChatController;
+  session: ChatSession;
+  decisions: PendingDecisions;
+  attachments: AttachmentStore;
+  apiKeys: ApiKeyStore;
+  log: vscode.LogOutputChannel;
+}
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { view, controller, session, decisions, attachments, apiKeys, log } = deps;
+  const register = (id: string, run: (...args: never[]) => unknown) =>
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        await run(...args);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log.error(`${id} failed: ${message}`);
+        void vscode.window.showErrorMessage(`Ouro: ${message}`);
+      }
+    });
+
+  return [
+    register('ouro.newChat', () => controller.newChat()),
+    register('ouro.stop', () => session.stop()),
+    register('ouro.setApiKey', () => apiKeys.prompt()),
+    register('ouro.focusChat', () => view.reveal()),
+    register('ouro.askAboutFile', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
+      const uris = selected?.length ? selected : [clicked ?? vscode.window.activeTextEditor?.document.uri].filter((uri): uri is vscode.Uri => uri !== undefined);
+      if (uris.length === 0) return void vscode.window.showInformationMessage('Ouro: open or select a file to ask about.');
+      for (const uri of uris) {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.type & vscode.FileType.Directory) continue;
+        attachments.add(await fileAttachment(uri));
+      }
+      await view.reveal();
+    }),
+    register('ouro.askAboutSelection', async () => {
+      const editor = vscode.window.activeTextEditor;
+      const selected = editor ? selectionAttachments(editor) : [];
+      if (selected.length === 0) return void vscode.window.showInformationMessage('Ouro: select some lines to ask about.');
+      for (const attachment of selected) attachments.add(attachment);
+      await view.reveal();
+    }),
+    register('ouro.acceptProposal', (uri?: vscode.Uri) => {
+      const id = proposalTarget(decisions, uri);
+      if (id) decisions.decide(id, { accepted: true });
+    }),
+    register('ouro.rejectProposal', async (uri?: vscode.Uri) => {
+      const id = proposalTarget(decisions, uri);
+      if (!id) return;
+      const reason = await vscode.window.showInputBox({
+        title: "Reject Ouro's proposal",
+        prompt: 'Why? Ouro reads this (optional; Escape keeps the proposal open).',
+        ignoreFocusOut: true,
+      });
+      if (reason !== undefined) decisions.decide(id, { accepted: false, reason: reason.trim() || undefined });
+    }),
+  ];
+}
+
+/** The proposal a title-bar button or the palette means: the diff in view, else the latest. */
+function proposalTarget(decisions: PendingDecisions, uri: vscode.Uri | undefined): string | undefined {
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const candidates = [uri, tab instanceof vscode.TabInputTextDiff ? tab.modified : undefined];
+  for (const candidate of candidates) {
+    const id = candidate && toolCallIdOf(candidate);
+    if (id && decisions.has(id)) return id;
+  }
+  const latest = decisions.latest('edit')?.toolCallId;
+  if (!latest) void vscode.window.showInformationMessage('Ouro: no proposal is waiting for a decision.');
+  return latest;
+}

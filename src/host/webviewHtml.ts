@@ -1,0 +1,53 @@
+// The chat page. Pure: the view provider passes the webview URIs and a fresh nonce. The CSP
+// allows nothing by default; scripts only with the nonce, styles and fonts only from the
+// extension's own folders, and no remote content at all.
+
+export interface ChatPageResources {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUris: readonly string[];
+}
+
+export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPageResources): string {
+  const csp = [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  const styles = styleUris.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n  ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  ${styles}
+  <title>Ouro</title>
+</head>
+<body data-busy="false">
+  <header class="toolbar">
+    <span id="model" aria-label="Model in use"></span>
+    <button id="new-chat" type="button" aria-label="New chat" title="New chat"><span class="codicon codicon-add" aria-hidden="true"></span></button>
+  </header>
+  <main id="messages" role="log" aria-live="polite" aria-label="Conversation"></main>
+  <footer class="composer">
+    <div id="attachments" class="attachments" aria-label="Attachments" hidden></div>
+    <div class="prompt-row">
+      <textarea id="prompt" rows="3" aria-label="Message Ouro" placeholder="Ask Ouro to do something (Enter to send, Shift+Enter for a new line)"></textarea>
+      <div class="composer-actions">
+        <button id="send" type="button" aria-label="Send" title="Send (Enter)"><span class="codicon codicon-send" aria-hidden="true"></span></button>
+        <button id="stop" type="button" aria-label="Stop" title="Stop (Escape)" hidden><span class="codicon codicon-debug-stop" aria-hidden="true"></span></button>
+      </div>
+    </div>
+  </footer>
+  <script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
