@@ -1,6 +1,7 @@
 // Builds the three bundles: the extension (node, cjs, vscode external), the webview (browser)
 // and the headless CLI (node). `--production` minifies with source maps; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -57,6 +58,11 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
   },
 ];
+
+// The chat view serves the codicon font from dist/ (a localResourceRoot), so the packaged .vsix,
+// which ships no node_modules, has it too.
+mkdirSync('dist/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
 if (watch) {
