@@ -150,7 +150,7 @@ function runRipgrep(rg: string, scope: SearchScope, query: EngineQuery, ignoreFi
       handle(buffered);
       // Exit 2 also covers unreadable files next to real results; only fail when nothing came.
       if (!stopped && code === 2 && collector.total === 0) {
-        const reason = stderr.trim() || 'ripgrep failed';
+        const reason = stderr.replace(/^~+$/gm, '').replace(/\n{2,}/g, '\n').trim() || 'ripgrep failed';
         return reject(new WorkspaceError(/regex|pattern|PCRE2/i.test(reason) ? `Invalid regular expression: ${reason}` : reason));
       }
       resolve({ matches: collector.matches, total: collector.total, totalIsLowerBound: stopped });

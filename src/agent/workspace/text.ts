@@ -71,6 +71,14 @@ export function convertLineEndings(text: string, eol: '\n' | '\r\n'): string {
   return eol === '\n' ? lf : lf.replace(/\n/g, '\r\n');
 }
 
+/** Lines in the text; a final newline does not start another. */
+export function countLines(text: string): number {
+  if (text === '') return 0;
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return text.endsWith('\n') ? count : count + 1;
+}
+
 /** Splits text into lines without their terminators; a final newline does not start a line. */
 export function splitLines(text: string): string[] {
   if (text === '') return [];

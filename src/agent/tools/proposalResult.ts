@@ -1,0 +1,38 @@
+// What the model is told after write_file or edit_file proposed a change: what was written, or
+// that the user changed it (with their diff, so the model builds on it instead of undoing it),
+// or why nothing was written.
+import { createTwoFilesPatch } from 'diff';
+import type { Proposal, ProposalOutcome } from '../workspace/workspace';
+import type { ToolResult } from './tool';
+import { failure } from './toolFailure';
+
+const MAX_DIFF_LINES = 200;
+
+/** `applied` describes the write that happened, given the content that was written. */
+export function describeOutcome(proposal: Proposal, outcome: ProposalOutcome, applied: (written: string) => string): ToolResult {
+  switch (outcome.status) {
+    case 'accepted': {
+      const text = applied(outcome.content);
+      if (!outcome.userModified) return { content: text };
+      const diff = userDiff(proposal.path, proposal.content, outcome.content);
+      return { content: `${text}\nThe user edited your proposal before accepting it; build on their version, do not undo it. Their changes to your proposal:\n${diff}` };
+    }
+    case 'rejected':
+      return failure(`The change to ${proposal.path} was rejected${outcome.reason ? `: ${outcome.reason}` : '.'} Nothing was written.`);
+    case 'conflict':
+      return failure(`${outcome.message} Nothing was written: read ${proposal.path} again and redo the change on its current content.`);
+    default: {
+      const unexpected: never = outcome;
+      return failure(`Unexpected review outcome: ${JSON.stringify(unexpected)}`);
+    }
+  }
+}
+
+/** A unified diff from what was proposed to what the user accepted, without the file header. */
+export function userDiff(path: string, proposed: string, written: string): string {
+  const patch = createTwoFilesPatch(path, path, proposed, written, 'proposed', 'accepted', { context: 2 });
+  const lines = patch.split('\n');
+  const body = lines.slice(lines.findIndex((line) => line.startsWith('---'))).filter((line, i, all) => line !== '' || i < all.length - 1);
+  if (body.length <= MAX_DIFF_LINES) return body.join('\n');
+  return [...body.slice(0, MAX_DIFF_LINES), `[${body.length - MAX_DIFF_LINES} more diff lines not shown; read the file to see all of it.]`].join('\n');
+}
