@@ -3,9 +3,10 @@
 // proposes the result and tells the model what the changed lines now look like.
 import { z } from 'zod';
 import { applyEdit } from '../edits/index';
-import { decodeText, withBom } from '../workspace/text';
+import { withBom } from '../workspace/text';
 import { changedLines } from './changedLines';
 import { describeOutcome } from './proposalResult';
+import { loadTextFile } from './textFile';
 import { defineTool } from './tool';
 import { failure, reportingFailures } from './toolFailure';
 
@@ -28,22 +29,20 @@ export const editFileTool = defineTool({
   schema,
   kind: 'edit',
   run: reportingFailures(async (args, ctx) => {
-    const { display } = await ctx.workspace.resolve(args.path);
-    const info = await ctx.workspace.stat(args.path);
-    if (!info) return failure(`File not found: ${display}. To create a file, use write_file.`);
-    if (info.type === 'directory') return failure(`${display} is a folder; give the path of a file.`);
-    const decoded = decodeText(await ctx.workspace.readFile(args.path));
-    if (decoded.kind === 'binary') return failure(`${display} is a binary file (${decoded.reason}); only text files can be edited.`);
-    if (decoded.lossy) return failure(`${display} is not valid UTF-8 throughout; editing it would corrupt the bytes that are not, so it is refused.`);
+    const loaded = await loadTextFile(ctx.workspace, args.path);
+    if (loaded.error !== undefined) return failure(loaded.error);
+    const { display, file } = loaded;
+    if (!file) return failure(`File not found: ${display}. To create a file, use write_file.`);
+    if (file.lossy) return failure(`${display} is not valid UTF-8 throughout; editing it would corrupt the bytes that are not, so it is refused.`);
 
-    const edit = applyEdit(decoded.text, { oldString: args.old_string, newString: args.new_string, replaceAll: args.replace_all });
+    const edit = applyEdit(file.text, { oldString: args.old_string, newString: args.new_string, replaceAll: args.replace_all });
     if (!edit.ok) return failure(edit.error);
 
-    const original = withBom(decoded.text, decoded.bom);
+    const original = withBom(file.text, file.bom);
     const replacements = `${edit.replacements} replacement${edit.replacements === 1 ? '' : 's'}`;
     const proposal = {
       path: display,
-      content: withBom(edit.content, decoded.bom),
+      content: withBom(edit.content, file.bom),
       original,
       summary: `edit_file: ${display} (${replacements})`,
       toolCallId: ctx.toolCallId,

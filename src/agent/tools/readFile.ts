@@ -1,7 +1,8 @@
 // read_file: a text file with line numbers, a page at a time, saying what was left out.
 import { z } from 'zod';
-import { countLines, decodeText } from '../workspace/text';
+import { countLines } from '../workspace/text';
 import { formatBytes, numberWidth, numberedLine } from './fileDisplay';
+import { loadTextFile } from './textFile';
 import { defineTool } from './tool';
 import { failure, reportingFailures } from './toolFailure';
 
@@ -23,28 +24,25 @@ export const readFileTool = defineTool({
   schema,
   kind: 'read',
   run: reportingFailures(async (args, ctx) => {
-    const { display } = await ctx.workspace.resolve(args.path);
-    const info = await ctx.workspace.stat(args.path);
-    if (!info) return failure(`File not found: ${display}`);
-    if (info.type === 'directory') return failure(`${display} is a folder; use list_files to see what is in it.`);
-    if (info.size > MAX_FILE_BYTES) return failure(`${display} is too large to read (${formatBytes(info.size)}); use search_files to find what you need in it.`);
-    const decoded = decodeText(await ctx.workspace.readFile(args.path));
-    if (decoded.kind === 'binary') return failure(`${display} is a binary file (${formatBytes(info.size)}): ${decoded.reason}, so it cannot be shown as text.`);
-    if (decoded.text === '') return { content: `(${display} is empty)` };
+    const loaded = await loadTextFile(ctx.workspace, args.path, MAX_FILE_BYTES);
+    if (loaded.error !== undefined) return failure(loaded.error);
+    const { display, file } = loaded;
+    if (!file) return failure(`File not found: ${display}`);
+    if (file.text === '') return { content: `(${display} is empty)` };
 
-    const total = countLines(decoded.text);
+    const total = countLines(file.text);
     const first = args.start_line ?? 1;
     if (first > total) return failure(`start_line ${first} is past the end: ${display} has ${total} lines.`);
     if (args.end_line !== undefined && args.end_line < first) return failure(`end_line ${args.end_line} is before start_line ${first}.`);
     const last = Math.min(total, args.end_line ?? first + MAX_PAGE_LINES - 1, first + MAX_PAGE_LINES - 1);
 
-    const page = renderLines(decoded.text, first, last);
+    const page = renderLines(file.text, first, last);
     const notes: string[] = [];
-    if (decoded.lossy) notes.push('[Parts of this file are not valid UTF-8; they show as \uFFFD.]');
+    if (file.lossy) notes.push('[Parts of this file are not valid UTF-8; they show as \uFFFD.]');
     if (page.first !== 1 || page.last !== total) {
       const more = page.last < total ? ` Continue with start_line=${page.last + 1}.` : '';
       const cut = page.last < last ? ` (page cut at ${formatBytes(MAX_PAGE_CHARS)})` : '';
-      notes.push(`[Lines ${page.first}-${page.last} of ${total}, ${formatBytes(info.size)}${cut}.${more}]`);
+      notes.push(`[Lines ${page.first}-${page.last} of ${total}, ${formatBytes(file.size)}${cut}.${more}]`);
     }
     return { content: [page.text, ...notes].join('\n') };
   }),

@@ -2,9 +2,10 @@
 // the file's conventions the model cannot see: its CRLF line endings and its byte-order mark.
 import { z } from 'zod';
 import { LARGE_WRITE_BYTES } from '../workspace/workspace';
-import { convertLineEndings, countLines, decodeText, detectLineEnding, withBom } from '../workspace/text';
+import { convertLineEndings, countLines, detectLineEnding, withBom } from '../workspace/text';
 import { formatBytes } from './fileDisplay';
 import { describeOutcome } from './proposalResult';
+import { loadTextFile } from './textFile';
 import { defineTool } from './tool';
 import { failure, reportingFailures } from './toolFailure';
 
@@ -19,22 +20,20 @@ export const writeFileTool = defineTool({
   schema,
   kind: 'edit',
   run: reportingFailures(async (args, ctx) => {
-    const { display } = await ctx.workspace.resolve(args.path);
-    const info = await ctx.workspace.stat(args.path);
-    if (info?.type === 'directory') return failure(`${display} is a folder; give the path of a file.`);
+    const loaded = await loadTextFile(ctx.workspace, args.path);
+    if (loaded.error !== undefined) return failure(loaded.error);
+    const { display, file } = loaded;
 
     let content = args.content;
     let original: string | undefined;
     let kept = '';
-    if (info) {
-      const decoded = decodeText(await ctx.workspace.readFile(args.path));
-      if (decoded.kind === 'binary') return failure(`${display} is a binary file (${decoded.reason}); write_file only replaces text files.`);
-      original = withBom(decoded.text, decoded.bom);
-      if (detectLineEnding(decoded.text) === '\r\n' && content.includes('\n') && !content.includes('\r\n')) {
+    if (file) {
+      original = withBom(file.text, file.bom);
+      if (detectLineEnding(file.text) === '\r\n' && content.includes('\n') && !content.includes('\r\n')) {
         content = convertLineEndings(content, '\r\n');
         kept = ' with its CRLF line endings';
       }
-      content = withBom(content, decoded.bom);
+      content = withBom(content, file.bom);
       if (content === original) return { content: `${display} already has exactly this content; nothing was written.` };
     }
 
@@ -44,10 +43,10 @@ export const writeFileTool = defineTool({
       path: display,
       content,
       original,
-      summary: `write_file: ${info ? 'replace' : 'create'} ${display} (${countLines(content)} lines${size})`,
+      summary: `write_file: ${file ? 'replace' : 'create'} ${display} (${countLines(content)} lines${size})`,
       toolCallId: ctx.toolCallId,
     };
     const outcome = await ctx.workspace.propose(proposal, ctx.signal);
-    return describeOutcome(proposal, outcome, (written) => `${info ? 'Replaced' : 'Created'} ${display}${kept} (${countLines(written)} lines).`);
+    return describeOutcome(proposal, outcome, (written) => `${file ? 'Replaced' : 'Created'} ${display}${kept} (${countLines(written)} lines).`);
   }),
 });
