@@ -8,6 +8,8 @@ export interface Region {
   /** 0-based first line of the region. */
   first: number;
   count: number;
+  /** The old_string line that lines up with `first` (non-zero when old_string starts before the file does). */
+  oldFirst: number;
 }
 
 // A line that occurs this often (`}`, `end`) says nothing about where old_string belongs.
@@ -17,12 +19,14 @@ const SHOWN_LINES = 30;
 /** The window of file lines that shares the most lines with old_string, or undefined if nothing is close. */
 export function closestRegion(source: SourceText, oldString: string): Region | undefined {
   const oldLines = splitEditLines(oldString).lines;
-  const count = Math.min(oldLines.length, source.lines.length);
-  if (count === 0) return undefined;
+  if (source.lines.length === 0) return undefined;
   const start = startByVotes(source, oldLines) ?? startBySimilarity(source, oldLines);
   if (start === undefined) return undefined;
-  const first = Math.max(0, Math.min(start, source.lines.length - count));
-  return { first, count };
+  // Keep old_string aligned with the file: cut the region at the file's edges rather than slide it.
+  const first = Math.max(0, start);
+  const oldFirst = first - start;
+  const count = Math.min(oldLines.length - oldFirst, source.lines.length - first);
+  return { first, count, oldFirst };
 }
 
 function startByVotes(source: SourceText, oldLines: readonly string[]): number | undefined {
@@ -109,7 +113,7 @@ function firstDifference(source: SourceText, region: Region, oldString: string):
   const oldLines = splitEditLines(oldString).lines;
   for (let k = 0; k < region.count; k++) {
     const fileLine = source.lines[region.first + k];
-    const oldLine = oldLines[k];
+    const oldLine = oldLines[region.oldFirst + k];
     if (fileLine === oldLine) continue;
     const how = normaliseLine(fileLine) === normaliseLine(oldLine) && !isBlank(fileLine)
       ? ' (they differ only in whitespace or quote style)'
