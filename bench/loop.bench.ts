@@ -1,0 +1,109 @@
+// The cost Ouro adds on top of the model: per step of the agent loop against a mock server that
+// answers at once, compared with a bare loop written directly on the `openai` package (stream,
+// collect the tool call, run it, ask again). Printed as milliseconds per step and as a ratio.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { z } from 'zod';
+import { runAgent } from '../src/agent/loop';
+import { defineTool } from '../src/agent/tools/tool';
+import { toolSpecs } from '../src/agent/toolSpecs';
+import { NodeWorkspace } from '../src/agent/workspace/nodeWorkspace';
+import { OpenAICompatibleModel } from '../src/llm/openaiCompatible';
+import { reply, startMockServer, text, toolCall, type Turn } from '../test/fixtures/mockOpenAI';
+
+const STEPS = Number(process.env.BENCH_STEPS ?? 200);
+const ROUNDS = 5;
+
+const noop = defineTool({
+  name: 'noop',
+  description: 'Does nothing.',
+  schema: z.object({ n: z.number() }),
+  kind: 'read',
+  run: async ({ n }) => ({ content: `ok ${n}` }),
+});
+
+function script(): Turn[] {
+  const turns: Turn[] = [];
+  for (let i = 0; i < STEPS - 1; i++) turns.push(reply(...toolCall('noop', { n: i })));
+  turns.push(reply(...text('done')));
+  return turns;
+}
+
+async function ouroLoop(url: string, dir: string): Promise<number> {
+  const model = new OpenAICompatibleModel({ baseURL: url, apiKey: 'k', model: 'mock-model' });
+  const workspace = new NodeWorkspace(dir);
+  const conversation = { id: 'bench', messages: [{ role: 'user' as const, content: 'go' }] };
+  const started = performance.now();
+  for await (const event of runAgent(conversation, {
+    model, tools: [noop], workspace, approver: { approve: async () => ({ approved: true }) }, maxSteps: STEPS,
+  })) {
+    if (event.type === 'done' && event.reason !== 'stop') throw new Error(`ouro loop ended: ${event.reason} ${event.message ?? ''}`);
+  }
+  return performance.now() - started;
+}
+
+async function bareLoop(url: string): Promise<number> {
+  const client = new OpenAI({ baseURL: url, apiKey: 'k', maxRetries: 0 });
+  const tools = toolSpecs([noop]).map((spec) => ({ type: 'function' as const, function: spec }));
+  const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [{ role: 'user', content: 'go' }];
+  const started = performance.now();
+  for (;;) {
+    const stream = await client.chat.completions.create({ model: 'mock-model', messages, tools, stream: true });
+    let content = '';
+    const calls: Array<{ id: string; name: string; arguments: string }> = [];
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta;
+      if (delta?.content) content += delta.content;
+      for (const call of delta?.tool_calls ?? []) {
+        const slot = (calls[call.index] ??= { id: '', name: '', arguments: '' });
+        slot.id = call.id ?? slot.id;
+        slot.name += call.function?.name ?? '';
+        slot.arguments += call.function?.arguments ?? '';
+      }
+    }
+    if (calls.length === 0) break;
+    messages.push({ role: 'assistant', content, tool_calls: calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) });
+    for (const call of calls) {
+      const result = await noop.run(JSON.parse(call.arguments), undefined as never);
+      messages.push({ role: 'tool', tool_call_id: call.id, content: result.content });
+    }
+  }
+  return performance.now() - started;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function run(): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'ouro-bench-loop-'));
+  const ouro: number[] = [];
+  const bare: number[] = [];
+  try {
+    // Alternate the two so that warm-up and machine load fall on both alike.
+    for (let round = 0; round < ROUNDS + 1; round++) {
+      for (const which of ['ouro', 'bare'] as const) {
+        const server = await startMockServer(script());
+        try {
+          const ms = which === 'ouro' ? await ouroLoop(server.url, dir) : await bareLoop(server.url);
+          if (round > 0) (which === 'ouro' ? ouro : bare).push(ms / STEPS);
+        } finally {
+          await server.close();
+        }
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const o = median(ouro);
+  const b = median(bare);
+  return [
+    `${STEPS} steps a run, median of ${ROUNDS} runs, mock server answering at once`,
+    `ouro loop           ${o.toFixed(3)} ms/step`,
+    `bare openai loop    ${b.toFixed(3)} ms/step`,
+    `overhead            ${(o - b).toFixed(3)} ms/step (ratio ${(o / b).toFixed(2)}x)`,
+  ];
+}

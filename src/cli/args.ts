@@ -1,0 +1,94 @@
+// Command-line arguments and their environment fallbacks, as pure functions so they are
+// tested without spawning a process.
+import { parseArgs } from 'node:util';
+import type { ApprovalPolicy } from '../agent/tools/tool';
+
+export interface CliOptions {
+  cwd: string;
+  baseURL?: string;
+  apiKey?: string;
+  model?: string;
+  approve: ApprovalPolicy;
+  allow: string[];
+  maxSteps: number;
+  /** Retries of a failed request (env OURO_MAX_RETRIES); undefined keeps the client's default. */
+  maxRetries?: number;
+  json: boolean;
+  prompt: string;
+}
+
+export const USAGE = `Usage: ouro [options] PROMPT
+
+Options:
+  --cwd DIR              workspace folder (default: the current folder)
+  --base-url URL         OpenAI-compatible endpoint (env OPENAI_BASE_URL)
+  --api-key KEY          API key (env OPENAI_API_KEY)
+  --model NAME           model name (env OURO_MODEL)
+  --approve none|edits|all
+                         what runs without asking (default: none)
+  --allow PREFIX         allow commands that start with PREFIX (repeatable)
+  --max-steps N          stop after N model requests (default: 50)
+  --json                 print one event per line as JSON
+  -h, --help             show this help`;
+
+/** Thrown for a bad command line; the message is the one line printed before the usage. */
+export class UsageError extends Error {}
+
+const POLICIES: readonly ApprovalPolicy[] = ['none', 'edits', 'all'];
+
+export function parseCliArgs(argv: string[], env: Record<string, string | undefined>, cwd: string): CliOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        cwd: { type: 'string' },
+        'base-url': { type: 'string' },
+        'api-key': { type: 'string' },
+        model: { type: 'string' },
+        approve: { type: 'string' },
+        allow: { type: 'string', multiple: true },
+        'max-steps': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+
+  const approve = (values.approve ?? 'none') as ApprovalPolicy;
+  if (!POLICIES.includes(approve)) throw new UsageError(`--approve must be one of ${POLICIES.join(', ')}, not "${values.approve}"`);
+
+  const maxSteps = values['max-steps'] === undefined ? 50 : Number(values['max-steps']);
+  if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new UsageError(`--max-steps must be a whole number of at least 1, not "${values['max-steps']}"`);
+
+  const retries = nonEmpty(env.OURO_MAX_RETRIES);
+  const maxRetries = retries === undefined ? undefined : Number(retries);
+  if (maxRetries !== undefined && (!Number.isInteger(maxRetries) || maxRetries < 0)) {
+    throw new UsageError(`OURO_MAX_RETRIES must be a whole number, not "${retries}"`);
+  }
+
+  const prompt = positionals.join(' ').trim();
+  if (!prompt) throw new UsageError('no prompt given');
+
+  return {
+    cwd: values.cwd ?? cwd,
+    baseURL: nonEmpty(values['base-url']) ?? nonEmpty(env.OPENAI_BASE_URL),
+    apiKey: nonEmpty(values['api-key']) ?? nonEmpty(env.OPENAI_API_KEY),
+    model: nonEmpty(values.model) ?? nonEmpty(env.OURO_MODEL),
+    approve,
+    allow: values.allow ?? [],
+    maxSteps,
+    maxRetries,
+    json: values.json ?? false,
+    prompt,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() ? value.trim() : undefined;
+}

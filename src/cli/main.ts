@@ -1,0 +1,103 @@
+// The headless runner: the same loop, tools and model client as the extension, on a folder.
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { runAgent } from '../agent/loop';
+import { buildSystemPrompt } from '../agent/prompt';
+import { createTools } from '../agent/tools/index';
+import { NodeWorkspace } from '../agent/workspace/nodeWorkspace';
+import { OpenAICompatibleModel } from '../llm/openaiCompatible';
+import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
+import { createHumanRenderer, createJsonRenderer } from './render';
+import { createCliApprover, createCliConfirm } from './approval';
+import { exitFor } from './exit';
+
+export async function main(argv: string[]): Promise<number> {
+  const stdout = { write: (text: string) => void process.stdout.write(text) };
+  const stderr = { write: (text: string) => void process.stderr.write(text) };
+  const fail = (code: number, reason: string) => {
+    stderr.write(`ouro: ${reason}\n`);
+    return code;
+  };
+
+  let options: CliOptions | 'help';
+  try {
+    options = parseCliArgs(argv, process.env, process.cwd());
+  } catch (err) {
+    if (err instanceof UsageError) return fail(2, `${err.message}\n${USAGE}`);
+    throw err;
+  }
+  if (options === 'help') {
+    stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const cwd = resolve(options.cwd);
+  if (!isFolder(cwd)) return fail(2, `--cwd ${options.cwd} is not a folder`);
+  if (!options.model) return fail(2, 'no model configured: pass --model NAME or set OURO_MODEL');
+  // With a key and no URL, the key is OpenAI's; without either there is nothing to talk to.
+  const baseURL = options.baseURL ?? (options.apiKey ? 'https://api.openai.com/v1' : undefined);
+  if (!baseURL) return fail(2, 'no endpoint configured: pass --base-url URL or set OPENAI_BASE_URL');
+
+  const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY) && !options.json;
+  const workspace = new NodeWorkspace(cwd, {
+    approve: options.approve,
+    confirm: interactive ? createCliConfirm() : undefined,
+  });
+  const model = new OpenAICompatibleModel({ baseURL, apiKey: options.apiKey, model: options.model, maxRetries: options.maxRetries });
+  const conversation = {
+    id: randomUUID(),
+    messages: [
+      { role: 'system' as const, content: buildSystemPrompt({ folders: [basename(cwd)], os: process.platform, shell: process.env.SHELL }) },
+      { role: 'user' as const, content: options.prompt },
+    ],
+  };
+
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  const render = options.json ? createJsonRenderer(stdout) : createHumanRenderer(stdout, stderr);
+  let lastError: string | undefined;
+  let reason: string = 'error';
+  try {
+    for await (const event of runAgent(conversation, {
+      model,
+      tools: createTools(),
+      workspace,
+      approver: createCliApprover(options, interactive),
+      maxSteps: options.maxSteps,
+      signal: controller.signal,
+    })) {
+      render(event);
+      if (event.type === 'error') lastError = event.message;
+      if (event.type === 'done') {
+        reason = event.reason;
+        lastError = event.message ?? lastError;
+      }
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+  const exit = exitFor(reason, lastError, options.maxSteps);
+  return exit.code === 0 ? 0 : fail(exit.code, exit.message);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`ouro: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,73 @@
+// Turns agent events into what the CLI prints: streamed text and one line per tool call for
+// people, or one JSON object per line with --json.
+import type { AgentEvent } from '../agent/events';
+
+export interface Output {
+  write(text: string): void;
+}
+
+/** Compact, single-line view of a tool call's arguments, e.g. `src/math.js` or `{"pattern":"x"}`. */
+export function summariseArguments(raw: string, max = 80): string {
+  let text = raw;
+  try {
+    const args = JSON.parse(raw) as Record<string, unknown>;
+    const path = typeof args?.path === 'string' ? args.path : undefined;
+    const command = typeof args?.command === 'string' ? args.command : undefined;
+    text = command ?? path ?? JSON.stringify(args);
+  } catch {
+    // Malformed arguments are shown as they came; the loop reports the error to the model.
+  }
+  text = text.replace(/\s+/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function createHumanRenderer(out: Output, err: Output): (event: AgentEvent) => void {
+  let midLine = false;
+  const names = new Map<string, string>();
+  const endLine = () => {
+    if (midLine) out.write('\n');
+    midLine = false;
+  };
+  return (event) => {
+    switch (event.type) {
+      case 'text':
+        out.write(event.delta);
+        midLine = !event.delta.endsWith('\n');
+        return;
+      case 'tool_call':
+        endLine();
+        names.set(event.call.id, `${event.call.name} ${summariseArguments(event.call.arguments)}`);
+        return;
+      case 'tool_result': {
+        const label = names.get(event.id) ?? event.name;
+        const firstLine = event.content.split('\n', 1)[0].slice(0, 120);
+        out.write(event.isError ? `✗ ${label} — ${firstLine}\n` : `✓ ${label}\n`);
+        return;
+      }
+      case 'approval_request':
+        endLine();
+        err.write(`? ${event.title}${event.detail ? ` — ${event.detail}` : ''}\n`);
+        return;
+      case 'retry':
+        err.write(`retrying in ${Math.round(event.delayMs / 100) / 10}s (attempt ${event.attempt}): ${event.message}\n`);
+        return;
+      case 'done':
+        endLine();
+        return;
+      case 'step':
+      case 'reasoning':
+      case 'approval_result':
+      case 'usage':
+      case 'error':
+        return;
+      default: {
+        const _exhaustive: never = event;
+        return _exhaustive;
+      }
+    }
+  };
+}
+
+export function createJsonRenderer(out: Output): (event: AgentEvent) => void {
+  return (event) => out.write(`${JSON.stringify(event)}\n`);
+}

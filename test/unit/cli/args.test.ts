@@ -1,0 +1,55 @@
+import { strict as assert } from 'node:assert';
+import { parseCliArgs, UsageError } from '../../../src/cli/args';
+
+describe('CLI arguments', () => {
+  it('reads every flag and joins the prompt words', () => {
+    const options = parseCliArgs(
+      ['--cwd', 'proj', '--base-url', 'http://h/v1', '--api-key', 'k', '--model', 'm', '--approve', 'edits',
+        '--allow', 'npm test', '--allow', 'git status', '--max-steps', '7', '--json', 'fix', 'the', 'bug'],
+      {}, '/here');
+    assert.deepEqual(options, {
+      cwd: 'proj', baseURL: 'http://h/v1', apiKey: 'k', model: 'm', approve: 'edits',
+      allow: ['npm test', 'git status'], maxSteps: 7, maxRetries: undefined, json: true, prompt: 'fix the bug',
+    });
+  });
+
+  it('falls back to OPENAI_BASE_URL, OPENAI_API_KEY and OURO_MODEL, and flags win over them', () => {
+    const env = { OPENAI_BASE_URL: 'http://env/v1', OPENAI_API_KEY: 'envkey', OURO_MODEL: 'envmodel' };
+    const fromEnv = parseCliArgs(['hi'], env, '/here');
+    assert.ok(fromEnv !== 'help');
+    assert.equal(fromEnv.baseURL, 'http://env/v1');
+    assert.equal(fromEnv.apiKey, 'envkey');
+    assert.equal(fromEnv.model, 'envmodel');
+    assert.equal(fromEnv.cwd, '/here');
+    assert.equal(fromEnv.approve, 'none');
+    assert.equal(fromEnv.maxSteps, 50);
+    const flagged = parseCliArgs(['--model', 'flag', 'hi'], env, '/here');
+    assert.ok(flagged !== 'help');
+    assert.equal(flagged.model, 'flag');
+  });
+
+  it('treats blank environment values as unset', () => {
+    const options = parseCliArgs(['hi'], { OURO_MODEL: '  ' }, '/here');
+    assert.ok(options !== 'help');
+    assert.equal(options.model, undefined);
+  });
+
+  it('refuses a bad approval policy, a bad step count, an unknown flag and a missing prompt', () => {
+    assert.throws(() => parseCliArgs(['--approve', 'some', 'hi'], {}, '/'), UsageError);
+    assert.throws(() => parseCliArgs(['--max-steps', '0', 'hi'], {}, '/'), /at least 1/);
+    assert.throws(() => parseCliArgs(['--max-steps', 'x', 'hi'], {}, '/'), /whole number/);
+    assert.throws(() => parseCliArgs(['--frobnicate', 'hi'], {}, '/'), UsageError);
+    assert.throws(() => parseCliArgs([], {}, '/'), /no prompt/);
+  });
+
+  it('takes the retry count from OURO_MAX_RETRIES', () => {
+    const options = parseCliArgs(['hi'], { OURO_MAX_RETRIES: '0' }, '/');
+    assert.ok(options !== 'help');
+    assert.equal(options.maxRetries, 0);
+    assert.throws(() => parseCliArgs(['hi'], { OURO_MAX_RETRIES: 'many' }, '/'), /OURO_MAX_RETRIES/);
+  });
+
+  it('answers help for -h', () => {
+    assert.equal(parseCliArgs(['-h'], {}, '/'), 'help');
+  });
+});
