@@ -7,7 +7,7 @@ import { loadPeerCases, runPeerCase, type PeerResult } from './editPeerCases';
 // Where a peer's expectation contradicts a rule we hold on purpose. These still count as failures.
 const DISAGREEMENTS: Record<string, string> = {
   'aider-001': 'ambiguous: old_string occurs twice; Aider edits the first, we ask for context or replace_all',
-  'aider-002': 'ambiguous: occurs twice once indentation is ignored; Aider edits the first',
+  'aider-002': 'ambiguous: "line1" occurs twice (both indented); Aider edits the first',
   'aider-011': 'ambiguous: the block occurs twice; Aider edits the first',
   'aider-009': 'old_string "\\nb\\nc\\n" is in the file as text, so we replace it as given (joining "a" and "B"); Aider matches whole lines only',
   'aider-013': 'differs from the file only in whitespace; we match it (as continue-039 requires), Aider refuses',
@@ -81,6 +81,7 @@ function timingLines(): string[] {
     ['exact', { oldString: block.join('\n'), newString: block.join('\n').replace('return', 'return -') }],
     ['indentation', { oldString: block.map((l) => l.trim()).join('\n'), newString: block.map((l) => l.trim()).join('\n').replace('return', 'return -') }],
     ['normalised', { oldString: block.map((l) => l.replace(/ /g, '  ')).join('\n'), newString: block.join('\n').replace('return', 'return -') }],
+    ['elision', { oldString: [block[0], '    // ...', block[2]].join('\n'), newString: [block[0], '    // ...', '  } // checked'].join('\n') }],
     ['whitespace', { oldString: block.join('').replace(/\s+/g, ''), newString: block.join('\n').replace('return', 'return -') }],
     ['not found (closest region)', { oldString: block.join('\n').replace('scaled', 'scaledd'), newString: 'x' }],
   ];

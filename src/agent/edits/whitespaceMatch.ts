@@ -24,11 +24,22 @@ export function findIgnoringWhitespace(source: SourceText, oldString: string, ne
   if (needle === '') return [];
   const stripped = stripWhitespace(foldTypography(source.text));
   const body = trimMirroredEdges(oldString, newString);
-  return occurrences(stripped.text, needle).map((at) => {
+  const matches: Match[] = [];
+  for (const at of occurrences(stripped.text, needle)) {
     const start = stripped.offsets[at];
     const end = stripped.offsets[at + needle.length - 1] + 1;
-    return { line: lineAt(source, start) + 1, splices: [{ start, end, text: fitIndentation(source, start, oldString, body) }] };
-  });
+    if (cutsWord(source.text, start, end)) continue;
+    matches.push({ line: lineAt(source, start) + 1, splices: [{ start, end, text: fitIndentation(source, start, oldString, body) }] });
+  }
+  return matches;
+}
+
+const WORD = /[\p{L}\p{N}_$]/u;
+
+// Without whitespace to mark them, word edges must come from the file: "a b" is not the "ab" in "table".
+function cutsWord(text: string, start: number, end: number): boolean {
+  return (start > 0 && WORD.test(text[start - 1]) && WORD.test(text[start]))
+    || (end < text.length && WORD.test(text[end - 1]) && WORD.test(text[end]));
 }
 
 /** Drops from new_string the edge whitespace that mirrors old_string's, since the file keeps its own. */

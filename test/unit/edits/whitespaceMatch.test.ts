@@ -28,6 +28,11 @@ describe('whitespace-blind matching', () => {
     assert.deepEqual(edit('compute(a, b)\n', 'compute(a, c)', 'x'), []);
   });
 
+  it('does not match across the middle of a word', () => {
+    assert.deepEqual(edit('const table = 1;\n', 'a b', 'x'), []);
+    assert.deepEqual(edit('const table = 1;\n', 'ta ble', 'desk'), ['const desk = 1;\n']);
+  });
+
   it('matches nothing for an old_string made only of whitespace', () => {
     assert.deepEqual(edit('a b\n', ' \n ', 'x'), []);
   });
