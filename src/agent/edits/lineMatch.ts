@@ -62,8 +62,8 @@ export function indentPairs(source: SourceText, first: number, oldLines: readonl
 }
 
 /**
- * Replaces file lines [first, first + count) with `newLines` re-indented, or deletes them with
- * their line break when `newLines` is null.
+ * Replaces the file lines `oldLines` matched from `first` on with `newLines` re-indented, or
+ * deletes them with their line break when `newLines` is null.
  */
 export function replaceLines(source: SourceText, first: number, oldLines: readonly string[], newLines: readonly string[] | null): Splice {
   const last = first + oldLines.length - 1;

@@ -34,9 +34,7 @@ export function ambiguousMatch(strategy: MatchStrategy, lines: readonly number[]
 }
 
 export function notFound(source: SourceText, oldString: string): string {
-  const head = 'old_string was not found in the file.';
   const region = closestRegion(source, oldString);
-  const tail = 'Copy old_string exactly from the file, including whitespace, and retry.';
-  if (!region) return `${head} No part of the file looks like it. Read the file, then ${tail[0].toLowerCase()}${tail.slice(1)}`;
-  return `${head}\n${describeRegion(source, region, oldString)}\n${tail}`;
+  if (!region) return 'old_string was not found in the file, and no part of the file looks like it. Read the file, then copy old_string from it exactly.';
+  return `old_string was not found in the file.\n${describeRegion(source, region, oldString)}\nCopy old_string exactly from the file, including whitespace, and retry.`;
 }

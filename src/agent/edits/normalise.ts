@@ -8,7 +8,9 @@ const FOLDED: Record<string, string> = {
   '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
   '\u00A0': ' ', '\u2002': ' ', '\u2003': ' ', '\u2007': ' ', '\u2009': ' ', '\u200A': ' ', '\u202F': ' ', '\u3000': ' ',
 };
-const FOLDABLE = new RegExp(`[${Object.keys(FOLDED).join('')}]`, 'g');
+const FOLDABLE_CLASS = `[${Object.keys(FOLDED).join('')}]`;
+const FOLDABLE = new RegExp(FOLDABLE_CLASS, 'g');
+const HAS_FOLDABLE = new RegExp(FOLDABLE_CLASS);
 
 /** Replaces typographic quotes, dashes and spaces with their ASCII twins, keeping every offset. */
 export function foldTypography(value: string): string {
@@ -16,8 +18,7 @@ export function foldTypography(value: string): string {
 }
 
 export function hasTypography(value: string): boolean {
-  FOLDABLE.lastIndex = 0;
-  return FOLDABLE.test(value);
+  return HAS_FOLDABLE.test(value);
 }
 
 /** A line reduced to what a reader sees: folded typography, one space per whitespace run, no edges. */
