@@ -46,7 +46,9 @@ export class AttachmentStore {
 export async function fileAttachment(uri: vscode.Uri): Promise<NewAttachment> {
   const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
   const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  return { path: displayPathOf(uri), ...clipContent(text), language: open?.languageId };
+  // Without an open document, the extension names the fence's language well enough.
+  const extension = /\.([A-Za-z0-9]+)$/.exec(uri.path)?.[1];
+  return { path: displayPathOf(uri), ...clipContent(text), language: open?.languageId ?? extension };
 }
 
 /** Each non-empty selection of the editor, as whole lines. */

@@ -1,7 +1,7 @@
 // An in-memory, writable file system for `ouro-proposal:` URIs: the right side of a proposal's
 // diff lives here, so the user can edit it before accepting without touching the real file.
-// URIs look like `ouro-proposal:/<toolCallId>/<display path>`; the path keeps the file's
-// extension, so the diff is highlighted as the real file would be.
+// URIs look like `ouro-proposal:/<display path>?id=<toolCallId>`: the path keeps the file's name
+// and extension (breadcrumbs, highlighting), the query tells proposals of one file apart.
 import * as vscode from 'vscode';
 
 export const PROPOSAL_SCHEME = 'ouro-proposal';
@@ -13,18 +13,14 @@ interface Entry {
 }
 
 export function proposalUri(toolCallId: string, path: string, side: 'proposal' | 'original' = 'proposal'): vscode.Uri {
-  return vscode.Uri.from({
-    scheme: PROPOSAL_SCHEME,
-    path: `/${encodeURIComponent(toolCallId)}/${path.replace(/^\/+/, '')}`,
-    query: side === 'original' ? 'original' : '',
-  });
+  const query = new URLSearchParams({ id: toolCallId, ...(side === 'original' ? { side } : {}) });
+  return vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${path.replace(/^\/+/, '')}`, query: query.toString() });
 }
 
 /** The tool call a proposal URI belongs to. */
 export function toolCallIdOf(uri: vscode.Uri): string | undefined {
   if (uri.scheme !== PROPOSAL_SCHEME) return undefined;
-  const first = uri.path.split('/')[1];
-  return first ? decodeURIComponent(first) : undefined;
+  return new URLSearchParams(uri.query).get('id') ?? undefined;
 }
 
 export class ProposalFileSystem implements vscode.FileSystemProvider {

@@ -34,8 +34,10 @@ export class Composer {
   render(state: ChatState): void {
     this.busy = state.busy;
     document.body.dataset.busy = String(state.busy);
+    // Stop takes Send's place while the agent works, so the one button there always fits.
     this.stop.hidden = !state.busy;
-    this.send.disabled = state.busy;
+    this.send.hidden = state.busy;
+    if (!state.busy && document.activeElement === this.stop) this.prompt.focus();
     this.model.textContent = state.setup.model || 'no model set';
     this.model.title = state.setup.model ? `Model: ${state.setup.model}${state.setup.baseUrl ? ` at ${state.setup.baseUrl}` : ''}` : 'No model is configured';
     const usage = state.usage.promptTokens + state.usage.completionTokens;

@@ -13,6 +13,12 @@ export class MessageList {
   private shown = pageSize;
   private setupKey = '';
   private setupElement: HTMLElement | undefined;
+  private readonly emptyState = h(
+    'div',
+    { class: 'empty-state' },
+    h('p', {}, 'Ask Ouro to change, explain or fix code in this workspace. Every edit is shown as a diff for you to accept or reject.'),
+    h('p', {}, 'Right-click a file or a selection and choose "Ask Ouro about this file" to attach it.'),
+  );
   private readonly earlier = h('button', { type: 'button', class: 'show-earlier secondary', 'aria-label': 'Show earlier messages' });
 
   constructor(private readonly container: HTMLElement) {
@@ -29,6 +35,7 @@ export class MessageList {
     const start = Math.max(0, state.items.length - this.shown);
     const wanted: HTMLElement[] = [];
     if (!state.setup.configured) wanted.push(this.setupCard(state));
+    else if (state.items.length === 0) wanted.push(this.emptyState);
     if (start > 0) {
       this.earlier.textContent = `Show earlier (${start})`;
       wanted.push(this.earlier);

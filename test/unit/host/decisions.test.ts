@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import type { TranscriptMessage } from '../../../src/protocol/messages';
+import { PendingDecisions, STOPPED_REASON } from '../../../src/host/decisions';
+
+const edit = (toolCallId: string) => ({ toolCallId, kind: 'edit' as const, title: `src/${toolCallId}.ts` });
+
+describe('PendingDecisions', () => {
+  it('shows the question in the chat and resolves it with the user decision', async () => {
+    const posted: TranscriptMessage[] = [];
+    const decisions = new PendingDecisions((message) => posted.push(message));
+    const waiting = decisions.wait(edit('c1'));
+    assert.deepEqual(posted, [{ type: 'pending', decision: edit('c1') }]);
+    assert.equal(decisions.has('c1'), true);
+    assert.equal(decisions.decide('c1', { accepted: false, reason: 'use tabs' }), true);
+    assert.deepEqual(await waiting, { accepted: false, reason: 'use tabs' });
+    assert.equal(decisions.has('c1'), false);
+  });
+
+  it('answers false for a decision nothing waits for (a second click, a stale card)', async () => {
+    const decisions = new PendingDecisions(() => {});
+    assert.equal(decisions.decide('nope', { accepted: true }), false);
+    const waiting = decisions.wait(edit('c1'));
+    decisions.decide('c1', { accepted: true });
+    assert.equal(decisions.decide('c1', { accepted: false }), false);
+    assert.deepEqual(await waiting, { accepted: true });
+  });
+
+  it('ends the wait as a refusal when the turn is stopped', async () => {
+    const decisions = new PendingDecisions(() => {});
+    const controller = new AbortController();
+    const waiting = decisions.wait(edit('c1'), controller.signal);
+    controller.abort();
+    assert.deepEqual(await waiting, { accepted: false, reason: STOPPED_REASON });
+    assert.equal(decisions.has('c1'), false);
+  });
+
+  it('refuses at once when the signal was already aborted', async () => {
+    const decisions = new PendingDecisions(() => {});
+    assert.equal((await decisions.wait(edit('c1'), AbortSignal.abort())).accepted, false);
+  });
+
+  it('finds the latest pending edit for commands run without a target', () => {
+    const decisions = new PendingDecisions(() => {});
+    void decisions.wait(edit('c1'));
+    void decisions.wait({ toolCallId: 'c2', kind: 'execute', title: 'npm test' });
+    void decisions.wait(edit('c3'));
+    assert.equal(decisions.latest('edit')?.toolCallId, 'c3');
+    assert.equal(decisions.latest()?.toolCallId, 'c3');
+    assert.equal(decisions.latest('execute')?.toolCallId, 'c2');
+    decisions.rejectAll('new chat');
+    assert.equal(decisions.latest(), undefined);
+  });
+
+  it('refuses everything still waiting on rejectAll, with the reason', async () => {
+    const decisions = new PendingDecisions(() => {});
+    const first = decisions.wait(edit('c1'));
+    const second = decisions.wait(edit('c2'));
+    decisions.rejectAll('The user started a new chat.');
+    assert.deepEqual(await Promise.all([first, second]), [
+      { accepted: false, reason: 'The user started a new chat.' },
+      { accepted: false, reason: 'The user started a new chat.' },
+    ]);
+  });
+
+  it('announces how a decision ended', () => {
+    const posted: TranscriptMessage[] = [];
+    new PendingDecisions((message) => posted.push(message)).announce('c1', true, 'Accepted with your changes');
+    assert.deepEqual(posted, [{ type: 'decided', toolCallId: 'c1', accepted: true, note: 'Accepted with your changes' }]);
+  });
+});
