@@ -63,11 +63,8 @@ export class ChunkReader {
 
   /** The closing chunks once the stream ended normally: usage if any, then the finish. */
   end(): ModelChunk[] {
-    const toolCalls = this.calls.finish();
+    const { reason, toolCalls } = this.calls.finish(this.finishReason);
     if (!this.finishReason && !this.shown && toolCalls.length === 0) throw new EmptyStreamError();
-    let reason: FinishReason = this.finishReason ?? (toolCalls.length ? 'tool_calls' : 'stop');
-    // Ollama, Gemini and some gpt-4o snapshots end a tool turn with "stop".
-    if (toolCalls.length && (reason === 'stop' || reason === 'other')) reason = 'tool_calls';
     const closing: ModelChunk[] = this.usage ? [{ type: 'usage', usage: this.usage }] : [];
     closing.push({ type: 'finish', reason, toolCalls });
     return closing;

@@ -10,6 +10,7 @@
 // - llama.cpp (before mid-2025) repeated `name` on every delta of one call.
 // - LiteLLM-fronted Bedrock numbers the first call 1, not 0.
 // - Some servers send `arguments` as a JSON object instead of a string, or "" for no arguments.
+// - Ollama and Gemini end a tool turn with finish_reason "stop" rather than "tool_calls".
 import type { ToolCall } from '../agent/conversation';
 import type { FinishReason } from './model';
 
@@ -47,11 +48,15 @@ export class ToolCallAssembler {
     call.arguments = appendArguments(call.arguments, delta.function?.arguments);
   }
 
-  /** The assembled calls in the order they started; calls that never got a name or arguments are dropped. */
-  finish(): ToolCall[] {
-    return this.calls
+  /**
+   * The assembled calls, in the order they started (calls that never got a name or arguments
+   * are dropped), and why the turn ended, given the finish reason the server sent if any.
+   */
+  finish(sent?: FinishReason): { reason: FinishReason; toolCalls: ToolCall[] } {
+    const toolCalls = this.calls
       .filter((call) => call.name || call.arguments.trim())
       .map((call) => ({ id: (call.id ??= this.newId()), name: call.name, arguments: normaliseArguments(call.arguments) }));
+    return { reason: finishReasonFor(sent, toolCalls.length > 0), toolCalls };
   }
 
   private target(index: number | undefined, id: string | undefined, name: string | undefined): PartialCall {
@@ -78,6 +83,12 @@ export class ToolCallAssembler {
     if (index !== undefined) this.byIndex.set(index, call);
     return call;
   }
+}
+
+/** Ollama, Gemini and some gpt-4o snapshots end a tool turn with "stop"; some servers send no reason at all. */
+function finishReasonFor(sent: FinishReason | undefined, hasCalls: boolean): FinishReason {
+  if (!hasCalls) return sent ?? 'stop';
+  return sent === undefined || sent === 'stop' || sent === 'other' ? 'tool_calls' : sent;
 }
 
 /** A delta carrying a name continues `call` if the name arrives late, or repeats it mid-call (old llama.cpp). */

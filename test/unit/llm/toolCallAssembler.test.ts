@@ -6,7 +6,7 @@ function assemble(deltas: ToolCallDelta[]): ToolCall[] {
   let n = 0;
   const assembler = new ToolCallAssembler(() => `call_${++n}`);
   for (const delta of deltas) assembler.add(delta);
-  return assembler.finish();
+  return assembler.finish().toolCalls;
 }
 
 const fn = (name?: string, args?: unknown) => ({ ...(name !== undefined ? { name } : {}), ...(args !== undefined ? { arguments: args } : {}) });
@@ -171,9 +171,27 @@ describe('tool call assembly', () => {
     let n = 0;
     const assembler = new ToolCallAssembler(() => `call_${++n}`);
     assembler.add({ index: 0, function: { name: 'read_file', arguments: '{}' } });
-    assert.deepEqual(assembler.finish().map((call) => call.id), ['call_1']);
-    assert.deepEqual(assembler.finish().map((call) => call.id), ['call_1']);
+    assert.deepEqual(assembler.finish().toolCalls.map((call) => call.id), ['call_1']);
+    assert.deepEqual(assembler.finish().toolCalls.map((call) => call.id), ['call_1']);
   });
+
+  for (const [sent, hasCalls, expected] of [
+    ['stop', true, 'tool_calls'],
+    [undefined, true, 'tool_calls'],
+    ['other', true, 'tool_calls'],
+    ['tool_calls', true, 'tool_calls'],
+    ['length', true, 'length'],
+    ['content_filter', true, 'content_filter'],
+    ['stop', false, 'stop'],
+    [undefined, false, 'stop'],
+    ['length', false, 'length'],
+  ] as const) {
+    it(`finish_reason ${sent ?? '(none)'} ${hasCalls ? 'with' : 'without'} calls ends the turn as "${expected}"`, () => {
+      const assembler = new ToolCallAssembler(() => 'id');
+      if (hasCalls) assembler.add({ index: 0, function: { name: 'read_file', arguments: '{}' } });
+      assert.equal(assembler.finish(sent).reason, expected);
+    });
+  }
 
   it('reports a call cut off by finish_reason "length" as truncated, and only that one', () => {
     const calls = assemble([
