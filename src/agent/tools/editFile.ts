@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { applyEdit } from '../edits/index';
 import { withBom } from '../workspace/text';
 import { changedLines } from './changedLines';
+import { count } from './fileDisplay';
 import { describeOutcome } from './proposalResult';
 import { loadTextFile } from './textFile';
 import { defineTool } from './tool';
@@ -39,7 +40,7 @@ export const editFileTool = defineTool({
     if (!edit.ok) return failure(edit.error);
 
     const original = withBom(file.text, file.bom);
-    const replacements = `${edit.replacements} replacement${edit.replacements === 1 ? '' : 's'}`;
+    const replacements = count(edit.replacements, 'replacement');
     const proposal = {
       path: display,
       content: withBom(edit.content, file.bom),

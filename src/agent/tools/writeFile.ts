@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { LARGE_WRITE_BYTES } from '../workspace/workspace';
 import { convertLineEndings, countLines, detectLineEnding, withBom } from '../workspace/text';
-import { formatBytes } from './fileDisplay';
+import { count, formatBytes } from './fileDisplay';
 import { describeOutcome } from './proposalResult';
 import { loadTextFile } from './textFile';
 import { defineTool } from './tool';
@@ -43,10 +43,10 @@ export const writeFileTool = defineTool({
       path: display,
       content,
       original,
-      summary: `write_file: ${file ? 'replace' : 'create'} ${display} (${countLines(content)} lines${size})`,
+      summary: `write_file: ${file ? 'replace' : 'create'} ${display} (${count(countLines(content), 'line')}${size})`,
       toolCallId: ctx.toolCallId,
     };
     const outcome = await ctx.workspace.propose(proposal, ctx.signal);
-    return describeOutcome(proposal, outcome, (written) => `${file ? 'Replaced' : 'Created'} ${display}${kept} (${countLines(written)} lines).`);
+    return describeOutcome(proposal, outcome, (written) => `${file ? 'Replaced' : 'Created'} ${display}${kept} (${count(countLines(written), 'line')}).`);
   }),
 });

@@ -6,6 +6,7 @@ import { WorkspaceError } from './workspace';
 import { globFilter } from './globs';
 import type { IgnoreRules } from './ignoreRules';
 import { MatchCollector, MAX_SEARCH_FILE_BYTES, isCaseSensitive, type EngineQuery, type EngineResult, type SearchScope } from './searchEngine';
+import { BOM } from './text';
 import { walkFolder } from './walk';
 
 /** Files read at once. */
@@ -88,7 +89,9 @@ async function readSearchable(file: string): Promise<string | undefined> {
     if (info.size > MAX_SEARCH_FILE_BYTES) return undefined;
     const bytes = await readFile(file);
     if (bytes.includes(0)) return undefined;
-    return bytes.toString('utf8');
+    // ripgrep drops a UTF-8 BOM too, so `^` anchors at the first real character.
+    const text = bytes.toString('utf8');
+    return text.startsWith(BOM) ? text.slice(1) : text;
   } catch {
     return undefined;
   }
