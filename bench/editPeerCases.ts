@@ -36,8 +36,8 @@ const NOT_APPLICABLE: Record<string, string> = {
   'roo-multi-search-replace-marker-validation': "Roo's marker sequencing",
   'aider-editblock-parse': "Aider's reply parser",
   'aider-full-edit': "Aider's reply parser and file handling",
-  'aider-find_filename': "Aider's file-name helper",
-  'aider-strip_quoted_wrapping': "Aider's quoting helper",
+  'aider-find_filename': "Aider's file-name finder",
+  'aider-strip_quoted_wrapping': "Aider's quote stripping",
 };
 
 export function loadPeerCases(dir = CASES_DIR): PeerCase[] {
