@@ -63,6 +63,9 @@ const builds = [
 // which ships no node_modules, has it too.
 mkdirSync('dist/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
+// The shell parser that checks run_command's command lines loads its grammar from beside the bundle.
+cpSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm');
+cpSync('node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/tree-sitter-bash.wasm');
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
 if (watch) {

@@ -1,0 +1,56 @@
+// Decides whether a command line runs without asking, must be asked about, or never runs.
+// Deny rules are checked first and win; an allow rule applies only when the line is nothing but
+// plain commands chained together and every one of them is covered.
+import { analyzeCommandLine } from './commandLine';
+import { allowCovers, denyCatches, parseRule, type CommandRule, type CommandRules } from './commandRules';
+import { commandsAnywhere } from './commandsAnywhere';
+import { loadShellParser, type ParseShell } from './shellParser';
+
+export type CommandVerdict =
+  | { action: 'allow'; reason: string }
+  | { action: 'deny'; reason: string }
+  | { action: 'ask'; reason: string };
+
+export async function checkCommand(commandLine: string, rules: CommandRules): Promise<CommandVerdict> {
+  return judgeCommand(commandLine, rules, await loadShellParser());
+}
+
+export function judgeCommand(commandLine: string, rules: CommandRules, parse: ParseShell): CommandVerdict {
+  const root = parse(commandLine);
+  const deny = validRules(rules.deny, parse);
+  for (const words of commandsAnywhere(root, parse)) {
+    const rule = deny.find((candidate) => denyCatches(candidate, words));
+    if (rule) return { action: 'deny', reason: `\`${words.join(' ')}\` matches the deny rule "${rule.text}"` };
+  }
+
+  const analysis = analyzeCommandLine(root);
+  if (analysis.parseError) return { action: 'ask', reason: analysis.parseError };
+  if (analysis.blockers.length > 0) {
+    return { action: 'ask', reason: `no rule can allow it: it ${analysis.blockers.join(', ')}` };
+  }
+  const allow = validRules(rules.allow, parse);
+  const used = new Set<string>();
+  for (const words of analysis.parts) {
+    const rule = allow.find((candidate) => allowCovers(candidate, words));
+    if (!rule) return { action: 'ask', reason: `no allow rule covers \`${words.join(' ')}\`` };
+    used.add(`"${rule.text}"`);
+  }
+  if (used.size === 0) return { action: 'ask', reason: 'it runs no command' };
+  return { action: 'allow', reason: `allowed by ${[...used].join(', ')}` };
+}
+
+/** One message per rule that cannot be used, for the CLI to print at start and the editor to warn about. */
+export async function validateCommandRules(rules: readonly string[]): Promise<string[]> {
+  const parse = await loadShellParser();
+  return rules.flatMap((text) => {
+    const parsed = parseRule(text, parse);
+    return parsed.ok ? [] : [`The command rule "${text}" is ignored: ${parsed.error}.`];
+  });
+}
+
+function validRules(texts: readonly string[], parse: ParseShell): CommandRule[] {
+  return texts.flatMap((text) => {
+    const parsed = parseRule(text, parse);
+    return parsed.ok ? [parsed.rule] : [];
+  });
+}

@@ -1,0 +1,32 @@
+// The CommandRunner port: how run_command reaches a shell. The CLI uses a child process
+// (NodeCommandRunner); VS Code runs the command in its "Ouro" terminal, with the same result.
+import type { ResolvedPath } from '../workspace/workspace';
+import type { CommandRules } from './commandRules';
+
+export interface CommandRunOptions {
+  /** Kill the whole process tree after this long; the runner's default when absent. */
+  timeoutMs?: number;
+  /** Aborting kills the whole process tree. */
+  signal: AbortSignal;
+}
+
+export interface CommandRunResult {
+  /** null when the process was killed by a signal (timeout, cancel) or its code is unknown. */
+  exitCode: number | null;
+  /** Output as the model should see it: stdout and stderr interleaved, head and tail when long. */
+  output: string;
+  timedOut: boolean;
+  cancelled: boolean;
+  durationMs: number;
+  /** Something the model should know about how it ran ("ran in a child process: no shell integration"). */
+  note?: string;
+}
+
+export interface CommandRunner {
+  /** The allow and deny rules in force now; read on every call, so changed settings apply at once. */
+  rules(): CommandRules;
+  /** Runs a command line in `cwd` (a folder the workspace resolved) and resolves when it is over. */
+  run(command: string, cwd: ResolvedPath, options: CommandRunOptions): Promise<CommandRunResult>;
+}
+
+export const DEFAULT_COMMAND_TIMEOUT_MS = 120_000;

@@ -1,0 +1,73 @@
+// Loads the bash grammar (tree-sitter, compiled to WebAssembly) once and parses command lines
+// with it. The two .wasm files sit next to the bundle in dist/ (esbuild.config.mjs copies them);
+// under tsx and mocha they are found in node_modules.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+// `import = require` makes bundlers pick the package's CommonJS build: its ES module build needs
+// `import.meta.url`, which a CommonJS bundle does not have.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+import treeSitter = require('web-tree-sitter');
+
+type Node = treeSitter.Node;
+const { Language, Parser } = treeSitter;
+
+/** A syntax node copied out of the parser's memory, so the analysis is plain data. */
+export interface ShellNode {
+  readonly type: string;
+  readonly text: string;
+  /** The grammar's field name for this child in its parent (`name`, `argument`, `destination`...). */
+  readonly field?: string;
+  readonly isNamed: boolean;
+  /** The parser inserted or skipped something here: the command line is not valid shell. */
+  readonly isBroken: boolean;
+  readonly children: readonly ShellNode[];
+}
+
+export type ParseShell = (commandLine: string) => ShellNode;
+
+let loading: Promise<ParseShell> | undefined;
+
+/** Resolves to a synchronous parser; the grammar loads on first use (about 50 ms). */
+export function loadShellParser(): Promise<ParseShell> {
+  loading ??= load().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function load(): Promise<ParseShell> {
+  await Parser.init({ wasmBinary: readWasm('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm') });
+  const bash = await Language.load(readWasm('tree-sitter-bash.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'));
+  const parser = new Parser();
+  parser.setLanguage(bash);
+  // The code after a WebAssembly compile resumes inside Node's platform-task drain, which blocks
+  // the event loop until every background compile job is done; the first parses start V8's
+  // optimising compile of the grammar's huge lexer (seconds of CPU). Resuming from the event loop
+  // instead lets that compile run in the background while timers and I/O go on.
+  await new Promise((resolve) => setImmediate(resolve));
+  return (commandLine) => {
+    const tree = parser.parse(commandLine);
+    if (!tree) throw new Error('the shell parser returned no tree');
+    try {
+      return copyNode(tree.rootNode, undefined);
+    } finally {
+      // Trees live in the WebAssembly heap, not the JS one: free them or they pile up.
+      tree.delete();
+    }
+  };
+}
+
+function copyNode(node: Node, field: string | undefined): ShellNode {
+  const children: ShellNode[] = [];
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i);
+    if (child) children.push(copyNode(child, node.fieldNameForChild(i) ?? undefined));
+  }
+  return { type: node.type, text: node.text, field, isNamed: node.isNamed, isBroken: node.isError || node.isMissing, children };
+}
+
+function readWasm(file: string, packagePath: string): Uint8Array {
+  const besideBundle = path.join(__dirname, file);
+  return readFileSync(existsSync(besideBundle) ? besideBundle : require.resolve(packagePath));
+}
