@@ -8,6 +8,8 @@
 // `interrupted`, and drops its half-made tool calls.
 import type { AssistantMessage, Conversation, Message, ToolCall } from './conversation';
 import type { AgentEvent } from './events';
+import type { CommandRunner } from './commands/commandRunner';
+import type { DiagnosticsSource } from './diagnostics';
 import { ModelError, type FinishReason, type Model, type ToolSpec } from '../llm/model';
 import { isTruncatedCall } from '../llm/toolCallAssembler';
 import type { Approver, Tool, ToolResult } from './tools/tool';
@@ -25,6 +27,10 @@ export interface AgentOptions {
   /** Default 50. */
   maxSteps?: number;
   signal?: AbortSignal;
+  /** Runs run_command's command lines (with their allow/deny rules); without it the tool says it is not available. */
+  commands?: CommandRunner;
+  /** The editor's problems for get_diagnostics; absent in the CLI. */
+  diagnostics?: DiagnosticsSource;
 }
 
 export const DEFAULT_MAX_STEPS = 50;
@@ -43,7 +49,7 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const signal = options.signal ?? new AbortController().signal;
   const specs = toolSpecs(options.tools);
-  const base: ContextBase = { workspace: options.workspace, approver: options.approver, signal };
+  const base: ContextBase = { workspace: options.workspace, approver: options.approver, signal, commands: options.commands, diagnostics: options.diagnostics };
   for (let step = 1; step <= maxSteps; step++) {
     if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
     yield { type: 'step', step };

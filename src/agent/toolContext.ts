@@ -1,5 +1,7 @@
 // The ToolContext the loop hands a tool: the real workspace and approver, wrapped so that every
 // review and approval shows up in the event stream (the chat view and the CLI read it there).
+import type { CommandRunner } from './commands/commandRunner';
+import type { DiagnosticsSource } from './diagnostics';
 import type { AgentEvent } from './events';
 import type { Approver, ToolContext } from './tools/tool';
 import type { Proposal, ProposalOutcome, Workspace } from './workspace/workspace';
@@ -8,6 +10,8 @@ export interface ContextBase {
   workspace: Workspace;
   approver: Approver;
   signal: AbortSignal;
+  commands?: CommandRunner;
+  diagnostics?: DiagnosticsSource;
 }
 
 export function createToolContext(base: ContextBase, toolCallId: string, emit: (event: AgentEvent) => void): ToolContext {
@@ -17,6 +21,8 @@ export function createToolContext(base: ContextBase, toolCallId: string, emit: (
     signal: base.signal,
     toolCallId,
     emit,
+    ...(base.commands ? { commands: base.commands } : {}),
+    ...(base.diagnostics ? { diagnostics: base.diagnostics } : {}),
   };
 }
 

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { Workspace } from '../workspace/workspace';
 import type { AgentEvent } from '../events';
+import type { CommandRunner } from '../commands/commandRunner';
+import type { DiagnosticsSource } from '../diagnostics';
 
 export type ToolKind = 'read' | 'edit' | 'execute';
 
@@ -31,6 +33,10 @@ export interface ToolContext {
   toolCallId: string;
   /** Report progress into the event stream (approval requests, for example). */
   emit(event: AgentEvent): void;
+  /** Runs shell commands (a child process in the CLI, the "Ouro" terminal in VS Code); absent where none may run. */
+  commands?: CommandRunner;
+  /** The editor's problems (errors, warnings); absent in the CLI, which has no language servers. */
+  diagnostics?: DiagnosticsSource;
 }
 
 export interface ToolResult {
