@@ -3,11 +3,13 @@
 // model what to fix.
 import type { z } from 'zod';
 import type { ToolCall } from './conversation';
+import { findTool } from './tools/index';
 import type { Tool, ToolContext, ToolResult } from './tools/tool';
+import { failure } from './tools/toolFailure';
 import { WorkspaceError } from './workspace/workspace';
 
 export async function runToolCall(call: ToolCall, tools: readonly Tool[], ctx: ToolContext): Promise<ToolResult> {
-  const tool = tools.find((candidate) => candidate.name === call.name);
+  const tool = findTool(tools, call.name);
   if (!tool) {
     const known = tools.map((candidate) => candidate.name).join(', ');
     return failure(`There is no tool named "${call.name}". The tools are: ${known}.`);
@@ -23,10 +25,6 @@ export async function runToolCall(call: ToolCall, tools: readonly Tool[], ctx: T
     if (err instanceof WorkspaceError) return failure(err.message);
     return failure(`${call.name} failed: ${err instanceof Error ? err.message : String(err)}`);
   }
-}
-
-function failure(content: string): ToolResult {
-  return { content, isError: true };
 }
 
 type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { encode } from 'gpt-tokenizer';
 import { z } from 'zod';
 import { buildSystemPrompt } from '../../../src/agent/prompt';
+import { createTools } from '../../../src/agent/tools/index';
 import { defineTool } from '../../../src/agent/tools/tool';
 import { compactSchema, toolSpecs } from '../../../src/agent/toolSpecs';
 
@@ -64,5 +65,16 @@ describe('system prompt', () => {
   it('stays small: under 250 tokens without rules', () => {
     const tokens = encode(buildSystemPrompt({ folders: ['project'], os: 'linux', shell: '/bin/bash' })).length;
     assert.ok(tokens < 250, `${tokens} tokens`);
+  });
+});
+
+describe('what every request pays before the user says a word', () => {
+  it('the system prompt plus every registered tool spec stays under 1,500 tokens', () => {
+    const specs = toolSpecs(createTools());
+    const wire = JSON.stringify(specs.map((spec) => ({ type: 'function', function: spec })));
+    const tokens = encode(buildSystemPrompt({ folders: ['project'], os: 'linux', shell: '/bin/bash' })).length + encode(wire).length;
+    assert.ok(specs.length >= 2);
+    assert.ok(tokens < 1500, `${tokens} tokens`);
+    assert.doesNotMatch(wire, /\$schema|9007199254740991/);
   });
 });
