@@ -43,6 +43,10 @@ export class IgnoreRules {
   // Case-sensitive like git on Linux and like ripgrep, so both search engines agree.
   private readonly gitignore = ignore({ ignorecase: false });
   private readonly ouroignore = ignore({ ignorecase: false });
+  // Most folders have no .ouroignore and many no .gitignore: skip the matcher then (a listing
+  // asks about every path).
+  private hasGitignore = false;
+  private hasOuroignore = false;
 
   /**
    * Adds one ignore file. `dir` is the folder holding it, relative to the workspace folder
@@ -53,7 +57,13 @@ export class IgnoreRules {
     const patterns = anchorIgnoreFile(dir, content)
       .split('\n')
       .map((pattern) => ({ pattern, mark }));
-    (name === OUROIGNORE ? this.ouroignore : this.gitignore).add(patterns);
+    if (name === OUROIGNORE) {
+      this.ouroignore.add(patterns);
+      this.hasOuroignore = true;
+    } else {
+      this.gitignore.add(patterns);
+      this.hasGitignore = true;
+    }
   }
 
   /** Whether an ignore file hides `relative` (or one of its parent folders) from every tool. */
@@ -65,8 +75,11 @@ export class IgnoreRules {
   hiddenBy(relative: string, isDirectory: boolean): string | undefined {
     if (relative === '') return undefined;
     const path = isDirectory ? `${relative}/` : relative;
-    const byOuro = this.ouroignore.test(path);
-    if (byOuro.ignored) return byOuro.rule?.mark ?? OUROIGNORE;
+    if (this.hasOuroignore) {
+      const byOuro = this.ouroignore.test(path);
+      if (byOuro.ignored) return byOuro.rule?.mark ?? OUROIGNORE;
+    }
+    if (!this.hasGitignore) return undefined;
     const byGit = this.gitignore.test(path);
     return byGit.ignored ? (byGit.rule?.mark ?? GITIGNORE) : undefined;
   }

@@ -117,9 +117,7 @@ export class NodeWorkspace implements Workspace {
       });
       if (walkStopped) break;
     }
-    // Over the limit, keep the shallowest entries: the shape of the tree tells the model more
-    // than every file of the first folder.
-    const kept = found.length <= options.limit ? found : [...found].sort((a, b) => a.depth - b.depth || comparePaths(a.relative, b.relative)).slice(0, options.limit);
+    const kept = shallowest(found, options.limit);
     const entries = await Promise.all(
       kept.map(async (entry) => {
         const shown = displayPath(this.workspaceFolders, entry.index, entry.relative);
@@ -334,6 +332,28 @@ function describeSpecial(stats: Stats): string {
   if (stats.isSocket()) return 'a socket';
   if (stats.isBlockDevice() || stats.isCharacterDevice()) return 'a device file';
   return 'not a regular file';
+}
+
+/**
+ * Over the limit, keep the shallowest entries: the shape of the tree tells the model more than
+ * every file of the first folder. Only the deepest level that fits in part is sorted by path.
+ */
+function shallowest<T extends { depth: number; relative: string }>(entries: T[], limit: number): T[] {
+  if (entries.length <= limit) return entries;
+  const byDepth: T[][] = [];
+  for (const entry of entries) (byDepth[entry.depth] ??= []).push(entry);
+  const kept: T[] = [];
+  for (const level of byDepth) {
+    if (!level) continue;
+    const room = limit - kept.length;
+    if (level.length <= room) {
+      kept.push(...level);
+    } else {
+      kept.push(...level.sort((a, b) => comparePaths(a.relative, b.relative)).slice(0, room));
+      break;
+    }
+  }
+  return kept;
 }
 
 /** Orders paths folder by folder, so "a/b" follows "a/" rather than "a-b". */

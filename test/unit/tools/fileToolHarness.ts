@@ -3,19 +3,14 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NodeWorkspace, type NodeWorkspaceOptions } from '../../../src/agent/workspace/nodeWorkspace';
-import type { Proposal, ProposalOutcome } from '../../../src/agent/workspace/workspace';
-import type { Tool, ToolContext, ToolResult } from '../../../src/agent/tools/tool';
+import type { Proposal, ProposalOutcome, Workspace } from '../../../src/agent/workspace/workspace';
+import type { Tool, ToolResult } from '../../../src/agent/tools/tool';
+import { createToolContext } from '../../../src/agent/toolContext';
 
-export async function runTool(tool: Tool, args: unknown, workspace: NodeWorkspace): Promise<ToolResult> {
-  const parsed = tool.schema.parse(args);
-  const ctx: ToolContext = {
-    workspace,
-    approver: { approve: async () => ({ approved: true }) },
-    signal: new AbortController().signal,
-    toolCallId: 'call-1',
-    emit: () => undefined,
-  };
-  return tool.run(parsed, ctx);
+export async function runTool(tool: Tool, args: unknown, workspace: Workspace): Promise<ToolResult> {
+  const approver = { approve: async () => ({ approved: true }) };
+  const ctx = createToolContext({ workspace, approver, signal: new AbortController().signal }, 'call-1', () => undefined);
+  return tool.run(tool.schema.parse(args), ctx);
 }
 
 /**
