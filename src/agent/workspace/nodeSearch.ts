@@ -41,7 +41,7 @@ export async function searchWithNode(scope: SearchScope, query: EngineQuery, rul
   const files: string[] = [];
   const info = await stat(join(scope.root, scope.relative));
   if (info.isFile()) {
-    files.push(scope.relative);
+    if (scope.allows(scope.relative)) files.push(scope.relative);
   } else {
     await walkFolder({
       root: scope.root,

@@ -48,6 +48,7 @@ async function locate(explicit: string | undefined): Promise<string | undefined>
  * and hidden files except .git. ripgrep reads the .gitignore files from the searched folder
  * down; those above it come in `ignoreFile`, whose patterns ripgrep anchors at its working
  * folder, the workspace folder. Our excludes follow the caller's globs: the last glob wins.
+ * No --max-columns: ripgrep ignores it with --json, so long lines are cut as they are parsed.
  */
 export function ripgrepArgs(scope: SearchScope, query: EngineQuery, ignoreFile?: string): string[] {
   const args = [

@@ -95,6 +95,11 @@ describe('NodeWorkspace search', () => {
         assert.equal(result.total, 7);
       });
 
+      it('does not search a secret file even when it is named as the path', async () => {
+        const result = await open(await temp.tree(TREE)).search({ pattern: 'secret', path: '.env', maxMatches: 50 });
+        assert.deepEqual(lines(result), []);
+      });
+
       it('searches .env files when secrets are allowed', async () => {
         const result = await open(await temp.tree(TREE), { allowSecrets: true }).search({ pattern: 'secret', maxMatches: 50 });
         assert.deepEqual(lines(result), ['.env:1:TODO=secret']);
