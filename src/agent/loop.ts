@@ -37,6 +37,7 @@ export const DEFAULT_MAX_STEPS = 50;
 
 const CANCELLED_BEFORE_RUN = 'Cancelled by the user; this call was not run.';
 const CANCELLED_WHILE_RUNNING = 'Cancelled by the user while this call was running; it may have done part of its work.';
+const ABANDONED = 'Stopped before this call finished; it may have done part of its work.';
 const TRUNCATED_CALL =
   'Not run: your reply reached the output token limit while writing this call, so its arguments were cut off. ' +
   'Call it again with less in it (write a large file in parts, or use edit_file).';
@@ -66,11 +67,18 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
       return yield { type: 'done', reason: 'stop', ...(message ? { message } : {}) };
     }
     conversation.messages.push(assistant(reply.text, reply.reasoning, { toolCalls: reply.toolCalls }));
-    for (const call of reply.toolCalls) {
-      yield { type: 'tool_call', call };
-      const result = yield* runOne(call, reply.reason, options.tools, base);
-      conversation.messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content: result.content, ...(result.isError ? { isError: true } : {}) });
-      yield { type: 'tool_result', id: call.id, name: call.name, content: result.content, isError: Boolean(result.isError) };
+    let answered = 0;
+    try {
+      for (const call of reply.toolCalls) {
+        yield { type: 'tool_call', call };
+        const result = yield* runOne(call, reply.reason, options.tools, base);
+        conversation.messages.push(toolMessage(call, result));
+        answered++;
+        yield { type: 'tool_result', id: call.id, name: call.name, content: result.content, isError: Boolean(result.isError) };
+      }
+    } finally {
+      // A consumer that stops reading mid-tool (instead of aborting) must not leave calls unanswered.
+      for (const call of reply.toolCalls.slice(answered)) conversation.messages.push(toolMessage(call, { content: ABANDONED, isError: true }));
     }
     if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
   }
@@ -137,6 +145,10 @@ async function* streamReply(model: Model, messages: readonly Message[], tools: T
   if (signal.aborted) return { kind: 'cancelled', text, reasoning };
   if (!finish) return { kind: 'failed', text, reasoning, message: `The reply from ${model.name} ended without finishing.` };
   return { kind: 'finished', text, reasoning, ...finish };
+}
+
+function toolMessage(call: ToolCall, result: ToolResult): Message {
+  return { role: 'tool', toolCallId: call.id, name: call.name, content: result.content, ...(result.isError ? { isError: true } : {}) };
 }
 
 function assistant(text: string, reasoning: string, extra: Partial<AssistantMessage> = {}): AssistantMessage {

@@ -2,8 +2,9 @@
 // server accepts on the next request.
 import { strict as assert } from 'node:assert';
 import type { Conversation } from '../../../src/agent/conversation';
+import { runAgent } from '../../../src/agent/loop';
 import { delay, reply, text, textReply, toolCall, type MockRequest } from '../../fixtures/mockOpenAI';
-import { eventsOf, lastEvent, newConversation, useHarness, type Harness } from './loopHelpers';
+import { allTools, approveAll, eventsOf, lastEvent, newConversation, useHarness, type Harness } from './loopHelpers';
 
 /** The strict server answers the follow-up only if the conversation is valid. */
 const countMessages = (request: MockRequest) => textReply(`accepted ${request.body.messages.length} messages`);
@@ -68,6 +69,16 @@ describe('agent loop: cancellation', () => {
     assert.ok(Date.now() - started < 1500, 'stopped before the tool finished');
     assert.deepEqual(lastEvent(events), { type: 'done', reason: 'cancelled' });
     assert.equal(eventsOf(events, 'tool_result').length, 1);
+    await continueAfterCancel(h, conversation);
+  });
+
+  it('a consumer that stops reading mid-tool still leaves every call answered', async () => {
+    const h = await harness([reply(toolCall('save', { path: 'a.txt', content: 'a' }, { id: 's1', index: 0 }), toolCall('echo', { text: 'x' }, { id: 'e1', index: 1 })), countMessages]);
+    const conversation = newConversation();
+    const turn = runAgent(conversation, { model: h.model, tools: allTools, workspace: h.workspace, approver: approveAll });
+    // The approval request comes from inside the running save tool.
+    for await (const event of turn) if (event.type === 'approval_request') break;
+    assert.deepEqual(conversation.messages.slice(3).map((message) => message.role === 'tool' && message.toolCallId), ['s1', 'e1']);
     await continueAfterCancel(h, conversation);
   });
 
