@@ -1,13 +1,15 @@
 // The tool registry: an explicit list, so what the model can call is visible in one place.
 import { editFileTool } from './editFile';
+import { getDiagnosticsTool } from './getDiagnostics';
 import { listFilesTool } from './listFiles';
 import { readFileTool } from './readFile';
+import { runCommandTool } from './runCommand';
 import { searchFilesTool } from './searchFiles';
 import type { Tool } from './tool';
 import { writeFileTool } from './writeFile';
 
 export function createTools(): Tool[] {
-  return [readFileTool, listFilesTool, searchFilesTool, writeFileTool, editFileTool];
+  return [readFileTool, listFilesTool, searchFilesTool, writeFileTool, editFileTool, runCommandTool, getDiagnosticsTool];
 }
 
 export function findTool(tools: readonly Tool[], name: string): Tool | undefined {
