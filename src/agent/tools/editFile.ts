@@ -7,7 +7,7 @@ import { withBom } from '../workspace/text';
 import { changedLines } from './changedLines';
 import { count } from './fileDisplay';
 import { describeOutcome } from './proposalResult';
-import { loadTextFile } from './textFile';
+import { fileNotFound, loadTextFile } from './textFile';
 import { defineTool } from './tool';
 import { failure, reportingFailures } from './toolFailure';
 
@@ -33,7 +33,7 @@ export const editFileTool = defineTool({
     const loaded = await loadTextFile(ctx.workspace, args.path);
     if (loaded.error !== undefined) return failure(loaded.error);
     const { display, file } = loaded;
-    if (!file) return failure(`File not found: ${display}. To create a file, use write_file.`);
+    if (!file) return failure(await fileNotFound(ctx.workspace, display, ' To create a file, use write_file.'));
     if (file.lossy) return failure(`${display} is not valid UTF-8 throughout; editing it would corrupt the bytes that are not, so it is refused.`);
 
     const edit = applyEdit(file.text, { oldString: args.old_string, newString: args.new_string, replaceAll: args.replace_all });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { countLines } from '../workspace/text';
 import { formatBytes, numberWidth, numberedLine } from './fileDisplay';
-import { loadTextFile } from './textFile';
+import { fileNotFound, loadTextFile } from './textFile';
 import { defineTool } from './tool';
 import { failure, reportingFailures } from './toolFailure';
 
@@ -27,7 +27,7 @@ export const readFileTool = defineTool({
     const loaded = await loadTextFile(ctx.workspace, args.path, MAX_FILE_BYTES);
     if (loaded.error !== undefined) return failure(loaded.error);
     const { display, file } = loaded;
-    if (!file) return failure(`File not found: ${display}`);
+    if (!file) return failure(await fileNotFound(ctx.workspace, display));
     if (file.text === '') return { content: `(${display} is empty)` };
 
     const total = countLines(file.text);

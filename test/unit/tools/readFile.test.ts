@@ -96,10 +96,18 @@ describe('read_file', () => {
     const workspace = new NodeWorkspace(root);
     const folder = await runTool(readFileTool, { path: 'src' }, workspace);
     assert.deepEqual(folder, { content: 'src is a folder; use list_files to see what is in it.', isError: true });
-    assert.deepEqual(await runTool(readFileTool, { path: 'src/b.ts' }, workspace), { content: 'File not found: src/b.ts', isError: true });
+    assert.deepEqual(await runTool(readFileTool, { path: 'src/b.ts' }, workspace), { content: 'File not found: src/b.ts. Did you mean src/a.ts?', isError: true });
     assert.match((await runTool(readFileTool, { path: 'out/x.js' }, workspace)).content, /excluded by \.gitignore/);
     assert.match((await runTool(readFileTool, { path: '.env' }, workspace)).content, /may hold secrets/);
     assert.match((await runTool(readFileTool, { path: '../etc/passwd' }, workspace)).content, /outside the workspace/);
+  });
+
+  it('suggests files with a similar name when the path is wrong', async () => {
+    const root = await temp.tree({ 'src/UserService.ts': '', 'src/user.test.ts': '', 'src/other.ts': '' });
+    const result = await runTool(readFileTool, { path: 'src/userservice.ts' }, new NodeWorkspace(root));
+    assert.deepEqual(result, { content: 'File not found: src/userservice.ts. Did you mean src/UserService.ts?', isError: true });
+    const noFolder = await runTool(readFileTool, { path: 'lib/x.ts' }, new NodeWorkspace(root));
+    assert.deepEqual(noFolder, { content: 'File not found: lib/x.ts.', isError: true });
   });
 
   it('reads a .env file when secrets are allowed', async () => {
