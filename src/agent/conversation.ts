@@ -7,6 +7,11 @@ export interface ToolCall {
   name: string;
   /** The raw JSON text the model produced ("" is normalised to "{}"). */
   arguments: string;
+  /**
+   * Opaque data the provider attached to the call and wants back unchanged on the next request
+   * (Gemini 3's thought signature). Only the model client that received it reads it.
+   */
+  providerData?: Record<string, unknown>;
 }
 
 export interface SystemMessage {

@@ -11,6 +11,8 @@
 // - LiteLLM-fronted Bedrock numbers the first call 1, not 0.
 // - Some servers send `arguments` as a JSON object instead of a string, or "" for no arguments.
 // - Ollama and Gemini end a tool turn with finish_reason "stop" rather than "tool_calls".
+// - Gemini 3 attaches `extra_content` (its thought signature) to a call, sometimes in a delta of
+//   its own, and rejects the next request if it does not come back.
 import type { ToolCall } from '../agent/conversation';
 import type { FinishReason } from './model';
 
@@ -19,12 +21,14 @@ export interface ToolCallDelta {
   id?: string | null;
   type?: string | null;
   function?: { name?: string | null; arguments?: unknown } | null;
+  extra_content?: unknown;
 }
 
 interface PartialCall {
   id?: string;
   name: string;
   arguments: string;
+  providerData?: Record<string, unknown>;
 }
 
 export class ToolCallAssembler {
@@ -46,6 +50,7 @@ export class ToolCallAssembler {
     if (id && !call.id) call.id = id;
     if (name && !call.name) call.name = name;
     call.arguments = appendArguments(call.arguments, delta.function?.arguments);
+    if (delta.extra_content && typeof delta.extra_content === 'object') call.providerData = { ...call.providerData, ...(delta.extra_content as Record<string, unknown>) };
   }
 
   /**
@@ -55,7 +60,12 @@ export class ToolCallAssembler {
   finish(sent?: FinishReason): { reason: FinishReason; toolCalls: ToolCall[] } {
     const toolCalls = this.calls
       .filter((call) => call.name || call.arguments.trim())
-      .map((call) => ({ id: (call.id ??= this.newId()), name: call.name, arguments: normaliseArguments(call.arguments) }));
+      .map((call) => ({
+        id: (call.id ??= this.newId()),
+        name: call.name,
+        arguments: normaliseArguments(call.arguments),
+        ...(call.providerData ? { providerData: call.providerData } : {}),
+      }));
     return { reason: finishReasonFor(sent, toolCalls.length > 0), toolCalls };
   }
 

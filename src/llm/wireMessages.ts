@@ -18,7 +18,13 @@ export function toWireMessages(messages: readonly Message[]): ChatCompletionMess
             role: 'assistant',
             // null, not "": proxies in front of Anthropic refuse empty text blocks.
             content: message.content || null,
-            tool_calls: message.toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } })),
+            tool_calls: message.toolCalls.map((call) => ({
+              id: call.id,
+              type: 'function',
+              function: { name: call.name, arguments: call.arguments },
+              // Gemini 3 wants its thought signature back where it put it.
+              ...(call.providerData ? { extra_content: call.providerData } : {}),
+            })),
           });
         } else if (message.content) {
           wire.push({ role: 'assistant', content: message.content });

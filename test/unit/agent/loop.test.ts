@@ -76,6 +76,15 @@ describe('agent loop', () => {
     });
   }
 
+  it('Gemini 3: sends the thought signature of a call back with it on the next request', async () => {
+    const signature = { google: { thought_signature: 'CiQB0e2Kb==' } };
+    const call = { id: 'function-call-1', type: 'function', function: { name: 'echo', arguments: '{"text":"x"}' }, extra_content: signature };
+    const h = await harness([reply(delta({ role: 'assistant', tool_calls: [call] }), finish('stop')), textReply('ok')]);
+    await h.run(newConversation());
+    const sent = h.server.requests[1].messages;
+    assert.deepEqual(sent[sent.length - 2].tool_calls, [call]);
+  });
+
   it('takes arguments a model double-encoded as a JSON string', async () => {
     const h = await harness([reply(toolCall('echo', JSON.stringify(JSON.stringify({ text: 'inner' })))), textReply('ok')]);
     const events = await h.run(newConversation());

@@ -158,6 +158,16 @@ const cases: Array<{ name: string; deltas: ToolCallDelta[]; calls: ToolCall[] }>
       { id: 'call_2', name: 'read_file', arguments: '{"path":"b"}' },
     ],
   },
+  {
+    name: 'Gemini 3: the thought signature in extra_content is kept as provider data',
+    deltas: [{ id: 'g1', type: 'function', function: fn('read_file', '{"path":"a"}'), extra_content: { google: { thought_signature: 'sig==' } } }],
+    calls: [{ id: 'g1', name: 'read_file', arguments: '{"path":"a"}', providerData: { google: { thought_signature: 'sig==' } } }],
+  },
+  {
+    name: 'Gemini 3: a metadata-only delta after the call attaches its signature to it',
+    deltas: [{ id: 'g1', function: fn('read_file', '{"path":"a"}') }, { extra_content: { google: { thought_signature: 'late' } } }],
+    calls: [{ id: 'g1', name: 'read_file', arguments: '{"path":"a"}', providerData: { google: { thought_signature: 'late' } } }],
+  },
 ];
 
 describe('tool call assembly', () => {
