@@ -17,17 +17,16 @@ export async function currentText(uri: vscode.Uri): Promise<string | undefined> 
   return decoded.kind === 'text' ? withBom(decoded.text, decoded.bom) : undefined;
 }
 
-/** Why writing now would overwrite someone else's change, if it would. */
+/** Why writing now would overwrite someone else's change, if it would (the edit tools add what to do next). */
 export async function findConflict(uri: vscode.Uri, proposal: Proposal): Promise<string | undefined> {
-  const reread = 'Nothing was written. Read the file again and redo the change on its current content.';
   const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
-  if (open?.isDirty) return `${proposal.path} has unsaved changes in the editor. ${reread}`;
+  if (open?.isDirty) return `${proposal.path} has unsaved changes in the editor.`;
   const now = await currentText(uri);
   if (proposal.original === undefined) {
-    return now === undefined ? undefined : `${proposal.path} was created by someone else after the proposal was made. ${reread}`;
+    return now === undefined ? undefined : `${proposal.path} was created by someone else after the proposal was made.`;
   }
-  if (now === undefined) return `${proposal.path} was deleted or cannot be read since the proposal was made. ${reread}`;
-  return now === proposal.original ? undefined : `${proposal.path} changed on disk since the proposal was made. ${reread}`;
+  if (now === undefined) return `${proposal.path} was deleted or cannot be read since the proposal was made.`;
+  return now === proposal.original ? undefined : `${proposal.path} changed on disk since the proposal was made.`;
 }
 
 export async function applyProposal(uri: vscode.Uri, proposal: Proposal, content: string): Promise<ProposalOutcome> {
@@ -36,13 +35,13 @@ export async function applyProposal(uri: vscode.Uri, proposal: Proposal, content
   const edit = new vscode.WorkspaceEdit();
   if (proposal.original === undefined) {
     edit.createFile(uri, { contents: encodeText(content), overwrite: false });
-    if (!(await vscode.workspace.applyEdit(edit))) return { status: 'conflict', message: `${proposal.path} could not be created. Nothing was written.` };
+    if (!(await vscode.workspace.applyEdit(edit))) return { status: 'conflict', message: `${proposal.path} could not be created.` };
   } else {
     const document = await vscode.workspace.openTextDocument(uri);
     const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
     // The document keeps the file's encoding, BOM included; its text never holds the BOM.
     edit.replace(uri, whole, content.startsWith(BOM) ? content.slice(1) : content);
-    if (!(await vscode.workspace.applyEdit(edit))) return { status: 'conflict', message: `${proposal.path} could not be edited. Nothing was written.` };
+    if (!(await vscode.workspace.applyEdit(edit))) return { status: 'conflict', message: `${proposal.path} could not be edited.` };
     await document.save();
   }
   return { status: 'accepted', content, userModified: content !== proposal.content };

@@ -46,7 +46,7 @@ export class DiffReview {
   async applyDirectly(uri: vscode.Uri, proposal: Proposal): Promise<ProposalOutcome> {
     const outcome = await applyProposal(uri, proposal, proposal.content);
     this.log.info(`auto-approved edit of ${proposal.path}: ${outcome.status}`);
-    if (outcome.status === 'conflict') void vscode.window.showWarningMessage(`Ouro: ${outcome.message}`);
+    if (outcome.status === 'conflict') void vscode.window.showWarningMessage(`Ouro: ${outcome.message} Nothing was written; Ouro will read it again.`);
     return outcome;
   }
 
@@ -58,7 +58,7 @@ export class DiffReview {
     } else if (outcome.status === 'conflict') {
       this.decisions.announce(id, false, 'Not written: the file changed on disk');
       this.log.warn(outcome.message);
-      void vscode.window.showWarningMessage(`Ouro: ${outcome.message}`);
+      void vscode.window.showWarningMessage(`Ouro: ${outcome.message} Nothing was written; Ouro will read it again.`);
     }
   }
 

@@ -28,11 +28,16 @@ for (const [name, language] of Object.entries(languages)) hljs.registerLanguage(
 const md = new MarkdownIt({ html: false, linkify: true, breaks: false });
 md.disable('image');
 
-md.renderer.rules.fence = (tokens, index) => {
+interface RenderEnv {
+  /** Skip highlighting: for the unfinished tail of a streaming reply, redrawn every frame. */
+  plain?: boolean;
+}
+
+md.renderer.rules.fence = (tokens, index, _options, env) => {
   const token = tokens[index];
   const language = token.info.trim().split(/\s+/)[0] ?? '';
   const escapedLanguage = md.utils.escapeHtml(language);
-  const code = highlight(token.content, language);
+  const code = (env as RenderEnv | undefined)?.plain ? md.utils.escapeHtml(token.content) : highlight(token.content, language);
   return (
     '<div class="code-block">' +
     `<div class="code-toolbar"><span class="code-language">${escapedLanguage}</span>` +
@@ -56,6 +61,6 @@ function highlight(code: string, language: string): string {
   return md.utils.escapeHtml(code);
 }
 
-export function renderMarkdown(text: string): string {
-  return md.render(text);
+export function renderMarkdown(text: string, options: RenderEnv = {}): string {
+  return md.render(text, { ...options });
 }

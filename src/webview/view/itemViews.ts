@@ -3,6 +3,7 @@
 import type { ChatItem } from '../chatState';
 import { h, icon } from '../dom';
 import { renderMarkdown } from '../markdown';
+import { StreamingMarkdown } from '../streamingMarkdown';
 import { renderToolCard } from './toolCard';
 
 export function renderItem(item: ChatItem): HTMLElement {
@@ -35,6 +36,9 @@ export function renderItem(item: ChatItem): HTMLElement {
   }
 }
 
+/** One per reply in flight, dropped when it completes. */
+const streaming = new Map<string, StreamingMarkdown>();
+
 function renderAssistant(item: Extract<ChatItem, { kind: 'assistant' }>): HTMLElement {
   const element = h('div', { class: `message assistant${item.streaming ? ' streaming' : ''}` });
   if (item.reasoning) {
@@ -42,14 +46,20 @@ function renderAssistant(item: Extract<ChatItem, { kind: 'assistant' }>): HTMLEl
   }
   const body = h('div', { class: 'markdown' });
   // markdown-it runs with html disabled: the model's own HTML arrives here escaped.
-  body.innerHTML = renderMarkdown(item.text);
+  if (item.streaming) {
+    if (!streaming.has(item.key)) streaming.set(item.key, new StreamingMarkdown());
+    body.innerHTML = streaming.get(item.key)!.render(item.text);
+  } else {
+    streaming.delete(item.key);
+    body.innerHTML = renderMarkdown(item.text);
+  }
   element.append(body);
   return element;
 }
 
 export function errorText(message: string, status?: number): string {
-  if (status === 401) return `The endpoint refused the API key (401). Set a valid key with "Ouro: Set API Key". ${message}`.trim();
-  if (status === 404) return `The endpoint or model was not found (404): check ouro.baseUrl and ouro.model. ${message}`.trim();
-  if (status === 429) return `The endpoint is rate-limiting requests (429). ${message}`.trim();
+  // The model client's messages already name the status; add only what to do in the editor.
+  if (status === 401) return `${message} Use the button below or the "Ouro: Set API Key" command.`;
+  if (status === 404) return `${message} Check the ouro.baseUrl and ouro.model settings.`;
   return message;
 }
