@@ -93,11 +93,17 @@ const table: Array<[string, CommandVerdict['action']]> = [
   ['git rm file', 'ask'],
   ['bash -c "rm -rf build"', 'deny'],
   ['npm test; rm', 'deny'],
+  ['\\rm -rf build', 'deny'],
+  ['r"m" -rf build', 'deny'],
+  ['command -p rm -rf build', 'deny'],
+  ['git status # && rm -rf build', 'allow'],
 ];
+
+const verb = { allow: 'allows', ask: 'asks about', deny: 'denies' } as const;
 
 describe('command policy', () => {
   for (const [line, expected] of table) {
-    it(`${expected}s ${JSON.stringify(line)}`, async () => {
+    it(`${verb[expected]} ${JSON.stringify(line)}`, async () => {
       const verdict = await checkCommand(line, rules);
       assert.equal(verdict.action, expected, verdict.reason);
     });
