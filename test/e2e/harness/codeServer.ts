@@ -21,6 +21,8 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'chat.disableAIFeatures': true,
   'git.enabled': false,
   'window.commandCenter': false,
+  // The web workbench saves after a delay by default; desktop VS Code, what Ouro targets, does not.
+  'files.autoSave': 'off',
 };
 
 export interface CodeServerOptions {

@@ -73,7 +73,7 @@ export function activeTab(page: Page): Locator {
 
 /** An action in the active editor's title bar, by its title (e.g. "Accept Ouro's proposal"). */
 export function editorTitleAction(page: Page, title: string): Locator {
-  return page.locator(`.editor-group-container.active .title-actions a.action-label[aria-label^="${title}"]`);
+  return page.locator('.editor-group-container.active .editor-actions').getByRole('button', { name: title });
 }
 
 /** Numbered screenshots of one scenario's key steps, in test-results/e2e/<scenario>/. */
@@ -82,9 +82,22 @@ export function screenshots(page: Page, scenario: string): (step: string) => Pro
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   let n = 0;
+  const started = Date.now();
   return async (step) => {
     const file = path.join(dir, `${String(++n).padStart(2, '0')}-${step}.png`);
+    // The time of each key step, so a slow step shows in the test output.
+    console.log(`      ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${step}`);
     await page.screenshot({ path: file, animations: 'disabled' });
     return file;
   };
+}
+
+/** A tool card in the chat, optionally only once it has reached `status`. */
+export function toolCard(chat: FrameLocator, tool: string, status?: 'running' | 'done' | 'failed' | 'waiting'): Locator {
+  return chat.locator(`#messages .tool-card[data-tool="${tool}"]${status ? `[data-status="${status}"]` : ''}`);
+}
+
+/** Resolves when the chat says the agent is idle again. */
+export async function waitUntilIdle(chat: FrameLocator, timeout = 30_000): Promise<void> {
+  await chat.locator('body[data-busy="false"]').waitFor({ state: 'attached', timeout });
 }

@@ -1,0 +1,27 @@
+// The mock model's side of "fix the bug in src/math.js": look around, read the file, propose
+// the fix, then answer according to what the tool result said happened to the proposal.
+import { delay, reply, text, toolCall, type Reply, type Turn, type WireMessage } from '../../fixtures/mockOpenAI';
+
+export const BUGGY_LINE = 'for (let i = 1; i < numbers.length; i++) {';
+export const FIXED_LINE = 'for (let i = 0; i < numbers.length; i++) {';
+export const FIRST_WORDS = 'Let me look at the project first.';
+
+/** Text in small delayed pieces, so the chat really streams it. */
+export function streamed(sentence: string, pieceDelayMs = 40) {
+  return sentence.split(/(?<= )/).flatMap((piece) => [delay(pieceDelayMs), ...text(piece)]);
+}
+
+/** The text of the last message with this role in a request the mock model received. */
+export function lastContent(messages: readonly WireMessage[], role: 'user' | 'tool' | 'assistant'): string {
+  return String([...messages].reverse().find((message) => message.role === role)?.content ?? '');
+}
+
+/** Four turns: list_files, read_file, edit_file, then `answer` given the edit's tool result. */
+export function fixBugScript(answer: (editResult: string) => Reply): Turn[] {
+  return [
+    reply(streamed(FIRST_WORDS), toolCall('list_files', { path: '.' })),
+    reply(toolCall('read_file', { path: 'src/math.js' })),
+    reply(streamed('The loop starts at index 1, so the first number is never added.'), toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: FIXED_LINE })),
+    (request) => answer(lastContent(request.body.messages, 'tool')),
+  ];
+}

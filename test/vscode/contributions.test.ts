@@ -1,0 +1,127 @@
+// What VS Code itself sees of Ouro once it is loaded: the view, the commands with their titles,
+// menus and keybinding, and the settings with their defaults (the UI contract).
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'ouro-dev.ouro';
+
+interface CommandContribution {
+  command: string;
+  title: string;
+  category?: string;
+  icon?: string;
+}
+interface MenuItem {
+  command: string;
+  when?: string;
+  group?: string;
+}
+interface Manifest {
+  contributes: {
+    commands: CommandContribution[];
+    menus: Record<string, MenuItem[]>;
+    keybindings: Array<{ command: string; key: string; mac?: string }>;
+    configuration: { properties: Record<string, unknown> };
+  };
+}
+
+const COMMAND_TITLES: Record<string, string> = {
+  'ouro.newChat': 'New Chat',
+  'ouro.stop': 'Stop',
+  'ouro.setApiKey': 'Set API Key',
+  'ouro.focusChat': 'Focus Chat',
+  'ouro.askAboutFile': 'Ask Ouro about this file',
+  'ouro.askAboutSelection': 'Ask Ouro about the selection',
+  'ouro.acceptProposal': "Accept Ouro's proposal",
+  'ouro.rejectProposal': "Reject Ouro's proposal",
+};
+
+describe('Ouro as VS Code sees it', () => {
+  let extension: vscode.Extension<unknown>;
+  let manifest: Manifest;
+
+  before(async () => {
+    const found = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(found, `${EXTENSION_ID} is not loaded`);
+    extension = found;
+    manifest = extension.packageJSON as Manifest;
+    await extension.activate();
+  });
+
+  it('opens the sample workspace for the tests', () => {
+    assert.equal(vscode.workspace.workspaceFolders?.[0]?.name, 'sample-workspace');
+  });
+
+  it('activates without throwing', () => {
+    assert.equal(extension.isActive, true);
+  });
+
+  it('registers every command of the contract once activated', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = Object.keys(COMMAND_TITLES).filter((id) => !registered.has(id));
+    assert.deepEqual(missing, []);
+  });
+
+  it('has the Ouro view container with the Chat view', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    // VS Code generates these commands for every view container and view.
+    assert.ok(registered.has('workbench.view.extension.ouro'), 'no view container with id "ouro"');
+    assert.ok(registered.has('ouro.chat.focus'), 'no view with id "ouro.chat"');
+  });
+
+  it('titles every command as the palette shows it, under the Ouro category', () => {
+    for (const [id, title] of Object.entries(COMMAND_TITLES)) {
+      const contribution = manifest.contributes.commands.find((c) => c.command === id);
+      assert.ok(contribution, `${id} is not contributed`);
+      assert.equal(contribution.title, title, id);
+      assert.equal(contribution.category, 'Ouro', id);
+    }
+  });
+
+  it('binds Focus Chat to Ctrl+Alt+O (Cmd+Alt+O on macOS)', () => {
+    const binding = manifest.contributes.keybindings.find((k) => k.command === 'ouro.focusChat');
+    assert.ok(binding, 'no keybinding for ouro.focusChat');
+    assert.equal(binding.key.toLowerCase(), 'ctrl+alt+o');
+    assert.equal(binding.mac?.toLowerCase(), 'cmd+alt+o');
+  });
+
+  it('puts Accept and Reject in the title bar of proposal diffs only, with codicons', () => {
+    const title = manifest.contributes.menus['editor/title'] ?? [];
+    for (const [id, icon] of [['ouro.acceptProposal', '$(check)'], ['ouro.rejectProposal', '$(close)']]) {
+      const item = title.find((m) => m.command === id);
+      assert.ok(item, `${id} is not in editor/title`);
+      assert.match(item.when ?? '', /ouro-proposal/, `${id} shows outside proposal diffs`);
+      assert.match(item.group ?? '', /^navigation/);
+      assert.equal(manifest.contributes.commands.find((c) => c.command === id)?.icon, icon);
+    }
+  });
+
+  it('offers "Ask Ouro about this file" in the explorer and editor context menus', () => {
+    for (const menu of ['explorer/context', 'editor/context', 'editor/title/context']) {
+      assert.ok((manifest.contributes.menus[menu] ?? []).some((m) => m.command === 'ouro.askAboutFile'), `missing in ${menu}`);
+    }
+    const selection = (manifest.contributes.menus['editor/context'] ?? []).find((m) => m.command === 'ouro.askAboutSelection');
+    assert.ok(selection, 'ouro.askAboutSelection is not in editor/context');
+    assert.match(selection.when ?? '', /editorHasSelection/);
+  });
+
+  it('declares the settings with the documented defaults', () => {
+    const config = vscode.workspace.getConfiguration('ouro');
+    const defaults: Record<string, unknown> = {
+      baseUrl: '',
+      model: '',
+      maxSteps: 50,
+      'autoApprove.edits': false,
+      'autoApprove.reads': true,
+      allowSecretFiles: false,
+    };
+    for (const [key, value] of Object.entries(defaults)) {
+      assert.deepEqual(config.inspect(key)?.defaultValue, value, `ouro.${key}`);
+    }
+  });
+
+  it('keeps no API key in the settings (it belongs in SecretStorage)', () => {
+    const properties = Object.keys(manifest.contributes.configuration.properties);
+    assert.deepEqual(properties.filter((key) => /api.?key|token|password/i.test(key)), []);
+  });
+});

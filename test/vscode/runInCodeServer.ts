@@ -1,0 +1,80 @@
+// Runs the extension-host suite (dist/test/vscode/index.js) inside code-server. Its CLI refuses
+// --extensionTestsPath, but the web workbench reads extensionDevelopmentPath and
+// extensionTestsPath from the page URL's `payload`, runs the module's run() like
+// @vscode/test-electron does, and reports through window.codeAutomationLog / codeAutomationExit.
+//
+// Usage: node --import tsx test/vscode/runInCodeServer.ts   (build first: test/vscode/build.mjs)
+// Prints the suite's output and a last line `N passed, N failed`; exits 1 when a test failed.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { launchChromium } from '../e2e/harness/browser';
+import { startCodeServer } from '../e2e/harness/codeServer';
+import { copySampleWorkspace } from '../e2e/harness/sampleWorkspace';
+import type { SuiteResults } from './index';
+
+const root = path.resolve(__dirname, '..', '..');
+const SUITE_TIMEOUT_MS = 5 * 60_000;
+
+export interface SuiteRun extends SuiteResults {
+  exitCode: number;
+}
+
+export async function runSuiteInCodeServer(log: (line: string) => void = console.log): Promise<SuiteRun> {
+  const testsModule = path.join(root, 'dist', 'test', 'vscode', 'index.js');
+  if (!fs.existsSync(testsModule)) throw new Error(`${testsModule} is missing: run node test/vscode/build.mjs first`);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ouro-vscode-tests-'));
+  const resultsFile = path.join(scratch, 'results.json');
+  const workspace = copySampleWorkspace(scratch);
+  const server = await startCodeServer({
+    // The suite sets what it needs itself; none of the developer's model variables may leak in.
+    env: { OURO_TEST_RESULTS: resultsFile, OPENAI_BASE_URL: undefined, OPENAI_API_KEY: undefined, OURO_MODEL: undefined },
+  });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let finish!: (code: number) => void;
+    const exited = new Promise<number>((resolve) => (finish = resolve));
+    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => log(format(...args)));
+    await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
+    const remote = (p: string) => `vscode-remote://${server.authority}${p}`;
+    const payload: Array<[string, string]> = [
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(testsModule)],
+    ];
+    await page.goto(server.folderUrl(workspace, payload));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(-1), SUITE_TIMEOUT_MS)));
+    const exitCode = await Promise.race([exited, timedOut]);
+    clearTimeout(timer);
+    if (exitCode === -1) {
+      await page.screenshot({ path: path.join(root, 'test-results', 'vscode', 'timeout.png') }).catch(() => undefined);
+      throw new Error(`the extension-host suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s`);
+    }
+    if (!fs.existsSync(resultsFile)) {
+      // run() never got to write its counts: the extension or the suite failed to load.
+      return { exitCode: exitCode || 1, passed: 0, failed: 1, pending: 0, failures: [{ title: 'loading the suite', error: server.output().slice(-4000) }] };
+    }
+    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults;
+    return { ...results, exitCode };
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  runSuiteInCodeServer().then(
+    (result) => {
+      console.log(`${result.passed} passed, ${result.failed} failed`);
+      process.exit(result.exitCode === 0 && result.failed === 0 ? 0 : 1);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
+}
