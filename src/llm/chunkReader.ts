@@ -25,6 +25,8 @@ export class ChunkReader {
   text = '';
   /** Text or reasoning has been passed on: asking again now would show it twice. */
   shown = false;
+  /** The server streams thinking as `reasoning_content` (DeepSeek's convention). */
+  sawReasoningContent = false;
   private finishReason?: FinishReason;
   private usage?: Usage;
   private readonly calls: ToolCallAssembler;
@@ -46,6 +48,7 @@ export class ChunkReader {
       const delta = (choice.delta && typeof choice.delta === 'object' ? choice.delta : {}) as Record<string, unknown>;
       const reasoning = reasoningDelta(delta);
       if (reasoning) out.push({ type: 'reasoning', delta: reasoning });
+      if (typeof delta.reasoning_content === 'string' && delta.reasoning_content) this.sawReasoningContent = true;
       if (typeof delta.content === 'string' && delta.content) {
         this.text += delta.content;
         out.push({ type: 'text', delta: delta.content });

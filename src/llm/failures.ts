@@ -17,6 +17,7 @@ export type Failure =
   | { kind: 'retry'; message: string; status?: number; retryAfterMs?: number }
   | { kind: 'stalled'; message: string }
   | { kind: 'drop_stream_options'; message: string }
+  | { kind: 'echo_reasoning'; message: string }
   | { kind: 'fatal'; message: string; status?: number };
 
 export interface FailureContext {
@@ -24,6 +25,7 @@ export interface FailureContext {
   model: string;
   hasApiKey: boolean;
   sentStreamOptions: boolean;
+  echoedReasoning: boolean;
 }
 
 const RETRYABLE_STATUS = new Set([408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529]);
@@ -53,6 +55,8 @@ function classifyStatus(err: APIError, status: number, ctx: FailureContext): Fai
   if ((status === 400 || status === 422) && ctx.sentStreamOptions && /stream_options|include_usage/i.test(`${detail} ${JSON.stringify(err.error ?? '')}`)) {
     return { kind: 'drop_stream_options', message: detail };
   }
+  // DeepSeek's thinking mode: "The `reasoning_content` in the thinking mode must be passed back to the API."
+  if (status === 400 && !ctx.echoedReasoning && /reasoning_content/.test(detail)) return { kind: 'echo_reasoning', message: detail };
   if (RETRYABLE_STATUS.has(status) || status >= 500) {
     const what = status === 429 ? 'Rate limited by' : 'Server error from';
     return { kind: 'retry', status, message: `${what} ${ctx.baseURL} (${status}): ${detail}`, retryAfterMs: parseRetryAfter(err.headers) };

@@ -36,6 +36,8 @@ export class OpenAICompatibleModel implements Model {
   private readonly log: (line: string) => void;
   /** Turned off for good once the server says it does not know `stream_options`. */
   private sendStreamOptions = true;
+  /** Turned on for good once the server shows it wants thinking back (DeepSeek). */
+  private echoReasoning = false;
   private readonly idTag = randomTag();
   private idCount = 0;
 
@@ -50,16 +52,16 @@ export class OpenAICompatibleModel implements Model {
   }
 
   async *stream(request: ModelRequest): AsyncGenerator<ModelChunk> {
-    const messages = toWireMessages(request.messages);
     const tools = request.tools.length ? toWireTools(request.tools) : undefined;
     let retries = 0;
     let stallRetried = false;
     for (;;) {
       const reader = new ChunkReader(() => this.newToolCallId());
       const sentStreamOptions = this.sendStreamOptions;
+      const echoedReasoning = this.echoReasoning;
       const params: ChatCompletionCreateParamsStreaming = {
         model: this.name,
-        messages,
+        messages: toWireMessages(request.messages, { echoReasoning: echoedReasoning }),
         stream: true,
         ...(tools ? { tools } : {}),
         ...(sentStreamOptions ? { stream_options: { include_usage: true } } : {}),
@@ -74,6 +76,7 @@ export class OpenAICompatibleModel implements Model {
           model: this.name,
           hasApiKey: Boolean(this.options.apiKey),
           sentStreamOptions,
+          echoedReasoning,
         });
         const status = 'status' in failure ? failure.status : undefined;
         if (reader.shown) throw new ModelError(`${failure.message} (the reply broke off; what arrived is kept)`, status, reader.text);
@@ -81,6 +84,11 @@ export class OpenAICompatibleModel implements Model {
         if (failure.kind === 'drop_stream_options') {
           this.sendStreamOptions = false;
           this.log(`${this.options.baseURL} does not take stream_options; asking again without it`);
+          continue;
+        }
+        if (failure.kind === 'echo_reasoning') {
+          this.echoReasoning = true;
+          this.log(`${this.options.baseURL} wants thinking sent back as reasoning_content; asking again with it`);
           continue;
         }
         if (failure.kind === 'stalled') {
@@ -146,6 +154,7 @@ export class OpenAICompatibleModel implements Model {
       pause();
       signal.removeEventListener('abort', cancel);
       controller.abort();
+      if (reader.sawReasoningContent) this.echoReasoning = true;
     }
   }
 

@@ -1,9 +1,17 @@
 // Our conversation and tool specs in the chat-completions wire format.
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
-import type { Message } from '../agent/conversation';
+import type { AssistantMessage, Message } from '../agent/conversation';
 import type { ToolSpec } from './model';
 
-export function toWireMessages(messages: readonly Message[]): ChatCompletionMessageParam[] {
+export interface WireOptions {
+  /**
+   * Send thinking back as `reasoning_content`. DeepSeek's thinking mode refuses a follow-up to a
+   * tool call without it ("must be passed back to the API"); other servers never need it.
+   */
+  echoReasoning?: boolean;
+}
+
+export function toWireMessages(messages: readonly Message[], options: WireOptions = {}): ChatCompletionMessageParam[] {
   const wire: ChatCompletionMessageParam[] = [];
   for (const message of messages) {
     switch (message.role) {
@@ -12,9 +20,9 @@ export function toWireMessages(messages: readonly Message[]): ChatCompletionMess
         wire.push({ role: message.role, content: message.content });
         break;
       case 'assistant':
-        // Reasoning stays home: DeepSeek rejects `reasoning_content` sent back, and no server needs it.
         if (message.toolCalls?.length) {
           wire.push({
+            ...echoedReasoning(message, options),
             role: 'assistant',
             // null, not "": proxies in front of Anthropic refuse empty text blocks.
             content: message.content || null,
@@ -27,7 +35,7 @@ export function toWireMessages(messages: readonly Message[]): ChatCompletionMess
             })),
           });
         } else if (message.content) {
-          wire.push({ role: 'assistant', content: message.content });
+          wire.push({ ...echoedReasoning(message, options), role: 'assistant', content: message.content });
         }
         break;
       case 'tool':
@@ -41,6 +49,11 @@ export function toWireMessages(messages: readonly Message[]): ChatCompletionMess
     }
   }
   return wire;
+}
+
+/** `reasoning_content` is not in the SDK's types: it is DeepSeek's extension. */
+function echoedReasoning(message: AssistantMessage, options: WireOptions): object {
+  return options.echoReasoning && message.reasoning ? { reasoning_content: message.reasoning } : {};
 }
 
 export function toWireTools(tools: readonly ToolSpec[]): ChatCompletionTool[] {

@@ -1,7 +1,8 @@
 // How real servers stream, replayed by the mock server over loopback HTTP: each test names the
 // provider whose behaviour (documented, or reported by its users) it reproduces.
 import { strict as assert } from 'node:assert';
-import { comment, delay, delta, exactly, finish, raw, reasoning, reply, text, toolCall, usage } from '../../fixtures/mockOpenAI';
+import type { Message } from '../../../src/agent/conversation';
+import { comment, delay, delta, exactly, fault, finish, raw, reasoning, reply, text, textReply, toolCall, usage } from '../../fixtures/mockOpenAI';
 import { collect, fastModel, useMockServer } from './streamHelpers';
 
 const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => raw({ id: 'x', object: 'chat.completion.chunk', choices, ...extra });
@@ -84,6 +85,32 @@ describe('OpenAI-compatible client: how providers really stream', () => {
     assert.equal(result.reasoning, 'Let me think.');
     assert.equal(result.text, 'The answer.');
     assert.equal(result.usage?.cachedTokens, 32);
+  });
+
+  it('DeepSeek thinking mode: once it streamed reasoning_content, thinking goes back with the tool call', async () => {
+    const server = await serve([reply(reasoning(['Read it first.']), toolCall('read_file', { path: 'a' }, { id: 'd1' })), textReply('done')]);
+    const model = fastModel(server.url);
+    const first = await collect(model);
+    const messages: Message[] = [
+      { role: 'user', content: 'hi' },
+      { role: 'assistant', content: '', reasoning: first.reasoning, toolCalls: first.finish?.toolCalls },
+      { role: 'tool', toolCallId: 'd1', name: 'read_file', content: 'x' },
+    ];
+    await collect(model, { messages });
+    assert.equal(server.requests[1].messages[1].reasoning_content, 'Read it first.');
+  });
+
+  it('DeepSeek thinking mode: a 400 asking for reasoning_content is answered by asking again with it', async () => {
+    const demand = 'The `reasoning_content` in the thinking mode must be passed back to the API.';
+    const server = await serve([fault(400, { message: demand }), textReply('thanks')]);
+    const messages: Message[] = [
+      { role: 'user', content: 'hi' },
+      { role: 'assistant', content: '', reasoning: 'earlier thought', toolCalls: [{ id: 'd1', name: 'read_file', arguments: '{}' }] },
+      { role: 'tool', toolCallId: 'd1', name: 'read_file', content: 'x' },
+    ];
+    const result = await collect(fastModel(server.url), { messages });
+    assert.equal(result.text, 'thanks');
+    assert.deepEqual(server.requests.map((body) => body.messages[1].reasoning_content), [undefined, 'earlier thought']);
   });
 
   it('vLLM (0.10 and later), OpenRouter and Ollama: `reasoning` is thinking too', async () => {

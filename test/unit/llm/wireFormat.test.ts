@@ -23,8 +23,13 @@ describe('wire format of the conversation', () => {
     ]);
   });
 
-  it('never sends reasoning back (DeepSeek rejects it)', () => {
+  it('does not send reasoning back unless asked to', () => {
     assert.doesNotMatch(JSON.stringify(toWireMessages(conversation)), /reasoning|I should read it|easy/);
+  });
+
+  it('DeepSeek thinking mode: sends reasoning back as reasoning_content when asked to', () => {
+    const wire = toWireMessages(conversation, { echoReasoning: true }) as Array<{ reasoning_content?: string }>;
+    assert.deepEqual(wire.map((message) => message.reasoning_content), [undefined, undefined, 'I should read it', undefined, 'easy']);
   });
 
   it('is a conversation a strict server accepts', () => {
