@@ -2,6 +2,7 @@
 // the error). The collector keeps a bounded head and tail of the raw stream and counts the rest;
 // `capOutput` then cuts that to the limits by lines and bytes and says how much it left out.
 import { stripVTControlCharacters } from 'node:util';
+import { formatBytes } from '../tools/fileDisplay';
 
 export interface OutputLimits {
   maxLines: number;
@@ -97,12 +98,6 @@ export function cleanTerminalText(text: string): string {
       return body.slice(body.lastIndexOf('\r') + 1);
     })
     .join('\n');
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function takeHead(text: string, maxLines: number, maxBytes: number): string {
