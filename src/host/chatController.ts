@@ -113,10 +113,10 @@ export class ChatController {
       model: endpoint.model,
       log: (line) => log.info(redact(line, [apiKey])),
     });
-    log.info(`turn with ${endpoint.model} at ${endpoint.baseURL}${attached.length ? `, ${attached.length} attachment(s)` : ''}`);
     await session.run({
       content: composeUserMessage(text, attached),
       display: text,
+      endpoint: `${endpoint.model} at ${endpoint.baseURL}${apiKey ? ' (with an API key)' : ''}`,
       attachments: attached.map(attachmentLabel),
       systemPrompt: buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined }),
       options: {

@@ -16,6 +16,8 @@ export interface Turn {
   attachments: string[];
   options: Omit<AgentOptions, 'signal'>;
   systemPrompt: string;
+  /** Where the requests go, for the log (never the key). */
+  endpoint: string;
 }
 
 export class ChatSession {
@@ -46,7 +48,7 @@ export class ChatSession {
     try {
       for await (const event of runAgent(this.conversation, { ...turn.options, signal: controller.signal })) {
         if (!current()) continue;
-        this.logEvent(event);
+        this.logEvent(event, turn.endpoint);
         this.transcript.add({ type: 'agent', event });
       }
     } catch (error) {
@@ -77,8 +79,11 @@ export class ChatSession {
     this.onBusyChange(false);
   }
 
-  private logEvent(event: AgentEvent): void {
+  private logEvent(event: AgentEvent, endpoint: string): void {
     switch (event.type) {
+      case 'step':
+        this.log.info(`request ${event.step} to ${endpoint}: ${this.conversation.messages.length} messages`);
+        break;
       case 'tool_call':
         this.log.info(`tool call ${event.call.name} ${event.call.arguments.slice(0, 500)}`);
         break;
