@@ -39,8 +39,9 @@ export function toWireMessages(messages: readonly Message[], options: WireOption
         }
         break;
       case 'tool':
-        // Several servers reject an empty tool result.
-        wire.push({ role: 'tool', tool_call_id: message.toolCallId, content: message.content || '(no output)' });
+        // Gemini refuses a tool result without `name` ("function_response.name: Name cannot be
+        // empty"); OpenAI, Ollama and the rest accept it. Several servers refuse empty content.
+        wire.push({ role: 'tool', tool_call_id: message.toolCallId, name: message.name, content: message.content || '(no output)' } as ChatCompletionMessageParam);
         break;
       default: {
         const unhandled: never = message;

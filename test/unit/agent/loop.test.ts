@@ -21,7 +21,7 @@ describe('agent loop', () => {
       { role: 'assistant', content: 'It said pong.' },
     ]);
     const sent = h.server.requests[1].messages;
-    assert.deepEqual(sent[sent.length - 1], { role: 'tool', tool_call_id: 'c1', content: 'pong' });
+    assert.deepEqual(sent[sent.length - 1], { role: 'tool', tool_call_id: 'c1', name: 'echo', content: 'pong' });
   });
 
   it('sends the tool specs generated from the zod schemas', async () => {

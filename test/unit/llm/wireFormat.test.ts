@@ -13,12 +13,12 @@ describe('wire format of the conversation', () => {
     { role: 'assistant', content: 'It says x.', reasoning: 'easy' },
   ];
 
-  it('sends tool calls typed "function", null content beside them, and tool results by tool_call_id', () => {
+  it('sends tool calls typed "function", null content beside them, and tool results by tool_call_id with the name Gemini needs', () => {
     assert.deepEqual(toWireMessages(conversation), [
       { role: 'system', content: 'sys' },
       { role: 'user', content: 'read a' },
       { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'read_file', arguments: '{"path":"a"}' } }] },
-      { role: 'tool', tool_call_id: 'c1', content: '1 | x' },
+      { role: 'tool', tool_call_id: 'c1', name: 'read_file', content: '1 | x' },
       { role: 'assistant', content: 'It says x.' },
     ]);
   });
