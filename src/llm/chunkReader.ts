@@ -1,6 +1,7 @@
 // Turns the chunks of one streamed chat completion into ModelChunks. Pure: no I/O, no timers.
 import type { Usage } from '../agent/events';
 import type { FinishReason, ModelChunk } from './model';
+import { ThinkTagSplitter, type Split } from './thinkTags';
 import { ToolCallAssembler, type ToolCallDelta } from './toolCallAssembler';
 import { errorInChunk, normaliseFinishReason, readUsage, reasoningDelta, type ChunkError } from './wireQuirks';
 
@@ -30,6 +31,7 @@ export class ChunkReader {
   private finishReason?: FinishReason;
   private usage?: Usage;
   private readonly calls: ToolCallAssembler;
+  private readonly thinkTags = new ThinkTagSplitter();
 
   constructor(newToolCallId: () => string) {
     this.calls = new ToolCallAssembler(newToolCallId);
@@ -49,10 +51,7 @@ export class ChunkReader {
       const reasoning = reasoningDelta(delta);
       if (reasoning) out.push({ type: 'reasoning', delta: reasoning });
       if (typeof delta.reasoning_content === 'string' && delta.reasoning_content) this.sawReasoningContent = true;
-      if (typeof delta.content === 'string' && delta.content) {
-        this.text += delta.content;
-        out.push({ type: 'text', delta: delta.content });
-      }
+      if (typeof delta.content === 'string' && delta.content) this.pushSplit(out, this.thinkTags.push(delta.content));
       if (Array.isArray(delta.tool_calls)) {
         for (const call of delta.tool_calls as ToolCallDelta[]) if (call && typeof call === 'object') this.calls.add(call);
       }
@@ -64,13 +63,24 @@ export class ChunkReader {
     return out;
   }
 
-  /** The closing chunks once the stream ended normally: usage if any, then the finish. */
+  /** The closing chunks once the stream ended normally: held-back text, usage if any, then the finish. */
   end(): ModelChunk[] {
+    const closing: ModelChunk[] = [];
+    this.pushSplit(closing, this.thinkTags.flush());
     const { reason, toolCalls } = this.calls.finish(this.finishReason);
     if (!this.finishReason && !this.shown && toolCalls.length === 0) throw new EmptyStreamError();
-    const closing: ModelChunk[] = this.usage ? [{ type: 'usage', usage: this.usage }] : [];
+    if (this.usage) closing.push({ type: 'usage', usage: this.usage });
     closing.push({ type: 'finish', reason, toolCalls });
     return closing;
+  }
+
+  private pushSplit(out: ModelChunk[], split: Split): void {
+    if (split.reasoning) out.push({ type: 'reasoning', delta: split.reasoning });
+    if (split.text) {
+      this.text += split.text;
+      out.push({ type: 'text', delta: split.text });
+    }
+    if (split.reasoning || split.text) this.shown = true;
   }
 }
 

@@ -113,6 +113,13 @@ describe('OpenAI-compatible client: how providers really stream', () => {
     assert.deepEqual(server.requests.map((body) => body.messages[1].reasoning_content), [undefined, 'earlier thought']);
   });
 
+  it('llama.cpp, vLLM and LM Studio without a reasoning parser: <think> in the content is thinking', async () => {
+    const server = await serve([reply(text('<think>', 'Check the', ' file.</th', 'ink>\n\n', 'It is fine.'))]);
+    const result = await collect(fastModel(server.url));
+    assert.equal(result.reasoning, 'Check the file.');
+    assert.equal(result.text, 'It is fine.');
+  });
+
   it('vLLM (0.10 and later), OpenRouter and Ollama: `reasoning` is thinking too', async () => {
     const server = await serve([reply(reasoning(['hmm'], 'reasoning'), text('done'))]);
     const result = await collect(fastModel(server.url));
