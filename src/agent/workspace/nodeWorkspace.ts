@@ -1,15 +1,15 @@
-// The Workspace port on the local disk, for the CLI and the tests. Paths go through the shared
-// resolver, then through realpath so a symlink cannot lead outside; ignore rules are read fresh
-// on every call (the agent itself may have just edited a .gitignore). Writes follow the approval
-// policy it was given and land atomically.
-import type { Stats } from 'node:fs';
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve as resolveFromCwd } from 'node:path';
+// The Workspace port on the local disk, for the CLI and the tests. Every path goes through the
+// locator (shared resolver, realpath, ignore and secret rules); listing and search walk the
+// folders with the same rules; writes follow the approval policy it was given and land
+// atomically.
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve as resolveFromCwd } from 'node:path';
 import type { ApprovalPolicy } from '../tools/tool';
 import { writeFileAtomic } from './atomicWrite';
-import { IgnoreRules, OUROIGNORE, anchorIgnoreFile, ignoreFilesFor, isSecret, isUnlisted } from './ignoreRules';
+import { OUROIGNORE, anchorIgnoreFile, isSecret, isUnlisted } from './ignoreRules';
+import { NodeLocator, type Located } from './nodeLocator';
 import { searchWithNode } from './nodeSearch';
-import { displayPath, nameFolders, relativeInside, resolveWorkspacePath, type WorkspaceFolder } from './paths';
+import { displayPath, nameFolders, type WorkspaceFolder } from './paths';
 import { findRipgrep, searchWithRipgrep } from './ripgrep';
 import { splitGlobs } from './globs';
 import type { EngineQuery, EngineResult, SearchScope } from './searchEngine';
@@ -44,23 +44,10 @@ const WALK_LIMIT = 200_000;
 /** Matching lines counted beyond the ones returned before the total becomes "at least". */
 const COUNT_LIMIT = 10_000;
 
-/** Where a model-supplied path leads. */
-interface Located {
-  resolved: ResolvedPath;
-  index: number;
-  relative: string;
-  /** The file behind any symlinks, or for a new file, its real parent plus the new part. */
-  real: string;
-  /** Undefined when nothing is there yet. */
-  stats?: Stats;
-  secret: boolean;
-}
-
 export class NodeWorkspace implements Workspace {
   readonly folders: readonly string[];
   private readonly workspaceFolders: WorkspaceFolder[];
-  private readonly ignoreCase = process.platform === 'win32' || process.platform === 'darwin';
-  private realRoots?: Promise<string[]>;
+  private readonly locator: NodeLocator;
 
   constructor(
     folders: string | string[],
@@ -69,6 +56,7 @@ export class NodeWorkspace implements Workspace {
     const roots = (Array.isArray(folders) ? folders : [folders]).map((folder) => resolveFromCwd(folder));
     this.workspaceFolders = nameFolders(roots);
     this.folders = this.workspaceFolders.map((folder) => folder.name);
+    this.locator = new NodeLocator(this.workspaceFolders, process.platform === 'win32' || process.platform === 'darwin');
   }
 
   /** The absolute path of each workspace folder, in the order of `folders`. */
@@ -77,22 +65,22 @@ export class NodeWorkspace implements Workspace {
   }
 
   async resolve(path: string): Promise<ResolvedPath> {
-    return (await this.locate(path)).resolved;
+    return (await this.locator.locate(path)).resolved;
   }
 
   /** The absolute path on disk that a model-supplied path stands for (after every check). */
   async absolutePath(path: string): Promise<string> {
-    return (await this.locate(path)).real;
+    return (await this.locator.locate(path)).real;
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
-    const { stats } = await this.locate(path);
+    const { stats } = await this.locator.locate(path);
     if (!stats) return undefined;
     return { type: stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other', size: stats.size, mtimeMs: stats.mtimeMs };
   }
 
   async readFile(path: string): Promise<Uint8Array> {
-    const located = await this.locate(path);
+    const located = await this.locator.locate(path);
     const shown = located.resolved.display;
     if (!located.stats) throw new WorkspaceError(`File not found: ${shown}`);
     if (located.stats.isDirectory()) throw new WorkspaceError(`${shown} is a folder, not a file.`);
@@ -153,7 +141,7 @@ export class NodeWorkspace implements Workspace {
   }
 
   async propose(proposal: Proposal, signal?: AbortSignal): Promise<ProposalOutcome> {
-    const located = await this.locate(proposal.path);
+    const located = await this.locator.locate(proposal.path);
     const shown = located.resolved.display;
     if (located.stats?.isDirectory()) throw new WorkspaceError(`${shown} is a folder; give the path of a file.`);
     if (located.relative.split('/').includes('.git')) throw new WorkspaceError(`Writing inside .git/ is not allowed (${shown}).`);
@@ -201,7 +189,7 @@ export class NodeWorkspace implements Workspace {
     if (top && (this.workspaceFolders.length > 1 || purpose === 'search')) {
       return this.workspaceFolders.map((_, index) => ({ index, relative: '', wholeWorkspace: this.workspaceFolders.length > 1 }));
     }
-    const located = await this.locate(path);
+    const located = await this.locator.locate(path);
     const shown = located.resolved.display;
     if (!located.stats) throw new WorkspaceError(`${purpose === 'list' ? 'Folder' : 'Path'} not found: ${shown}`);
     if (purpose === 'list' && !located.stats.isDirectory()) throw new WorkspaceError(`${shown} is a file, not a folder; read it with read_file.`);
@@ -215,13 +203,13 @@ export class NodeWorkspace implements Workspace {
     signal: AbortSignal | undefined,
     onEntry: (entry: { relative: string; depth: number; type: 'file' | 'directory' | 'symlink' }) => boolean,
   ): Promise<void> {
-    const rules = this.rules(await this.ignoreFiles(index, relative));
+    const rules = this.locator.rules(await this.locator.ignoreFiles(index, relative));
     await walkFolder({ root: this.workspaceFolders[index].root, start: relative, rules, recursive, signal, onEntry });
   }
 
   private async searchFolder(rg: string | undefined, index: number, relative: string, query: EngineQuery): Promise<EngineResult> {
-    const files = await this.ignoreFiles(index, relative);
-    const ouroignore = this.rules(files.filter((file) => file.name === OUROIGNORE));
+    const files = await this.locator.ignoreFiles(index, relative);
+    const ouroignore = this.locator.rules(files.filter((file) => file.name === OUROIGNORE));
     const below = relative === '' ? 0 : relative.length + 1;
     const scope: SearchScope = {
       root: this.workspaceFolders[index].root,
@@ -232,75 +220,7 @@ export class NodeWorkspace implements Workspace {
       allows: (path) =>
         (this.options.allowSecrets || !isSecret(path)) && !ouroignore.hides(path, false) && (below === 0 ? !isUnlisted(path) : !isUnlisted(path.slice(below))),
     };
-    return rg ? searchWithRipgrep(rg, scope, query) : searchWithNode(scope, query, this.rules(files));
-  }
-
-  private async locate(input: string): Promise<Located> {
-    const path = resolveWorkspacePath(this.workspaceFolders, input, { ignoreCase: this.ignoreCase });
-    const lexical = join(path.folder.root, path.relative);
-    const link = await lstat(lexical).catch(() => undefined);
-    let real: string;
-    let stats: Stats | undefined;
-    if (link) {
-      real = await realpath(lexical).catch(() => {
-        throw new WorkspaceError(`${path.display} is a symbolic link to something that does not exist.`);
-      });
-      stats = await stat(real);
-    } else {
-      real = await realPathOfMissing(lexical);
-    }
-    const target = await this.insideWorkspace(real);
-    if (!target) throw new WorkspaceError(`${path.display} is a symbolic link (or inside one) that leads outside the workspace, so it cannot be used.`);
-    const isDirectory = stats?.isDirectory() ?? false;
-    await this.assertVisible(path.index, path.relative, isDirectory, path.display);
-    if (target.index !== path.index || target.relative !== path.relative) {
-      await this.assertVisible(target.index, target.relative, isDirectory, path.display);
-    }
-    if (stats && !stats.isFile() && !stats.isDirectory()) {
-      throw new WorkspaceError(`${path.display} is ${describeSpecial(stats)}; only files and folders can be used.`);
-    }
-    return {
-      resolved: { display: path.display, root: path.folder.root, relative: path.relative },
-      index: path.index,
-      relative: path.relative,
-      real,
-      stats,
-      secret: isSecret(path.relative) || isSecret(target.relative),
-    };
-  }
-
-  private async assertVisible(index: number, relative: string, isDirectory: boolean, shown: string): Promise<void> {
-    const hiddenBy = this.rules(await this.ignoreFiles(index, relative)).hiddenBy(relative, isDirectory);
-    if (hiddenBy) throw new WorkspaceError(`${shown} is excluded by ${hiddenBy}; ignored files are hidden from the tools.`);
-  }
-
-  private async insideWorkspace(real: string): Promise<{ index: number; relative: string } | undefined> {
-    this.realRoots ??= Promise.all(this.workspaceFolders.map((folder) => realpath(folder.root).catch(() => folder.root)));
-    const roots = await this.realRoots;
-    let best: { index: number; relative: string; length: number } | undefined;
-    roots.forEach((root, index) => {
-      const relative = relativeInside(root, real, { ignoreCase: this.ignoreCase });
-      if (relative !== undefined && (!best || root.length > best.length)) best = { index, relative, length: root.length };
-    });
-    return best;
-  }
-
-  /** The existing ignore files that decide about `relative`, in the order to apply them. */
-  private async ignoreFiles(index: number, relative: string): Promise<Array<{ dir: string; name: '.gitignore' | '.ouroignore'; content: string }>> {
-    const root = this.workspaceFolders[index].root;
-    const files = await Promise.all(
-      ignoreFilesFor(relative).map(async (file) => {
-        const content = await readFile(join(root, file.dir, file.name), 'utf8').catch(() => undefined);
-        return content === undefined ? undefined : { ...file, content };
-      }),
-    );
-    return files.filter((file) => file !== undefined);
-  }
-
-  private rules(files: ReadonlyArray<{ dir: string; name: '.gitignore' | '.ouroignore'; content: string }>): IgnoreRules {
-    const rules = new IgnoreRules();
-    for (const file of files) rules.add(file.dir, file.name, file.content);
-    return rules;
+    return rg ? searchWithRipgrep(rg, scope, query) : searchWithNode(scope, query, this.locator.rules(files));
   }
 
   private async isFolderLink(index: number, relative: string): Promise<boolean> {
@@ -309,29 +229,6 @@ export class NodeWorkspace implements Workspace {
       () => false,
     );
   }
-}
-
-/** A new file's real path: the real path of its nearest existing parent, plus the rest. */
-async function realPathOfMissing(path: string): Promise<string> {
-  const missing: string[] = [];
-  let current = path;
-  for (;;) {
-    try {
-      return join(await realpath(current), ...missing);
-    } catch {
-      const parent = dirname(current);
-      if (parent === current) return path;
-      missing.unshift(basename(current));
-      current = parent;
-    }
-  }
-}
-
-function describeSpecial(stats: Stats): string {
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isBlockDevice() || stats.isCharacterDevice()) return 'a device file';
-  return 'not a regular file';
 }
 
 /**
