@@ -88,7 +88,7 @@ describe('OpenAI-compatible client: failures', () => {
 
   it('aborts a stream that stalls past the idle timeout and asks again once', async () => {
     const server = await serve([reply(stall()), textReply('second try')]);
-    const result = await collect(fastModel(server.url, { idleTimeoutMs: 300 }));
+    const result = await collect(fastModel(server.url, { idleTimeoutMs: 800 }));
     assert.equal(result.text, 'second try');
     assert.equal(result.retries.length, 1);
     assert.match(result.retries[0].message, /stalled/);
@@ -103,13 +103,13 @@ describe('OpenAI-compatible client: failures', () => {
 
   it('counts a server that never sends headers as stalled', async () => {
     const server = await serve([() => new Promise<never>(() => {}), textReply('answered')]);
-    const result = await collect(fastModel(server.url, { idleTimeoutMs: 300 }));
+    const result = await collect(fastModel(server.url, { idleTimeoutMs: 800 }));
     assert.equal(result.text, 'answered');
   });
 
   it('keeps the text when a stream stalls after text arrived, without asking again', async () => {
     const server = await serve([reply(text('Half an ans'), stall()), textReply('never')]);
-    const result = await collect(fastModel(server.url, { idleTimeoutMs: 300 }));
+    const result = await collect(fastModel(server.url, { idleTimeoutMs: 800 }));
     assert.equal(result.error?.partialText, 'Half an ans');
     assert.equal(server.requests.length, 1);
   });

@@ -162,9 +162,10 @@ describe('OpenAI-compatible client: how providers really stream', () => {
   });
 
   it('OpenRouter: ": OPENROUTER PROCESSING" comments are skipped and keep a slow stream alive', async () => {
+    // Each gap is well under the idle timeout; all of them together are well over it.
     const keepAlive = [delay(150), comment('OPENROUTER PROCESSING')];
-    const server = await serve([reply(keepAlive, keepAlive, keepAlive, keepAlive, text('worth the wait'))]);
-    const result = await collect(fastModel(server.url, { idleTimeoutMs: 400 }));
+    const server = await serve([reply(keepAlive, keepAlive, keepAlive, keepAlive, keepAlive, keepAlive, keepAlive, keepAlive, text('worth the wait'))]);
+    const result = await collect(fastModel(server.url, { idleTimeoutMs: 700 }));
     assert.equal(result.text, 'worth the wait');
     assert.equal(result.retries.length, 0);
   });
