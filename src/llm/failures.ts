@@ -8,7 +8,7 @@ import { isTransientStreamError } from './wireQuirks';
 /** Thrown by the client itself when no byte arrived for the idle timeout. */
 export class StalledStreamError extends Error {
   constructor(readonly idleMs: number) {
-    super(`no data for ${Math.round(idleMs / 1000)} s`);
+    super(`no data for ${idleMs < 10_000 ? (idleMs / 1000).toFixed(1) : Math.round(idleMs / 1000)} s`);
     this.name = 'StalledStreamError';
   }
 }

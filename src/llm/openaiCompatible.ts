@@ -54,6 +54,7 @@ export class OpenAICompatibleModel implements Model {
   async *stream(request: ModelRequest): AsyncGenerator<ModelChunk> {
     const tools = request.tools.length ? toWireTools(request.tools) : undefined;
     let retries = 0;
+    let announced = 0;
     let stallRetried = false;
     for (;;) {
       const reader = new ChunkReader(() => this.newToolCallId());
@@ -95,7 +96,7 @@ export class OpenAICompatibleModel implements Model {
           if (stallRetried) throw new ModelError(`${failure.message}, again after asking a second time`);
           stallRetried = true;
           this.log(`${failure.message}; asking again`);
-          yield { type: 'retry', attempt: ++retries, delayMs: 0, message: failure.message };
+          yield { type: 'retry', attempt: ++announced, delayMs: 0, message: failure.message };
           continue;
         }
         if (retries >= this.maxRetries) throw new ModelError(`${failure.message} (gave up after ${retries} retries)`, status);
@@ -103,7 +104,7 @@ export class OpenAICompatibleModel implements Model {
         if (delayMs > this.maxDelayMs) throw new ModelError(`${failure.message}; it asks to wait ${Math.ceil(delayMs / 1000)} s before trying again`, status);
         retries++;
         this.log(`${failure.message}; retry ${retries} in ${delayMs} ms`);
-        yield { type: 'retry', attempt: retries, delayMs, message: failure.message };
+        yield { type: 'retry', attempt: ++announced, delayMs, message: failure.message };
         await sleep(delayMs, request.signal).catch(() => {
           throw abortError(request.signal);
         });
@@ -132,6 +133,9 @@ export class OpenAICompatibleModel implements Model {
         baseURL: this.options.baseURL,
         // The SDK refuses to start without a key; local servers (Ollama, LM Studio) need none.
         apiKey: this.options.apiKey || 'no-key',
+        // Never pass OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment on to other providers.
+        organization: null,
+        project: null,
         maxRetries: 0,
         fetch: fetchWithActivity(this.fetch, touch),
       });
