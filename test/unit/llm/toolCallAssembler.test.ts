@@ -86,6 +86,15 @@ const cases: Array<{ name: string; deltas: ToolCallDelta[]; calls: ToolCall[] }>
     calls: [{ id: 'call_1', name: 'read_file', arguments: '{}' }],
   },
   {
+    name: 'LM Studio sends name "" on the argument deltas of a call',
+    deltas: [
+      { index: 0, id: 'a', type: 'function', function: fn('read_file', '') },
+      { index: 0, function: fn('', '{"path":') },
+      { index: 0, function: fn('', '"a"}') },
+    ],
+    calls: [{ id: 'a', name: 'read_file', arguments: '{"path":"a"}' }],
+  },
+  {
     name: 'missing or empty type is fine',
     deltas: [
       { index: 0, id: 'a', function: fn('read_file', '{}') },
