@@ -19,14 +19,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const transcript = new Transcript((message) => view.post(message));
   const decisions = new PendingDecisions((message) => transcript.add(message));
   const proposals = new ProposalFileSystem();
-  const workspace = new VsCodeWorkspace(new DiffReview(proposals, decisions, log), readSettings);
+  const review = new DiffReview(proposals, decisions, log);
+  const workspace = new VsCodeWorkspace(review, readSettings);
   const attachments = new AttachmentStore();
   const apiKeys = new ApiKeyStore(context.secrets);
   const session = new ChatSession(transcript, log, (busy) => {
     void vscode.commands.executeCommand('setContext', 'ouro.busy', busy);
     void controller.pushState();
   });
-  const controller = new ChatController({ view, session, transcript, decisions, attachments, apiKeys, workspace, log });
+  const controller = new ChatController({ view, session, transcript, decisions, attachments, apiKeys, workspace, review, log });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 

@@ -13,6 +13,7 @@ import type { ChatSession } from './chatSession';
 import { approverFor, chatTools } from './chatTools';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
+import type { DiffReview } from './diffReview';
 import { isConfigured, redact, resolveEndpoint } from './endpointConfig';
 import { readSettings, saveEndpointSettings } from './settings';
 import type { Transcript } from './transcript';
@@ -25,6 +26,7 @@ export interface ChatControllerDeps {
   attachments: AttachmentStore;
   apiKeys: ApiKeyStore;
   workspace: Workspace;
+  review: DiffReview;
   log: vscode.LogOutputChannel;
 }
 
@@ -51,6 +53,9 @@ export class ChatController {
         return;
       case 'reject':
         decisions.decide(message.toolCallId, { accepted: false, reason: message.reason });
+        return;
+      case 'showDiff':
+        void this.deps.review.show(message.toolCallId);
         return;
       case 'setApiKey':
         void apiKeys.prompt();

@@ -10,6 +10,9 @@ import { STOPPED_REASON, type PendingDecisions } from './decisions';
 import { proposalUri, type ProposalFileSystem } from './proposalFileSystem';
 
 export class DiffReview {
+  /** The diffs of proposals still waiting, to open again from the chat card. */
+  private readonly open = new Map<string, { left: vscode.Uri; right: vscode.Uri; title: string }>();
+
   constructor(
     private readonly files: ProposalFileSystem,
     private readonly decisions: PendingDecisions,
@@ -24,8 +27,9 @@ export class DiffReview {
       left = proposalUri(proposal.toolCallId, proposal.path, 'original');
       this.files.set(left, new Uint8Array(), true);
     }
+    this.open.set(proposal.toolCallId, { left, right, title: `${proposal.path} ↔ Ouro's proposal` });
     try {
-      await vscode.commands.executeCommand('vscode.diff', left, right, `${proposal.path} ↔ Ouro's proposal`, { preserveFocus: true, preview: false });
+      await this.show(proposal.toolCallId);
       const decision = await this.decisions.wait({ toolCallId: proposal.toolCallId, kind: 'edit', title: proposal.path, detail: proposal.summary }, signal);
       const content = await this.editedContent(right, proposal.content);
       await closeDiff(right);
@@ -37,9 +41,16 @@ export class DiffReview {
       this.report(proposal, outcome);
       return outcome;
     } finally {
+      this.open.delete(proposal.toolCallId);
       this.files.delete(right);
       if (left !== uri) this.files.delete(left);
     }
+  }
+
+  /** Opens (or brings back) a pending proposal's diff without taking focus from the chat. */
+  async show(toolCallId: string): Promise<void> {
+    const diff = this.open.get(toolCallId);
+    if (diff) await vscode.commands.executeCommand('vscode.diff', diff.left, diff.right, diff.title, { preserveFocus: true, preview: false });
   }
 
   /** With auto-approved edits there is no diff: the proposal is written as it is. */

@@ -18,6 +18,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** Accept what is pending for a tool call: a proposed edit or a command approval. */
   z.object({ type: z.literal('accept'), toolCallId: id }),
   z.object({ type: z.literal('reject'), toolCallId: id, reason: z.string().max(4_000).optional() }),
+  /** Open a pending proposal's diff again (the user closed its tab). */
+  z.object({ type: z.literal('showDiff'), toolCallId: id }),
   z.object({ type: z.literal('setApiKey') }),
   z.object({ type: z.literal('saveSetup'), baseUrl: z.string().max(2_000), model: z.string().max(200) }),
   z.object({ type: z.literal('removeAttachment'), id }),

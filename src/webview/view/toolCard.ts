@@ -61,6 +61,7 @@ function renderApproval(tool: ToolItem): HTMLElement {
       { class: 'approval-buttons' },
       h('button', { type: 'button', class: 'accept', 'aria-label': 'Accept' }, icon('check'), 'Accept'),
       h('button', { type: 'button', class: 'reject secondary', 'aria-label': 'Reject' }, icon('close'), 'Reject'),
+      pending.kind === 'edit' && h('button', { type: 'button', class: 'show-diff secondary', 'aria-label': 'Show the diff' }, icon('diff'), 'Diff'),
     ),
   );
 }

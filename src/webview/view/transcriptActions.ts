@@ -14,6 +14,8 @@ export function handleTranscriptClick(event: MouseEvent): void {
     post({ type: 'accept', toolCallId });
   } else if (button.classList.contains('reject') && toolCallId) {
     reject(card!, toolCallId);
+  } else if (button.classList.contains('show-diff') && toolCallId) {
+    post({ type: 'showDiff', toolCallId });
   } else if (button.classList.contains('set-api-key')) {
     post({ type: 'setApiKey' });
   } else if (button.classList.contains('save-setup')) {

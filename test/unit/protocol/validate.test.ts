@@ -10,6 +10,7 @@ describe('parseWebviewMessage', () => {
     { type: 'accept', toolCallId: 'call_1' },
     { type: 'reject', toolCallId: 'call_1' },
     { type: 'reject', toolCallId: 'call_1', reason: 'use tabs' },
+    { type: 'showDiff', toolCallId: 'call_1' },
     { type: 'setApiKey' },
     { type: 'saveSetup', baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen' },
     { type: 'removeAttachment', id: 'a1' },
