@@ -103,6 +103,8 @@ export function ignoreFilesFor(relative: string): Array<{ dir: string; name: typ
 
 /** `.git/` and `node_modules/`, at any depth, stay out of listings and searches. */
 export function isUnlisted(relative: string): boolean {
+  // Asked about every search result: rule most paths out without splitting them.
+  if (!relative.includes('.git') && !relative.includes('node_modules')) return false;
   return relative.split('/').some((segment) => UNLISTED_FOLDERS.has(segment));
 }
 
