@@ -48,9 +48,20 @@ export async function validateCommandRules(rules: readonly string[]): Promise<st
   });
 }
 
+// Rules are read on every check (settings may have changed) but rarely differ: parsing each one
+// once keeps a check to one parse, which also keeps the grammar's lexer below V8's tier-up budget.
+const ruleCache = new WeakMap<ParseShell, Map<string, CommandRule | undefined>>();
+const RULE_CACHE_LIMIT = 500;
+
 function validRules(texts: readonly string[], parse: ParseShell): CommandRule[] {
+  let cache = ruleCache.get(parse);
+  if (!cache || cache.size > RULE_CACHE_LIMIT) ruleCache.set(parse, (cache = new Map()));
   return texts.flatMap((text) => {
-    const parsed = parseRule(text, parse);
-    return parsed.ok ? [parsed.rule] : [];
+    if (!cache.has(text)) {
+      const parsed = parseRule(text, parse);
+      cache.set(text, parsed.ok ? parsed.rule : undefined);
+    }
+    const rule = cache.get(text);
+    return rule ? [rule] : [];
   });
 }

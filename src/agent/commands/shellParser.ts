@@ -3,6 +3,7 @@
 // under tsx and mocha they are found in node_modules.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 // `import = require` makes bundlers pick the package's CommonJS build: its ES module build needs
 // `import.meta.url`, which a CommonJS bundle does not have.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
@@ -38,13 +39,12 @@ export function loadShellParser(): Promise<ParseShell> {
 
 async function load(): Promise<ParseShell> {
   await Parser.init({ wasmBinary: readWasm('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm') });
-  const bash = await Language.load(readWasm('tree-sitter-bash.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'));
+  const bash = Language.loadSync(compileGrammar(readWasm('tree-sitter-bash.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm')));
   const parser = new Parser();
   parser.setLanguage(bash);
-  // The code after a WebAssembly compile resumes inside Node's platform-task drain, which blocks
-  // the event loop until every background compile job is done; the first parses start V8's
-  // optimising compile of the grammar's huge lexer (seconds of CPU). Resuming from the event loop
-  // instead lets that compile run in the background while timers and I/O go on.
+  // Code resuming after a WebAssembly compile runs inside Node's platform-task drain, which holds
+  // the event loop until every background compile job is done; resuming from the event loop
+  // keeps timers and I/O going whatever V8 compiles.
   await new Promise((resolve) => setImmediate(resolve));
   return (commandLine) => {
     const tree = parser.parse(commandLine);
@@ -67,7 +67,27 @@ function copyNode(node: Node, field: string | undefined): ShellNode {
   return { type: node.type, text: node.text, field, isNamed: node.isNamed, isBroken: node.isError || node.isMissing, children };
 }
 
-function readWasm(file: string, packagePath: string): Uint8Array {
+// V8's default tier-up budget: roughly the bytes of WebAssembly a function runs before V8
+// optimises it (the same in Node 20 and in the editors' Electron).
+const DEFAULT_TIERING_BUDGET = 1_800_000;
+
+/**
+ * The grammar's lexer is one 160 KB function: a single parse spends the default budget, and
+ * optimising it then takes seconds of CPU and 60 MB, which also holds up the exit of a short-lived
+ * process (the CLI, a test run). The baseline code parses a command line in well under a
+ * millisecond, so this module alone gets a budget that thousands of parses do not spend. V8 reads
+ * the flag when it compiles a module, and it is restored before anything else can compile.
+ */
+function compileGrammar(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module {
+  setFlagsFromString('--wasm-tiering-budget=2000000000');
+  try {
+    return new WebAssembly.Module(bytes);
+  } finally {
+    setFlagsFromString(`--wasm-tiering-budget=${DEFAULT_TIERING_BUDGET}`);
+  }
+}
+
+function readWasm(file: string, packagePath: string): Uint8Array<ArrayBuffer> {
   const besideBundle = path.join(__dirname, file);
   return readFileSync(existsSync(besideBundle) ? besideBundle : require.resolve(packagePath));
 }

@@ -136,6 +136,12 @@ describe('command policy', () => {
     assert.equal((await checkCommand('git pull', { allow: ['git'], deny: ['git push'] })).action, 'allow');
   });
 
+  it('applies edited rules on the next check', async () => {
+    assert.equal((await checkCommand('make', { allow: ['npm test'], deny: [] })).action, 'ask');
+    assert.equal((await checkCommand('make', { allow: ['npm test', 'make'], deny: [] })).action, 'allow');
+    assert.equal((await checkCommand('make', { allow: ['npm test', 'make'], deny: ['make'] })).action, 'deny');
+  });
+
   it('asks for everything when there are no rules', async () => {
     assert.equal((await checkCommand('ls', { allow: [], deny: [] })).action, 'ask');
   });
