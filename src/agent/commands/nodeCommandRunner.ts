@@ -72,7 +72,8 @@ export class NodeCommandRunner implements CommandRunner {
   private async watch(child: ChildProcess, options: CommandRunOptions): Promise<{ exitCode: number | null; stop?: 'timeout' | 'cancel'; note?: string }> {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
-    const failed = new Promise<Error>((resolve) => child.once('error', resolve));
+    // `on`, not `once`: a second 'error' with no listener would crash the process.
+    const failed = new Promise<Error>((resolve) => child.on('error', resolve));
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     let onAbort = () => {};

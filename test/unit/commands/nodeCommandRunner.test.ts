@@ -150,6 +150,13 @@ describe('NodeCommandRunner', function () {
     assert.ok(Buffer.byteLength(result.output) < 20 * 1024);
   });
 
+  it('says when the shell cannot be started', async () => {
+    const broken = new NodeCommandRunner({ shell: path.join(root, 'no-such-shell') });
+    const result = await broken.run('true', here, { signal: new AbortController().signal });
+    assert.equal(result.exitCode, null);
+    assert.match(result.note ?? '', /^The command could not start: spawn .*no-such-shell ENOENT/);
+  });
+
   it('hands out the rules it was configured with', () => {
     const configured = new NodeCommandRunner({ allow: ['npm test'], deny: ['rm'] });
     assert.deepEqual(configured.rules(), { allow: ['npm test'], deny: ['rm'] });
