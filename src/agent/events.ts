@@ -10,6 +10,21 @@ export interface Usage {
 
 export type DoneReason = 'stop' | 'cancelled' | 'max_steps' | 'error';
 
+/** What a compaction did to the request before it was sent (src/agent/context). */
+export interface Compaction {
+  /** 'trim': large old tool results were left out; 'summary': the middle of the conversation was replaced by a summary. */
+  kind: 'trim' | 'summary';
+  tokensBefore: number;
+  tokensAfter: number;
+  window: number;
+  trimmedResults: number;
+  summarisedMessages: number;
+  /** Why the model's summary could not be had; a plain list of what was left out stands in for it. */
+  summaryError?: string;
+  /** What the summarisation requests used. */
+  usage?: Usage;
+}
+
 export type AgentEvent =
   | { type: 'step'; step: number }
   | { type: 'text'; delta: string }
@@ -20,5 +35,6 @@ export type AgentEvent =
   | { type: 'approval_result'; id: string; approved: boolean; reason?: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'retry'; attempt: number; delayMs: number; message: string }
+  | { type: 'compacted'; compaction: Compaction }
   | { type: 'error'; message: string; status?: number }
   | { type: 'done'; reason: DoneReason; message?: string };

@@ -10,6 +10,7 @@ import type { AssistantMessage, Conversation, Message, ToolCall } from './conver
 import type { AgentEvent } from './events';
 import type { CommandRunner } from './commands/commandRunner';
 import type { DiagnosticsSource } from './diagnostics';
+import type { ContextManager } from './context/contextManager';
 import { ModelError, type FinishReason, type Model, type ToolSpec } from '../llm/model';
 import { isTruncatedCall } from '../llm/toolCallAssembler';
 import type { Approver, Tool, ToolResult } from './tools/tool';
@@ -31,6 +32,8 @@ export interface AgentOptions {
   commands?: CommandRunner;
   /** The editor's problems for get_diagnostics; absent in the CLI. */
   diagnostics?: DiagnosticsSource;
+  /** Keeps each request inside the model's window, compacting when needed; without it the history is sent as it is. */
+  context?: Pick<ContextManager, 'prepare'>;
 }
 
 export const DEFAULT_MAX_STEPS = 50;
@@ -54,7 +57,9 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
   for (let step = 1; step <= maxSteps; step++) {
     if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
     yield { type: 'step', step };
-    const reply = yield* streamReply(options.model, conversation.messages, specs, signal);
+    const prepared = options.context && (await options.context.prepare(conversation.messages, specs, signal));
+    if (prepared && prepared.compaction) yield { type: 'compacted', compaction: prepared.compaction };
+    const reply = yield* streamReply(options.model, prepared ? prepared.messages : conversation.messages, specs, signal);
     if (reply.kind !== 'finished') {
       if (reply.text || reply.reasoning) conversation.messages.push(assistant(reply.text, reply.reasoning, { interrupted: true }));
       if (reply.kind === 'cancelled') return yield { type: 'done', reason: 'cancelled' };

@@ -51,6 +51,10 @@ export function createHumanRenderer(out: Output, err: Output): (event: AgentEven
       case 'retry':
         err.write(`retrying in ${Math.round(event.delayMs / 100) / 10}s (attempt ${event.attempt}): ${event.message}\n`);
         return;
+      case 'compacted':
+        endLine();
+        err.write(`context compacted (${event.compaction.kind}): ${event.compaction.tokensBefore} → ${event.compaction.tokensAfter} of ${event.compaction.window} tokens\n`);
+        return;
       case 'done':
         endLine();
         return;

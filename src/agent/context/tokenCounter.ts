@@ -1,0 +1,44 @@
+// Token counts with gpt-tokenizer, in the encoding of the model's family (o200k for today's
+// OpenAI models and for every other family, whose tokenizers it approximates; cl100k for
+// gpt-4 and gpt-3.5). An encoding takes seconds to load, so it is loaded on first need, once.
+import { normaliseModelName } from './modelTable';
+
+export type EncodingName = 'o200k_base' | 'cl100k_base';
+
+export interface TokenCounter {
+  count(text: string): number;
+}
+
+export function encodingFor(model: string): EncodingName {
+  const name = normaliseModelName(model);
+  return /^(gpt-4(?!o|\.)|gpt-3\.5|text-embedding)/.test(name) ? 'cl100k_base' : 'o200k_base';
+}
+
+// Text that merely contains "<|endoftext|>" (a file about tokenizers) is counted as text,
+// not refused: the library throws on special tokens unless told otherwise.
+const AS_TEXT = { disallowedSpecial: new Set<string>() };
+
+const loading = new Map<EncodingName, Promise<TokenCounter>>();
+
+export function loadTokenCounter(model: string): Promise<TokenCounter> {
+  const encoding = encodingFor(model);
+  let counter = loading.get(encoding);
+  if (!counter) {
+    counter = importEncoding(encoding).then((api) => ({ count: (text: string) => (text ? api.countTokens(text, AS_TEXT) : 0) }));
+    loading.set(encoding, counter);
+  }
+  return counter;
+}
+
+type Encoding = typeof import('gpt-tokenizer/cjs/encoding/o200k_base');
+
+// `require` inside a function: the bundler then evaluates an encoding only when it is first
+// asked for, and tsx and Node take the package's CommonJS entry (its exports map has no ESM one).
+async function importEncoding(encoding: EncodingName): Promise<Encoding> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return encoding === 'cl100k_base' ? (require('gpt-tokenizer/cjs/encoding/cl100k_base') as Encoding) : (require('gpt-tokenizer/cjs/encoding/o200k_base') as Encoding);
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/** Counts UTF-8 bytes: never fewer than a byte-level tokenizer's tokens, and instant. */
+export const byteCounter: TokenCounter = { count: (text) => Buffer.byteLength(text, 'utf8') };
