@@ -177,7 +177,7 @@ export class NodeWorkspace implements Workspace {
     if (bytes === undefined) {
       return proposal.original === undefined ? undefined : { status: 'conflict', message: `${shown} was deleted after it was read.` };
     }
-    if (proposal.original === undefined) return { status: 'conflict', message: `${shown} was created by someone else after it was looked for.` };
+    if (proposal.original === undefined) return { status: 'conflict', message: `${shown} exists now, though it did not when the change was made.` };
     const decoded = decodeText(bytes);
     const current = decoded.kind === 'text' ? withBom(decoded.text, decoded.bom) : undefined;
     return current === proposal.original ? undefined : { status: 'conflict', message: `${shown} changed on disk after it was read.` };
