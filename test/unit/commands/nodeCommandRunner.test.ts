@@ -59,7 +59,7 @@ describe('NodeCommandRunner', function () {
     const result = await run('pwd');
     assert.equal(result.output.trim(), path.join(root, 'sub'));
     assert.equal(result.exitCode, 0);
-    assert.ok(result.durationMs >= 0 && result.durationMs < 5000, `duration ${result.durationMs}`);
+    assert.ok(result.durationMs >= 0 && result.durationMs < 15_000, `duration ${result.durationMs}`);
     assert.equal(result.timedOut, false);
     assert.equal(result.cancelled, false);
   });
@@ -83,15 +83,15 @@ describe('NodeCommandRunner', function () {
     assert.ok(parent > 0 && child > 0, `pids in ${JSON.stringify(result.output)}`);
     assert.equal(result.timedOut, true);
     assert.equal(result.exitCode, null);
-    assert.ok(Date.now() - started < 5000, 'returned soon after the timeout');
-    assert.ok(await waitUntil(() => !isRunning(parent) && !isRunning(child), 2000), 'both processes are gone');
+    assert.ok(Date.now() - started < 15_000, 'returned long before the child would have ended');
+    assert.ok(await waitUntil(() => !isRunning(parent) && !isRunning(child), 5000), 'both processes are gone');
   });
 
   it('also kills a child that left the process group for a session of its own', async () => {
     const result = await run(parentAndChild(true), { timeoutMs: 700 });
     const [parent, child] = result.output.trim().split(' ').map(Number);
     assert.equal(result.timedOut, true);
-    assert.ok(await waitUntil(() => !isRunning(parent) && !isRunning(child), 2000), 'both processes are gone');
+    assert.ok(await waitUntil(() => !isRunning(parent) && !isRunning(child), 5000), 'both processes are gone');
   });
 
   it('cancels on abort and kills the whole tree', async () => {
@@ -102,8 +102,8 @@ describe('NodeCommandRunner', function () {
     const [parent, child] = result.output.trim().split(' ').map(Number);
     assert.equal(result.cancelled, true);
     assert.equal(result.timedOut, false);
-    assert.ok(Date.now() - started < 4000, 'returned soon after the abort');
-    assert.ok(await waitUntil(() => !isRunning(parent) && !isRunning(child), 2000), 'both processes are gone');
+    assert.ok(Date.now() - started < 15_000, 'returned long before the child would have ended');
+    assert.ok(await waitUntil(() => !isRunning(parent) && !isRunning(child), 5000), 'both processes are gone');
   });
 
   it('does not start a command whose signal is already aborted', async () => {
@@ -122,17 +122,17 @@ describe('NodeCommandRunner', function () {
       signal: new AbortController().signal,
     });
     assert.equal(result.timedOut, true);
-    assert.ok(await waitUntil(() => !isRunning(Number(result.output.trim())), 2000));
+    assert.ok(await waitUntil(() => !isRunning(Number(result.output.trim())), 5000));
   });
 
   it('returns when the shell exits, stopping what it left in the background', async () => {
     const started = Date.now();
-    const result = await run('sleep 30 & echo "$!"');
+    const result = await run('sleep 60 & echo "$!"');
     const sleeper = Number(result.output.trim());
     assert.equal(result.exitCode, 0);
-    assert.ok(Date.now() - started < 4000, 'did not wait for the background sleep');
+    assert.ok(Date.now() - started < 15_000, 'did not wait for the background sleep');
     assert.match(result.note ?? '', /background/);
-    assert.ok(await waitUntil(() => !isRunning(sleeper), 2000), 'the background sleep is gone');
+    assert.ok(await waitUntil(() => !isRunning(sleeper), 5000), 'the background sleep is gone');
   });
 
   it('says when the command was killed by a signal it did not get from us', async () => {
