@@ -20,7 +20,7 @@ export interface PlanInput {
   largeResult: number;
   /** Room kept for the summary. */
   summaryRoom: number;
-  /** Summarise even if leaving out results would be enough ("compact now"). */
+  /** Summarise all but the latest exchange, even if leaving out results would be enough ("compact now"). */
   force?: boolean;
 }
 
@@ -65,7 +65,8 @@ export function tailStart(input: PlanInput, from: number): number {
       break;
     }
   }
-  const budget = input.target - input.fixed - input.summaryRoom;
+  // Compacting on demand keeps only the latest exchange.
+  const budget = input.force ? 0 : input.target - input.fixed - input.summaryRoom;
   let tail = 0;
   for (let i = messages.length - 1; i >= cut; i--) tail += input.size(i);
   for (let i = cut - 1; i >= from; i--) {

@@ -5,6 +5,7 @@
 import type { Message } from '../conversation';
 import type { Compaction } from '../events';
 import type { Model, ToolSpec } from '../../llm/model';
+import { contextBreakdown, type ContextBreakdown } from './contextBreakdown';
 import { planCompaction } from './compactionPlan';
 import { RequestMeter } from './requestSize';
 import { emptyContextState, headLength, requestView, sentAs, type ContextState } from './requestView';
@@ -89,7 +90,7 @@ export class ContextManager {
     const middle = messages.slice(plan.from, plan.through);
     const summary = await summarise(
       this.options.model,
-      { previous: state.summary?.text, messages: middle, partTokens: Math.floor(this.options.window * 0.5), summaryTokens: summaryRoom, counter },
+      { previous: state.summary?.text, messages: middle, partTokens: Math.floor(this.options.window * 0.6), summaryTokens: summaryRoom, counter },
       signal,
     ).catch((err: unknown) => {
       if (signal.aborted) return undefined;
@@ -106,10 +107,10 @@ export class ContextManager {
     });
   }
 
-  /** Token counts of what the next request would hold (for the context meter). */
-  async measure(messages: readonly Message[], tools: readonly ToolSpec[]): Promise<number> {
-    const { meter } = await this.meter();
-    return meter.request(requestView(messages, this.current), tools);
+  /** What the next request would hold, part by part, for the context meter. */
+  async breakdown(messages: readonly Message[], tools: readonly ToolSpec[], rules?: string): Promise<ContextBreakdown & { window: number }> {
+    const { meter, counter } = await this.meter();
+    return { ...contextBreakdown(requestView(messages, this.current), tools, meter, counter, rules), window: this.options.window };
   }
 
   private meter(): Promise<{ meter: RequestMeter; counter: TokenCounter }> {
