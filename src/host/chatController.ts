@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { buildSystemPrompt } from '../agent/prompt';
 import { createTools } from '../agent/tools/index';
-import type { Workspace } from '../agent/workspace/workspace';
+import { NodeCommandRunner } from '../agent/commands/nodeCommandRunner';
 import { OpenAICompatibleModel } from '../llm/openaiCompatible';
 import type { HostState, SetupState, WebviewMessage } from '../protocol/messages';
 import type { ApiKeyStore } from './apiKeyStore';
@@ -17,6 +17,12 @@ import type { DiffReview } from './diffReview';
 import { isConfigured, redact, resolveEndpoint } from './endpointConfig';
 import { readSettings, saveEndpointSettings } from './settings';
 import type { Transcript } from './transcript';
+import { VsCodeDiagnostics } from './vscodeDiagnostics';
+import type { VsCodeWorkspace } from './vscodeWorkspace';
+
+// Commands run as child processes of the extension host until a terminal-backed runner exists;
+// every command still needs the user's approval on its card.
+const commandRunner = new NodeCommandRunner();
 
 export interface ChatControllerDeps {
   view: ChatViewProvider;
@@ -25,7 +31,7 @@ export interface ChatControllerDeps {
   decisions: PendingDecisions;
   attachments: AttachmentStore;
   apiKeys: ApiKeyStore;
-  workspace: Workspace;
+  workspace: VsCodeWorkspace;
   review: DiffReview;
   log: vscode.LogOutputChannel;
 }
@@ -130,16 +136,15 @@ export class ChatController {
         workspace,
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,
+        commands: commandRunner,
+        diagnostics: new VsCodeDiagnostics(workspace),
       },
     });
   }
 
   private async openFile(path: string): Promise<void> {
     try {
-      const resolved = await this.deps.workspace.resolve(path);
-      const folder = vscode.workspace.workspaceFolders?.find((candidate) => (candidate.uri.scheme === 'file' ? candidate.uri.fsPath : candidate.uri.path) === resolved.root);
-      if (!folder) return;
-      await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, resolved.relative), { preview: true });
+      await vscode.window.showTextDocument(await this.deps.workspace.uriOf(path), { preview: true });
     } catch (error) {
       void vscode.window.showWarningMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -5,6 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { Conversation } from '../agent/conversation';
 import type { AgentEvent } from '../agent/events';
+import { ContextManager } from '../agent/context/contextManager';
+import { contextWindowFor } from '../agent/context/contextWindows';
+import type { ContextState } from '../agent/context/requestView';
 import { runAgent, type AgentOptions } from '../agent/loop';
 import type { Transcript } from './transcript';
 
@@ -14,7 +17,7 @@ export interface Turn {
   /** What the chat shows. */
   display: string;
   attachments: string[];
-  options: Omit<AgentOptions, 'signal'>;
+  options: Omit<AgentOptions, 'signal' | 'context'>;
   systemPrompt: string;
   /** Where the requests go, for the log (never the key). */
   endpoint: string;
@@ -24,6 +27,8 @@ export class ChatSession {
   private conversation: Conversation = { id: randomUUID(), messages: [] };
   private controller: AbortController | undefined;
   private generation = 0;
+  /** What earlier compactions left out, so each turn sends what the last one did. */
+  private contextState: ContextState | undefined;
 
   constructor(
     private readonly transcript: Transcript,
@@ -45,8 +50,9 @@ export class ChatSession {
     if (this.conversation.messages.length === 0) this.conversation.messages.push({ role: 'system', content: turn.systemPrompt });
     this.conversation.messages.push({ role: 'user', content: turn.content });
     this.transcript.add({ type: 'user', id: randomUUID(), text: turn.display, attachments: turn.attachments });
+    const context = new ContextManager({ model: turn.options.model, window: contextWindowFor(turn.options.model.name), state: this.contextState });
     try {
-      for await (const event of runAgent(this.conversation, { ...turn.options, signal: controller.signal })) {
+      for await (const event of runAgent(this.conversation, { ...turn.options, context, signal: controller.signal })) {
         if (!current()) continue;
         this.logEvent(event, turn.endpoint);
         this.transcript.add({ type: 'agent', event });
@@ -60,6 +66,7 @@ export class ChatSession {
         this.transcript.add({ type: 'agent', event: { type: 'done', reason: 'error', message } });
       }
     } finally {
+      if (current()) this.contextState = context.state;
       if (this.controller === controller) this.controller = undefined;
       if (current()) this.onBusyChange(false);
     }
@@ -75,6 +82,7 @@ export class ChatSession {
     this.controller = undefined;
     this.generation++;
     this.conversation = { id: randomUUID(), messages: [] };
+    this.contextState = undefined;
     this.transcript.clear();
     this.onBusyChange(false);
   }

@@ -22,6 +22,7 @@ import {
 } from '../agent/workspace/workspace';
 import type { DiffReview } from './diffReview';
 import { walkWorkspaceFolder } from './fsWalk';
+import { RecentReads } from './recentReads';
 import type { OuroSettings } from './settings';
 import { searchFolder } from './workspaceSearch';
 
@@ -45,6 +46,8 @@ const WALK_LIMIT = 200_000;
 const COUNT_LIMIT = 10_000;
 
 export class VsCodeWorkspace implements Workspace {
+  private readonly ignoreFileCache = new RecentReads();
+
   constructor(
     private readonly review: DiffReview,
     private readonly settings: () => Pick<OuroSettings, 'autoApproveEdits' | 'allowSecretFiles'>,
@@ -154,6 +157,19 @@ export class VsCodeWorkspace implements Workspace {
     return this.review.review(uri, named, signal);
   }
 
+  /** The display path of a file inside a workspace folder; undefined for anything else. */
+  displayPathOf(uri: vscode.Uri): string | undefined {
+    const folders = this.folderList();
+    const index = folders.findIndex((folder) => folder.uri.scheme === uri.scheme && folder.uri.authority === uri.authority && (uri.path === folder.uri.path || uri.path.startsWith(`${folder.uri.path.replace(/\/$/, '')}/`)));
+    if (index < 0) return undefined;
+    return displayPath(folders, index, uri.path.slice(folders[index].uri.path.replace(/\/$/, '').length + 1));
+  }
+
+  /** The URI a model-supplied path stands for, after every check. */
+  async uriOf(path: string): Promise<vscode.Uri> {
+    return (await this.locate(path)).uri;
+  }
+
   private folderList(): Folder[] {
     const open = vscode.workspace.workspaceFolders ?? [];
     return nameFolders(open.map((folder) => (folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.path))).map((folder, index) => ({ ...folder, uri: open[index].uri }));
@@ -188,8 +204,8 @@ export class VsCodeWorkspace implements Workspace {
   private async ignoreFiles(folder: Folder, relative: string): Promise<IgnoreFile[]> {
     const files = await Promise.all(
       ignoreFilesFor(relative).map(async (file) => {
-        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, file.dir, file.name)).then(undefined, () => undefined);
-        return bytes === undefined ? undefined : { ...file, content: new TextDecoder().decode(bytes) };
+        const content = await this.ignoreFileCache.read(vscode.Uri.joinPath(folder.uri, file.dir, file.name));
+        return content === undefined ? undefined : { ...file, content };
       }),
     );
     return files.filter((file) => file !== undefined);
@@ -204,18 +220,21 @@ export class VsCodeWorkspace implements Workspace {
 
 /**
  * workspace.fs cannot tell where a link points, so a path through any symbolic link is refused:
- * it could lead outside the workspace. Returns the stat of the path itself, if it exists.
+ * it could lead outside the workspace. Returns the stat of the path itself, if it exists. Every
+ * prefix is looked at at once: in a remote window each look is a round trip.
  */
 async function refuseSymlinks(folder: vscode.Uri, relative: string, display: string): Promise<vscode.FileStat | undefined> {
   const segments = relative.split('/').filter(Boolean);
-  let stat: vscode.FileStat | undefined = await vscode.workspace.fs.stat(folder).then(undefined, () => undefined);
-  for (let depth = 1; depth <= segments.length && stat; depth++) {
-    stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, ...segments.slice(0, depth))).then(undefined, () => undefined);
-    if (stat && stat.type & vscode.FileType.SymbolicLink) {
-      throw new WorkspaceError(`${display} goes through a symbolic link (${segments.slice(0, depth).join('/')}), which Ouro does not follow in the editor.`);
+  const prefixes = segments.map((_, index) => segments.slice(0, index + 1));
+  const stats = await Promise.all([folder, ...prefixes.map((prefix) => vscode.Uri.joinPath(folder, ...prefix))].map((uri) => vscode.workspace.fs.stat(uri).then(undefined, () => undefined)));
+  for (let depth = 0; depth < stats.length; depth++) {
+    const stat = stats[depth];
+    if (!stat) return undefined; // the rest does not exist (yet: a new file)
+    if (depth > 0 && stat.type & vscode.FileType.SymbolicLink) {
+      throw new WorkspaceError(`${display} goes through a symbolic link (${prefixes[depth - 1].join('/')}), which Ouro does not follow in the editor.`);
     }
   }
-  return stat;
+  return stats[stats.length - 1];
 }
 
 function depth(path: string): number {

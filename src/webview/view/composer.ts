@@ -34,6 +34,8 @@ export class Composer {
   render(state: ChatState): void {
     this.busy = state.busy;
     document.body.dataset.busy = String(state.busy);
+    // Screen readers announce the reply once it is complete, not every streamed frame.
+    document.getElementById('messages')?.setAttribute('aria-busy', String(state.busy));
     // Stop takes Send's place while the agent works, so the one button there always fits.
     this.stop.hidden = !state.busy;
     this.send.hidden = state.busy;
