@@ -23,6 +23,8 @@ export function buildSystemPrompt(info: PromptInfo): string {
     '- If a call fails, read the error, fix the call and go on.',
     '- Keep going until the task is done, then say briefly what you changed. Ask only when truly blocked.',
     '- Be concise. Do not repeat file contents you wrote.',
+    '- When the user corrects you, or a project fact was costly to find, save it with remember.',
+    '- A task would go faster with a tool of your own? Write .ouro/tools/NAME/tool.json {name, description, parameters: JSON schema, command: script file or argv} and the script, which reads its arguments as JSON on stdin; call it from your next step.',
   ];
   if (info.rules?.trim()) lines.push('', 'Project rules:', info.rules.trim());
   return lines.join('\n');

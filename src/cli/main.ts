@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { runAgent } from '../agent/loop';
 import { buildSystemPrompt } from '../agent/prompt';
+import { loadProjectRules } from '../agent/rules/projectRules';
 import { createTools } from '../agent/tools/index';
 import { NodeWorkspace } from '../agent/workspace/nodeWorkspace';
 import { OpenAICompatibleModel } from '../llm/openaiCompatible';
@@ -44,11 +45,14 @@ export async function main(argv: string[]): Promise<number> {
     approve: options.approve,
     confirm: interactive ? createCliConfirm() : undefined,
   });
+  const rules = await loadProjectRules(workspace);
+  if (rules.files.length > 0) stderr.write(`rules: ${rules.files.map((file) => file.path + (file.truncated ? ' (cut)' : '')).join(', ')}\n`);
+  for (const problem of rules.problems) stderr.write(`rules: ${problem}\n`);
   const model = new OpenAICompatibleModel({ baseURL, apiKey: options.apiKey, model: options.model, maxRetries: options.maxRetries });
   const conversation = {
     id: randomUUID(),
     messages: [
-      { role: 'system' as const, content: buildSystemPrompt({ folders: [basename(cwd)], os: process.platform, shell: process.env.SHELL }) },
+      { role: 'system' as const, content: buildSystemPrompt({ folders: [basename(cwd)], os: process.platform, shell: process.env.SHELL, rules: rules.text }) },
       { role: 'user' as const, content: options.prompt },
     ],
   };
