@@ -3,13 +3,28 @@ import { editFileTool } from './editFile';
 import { getDiagnosticsTool } from './getDiagnostics';
 import { listFilesTool } from './listFiles';
 import { readFileTool } from './readFile';
+import { createRememberTool, type RememberOptions } from './remember';
 import { runCommandTool } from './runCommand';
 import { searchFilesTool } from './searchFiles';
 import type { Tool } from './tool';
 import { writeFileTool } from './writeFile';
 
-export function createTools(): Tool[] {
-  return [readFileTool, listFilesTool, searchFilesTool, writeFileTool, editFileTool, runCommandTool, getDiagnosticsTool];
+export interface ToolOptions {
+  /** Where remember adds lessons (AGENTS.md by default). */
+  remember?: RememberOptions;
+}
+
+export function createTools(options: ToolOptions = {}): Tool[] {
+  return [
+    readFileTool,
+    listFilesTool,
+    searchFilesTool,
+    writeFileTool,
+    editFileTool,
+    runCommandTool,
+    getDiagnosticsTool,
+    createRememberTool(options.remember),
+  ];
 }
 
 export function findTool(tools: readonly Tool[], name: string): Tool | undefined {
