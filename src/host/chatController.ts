@@ -2,6 +2,7 @@
 // until it is handled here.
 import * as vscode from 'vscode';
 import { buildSystemPrompt } from '../agent/prompt';
+import { loadProjectRules } from '../agent/rules/projectRules';
 import { createTools } from '../agent/tools/index';
 import { NodeCommandRunner } from '../agent/commands/nodeCommandRunner';
 import { OpenAICompatibleModel } from '../llm/openaiCompatible';
@@ -129,7 +130,7 @@ export class ChatController {
       display: text,
       endpoint: `${endpoint.model} at ${endpoint.baseURL}${apiKey ? ' (with an API key)' : ''}`,
       attachments: attached.map(attachmentLabel),
-      systemPrompt: buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined }),
+      systemPrompt: () => this.systemPrompt(),
       options: {
         model,
         tools: chatTools(createTools(), decisions, () => readSettings().autoApproveReads),
@@ -140,6 +141,15 @@ export class ChatController {
         diagnostics: new VsCodeDiagnostics(workspace),
       },
     });
+  }
+
+  /** The prompt with the project's rules (AGENTS.md, .ouro/rules/), read when a chat starts. */
+  private async systemPrompt(): Promise<string> {
+    const { workspace, log } = this.deps;
+    const rules = await loadProjectRules(workspace);
+    if (rules.files.length > 0) log.info(`rules: ${rules.files.map((file) => file.path + (file.truncated ? ' (cut)' : '')).join(', ')}`);
+    for (const problem of rules.problems) log.warn(`rules: ${problem}`);
+    return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text });
   }
 
   private async openFile(path: string): Promise<void> {

@@ -18,7 +18,8 @@ export interface Turn {
   display: string;
   attachments: string[];
   options: Omit<AgentOptions, 'signal' | 'context'>;
-  systemPrompt: string;
+  /** Built once, for the first turn of a chat. */
+  systemPrompt: () => Promise<string>;
   /** Where the requests go, for the log (never the key). */
   endpoint: string;
 }
@@ -47,11 +48,11 @@ export class ChatSession {
     const current = () => generation === this.generation;
     this.controller = controller;
     this.onBusyChange(true);
-    if (this.conversation.messages.length === 0) this.conversation.messages.push({ role: 'system', content: turn.systemPrompt });
-    this.conversation.messages.push({ role: 'user', content: turn.content });
     this.transcript.add({ type: 'user', id: randomUUID(), text: turn.display, attachments: turn.attachments });
     const context = new ContextManager({ model: turn.options.model, window: contextWindowFor(turn.options.model.name), state: this.contextState });
     try {
+      if (this.conversation.messages.length === 0) this.conversation.messages.push({ role: 'system', content: await turn.systemPrompt() });
+      this.conversation.messages.push({ role: 'user', content: turn.content });
       for await (const event of runAgent(this.conversation, { ...turn.options, context, signal: controller.signal })) {
         if (!current()) continue;
         this.logEvent(event, turn.endpoint);
