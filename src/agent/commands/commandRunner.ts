@@ -10,6 +10,14 @@ export interface CommandRunOptions {
   signal: AbortSignal;
 }
 
+/** For a program run without a shell (a self-made tool's script). */
+export interface ProgramRunOptions extends CommandRunOptions {
+  /** Written to the program's standard input, which is then closed; without it stdin is empty. */
+  stdin?: string;
+  /** Added to the environment. */
+  env?: Record<string, string>;
+}
+
 export interface CommandRunResult {
   /** null when the process was killed by a signal (timeout, cancel) or its code is unknown. */
   exitCode: number | null;
@@ -27,6 +35,11 @@ export interface CommandRunner {
   rules(): CommandRules;
   /** Runs a command line in `cwd` (a folder the workspace resolved) and resolves when it is over. */
   run(command: string, cwd: ResolvedPath, options: CommandRunOptions): Promise<CommandRunResult>;
+  /**
+   * Runs a program with these arguments, no shell in between (so no argument is ever parsed as
+   * shell syntax), with the same timeout, cancel and output capping; absent where it cannot.
+   */
+  runProgram?(argv: readonly string[], cwd: ResolvedPath, options: ProgramRunOptions): Promise<CommandRunResult>;
 }
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 120_000;

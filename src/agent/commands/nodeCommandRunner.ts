@@ -1,11 +1,12 @@
 // The CLI's CommandRunner: the command line runs in bash (or sh) as a child process in the
 // workspace folder, leading its own process group so that a timeout or a cancel can stop
-// everything it started.
+// everything it started. A self-made tool's program runs the same way, without the shell, its
+// arguments on stdin.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedPath } from '../workspace/workspace';
-import { DEFAULT_COMMAND_TIMEOUT_MS, type CommandRunner, type CommandRunOptions, type CommandRunResult } from './commandRunner';
+import { DEFAULT_COMMAND_TIMEOUT_MS, type CommandRunner, type CommandRunOptions, type CommandRunResult, type ProgramRunOptions } from './commandRunner';
 import type { CommandRules } from './commandRules';
 import { capOutput, DEFAULT_OUTPUT_LIMITS, OutputCollector, type OutputLimits } from './outputCapper';
 import { killProcessTree } from './processTree';
@@ -40,20 +41,34 @@ export class NodeCommandRunner implements CommandRunner {
   }
 
   async run(command: string, cwd: ResolvedPath, options: CommandRunOptions): Promise<CommandRunResult> {
+    const { file, args, windowsVerbatimArguments } = shellInvocation(command, this.options.shell);
+    return this.spawnAndWatch(file, args, cwd, options, windowsVerbatimArguments);
+  }
+
+  async runProgram(argv: readonly string[], cwd: ResolvedPath, options: ProgramRunOptions): Promise<CommandRunResult> {
+    if (argv.length === 0) return { exitCode: null, output: '', timedOut: false, cancelled: false, durationMs: 0, note: 'There is no program to run.' };
+    return this.spawnAndWatch(argv[0], argv.slice(1), cwd, options, false);
+  }
+
+  private async spawnAndWatch(file: string, args: readonly string[], cwd: ResolvedPath, options: ProgramRunOptions, windowsVerbatimArguments: boolean): Promise<CommandRunResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     if (options.signal.aborted) return { exitCode: null, output: '', timedOut: false, cancelled: true, durationMs: 0, note: 'Cancelled before it started.' };
 
-    const { file, args, windowsVerbatimArguments } = shellInvocation(command, this.options.shell);
     const child = spawn(file, args, {
       cwd: path.join(cwd.root, cwd.relative),
       detached: process.platform !== 'win32',
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       windowsHide: true,
       windowsVerbatimArguments,
       // Nobody can answer a prompt: fail instead of waiting for a password or a pager.
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', PAGER: 'cat', GIT_PAGER: 'cat', ...this.options.env },
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', PAGER: 'cat', GIT_PAGER: 'cat', ...this.options.env, ...options.env },
     });
+    if (child.stdin) {
+      // A program that exits without reading its input closes the pipe under us: not an error.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.stdin);
+    }
     const collector = new OutputCollector();
     child.stdout?.on('data', (chunk: Buffer) => collector.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => collector.push(chunk));
