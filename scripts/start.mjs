@@ -73,7 +73,10 @@ async function openInTestEditor(folder, model) {
     port: Number(process.env.OURO_PORT) || 0,
   });
   const url = server.folderUrl(folder, [['extensionDevelopmentPath', `vscode-remote://${server.authority}${root}`]]);
-  console.log(`\nOuro is running in VS Code (code-server) at:\n\n  ${url}\n\nOpen it in a browser on this machine; Ctrl+C stops it.`);
+  console.log(`\nOuro is running in VS Code (code-server) at:\n\n  ${url}\n`);
+  console.log('Open it in a browser on this machine, then click the Ouro icon in the activity bar (or press Ctrl+Alt+O).');
+  console.log('Ctrl+C stops it.');
+  process.once('exit', () => console.log('stopped'));
   // codeServer.ts stops the editor on Ctrl+C (SIGINT) and SIGTERM; until then, keep running.
   await new Promise(() => undefined);
 }

@@ -1,8 +1,7 @@
 // Scenario 4 of issue 5: right-click a file in the explorer, "Ask Ouro about this file"; the chat
 // opens with the file attached, and the model receives the file's content with the question.
 import assert from 'node:assert/strict';
-import { reply, text } from '../fixtures/mockOpenAI';
-import { lastContent } from './harness/fixBugScript';
+import { answerIfUserSent, lastContent } from './harness/modelScripts';
 import { useScenarios } from './harness/scenario';
 import { chatFrame, contextMenu, explorerRow, sendMessage, waitUntilIdle } from './harness/workbench';
 
@@ -13,12 +12,7 @@ describe('Asking Ouro about a file from the explorer', function () {
   it('opens the chat with the file attached and sends its content to the model', async () => {
     const scenario = await scenarios.open({
       name: '4-ask-about-file',
-      script: [
-        (request) => {
-          const sent = lastContent(request.body.messages, 'user');
-          return reply(text(sent.includes('export function sum') ? 'It has two helpers, sum and average.' : 'I did not get the file.'));
-        },
-      ],
+      script: [answerIfUserSent((sent) => sent.includes('export function sum'), 'It has two helpers, sum and average.')],
     });
     const page = scenario.page;
     await explorerRow(page, 'src').click();

@@ -1,11 +1,13 @@
 // Scenarios 1-3 of issue 5: a person asks Ouro to fix the bug in src/math.js and reviews the
 // proposed edit in the diff editor — accepting it, rejecting it, or editing it first.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { textReply } from '../fixtures/mockOpenAI';
-import { BUGGY_LINE, FIRST_WORDS, FIXED_LINE, fixBugScript } from './harness/fixBugScript';
+import { BUGGY_LINE, FIRST_WORDS, FIXED_LINE, fixBugScript } from './harness/modelScripts';
 import { useScenarios, type Scenario } from './harness/scenario';
-import { activeTab, diffEditor, editorTitleAction, sendMessage, toolCard, waitUntilIdle } from './harness/workbench';
+import { activeEditorLines, activeTab, diffEditor, editorTitleAction, openFile, sendMessage, toolCard, waitUntilIdle } from './harness/workbench';
 
 const PROMPT = 'fix the bug in src/math.js';
 const PROPOSAL_TAB = "src/math.js ↔ Ouro's proposal";
@@ -49,6 +51,13 @@ describe('Fixing a bug with Ouro in VS Code', function () {
     await waitUntilIdle(chat);
     await diffEditor(scenario.page).waitFor({ state: 'detached' });
     await scenario.shot('final-answer');
+
+    // The accepted edit is an ordinary edit: undo in the editor brings the old line back.
+    await openFile(scenario.page, 'math.js');
+    await activeEditorLines(scenario.page).filter({ hasText: 'let i = 0' }).waitFor();
+    await scenario.page.keyboard.press('Control+Z');
+    await activeEditorLines(scenario.page).filter({ hasText: 'let i = 1' }).waitFor();
+    await scenario.shot('undone-in-editor');
 
     // What the model was sent: each tool's real result, in order.
     const [, afterList, afterRead, afterEdit] = scenario.mock.requests;
@@ -109,5 +118,24 @@ describe('Fixing a bug with Ouro in VS Code', function () {
     await chat.locator('#messages .message.assistant', { hasText: 'Done, with your changes.' }).waitFor();
     await waitUntilIdle(chat);
     await scenario.shot('accepted-with-changes');
+  });
+
+  it('writes nothing when the file changed on disk while the proposal was open, and tells the agent', async () => {
+    const scenario = await scenarios.open({
+      name: '7-fix-conflict',
+      script: fixBugScript((result) => textReply(/changed/i.test(result) ? 'The file changed meanwhile; I will read it again.' : `Unexpected: ${result}`)),
+    });
+    const chat = await askForTheFix(scenario);
+    // Someone else (another tool, a git checkout) changes the file during the review.
+    const outside = `${scenario.read('src/math.js')}// changed outside the editor\n`;
+    fs.writeFileSync(path.join(scenario.workspace, 'src/math.js'), outside);
+    await scenario.page.locator('.monaco-diff-editor .editor.original .view-lines', { hasText: 'changed outside the editor' }).waitFor();
+
+    await editorTitleAction(scenario.page, "Accept Ouro's proposal").click();
+    await chat.locator('#messages .message.assistant', { hasText: 'The file changed meanwhile; I will read it again.' }).waitFor();
+    await waitUntilIdle(chat);
+    await scenario.shot('conflict');
+    assert.equal(scenario.read('src/math.js'), outside);
+    assert.match(String(scenario.mock.requests[3].messages.at(-1)?.content), /changed/i);
   });
 });

@@ -17,6 +17,20 @@ import type { SuiteResults } from './index';
 const root = path.resolve(__dirname, '..', '..');
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 
+/**
+ * What the workbench itself logs on every start (connections, timings, the extension gallery it
+ * cannot reach offline): left out so the suite's own output stands out.
+ */
+const WORKBENCH_CHATTER = [
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^Creation of workbench contribution/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /^ChatSessionStore:/,
+  /ENOTFOUND open-vsx\.org/,
+];
+
 export interface SuiteRun extends SuiteResults {
   exitCode: number;
 }
@@ -36,7 +50,10 @@ export async function runSuiteInCodeServer(log: (line: string) => void = console
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let finish!: (code: number) => void;
     const exited = new Promise<number>((resolve) => (finish = resolve));
-    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => log(format(...args)));
+    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
+      const line = format(...args);
+      if (!WORKBENCH_CHATTER.some((pattern) => pattern.test(line))) log(line);
+    });
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     const remote = (p: string) => `vscode-remote://${server.authority}${p}`;
     const payload: Array<[string, string]> = [

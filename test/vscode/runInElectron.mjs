@@ -32,6 +32,7 @@ try {
   });
 } catch (error) {
   console.error(`the extension-host tests could not run: ${error instanceof Error ? error.message : error}`);
+  console.error('Without internet (VS Code cannot be downloaded), run them in code-server: npm run test:e2e');
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

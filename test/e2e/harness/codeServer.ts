@@ -166,10 +166,21 @@ function stopAllWhenThisProcessEnds(): void {
   }
 }
 
+/** Over what a kept user data folder already holds, so settings saved from the editor survive. */
 function writeSettings(userDataDir: string, settings: Record<string, unknown>): void {
   const dir = path.join(userDataDir, 'User');
+  const file = path.join(dir, 'settings.json');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
+  let existing: Record<string, unknown> = {};
+  if (fs.existsSync(file)) {
+    try {
+      existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      // Comments or a typo from a hand edit: leave the file as the user wrote it.
+      return;
+    }
+  }
+  fs.writeFileSync(file, JSON.stringify({ ...existing, ...settings }, null, 2));
 }
 
 /**

@@ -21,6 +21,8 @@ export interface ScenarioOptions {
   mock?: MockServerOptions;
   /** OPENAI_API_KEY as the editor sees it. Default "sk-test". */
   apiKey?: string;
+  /** false: nothing points Ouro at the mock (no settings, no key), as on a first run. Default true. */
+  configured?: boolean;
   /** More user settings, e.g. a colour theme. */
   settings?: Record<string, unknown>;
 }
@@ -57,11 +59,12 @@ export async function openScenario(browser: Browser, options: ScenarioOptions): 
     cleanups.push(() => mock.close());
     const extensionsDir = path.join(scratch, 'extensions');
     installBuiltExtension(extensionsDir);
+    const configured = options.configured !== false;
     const server = await startCodeServer({
       extensionsDir,
-      settings: { 'ouro.baseUrl': mock.url, 'ouro.model': MODEL, ...options.settings },
+      settings: { ...(configured && { 'ouro.baseUrl': mock.url, 'ouro.model': MODEL }), ...options.settings },
       // Only the scenario's endpoint: none of the developer's own model variables.
-      env: { OPENAI_API_KEY: options.apiKey ?? 'sk-test', OPENAI_BASE_URL: undefined, OURO_MODEL: undefined },
+      env: { OPENAI_API_KEY: configured ? (options.apiKey ?? 'sk-test') : undefined, OPENAI_BASE_URL: undefined, OURO_MODEL: undefined },
     });
     cleanups.push(() => server.stop());
     const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });

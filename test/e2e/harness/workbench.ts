@@ -34,6 +34,8 @@ export function chatFrame(page: Page): FrameLocator {
 
 export async function openChat(page: Page): Promise<FrameLocator> {
   await ouroActivity(page).click();
+  // Move on, as a person does: a pointer left on the icon keeps its hover over the chat.
+  await page.mouse.move(700, 450);
   const chat = chatFrame(page);
   await chat.locator('textarea#prompt').waitFor({ timeout: 30_000 });
   return chat;
@@ -46,14 +48,40 @@ export async function sendMessage(chat: FrameLocator, text: string): Promise<voi
   await prompt.press('Enter');
 }
 
+/**
+ * Keyboard focus back to the workbench itself: keys typed while the chat webview has focus stay
+ * in its frame. Clicking the empty title bar changes nothing else.
+ */
+export async function focusWorkbench(page: Page): Promise<void> {
+  await page.locator('.part.titlebar .titlebar-drag-region').click();
+}
+
 /** Runs a command from the palette by its full title, e.g. "Ouro: New Chat". */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  await focusWorkbench(page);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor();
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
   await input.press('Enter');
+}
+
+/** Opens a workspace file with Go to File, as a person types its name. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await focusWorkbench(page);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+  await input.press('Enter');
+  await activeTab(page).and(page.locator(`[aria-label*="${name}"]`)).waitFor();
+}
+
+/** The text shown in the active editor (only the lines in view). */
+export function activeEditorLines(page: Page): Locator {
+  return page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines');
 }
 
 /** Right-clicks `target` and picks the menu item with this title. */

@@ -1,6 +1,6 @@
-// The mock model's side of "fix the bug in src/math.js": look around, read the file, propose
-// the fix, then answer according to what the tool result said happened to the proposal.
-import { delay, reply, text, toolCall, type Reply, type Turn, type WireMessage } from '../../fixtures/mockOpenAI';
+// The mock model's side of the scenarios. Its answers depend on what it was sent, so a scenario
+// that shows the expected answer also proves the model received the right conversation.
+import { delay, reply, text, textReply, toolCall, type Reply, type Turn, type WireMessage } from '../../fixtures/mockOpenAI';
 
 export const BUGGY_LINE = 'for (let i = 1; i < numbers.length; i++) {';
 export const FIXED_LINE = 'for (let i = 0; i < numbers.length; i++) {';
@@ -16,7 +16,15 @@ export function lastContent(messages: readonly WireMessage[], role: 'user' | 'to
   return String([...messages].reverse().find((message) => message.role === role)?.content ?? '');
 }
 
-/** Four turns: list_files, read_file, edit_file, then `answer` given the edit's tool result. */
+/** Answers `answer` when the user's last message passes `check`, else says what it got instead. */
+export function answerIfUserSent(check: (sent: string) => boolean, answer: string): Turn {
+  return (request) => {
+    const sent = lastContent(request.body.messages, 'user');
+    return textReply(check(sent) ? answer : `Unexpected message: ${sent}`);
+  };
+}
+
+/** The fix-the-bug conversation: four turns: list_files, read_file, edit_file, then `answer` given the edit's tool result. */
 export function fixBugScript(answer: (editResult: string) => Reply): Turn[] {
   return [
     reply(streamed(FIRST_WORDS), toolCall('list_files', { path: '.' })),

@@ -1,0 +1,65 @@
+// The host reads the `ouro.*` settings the manifest declares, fresh each time, as the user
+// changes them (a key renamed on one side only would silently fall back to its default).
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { onSettingsChanged, readSettings, saveEndpointSettings } from '../../src/host/settings';
+
+const CHANGED: Record<string, unknown> = {
+  baseUrl: 'http://127.0.0.1:9/v1',
+  model: 'tiny-model',
+  maxSteps: 7,
+  'autoApprove.edits': true,
+  'autoApprove.reads': false,
+  allowSecretFiles: true,
+};
+
+describe('Ouro settings in VS Code', () => {
+  const config = () => vscode.workspace.getConfiguration('ouro');
+
+  afterEach(async () => {
+    for (const key of Object.keys(CHANGED)) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('reads the declared defaults when nothing is set', () => {
+    assert.deepEqual(readSettings(), {
+      baseUrl: '',
+      model: '',
+      maxSteps: 50,
+      autoApproveEdits: false,
+      autoApproveReads: true,
+      allowSecretFiles: false,
+    });
+  });
+
+  it('reads every setting the user changes, without a reload', async () => {
+    for (const [key, value] of Object.entries(CHANGED)) await config().update(key, value, vscode.ConfigurationTarget.Global);
+    assert.deepEqual(readSettings(), {
+      baseUrl: 'http://127.0.0.1:9/v1',
+      model: 'tiny-model',
+      maxSteps: 7,
+      autoApproveEdits: true,
+      autoApproveReads: false,
+      allowSecretFiles: true,
+    });
+  });
+
+  it('keeps maxSteps a whole number of at least 1', async () => {
+    await config().update('maxSteps', 0, vscode.ConfigurationTarget.Global);
+    assert.equal(readSettings().maxSteps, 1);
+    await config().update('maxSteps', 3.7, vscode.ConfigurationTarget.Global);
+    assert.equal(readSettings().maxSteps, 3);
+  });
+
+  it("saves the setup card's endpoint to the user's settings and tells listeners", async () => {
+    let changes = 0;
+    const listener = onSettingsChanged(() => changes++);
+    try {
+      await saveEndpointSettings('http://127.0.0.1:11434/v1', 'qwen2.5-coder');
+      assert.equal(config().inspect('baseUrl')?.globalValue, 'http://127.0.0.1:11434/v1');
+      assert.equal(config().inspect('model')?.globalValue, 'qwen2.5-coder');
+      assert.ok(changes > 0, 'no settings change was announced');
+    } finally {
+      listener.dispose();
+    }
+  });
+});
