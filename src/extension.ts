@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ApiKeyStore } from './host/apiKeyStore';
 import { AttachmentStore } from './host/attachments';
 import { ChatController } from './host/chatController';
-import { ChatSession } from './host/chatSession';
+import { ChatAgent } from './host/chatAgent';
 import { CHAT_VIEW_ID, ChatViewProvider } from './host/chatViewProvider';
 import { registerCommands } from './host/commands';
 import { PendingDecisions } from './host/decisions';
@@ -23,11 +23,11 @@ export function activate(context: vscode.ExtensionContext): void {
   const workspace = new VsCodeWorkspace(review, readSettings);
   const attachments = new AttachmentStore();
   const apiKeys = new ApiKeyStore(context.secrets);
-  const session = new ChatSession(transcript, log, (busy) => {
+  const agent = new ChatAgent(transcript, log, (busy) => {
     void vscode.commands.executeCommand('setContext', 'ouro.busy', busy);
     void controller.pushState();
   });
-  const controller = new ChatController({ view, session, transcript, decisions, attachments, apiKeys, workspace, review, log });
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, workspace, review, log });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 
@@ -37,11 +37,11 @@ export function activate(context: vscode.ExtensionContext): void {
     attachments,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: true } }),
     vscode.workspace.registerFileSystemProvider(PROPOSAL_SCHEME, proposals, { isCaseSensitive: true }),
-    ...registerCommands({ view, controller, session, decisions, attachments, apiKeys, log }),
+    ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, log }),
     attachments.onDidChange(pushState),
     apiKeys.onDidChange(pushState),
     onSettingsChanged(pushState),
-    { dispose: () => session.reset() },
+    { dispose: () => agent.reset() },
   );
 }
 

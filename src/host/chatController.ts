@@ -10,7 +10,7 @@ import type { HostState, SetupState, WebviewMessage } from '../protocol/messages
 import type { ApiKeyStore } from './apiKeyStore';
 import { attachmentLabel, composeUserMessage } from './attachmentText';
 import type { AttachmentStore } from './attachments';
-import type { ChatSession } from './chatSession';
+import type { ChatAgent } from './chatAgent';
 import { approverFor, chatTools } from './chatTools';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
@@ -27,7 +27,7 @@ const commandRunner = new NodeCommandRunner();
 
 export interface ChatControllerDeps {
   view: ChatViewProvider;
-  session: ChatSession;
+  agent: ChatAgent;
   transcript: Transcript;
   decisions: PendingDecisions;
   attachments: AttachmentStore;
@@ -41,7 +41,7 @@ export class ChatController {
   constructor(private readonly deps: ChatControllerDeps) {}
 
   handle(message: WebviewMessage): void {
-    const { session, decisions, attachments, apiKeys, view, transcript } = this.deps;
+    const { agent, decisions, attachments, apiKeys, view, transcript } = this.deps;
     switch (message.type) {
       case 'ready':
         void this.hostState().then((state) => view.post({ type: 'snapshot', transcript: transcript.all(), state }));
@@ -50,7 +50,7 @@ export class ChatController {
         void this.send(message.text);
         return;
       case 'stop':
-        session.stop();
+        agent.stop();
         return;
       case 'newChat':
         this.newChat();
@@ -88,7 +88,7 @@ export class ChatController {
 
   newChat(): void {
     this.deps.decisions.rejectAll('The user started a new chat.');
-    this.deps.session.reset();
+    this.deps.agent.reset();
     void this.hostState().then((state) => this.deps.view.post({ type: 'snapshot', transcript: [], state }));
   }
 
@@ -98,7 +98,7 @@ export class ChatController {
   }
 
   async hostState(): Promise<HostState> {
-    return { busy: this.deps.session.busy, setup: await this.setupState(), attachments: this.deps.attachments.views() };
+    return { busy: this.deps.agent.busy, setup: await this.setupState(), attachments: this.deps.attachments.views() };
   }
 
   private async setupState(): Promise<SetupState> {
@@ -108,8 +108,8 @@ export class ChatController {
   }
 
   private async send(text: string): Promise<void> {
-    const { session, transcript, decisions, attachments, workspace, log } = this.deps;
-    if (session.busy) return;
+    const { agent, transcript, decisions, attachments, workspace, log } = this.deps;
+    if (agent.busy) return;
     const settings = readSettings();
     const endpoint = resolveEndpoint(settings, process.env, await this.deps.apiKeys.stored());
     if (!isConfigured(endpoint) || !endpoint.baseURL) {
@@ -125,7 +125,7 @@ export class ChatController {
       model: endpoint.model,
       log: (line) => log.info(redact(line, [apiKey])),
     });
-    await session.run({
+    await agent.run({
       content: composeUserMessage(text, attached),
       display: text,
       endpoint: `${endpoint.model} at ${endpoint.baseURL}${apiKey ? ' (with an API key)' : ''}`,

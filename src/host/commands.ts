@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ApiKeyStore } from './apiKeyStore';
 import { fileAttachment, selectionAttachments, type AttachmentStore } from './attachments';
 import type { ChatController } from './chatController';
-import type { ChatSession } from './chatSession';
+import type { ChatAgent } from './chatAgent';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
 import { toolCallIdOf } from './proposalFileSystem';
@@ -11,7 +11,7 @@ import { toolCallIdOf } from './proposalFileSystem';
 export interface CommandDeps {
   view: ChatViewProvider;
   controller: ChatController;
-  session: ChatSession;
+  agent: ChatAgent;
   decisions: PendingDecisions;
   attachments: AttachmentStore;
   apiKeys: ApiKeyStore;
@@ -19,7 +19,7 @@ export interface CommandDeps {
 }
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { view, controller, session, decisions, attachments, apiKeys, log } = deps;
+  const { view, controller, agent, decisions, attachments, apiKeys, log } = deps;
   const register = (id: string, run: (...args: never[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
@@ -33,7 +33,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 
   return [
     register('ouro.newChat', () => controller.newChat()),
-    register('ouro.stop', () => session.stop()),
+    register('ouro.stop', () => agent.stop()),
     register('ouro.setApiKey', () => apiKeys.prompt()),
     register('ouro.focusChat', () => view.reveal()),
     register('ouro.askAboutFile', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {

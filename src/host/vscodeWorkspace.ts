@@ -1,6 +1,6 @@
 // The Workspace port over vscode.workspace.fs only, so the tools work the same in local,
 // Remote-SSH, WSL, container and virtual workspaces. It follows the Node workspace's rules (the
-// shared pure path and ignore helpers, the same messages' gist); writes go to the diff review,
+// shared pure path and ignore functions, the same messages' gist); writes go to the diff review,
 // or straight in when edits are auto-approved and the write is not a large one.
 import * as vscode from 'vscode';
 import { splitGlobs } from '../agent/workspace/globs';

@@ -24,7 +24,7 @@ export interface Turn {
   endpoint: string;
 }
 
-export class ChatSession {
+export class ChatAgent {
   private conversation: Conversation = { id: randomUUID(), messages: [] };
   private controller: AbortController | undefined;
   private generation = 0;
