@@ -117,6 +117,8 @@ export class ChatController {
       await this.pushState();
       return;
     }
+    // A second Send while the key was being read must not take the attachments of the first.
+    if (agent.busy) return;
     const attached = attachments.take();
     const apiKey = endpoint.apiKey;
     const model = new OpenAICompatibleModel({

@@ -34,8 +34,10 @@ export class Composer {
   render(state: ChatState): void {
     this.busy = state.busy;
     document.body.dataset.busy = String(state.busy);
-    // Screen readers announce the reply once it is complete, not every streamed frame.
-    document.getElementById('messages')?.setAttribute('aria-busy', String(state.busy));
+    // Screen readers announce a reply once it is complete, not every streamed frame; approvals
+    // and tool results are announced as they come.
+    const last = state.items[state.items.length - 1];
+    document.getElementById('messages')?.setAttribute('aria-busy', String(last?.kind === 'assistant' && last.streaming));
     // Stop takes Send's place while the agent works, so the one button there always fits.
     this.stop.hidden = !state.busy;
     this.send.hidden = state.busy;
