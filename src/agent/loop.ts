@@ -19,10 +19,12 @@ import { EventChannel } from './eventChannel';
 import { runToolCall } from './runToolCall';
 import { createToolContext, type ContextBase } from './toolContext';
 import { toolSpecs } from './toolSpecs';
+import { deliverNotes, toolsForStep, type ToolSource } from './toolSource';
 
 export interface AgentOptions {
   model: Model;
-  tools: readonly Tool[];
+  /** A fixed list, or a source asked before every step (tools the agent writes for itself appear mid-conversation). */
+  tools: readonly Tool[] | ToolSource;
   workspace: Workspace;
   approver: Approver;
   /** Default 50. */
@@ -52,11 +54,18 @@ const TRUNCATED_CALL =
 export async function* runAgent(conversation: Conversation, options: AgentOptions): AsyncGenerator<AgentEvent> {
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const signal = options.signal ?? new AbortController().signal;
-  const specs = toolSpecs(options.tools);
+  const notes: string[] = [];
+  let specsOf: { tools: readonly Tool[]; specs: ToolSpec[] } | undefined;
   const base: ContextBase = { workspace: options.workspace, approver: options.approver, signal, commands: options.commands, diagnostics: options.diagnostics };
   for (let step = 1; step <= maxSteps; step++) {
     if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
     yield { type: 'step', step };
+    const { tools, notes: newNotes = [] } = await toolsForStep(options.tools, signal);
+    notes.push(...newNotes);
+    deliverNotes(conversation.messages, notes);
+    // The same list gives the same specs object, so what is measured per list stays measured.
+    if (specsOf?.tools !== tools) specsOf = { tools, specs: toolSpecs(tools) };
+    const { specs } = specsOf;
     const prepared = options.context && (await options.context.prepare(conversation.messages, specs, signal));
     if (prepared && prepared.compaction) yield { type: 'compacted', compaction: prepared.compaction };
     const reply = yield* streamReply(options.model, prepared ? prepared.messages : conversation.messages, specs, signal);
@@ -76,7 +85,7 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
     try {
       for (const call of reply.toolCalls) {
         yield { type: 'tool_call', call };
-        const result = yield* runOne(call, reply.reason, options.tools, base);
+        const result = yield* runOne(call, reply.reason, tools, base);
         conversation.messages.push(toolMessage(call, result));
         answered++;
         yield { type: 'tool_result', id: call.id, name: call.name, content: result.content, isError: Boolean(result.isError) };
