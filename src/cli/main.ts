@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { NodeCommandRunner } from '../agent/commands/nodeCommandRunner';
+import { CustomToolSource } from '../agent/customTools/customToolSource';
 import { runAgent } from '../agent/loop';
 import { buildSystemPrompt } from '../agent/prompt';
 import { loadProjectRules } from '../agent/rules/projectRules';
@@ -66,7 +68,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     for await (const event of runAgent(conversation, {
       model,
-      tools: createTools(),
+      // Self-made tools under .ouro/tools/ are read again before every step.
+      tools: new CustomToolSource(workspace, createTools(), { onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`) }).forStep,
+      commands: new NodeCommandRunner({ allow: options.allow }),
       workspace,
       approver: createCliApprover(options, interactive),
       maxSteps: options.maxSteps,

@@ -1,0 +1,78 @@
+// A self-made tool as the loop sees it: an execute-kind Tool whose arguments are checked
+// against the tool's own JSON schema and reach its program as JSON on stdin, never through a
+// shell line. It is judged like run_command: deny rules refuse it, an allow rule that covers its
+// command lets it run, anything else asks the user.
+import { z } from 'zod';
+import { checkCommand } from '../commands/commandPolicy';
+import { describeRun } from '../tools/runCommand';
+import type { Tool } from '../tools/tool';
+import { failure, reportingFailures } from '../tools/toolFailure';
+import type { ResolvedPath } from '../workspace/workspace';
+import { argumentIssues, withoutDialect } from './parameterSchema';
+import type { ToolDefinition } from './toolManifest';
+
+export type ToolArguments = Record<string, unknown>;
+
+/** `folder` is the tool's folder as the workspace resolved it (`.ouro/tools/<name>`). */
+export function createCustomTool(definition: ToolDefinition, folder: ResolvedPath): Tool<ToolArguments> {
+  const shown = definition.argv.map((word, i) => (definition.toolFiles[i] ? `${folder.display}/${word}` : word));
+  const commandLine = shown.map(shellWord).join(' ');
+  return {
+    name: definition.name,
+    description: definition.description,
+    schema: argumentsSchema(definition),
+    kind: 'execute',
+    run: reportingFailures(async (args, ctx) => {
+      const runner = ctx.commands;
+      if (!runner?.runProgram) return failure(`${definition.name} cannot run here: this host cannot run programs.`);
+      const verdict = await checkCommand(commandLine, runner.rules());
+      if (verdict.action === 'deny') return failure(`Refused, not run: ${verdict.reason}. Deny rules always win.`);
+      const input = JSON.stringify(args);
+      if (verdict.action === 'ask') {
+        const detail = `runs ${commandLine} in ${workspaceFolder(folder).display}, with the arguments as JSON on stdin: ${input}`;
+        const decision = await ctx.approver.approve({ kind: 'execute', title: `${definition.name} (self-made tool)`, detail }, ctx.signal);
+        if (!decision.approved) return failure(`The user did not allow ${definition.name} to run${decision.reason ? `: ${decision.reason}` : '.'}`);
+      }
+      const toolDir = absolute(folder);
+      const argv = definition.argv.map((word, i) => (definition.toolFiles[i] ? `${toolDir}/${word}` : word));
+      const result = await runner.runProgram(argv, workspaceFolder(folder), {
+        stdin: input,
+        env: { OURO_TOOL_DIR: toolDir },
+        timeoutMs: definition.timeoutMs,
+        signal: ctx.signal,
+      });
+      return { content: describeRun(result), ...(result.exitCode === 0 ? {} : { isError: true }) };
+    }),
+  };
+}
+
+/**
+ * Any JSON object, refined by the tool's own schema. The schema is attached as metadata, so the
+ * JSON schema generated for the model (toolSpecs) is exactly the one the tool declared.
+ */
+function argumentsSchema(definition: ToolDefinition): z.ZodType<ToolArguments> {
+  const { id: _draft4Id, ...declared } = withoutDialect(definition.parameters);
+  return z
+    .custom<ToolArguments>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'the arguments must be a JSON object')
+    .superRefine((value, ctx) => {
+      if (definition.validate(value)) return;
+      for (const issue of argumentIssues(definition.validate.errors ?? [])) ctx.addIssue({ code: 'custom', ...issue });
+    })
+    .meta(declared);
+}
+
+/** Programs run in the workspace folder the tool belongs to, where the files they work on are. */
+function workspaceFolder(folder: ResolvedPath): ResolvedPath {
+  const slash = folder.display.length - folder.relative.length - 1;
+  return { display: slash > 0 ? folder.display.slice(0, slash) : '.', root: folder.root, relative: '' };
+}
+
+function absolute(folder: ResolvedPath): string {
+  const root = folder.root.replace(/[\\/]+$/, '');
+  return folder.relative ? `${root}/${folder.relative}` : root;
+}
+
+/** A word as a shell would read it back, for the command policy and the approval prompt. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
