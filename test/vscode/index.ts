@@ -17,7 +17,10 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   const grep = process.env.OURO_TEST_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+  // `.standalone.test.js` files need an editor without Ouro loaded; the driver runs them apart.
+  const standalone = process.env.OURO_TEST_STANDALONE === '1';
+  const files = fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js') && name.endsWith('.standalone.test.js') === standalone);
+  for (const file of files.sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   const results: SuiteResults = { passed: 0, failed: 0, pending: 0, failures: [] };

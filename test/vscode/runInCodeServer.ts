@@ -35,7 +35,34 @@ export interface SuiteRun extends SuiteResults {
   exitCode: number;
 }
 
+/** Both halves of the suite: with Ouro loaded, then the standalone files without it. */
 export async function runSuiteInCodeServer(log: (line: string) => void = console.log): Promise<SuiteRun> {
+  const withOuro = await runOnce(root, false, log);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ouro-standalone-'));
+  try {
+    const standalone = await runOnce(writeStandInExtension(scratch), true, log);
+    return {
+      exitCode: withOuro.exitCode || standalone.exitCode,
+      passed: withOuro.passed + standalone.passed,
+      failed: withOuro.failed + standalone.failed,
+      pending: withOuro.pending + standalone.pending,
+      failures: [...withOuro.failures, ...standalone.failures],
+    };
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Test mode needs an extension under development; for the standalone files, one that does nothing. */
+export function writeStandInExtension(parent: string): string {
+  const dir = path.join(parent, 'stand-in');
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = { name: 'ouro-standalone-tests', publisher: 'ouro-dev-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+async function runOnce(developmentPath: string, standalone: boolean, log: (line: string) => void): Promise<SuiteRun> {
   const testsModule = path.join(root, 'dist', 'test', 'vscode', 'index.js');
   if (!fs.existsSync(testsModule)) throw new Error(`${testsModule} is missing: run node test/vscode/build.mjs first`);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ouro-vscode-tests-'));
@@ -43,7 +70,13 @@ export async function runSuiteInCodeServer(log: (line: string) => void = console
   const workspace = copySampleWorkspace(scratch);
   const server = await startCodeServer({
     // The suite sets what it needs itself; none of the developer's model variables may leak in.
-    env: { OURO_TEST_RESULTS: resultsFile, OPENAI_BASE_URL: undefined, OPENAI_API_KEY: undefined, OURO_MODEL: undefined },
+    env: {
+      OURO_TEST_RESULTS: resultsFile,
+      OURO_TEST_STANDALONE: standalone ? '1' : undefined,
+      OPENAI_BASE_URL: undefined,
+      OPENAI_API_KEY: undefined,
+      OURO_MODEL: undefined,
+    },
   });
   const browser = await launchChromium();
   try {
@@ -57,7 +90,7 @@ export async function runSuiteInCodeServer(log: (line: string) => void = console
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     const remote = (p: string) => `vscode-remote://${server.authority}${p}`;
     const payload: Array<[string, string]> = [
-      ['extensionDevelopmentPath', remote(root)],
+      ['extensionDevelopmentPath', remote(developmentPath)],
       ['extensionTestsPath', remote(testsModule)],
     ];
     await page.goto(server.folderUrl(workspace, payload));

@@ -6,7 +6,7 @@
 // Environment: VSCODE_VERSION (default "stable"; e.g. "1.100.3").
 import { runTests } from '@vscode/test-electron';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,16 +20,23 @@ const extensionTestsPath = await buildVscodeTests();
 
 const scratch = mkdtempSync(join(tmpdir(), 'ouro-vscode-tests-'));
 const workspace = join(scratch, 'sample-workspace');
-cpSync(join(root, 'test', 'fixtures', 'sample-workspace'), workspace, { recursive: true });
+// The `.standalone.test.js` files run apart, in an editor where Ouro is not loaded.
+const standIn = join(scratch, 'stand-in');
+mkdirSync(standIn);
+writeFileSync(join(standIn, 'package.json'), JSON.stringify({ name: 'ouro-standalone-tests', publisher: 'ouro-dev-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } }));
 let exitCode = 1;
 try {
-  exitCode = await runTests({
-    version: process.env.VSCODE_VERSION || 'stable',
-    extensionDevelopmentPath: root,
-    extensionTestsPath,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
-    extensionTestsEnv: { OPENAI_BASE_URL: undefined, OPENAI_API_KEY: undefined, OURO_MODEL: undefined },
-  });
+  for (const [developmentPath, standalone] of [[root, undefined], [standIn, '1']]) {
+    cpSync(join(root, 'test', 'fixtures', 'sample-workspace'), workspace, { recursive: true, force: true });
+    exitCode = await runTests({
+      version: process.env.VSCODE_VERSION || 'stable',
+      extensionDevelopmentPath: developmentPath,
+      extensionTestsPath,
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      extensionTestsEnv: { OURO_TEST_STANDALONE: standalone, OPENAI_BASE_URL: undefined, OPENAI_API_KEY: undefined, OURO_MODEL: undefined },
+    });
+    if (exitCode !== 0) break;
+  }
 } catch (error) {
   console.error(`the extension-host tests could not run: ${error instanceof Error ? error.message : error}`);
   console.error('Without internet (VS Code cannot be downloaded), run them in code-server: npm run test:e2e');

@@ -188,7 +188,9 @@ describe('VsCodeWorkspace (the Workspace port in VS Code)', () => {
     it('does not overwrite unsaved changes in an open editor', async () => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(onDisk(MATH)));
       const editor = await vscode.window.showTextDocument(document);
-      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// typing...\n'));
+      // An edit is refused while the editor still reloads what an earlier test wrote to disk.
+      await eventually(5_000, async () => assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// typing...\n')), 'could not type into the editor'));
+      assert.ok(document.isDirty);
       const outcome = await workspace.propose(proposal());
       assert.equal(outcome.status, 'conflict');
       assert.equal(fs.readFileSync(onDisk(MATH), 'utf8'), mathBefore);
