@@ -5,6 +5,7 @@ import type { DiagnosticsSource } from './diagnostics';
 import type { AgentEvent } from './events';
 import type { Approver, ToolContext } from './tools/tool';
 import type { Proposal, ProposalOutcome, Workspace } from './workspace/workspace';
+import { withPropose } from './workspace/withPropose';
 
 export interface ContextBase {
   workspace: Workspace;
@@ -26,30 +27,19 @@ export function createToolContext(base: ContextBase, toolCallId: string, emit: (
   };
 }
 
-/** Delegates explicitly (not by prototype) so implementations with private fields keep working. */
 function reportingWorkspace(workspace: Workspace, emit: (event: AgentEvent) => void): Workspace {
-  return {
-    get folders() {
-      return workspace.folders;
-    },
-    resolve: (path) => workspace.resolve(path),
-    stat: (path) => workspace.stat(path),
-    readFile: (path) => workspace.readFile(path),
-    list: (path, options) => workspace.list(path, options),
-    search: (query) => workspace.search(query),
-    propose: async (proposal: Proposal, signal?: AbortSignal): Promise<ProposalOutcome> => {
-      const id = proposal.toolCallId;
-      emit({ type: 'approval_request', id, toolCallId: id, kind: 'edit', title: proposal.path, detail: proposal.summary });
-      try {
-        const outcome = await workspace.propose(proposal, signal);
-        emit({ type: 'approval_result', id, approved: outcome.status === 'accepted', ...reasonOf(outcome) });
-        return outcome;
-      } catch (err) {
-        emit({ type: 'approval_result', id, approved: false, reason: err instanceof Error ? err.message : String(err) });
-        throw err;
-      }
-    },
-  };
+  return withPropose(workspace, async (proposal: Proposal, signal?: AbortSignal): Promise<ProposalOutcome> => {
+    const id = proposal.toolCallId;
+    emit({ type: 'approval_request', id, toolCallId: id, kind: 'edit', title: proposal.path, detail: proposal.summary });
+    try {
+      const outcome = await workspace.propose(proposal, signal);
+      emit({ type: 'approval_result', id, approved: outcome.status === 'accepted', ...reasonOf(outcome) });
+      return outcome;
+    } catch (err) {
+      emit({ type: 'approval_result', id, approved: false, reason: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
+  });
 }
 
 function reasonOf(outcome: ProposalOutcome): { reason?: string } {

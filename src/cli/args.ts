@@ -14,6 +14,10 @@ export interface CliOptions {
   /** Retries of a failed request (env OURO_MAX_RETRIES); undefined keeps the client's default. */
   maxRetries?: number;
   json: boolean;
+  /** Save the conversation here after every step, and continue it if the file exists. */
+  conversation?: string;
+  /** Tokens the model takes in one request (env OURO_CONTEXT_WINDOW); undefined: the table's. */
+  contextWindow?: number;
   prompt: string;
 }
 
@@ -29,6 +33,10 @@ Options:
   --allow PREFIX         allow commands that start with PREFIX (repeatable)
   --max-steps N          stop after N model requests (default: 50)
   --json                 print one event per line as JSON
+  --conversation FILE    save the conversation to FILE after every step; if FILE
+                         exists, continue it with PROMPT
+  --context-window N     tokens the model takes (env OURO_CONTEXT_WINDOW; default:
+                         known per model)
   -h, --help             show this help`;
 
 /** Thrown for a bad command line; the message is the one line printed before the usage. */
@@ -51,6 +59,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         allow: { type: 'string', multiple: true },
         'max-steps': { type: 'string' },
         json: { type: 'boolean' },
+        conversation: { type: 'string' },
+        'context-window': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -72,6 +82,12 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     throw new UsageError(`OURO_MAX_RETRIES must be a whole number, not "${retries}"`);
   }
 
+  const windowText = nonEmpty(values['context-window']) ?? nonEmpty(env.OURO_CONTEXT_WINDOW);
+  const contextWindow = windowText === undefined ? undefined : Number(windowText);
+  if (contextWindow !== undefined && (!Number.isInteger(contextWindow) || contextWindow < 1000)) {
+    throw new UsageError(`--context-window must be a whole number of tokens, at least 1000, not "${windowText}"`);
+  }
+
   const prompt = positionals.join(' ').trim();
   if (!prompt) throw new UsageError('no prompt given');
 
@@ -85,6 +101,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     maxSteps,
     maxRetries,
     json: values.json ?? false,
+    ...(nonEmpty(values.conversation) ? { conversation: nonEmpty(values.conversation) } : {}),
+    ...(contextWindow !== undefined ? { contextWindow } : {}),
     prompt,
   };
 }

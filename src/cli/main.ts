@@ -2,9 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { NodeCommandRunner } from '../agent/commands/nodeCommandRunner';
-import { CustomToolSource } from '../agent/customTools/customToolSource';
+import { ContextManager } from '../agent/context/contextManager';
+import { contextWindowFor } from '../agent/context/contextWindows';
+import { newRecord } from '../agent/history/conversationRecord';
+import { ConversationRecorder } from '../agent/history/conversationRecorder';
 import { runAgent } from '../agent/loop';
+import { recordingWorkspace } from '../agent/recordingWorkspace';
+import { priceFor } from '../agent/usage/pricing';
 import { buildSystemPrompt } from '../agent/prompt';
 import { loadProjectRules } from '../agent/rules/projectRules';
 import { createTools } from '../agent/tools/index';
@@ -14,6 +18,7 @@ import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { createHumanRenderer, createJsonRenderer } from './render';
 import { createCliApprover, createCliConfirm } from './approval';
 import { exitFor } from './exit';
+import { openSavedConversation, saveToFile } from './savedConversation';
 
 export async function main(argv: string[]): Promise<number> {
   const stdout = { write: (text: string) => void process.stdout.write(text) };
@@ -51,13 +56,22 @@ export async function main(argv: string[]): Promise<number> {
   if (rules.files.length > 0) stderr.write(`rules: ${rules.files.map((file) => file.path + (file.truncated ? ' (cut)' : '')).join(', ')}\n`);
   for (const problem of rules.problems) stderr.write(`rules: ${problem}\n`);
   const model = new OpenAICompatibleModel({ baseURL, apiKey: options.apiKey, model: options.model, maxRetries: options.maxRetries });
-  const conversation = {
-    id: randomUUID(),
-    messages: [
-      { role: 'system' as const, content: buildSystemPrompt({ folders: [basename(cwd)], os: process.platform, shell: process.env.SHELL, rules: rules.text }) },
-      { role: 'user' as const, content: options.prompt },
-    ],
-  };
+  const saved = options.conversation ? await openSavedConversation(options.conversation).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))) : undefined;
+  if (saved instanceof Error) return fail(2, `--conversation ${options.conversation} cannot be continued: ${saved.message}`);
+  for (const repair of saved?.repairs ?? []) stderr.write(`conversation: ${repair}\n`);
+  // A continued conversation keeps its system prompt: the requests before stay a cached prefix.
+  const conversation =
+    saved?.conversation ??
+    newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(cwd)], os: process.platform, shell: process.env.SHELL, rules: rules.text }) }]);
+  const context = new ContextManager({ model, window: options.contextWindow ?? contextWindowFor(options.model), state: conversation.context });
+  const file = options.conversation;
+  const recorder = new ConversationRecorder(conversation, {
+    save: file ? saveToFile(file) : async () => {},
+    price: priceFor(options.model),
+    context,
+    onSaveError: (err) => stderr.write(`ouro: could not save the conversation: ${err instanceof Error ? err.message : String(err)}\n`),
+  });
+  recorder.startTurn(options.prompt, options.model);
 
   const controller = new AbortController();
   const onSignal = () => controller.abort();
@@ -68,14 +82,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     for await (const event of runAgent(conversation, {
       model,
-      // Self-made tools under .ouro/tools/ are read again before every step.
-      tools: new CustomToolSource(workspace, createTools(), { onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`) }).forStep,
-      commands: new NodeCommandRunner({ allow: options.allow }),
-      workspace,
+      tools: createTools(),
+      workspace: recordingWorkspace(workspace, { checkpoints: conversation.checkpoints, messages: () => conversation.messages, save: () => recorder.save() }),
       approver: createCliApprover(options, interactive),
       maxSteps: options.maxSteps,
       signal: controller.signal,
+      context,
     })) {
+      // Saved before it is shown: what the user sees is on disk.
+      await recorder.observe(event);
       render(event);
       if (event.type === 'error') lastError = event.message;
       if (event.type === 'done') {

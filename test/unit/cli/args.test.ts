@@ -49,6 +49,19 @@ describe('CLI arguments', () => {
     assert.throws(() => parseCliArgs(['hi'], { OURO_MAX_RETRIES: 'many' }, '/'), /OURO_MAX_RETRIES/);
   });
 
+  it('takes a conversation file and a context window, the window also from OURO_CONTEXT_WINDOW', () => {
+    const options = parseCliArgs(['--conversation', 'chat.json', '--context-window', '16384', 'go on'], {}, '/');
+    assert.ok(options !== 'help');
+    assert.equal(options.conversation, 'chat.json');
+    assert.equal(options.contextWindow, 16384);
+    const fromEnv = parseCliArgs(['hi'], { OURO_CONTEXT_WINDOW: '8000' }, '/');
+    assert.ok(fromEnv !== 'help');
+    assert.equal(fromEnv.contextWindow, 8000);
+    assert.equal(fromEnv.conversation, undefined);
+    assert.throws(() => parseCliArgs(['--context-window', 'lots', 'hi'], {}, '/'), /--context-window must be a whole number/);
+    assert.throws(() => parseCliArgs(['--context-window', '10', 'hi'], {}, '/'), /at least 1000/);
+  });
+
   it('answers help for -h', () => {
     assert.equal(parseCliArgs(['-h'], {}, '/'), 'help');
   });

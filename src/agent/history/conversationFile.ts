@@ -1,0 +1,102 @@
+// The file a conversation is saved in: JSON with a format name and a version, checked field by
+// field when read (an imported file is untrusted). A newer version is refused with a message
+// rather than misread; older versions are upgraded here when there are any.
+import { z } from 'zod';
+import type { ConversationRecord } from './conversationRecord';
+
+export const FORMAT = 'ouro.conversation';
+export const VERSION = 1;
+
+/** Thrown when a text is not a conversation this version can read; the message says why. */
+export class ConversationFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConversationFileError';
+  }
+}
+
+const toolCall = z.object({ id: z.string(), name: z.string(), arguments: z.string(), providerData: z.record(z.string(), z.unknown()).optional() });
+
+const message = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('system'), content: z.string() }),
+  z.object({ role: z.literal('user'), content: z.string() }),
+  z.object({
+    role: z.literal('assistant'),
+    content: z.string(),
+    reasoning: z.string().optional(),
+    toolCalls: z.array(toolCall).optional(),
+    interrupted: z.boolean().optional(),
+  }),
+  z.object({ role: z.literal('tool'), toolCallId: z.string(), name: z.string(), content: z.string(), isError: z.boolean().optional() }),
+]);
+
+const count = z.number().int().nonnegative();
+const totals = z.object({
+  requests: count,
+  promptTokens: count,
+  completionTokens: count,
+  cachedTokens: count,
+  cost: z.number().nonnegative(),
+  unpricedRequests: count,
+});
+const emptyTotals = { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0, cost: 0, unpricedRequests: 0 };
+
+/** Ids become file names in the history folder: nothing that could leave it. */
+export const CONVERSATION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+const record = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(VERSION),
+  id: z.string().regex(CONVERSATION_ID, 'letters, digits, "-" and "_" only'),
+  title: z.string(),
+  titleSetByUser: z.boolean().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  model: z.string().optional(),
+  messages: z.array(message),
+  usage: totals.default(emptyTotals),
+  turns: z.array(z.object({ messageIndex: count, usage: totals })).default([]),
+  checkpoints: z
+    .array(
+      z.object({
+        path: z.string(),
+        messageIndex: count,
+        toolCallId: z.string(),
+        before: z.string().nullable(),
+        encoding: z.literal('base64').optional(),
+        written: z.string().optional(),
+      }),
+    )
+    .default([]),
+  context: z
+    .object({ trimmed: z.array(z.string()), summary: z.object({ through: count, text: z.string() }).optional() })
+    .default({ trimmed: [] }),
+  draft: z.object({ text: z.string(), reasoning: z.string().optional() }).optional(),
+});
+
+export function serializeConversation(conversation: ConversationRecord): string {
+  return JSON.stringify({ format: FORMAT, version: VERSION, ...conversation });
+}
+
+export function parseConversation(text: string): ConversationRecord {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ConversationFileError(`it is not JSON (${(err as Error).message})`);
+  }
+  if (!data || typeof data !== 'object' || (data as { format?: unknown }).format !== FORMAT) {
+    throw new ConversationFileError(`it is not an Ouro conversation (no "format": "${FORMAT}")`);
+  }
+  const version = (data as { version?: unknown }).version;
+  if (typeof version === 'number' && version > VERSION) {
+    throw new ConversationFileError(`it was saved by a newer Ouro (format version ${version}; this one reads up to ${VERSION})`);
+  }
+  const parsed = record.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConversationFileError(`${issue.path.join('.') || 'the file'}: ${issue.message}`);
+  }
+  const { format: _format, version: _version, ...conversation } = parsed.data;
+  return conversation;
+}

@@ -1,0 +1,169 @@
+// The conversation history: one file per conversation in a folder reached through the storage
+// port. Every save is atomic (a temp file, then a rename over the old one), so a crash leaves the
+// previous save or the new one, never half of either. Loading repairs a conversation that was
+// saved mid-step so that it can go on.
+import { randomUUID } from 'node:crypto';
+import { emptyContextState } from '../context/requestView';
+import type { UsageTotals } from '../usage/usageTotals';
+import { conversationToMarkdown } from './conversationMarkdown';
+import { CONVERSATION_ID, ConversationFileError, parseConversation, serializeConversation } from './conversationFile';
+import { titleFor, type ConversationRecord } from './conversationRecord';
+import type { HistoryStorage } from './historyStorage';
+import { repairConversation } from './repairConversation';
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  model?: string;
+  messageCount: number;
+  usage: UsageTotals;
+}
+
+export interface LoadedConversation {
+  conversation: ConversationRecord;
+  /** What loading had to repair (empty when it was saved between steps). */
+  repairs: string[];
+}
+
+export interface SearchHit extends ConversationSummary {
+  /** Where the text occurs: the message index (-1 for the title) and the words around it. */
+  matches: Array<{ messageIndex: number; snippet: string }>;
+}
+
+const SUFFIX = '.json';
+const MATCHES_PER_CONVERSATION = 5;
+
+export class ConversationStore {
+  constructor(private readonly storage: HistoryStorage) {}
+
+  async save(conversation: ConversationRecord): Promise<void> {
+    const name = fileName(conversation.id);
+    const temp = `.${conversation.id}.${randomUUID().slice(0, 8)}.tmp`;
+    await this.storage.write(temp, serializeConversation(conversation));
+    try {
+      await this.storage.rename(temp, name);
+    } catch (err) {
+      await this.storage.delete(temp).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** The conversation, repaired if it was saved mid-step; undefined when there is none with this id. */
+  async load(id: string): Promise<LoadedConversation | undefined> {
+    const text = await this.storage.read(fileName(id));
+    return text === undefined ? undefined : loadConversation(text);
+  }
+
+  /** Newest first. Files that cannot be read are left out of the list. */
+  async list(): Promise<ConversationSummary[]> {
+    return (await this.all()).map(({ summary }) => summary);
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    const conversation = await this.read(id);
+    const trimmed = title.trim();
+    await this.save({ ...conversation, title: trimmed || titleFor(conversation.messages), titleSetByUser: Boolean(trimmed) });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.storage.delete(fileName(id));
+  }
+
+  /** Conversations whose title, messages or tool calls contain `query` (case-insensitively), newest first. */
+  async search(query: string): Promise<SearchHit[]> {
+    const needle = query.trim().toLowerCase();
+    if (!needle) return [];
+    const hits: SearchHit[] = [];
+    for (const { summary, conversation } of await this.all()) {
+      const matches = findText(conversation, needle);
+      if (matches.length) hits.push({ ...summary, matches });
+    }
+    return hits;
+  }
+
+  /** The saved file itself: JSON that `importJson` (here or on another machine) takes back. */
+  async exportJson(id: string): Promise<string> {
+    return serializeConversation(await this.read(id));
+  }
+
+  async exportMarkdown(id: string): Promise<string> {
+    return conversationToMarkdown(await this.read(id));
+  }
+
+  /** Saves an exported conversation under a new id (so it never replaces one) and returns it. */
+  async importJson(text: string): Promise<ConversationRecord> {
+    const { conversation } = loadConversation(text);
+    const imported = { ...conversation, id: randomUUID() };
+    await this.save(imported);
+    return imported;
+  }
+
+  /** Removes temp files a crash left between a write and its rename. */
+  async removeLeftovers(): Promise<void> {
+    for (const name of await this.storage.list()) if (name.startsWith('.') && name.endsWith('.tmp')) await this.storage.delete(name);
+  }
+
+  private async read(id: string): Promise<ConversationRecord> {
+    const loaded = await this.load(id);
+    if (!loaded) throw new ConversationFileError(`there is no conversation ${id}`);
+    return loaded.conversation;
+  }
+
+  private async all(): Promise<Array<{ summary: ConversationSummary; conversation: ConversationRecord }>> {
+    const names = (await this.storage.list()).filter((name) => name.endsWith(SUFFIX) && !name.startsWith('.'));
+    const found: Array<{ summary: ConversationSummary; conversation: ConversationRecord }> = [];
+    for (const name of names) {
+      const text = await this.storage.read(name);
+      if (text === undefined) continue;
+      try {
+        const conversation = parseConversation(text);
+        found.push({ summary: summarise(conversation), conversation });
+      } catch {
+        // A damaged or foreign file: not a conversation to list.
+      }
+    }
+    return found.sort((a, b) => b.summary.updatedAt.localeCompare(a.summary.updatedAt));
+  }
+}
+
+/** Parses and repairs a saved conversation; throws ConversationFileError when it cannot be read. */
+export function loadConversation(text: string): LoadedConversation {
+  const saved = parseConversation(text);
+  const { messages, repairs, unchangedUpTo } = repairConversation(saved.messages, saved.draft);
+  const { draft: _draft, ...conversation } = saved;
+  // A repair inside the history moved messages: a summary's cut no longer points where it did.
+  const context = saved.context.summary && saved.context.summary.through > unchangedUpTo ? emptyContextState() : saved.context;
+  return { conversation: { ...conversation, messages, context }, repairs };
+}
+
+function fileName(id: string): string {
+  if (!CONVERSATION_ID.test(id)) throw new ConversationFileError(`"${id}" is not a conversation id`);
+  return `${id}${SUFFIX}`;
+}
+
+function summarise(conversation: ConversationRecord): ConversationSummary {
+  const { id, title, createdAt, updatedAt, model, usage } = conversation;
+  return { id, title, createdAt, updatedAt, ...(model ? { model } : {}), messageCount: conversation.messages.length, usage };
+}
+
+function findText(conversation: ConversationRecord, needle: string): SearchHit['matches'] {
+  const matches: SearchHit['matches'] = [];
+  const look = (messageIndex: number, text: string) => {
+    const at = text.toLowerCase().indexOf(needle);
+    if (at >= 0 && matches.length < MATCHES_PER_CONVERSATION) matches.push({ messageIndex, snippet: snippet(text, at, needle.length) });
+  };
+  look(-1, conversation.title);
+  conversation.messages.forEach((message, index) => {
+    if (message.role === 'user' || message.role === 'assistant') look(index, message.content);
+    if (message.role === 'assistant') for (const call of message.toolCalls ?? []) look(index, `${call.name} ${call.arguments}`);
+  });
+  return matches;
+}
+
+function snippet(text: string, at: number, length: number): string {
+  const start = Math.max(0, at - 40);
+  const end = Math.min(text.length, at + length + 40);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/g, ' ')}${end < text.length ? '…' : ''}`;
+}
