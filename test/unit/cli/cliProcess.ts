@@ -1,7 +1,8 @@
 // Runs the CLI as a real child process (through tsx, so no build is needed) and collects what it
-// printed and how it exited.
+// printed and how it exited; the mock servers it talks to are closed after each test.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { startMockServer, type MockServer, type Turn } from '../../fixtures/mockOpenAI';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
@@ -26,4 +27,19 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Mock servers started through `start` are closed after each test of the suite that calls this. */
+export function useMockServers(): { start(script: Turn[]): Promise<MockServer> } {
+  const started: MockServer[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((server) => server.close()));
+  });
+  return {
+    async start(script) {
+      const server = await startMockServer(script);
+      started.push(server);
+      return server;
+    },
+  };
 }

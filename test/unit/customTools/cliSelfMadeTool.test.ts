@@ -1,26 +1,22 @@
 // The whole way through the CLI: the model writes itself a tool (write_file, --approve all),
 // and calls it in the next step of the same conversation; a broken one is reported to it.
 import * as assert from 'node:assert/strict';
-import { reply, startMockServer, text, toolCall, type MockServer } from '../../fixtures/mockOpenAI';
-import { runCli } from '../cli/cliProcess';
+import { reply, text, toolCall, type MockServer } from '../../fixtures/mockOpenAI';
+import { runCli, useMockServers } from '../cli/cliProcess';
 import { useTempTrees } from '../workspace/tempTree';
 import { COUNT_LINES_MANIFEST, COUNT_LINES_SCRIPT } from './countLinesTool';
 
 describe('the CLI with a tool written mid-conversation', function () {
   this.timeout(30_000);
   const temp = useTempTrees();
-  let server: MockServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const servers = useMockServers();
 
   const writeFile = (path: string, content: string, index: number) => toolCall('write_file', { path, content }, { index });
-  const endpoint = (root: string) => ['--cwd', root, '--base-url', server!.url, '--api-key', 'k', '--model', 'm', '--approve', 'all'];
+  const endpoint = (root: string, server: MockServer) => ['--cwd', root, '--base-url', server.url, '--api-key', 'k', '--model', 'm', '--approve', 'all'];
 
   it('offers the tool from the next step and runs it', async () => {
     const root = await temp.tree({ 'src/math.js': 'export const add = (a, b) => a + b;\nexport const sub = (a, b) => a - b;\n' });
-    server = await startMockServer([
+    const server = await servers.start([
       reply(
         writeFile('.ouro/tools/count_lines/tool.json', JSON.stringify(COUNT_LINES_MANIFEST), 0),
         writeFile('.ouro/tools/count_lines/count.mjs', COUNT_LINES_SCRIPT, 1),
@@ -28,7 +24,7 @@ describe('the CLI with a tool written mid-conversation', function () {
       reply(toolCall('count_lines', { path: 'src/math.js' })),
       reply(text('src/math.js has 2 lines.')),
     ]);
-    const run = await runCli([...endpoint(root), 'count the lines of src/math.js with a tool of your own']);
+    const run = await runCli([...endpoint(root, server), 'count the lines of src/math.js with a tool of your own']);
     assert.equal(run.code, 0, run.stderr);
     const offered = server.requests.map((request) => (request.tools ?? []).some((tool) => tool.function.name === 'count_lines'));
     assert.deepEqual(offered, [false, true, true]);
@@ -40,11 +36,11 @@ describe('the CLI with a tool written mid-conversation', function () {
   it('tells the model exactly what is wrong with a tool.json it wrote', async () => {
     const root = await temp.tree({});
     const broken = { ...COUNT_LINES_MANIFEST, parameters: { type: 'object', properties: { path: { type: 'text' } } } };
-    server = await startMockServer([
+    const server = await servers.start([
       reply(writeFile('.ouro/tools/count_lines/tool.json', JSON.stringify(broken), 0), writeFile('.ouro/tools/count_lines/count.mjs', COUNT_LINES_SCRIPT, 1)),
       reply(text('I will fix it.')),
     ]);
-    const run = await runCli([...endpoint(root), 'write a tool']);
+    const run = await runCli([...endpoint(root, server), 'write a tool']);
     assert.equal(run.code, 0, run.stderr);
     const problem =
       '.ouro/tools/count_lines/tool.json is not a usable tool: parameters is not a valid JSON schema: parameters.properties.path.type must be equal to one of the allowed values (array, boolean, integer, null, number, object, string).';

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { buildSystemPrompt } from '../../../src/agent/prompt';
 import { assembleRules, loadProjectRules } from '../../../src/agent/rules/projectRules';
 import { NodeWorkspace } from '../../../src/agent/workspace/nodeWorkspace';
-import { reply, startMockServer, text, type MockServer } from '../../fixtures/mockOpenAI';
-import { runCli } from '../cli/cliProcess';
+import { reply, text } from '../../fixtures/mockOpenAI';
+import { runCli, useMockServers } from '../cli/cliProcess';
 import { useTempTrees } from '../workspace/tempTree';
 
 describe('project rules', () => {
@@ -91,15 +91,11 @@ describe('the system prompt on learning', () => {
 describe('the CLI with project rules', function () {
   this.timeout(30_000);
   const temp = useTempTrees();
-  let server: MockServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const servers = useMockServers();
 
   it('puts AGENTS.md into the system prompt it sends and names the file on stderr', async () => {
     const root = await temp.tree({ 'AGENTS.md': 'Always answer in French.\n' });
-    server = await startMockServer([reply(...text('Bonjour.'))]);
+    const server = await servers.start([reply(...text('Bonjour.'))]);
     const run = await runCli(['--cwd', root, '--base-url', server.url, '--api-key', 'k', '--model', 'm', 'hello']);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /^rules: AGENTS\.md$/m);
