@@ -1,14 +1,15 @@
 // The conversation history: one file per conversation in a folder reached through the storage
-// port. Every save is atomic (a temp file, then a rename over the old one), so a crash leaves the
-// previous save or the new one, never half of either. Loading repairs a conversation that was
-// saved mid-step so that it can go on.
+// port, and an index of their summaries for the list. Every save is atomic (a temp file, then a
+// rename over the old one), so a crash leaves the previous save or the new one, never half of
+// either. Loading repairs a conversation that was saved mid-step so that it can go on.
 import { randomUUID } from 'node:crypto';
 import { emptyContextState } from '../context/requestView';
 import type { UsageTotals } from '../usage/usageTotals';
 import { conversationToMarkdown } from './conversationMarkdown';
 import { CONVERSATION_ID, ConversationFileError, parseConversation, serializeConversation } from './conversationFile';
 import { titleFor, type ConversationRecord } from './conversationRecord';
-import type { HistoryStorage } from './historyStorage';
+import { HistoryIndex, INDEX_FILE } from './historyIndex';
+import { writeAtomically, type HistoryStorage } from './historyStorage';
 import { repairConversation } from './repairConversation';
 
 export interface ConversationSummary {
@@ -36,18 +37,15 @@ const SUFFIX = '.json';
 const MATCHES_PER_CONVERSATION = 5;
 
 export class ConversationStore {
-  constructor(private readonly storage: HistoryStorage) {}
+  private readonly index: HistoryIndex;
+
+  constructor(private readonly storage: HistoryStorage) {
+    this.index = new HistoryIndex(storage);
+  }
 
   async save(conversation: ConversationRecord): Promise<void> {
-    const name = fileName(conversation.id);
-    const temp = `.${conversation.id}.${randomUUID().slice(0, 8)}.tmp`;
-    await this.storage.write(temp, serializeConversation(conversation));
-    try {
-      await this.storage.rename(temp, name);
-    } catch (err) {
-      await this.storage.delete(temp).catch(() => undefined);
-      throw err;
-    }
+    await writeAtomically(this.storage, fileName(conversation.id), serializeConversation(conversation));
+    await this.index.put(summarise(conversation));
   }
 
   /** The conversation, repaired if it was saved mid-step; undefined when there is none with this id. */
@@ -56,9 +54,14 @@ export class ConversationStore {
     return text === undefined ? undefined : loadConversation(text);
   }
 
-  /** Newest first. Files that cannot be read are left out of the list. */
+  /** Newest first, from the index (a conversation file it does not know is read once). Damaged files are left out. */
   async list(): Promise<ConversationSummary[]> {
-    return (await this.all()).map(({ summary }) => summary);
+    const ids = (await this.names()).map((name) => name.slice(0, -SUFFIX.length));
+    const summaries = await this.index.reconcile(ids, async (id) => {
+      const text = await this.storage.read(fileName(id));
+      return text === undefined ? undefined : parsed(text, summarise);
+    });
+    return summaries.sort(newestFirst);
   }
 
   async rename(id: string, title: string): Promise<void> {
@@ -69,6 +72,7 @@ export class ConversationStore {
 
   async delete(id: string): Promise<void> {
     await this.storage.delete(fileName(id));
+    await this.index.remove(id);
   }
 
   /** Conversations whose title, messages or tool calls contain `query` (case-insensitively), newest first. */
@@ -111,21 +115,33 @@ export class ConversationStore {
     return loaded.conversation;
   }
 
-  private async all(): Promise<Array<{ summary: ConversationSummary; conversation: ConversationRecord }>> {
-    const names = (await this.storage.list()).filter((name) => name.endsWith(SUFFIX) && !name.startsWith('.'));
-    const found: Array<{ summary: ConversationSummary; conversation: ConversationRecord }> = [];
-    for (const name of names) {
-      const text = await this.storage.read(name);
-      if (text === undefined) continue;
-      try {
-        const conversation = parseConversation(text);
-        found.push({ summary: summarise(conversation), conversation });
-      } catch {
-        // A damaged or foreign file: not a conversation to list.
-      }
-    }
-    return found.sort((a, b) => b.summary.updatedAt.localeCompare(a.summary.updatedAt));
+  private async names(): Promise<string[]> {
+    return (await this.storage.list()).filter((name) => name.endsWith(SUFFIX) && name !== INDEX_FILE && CONVERSATION_ID.test(name.slice(0, -SUFFIX.length)));
   }
+
+  /** Every conversation, read in full (search needs their text). */
+  private async all(): Promise<Array<{ summary: ConversationSummary; conversation: ConversationRecord }>> {
+    const found: Array<{ summary: ConversationSummary; conversation: ConversationRecord }> = [];
+    for (const name of await this.names()) {
+      const text = await this.storage.read(name);
+      const conversation = text === undefined ? undefined : parsed(text, (record) => record);
+      if (conversation) found.push({ summary: summarise(conversation), conversation });
+    }
+    return found.sort((a, b) => newestFirst(a.summary, b.summary));
+  }
+}
+
+/** `pick` of the parsed conversation; undefined for a damaged or foreign file, which is not listed. */
+function parsed<T>(text: string, pick: (conversation: ConversationRecord) => T): T | undefined {
+  try {
+    return pick(parseConversation(text));
+  } catch {
+    return undefined;
+  }
+}
+
+function newestFirst(a: ConversationSummary, b: ConversationSummary): number {
+  return b.updatedAt.localeCompare(a.updatedAt);
 }
 
 /** Parses and repairs a saved conversation; throws ConversationFileError when it cannot be read. */

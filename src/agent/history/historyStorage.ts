@@ -14,3 +14,15 @@ export interface HistoryStorage {
   /** Nothing happens when there is no such file. */
   delete(name: string): Promise<void>;
 }
+
+/** Writes `name` so that readers find the old text or the new, never half: a temp file, then a rename over it. */
+export async function writeAtomically(storage: HistoryStorage, name: string, text: string): Promise<void> {
+  const temp = `.${name}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+  await storage.write(temp, text);
+  try {
+    await storage.rename(temp, name);
+  } catch (err) {
+    await storage.delete(temp).catch(() => undefined);
+    throw err;
+  }
+}

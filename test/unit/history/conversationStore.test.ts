@@ -32,7 +32,7 @@ describe('conversation store', () => {
     assert.deepEqual([JSON.parse(text).format, JSON.parse(text).version], [FORMAT, VERSION]);
     assert.deepEqual(await store.load('c1'), { conversation: saved, repairs: [] });
     assert.equal(await store.load('nope'), undefined);
-    assert.deepEqual(await readdir(join(folder, 'history')), ['c1.json'], 'no temp file is left');
+    assert.deepEqual((await readdir(join(folder, 'history'))).sort(), ['c1.json', 'index.json'], 'no temp file is left');
   });
 
   it('keeps the previous save when a save fails before its rename', async () => {
@@ -41,7 +41,7 @@ describe('conversation store', () => {
     const failing: HistoryStorage = { ...bind(storage), rename: async () => Promise.reject(new Error('disk full')) };
     await assert.rejects(new ConversationStore(failing).save(conversation('c1', 'second', '2025-01-01T11:00:00Z')), /disk full/);
     assert.equal((await store.load('c1'))?.conversation.title, 'first');
-    assert.deepEqual(await readdir(join(folder, 'history')), ['c1.json']);
+    assert.deepEqual((await readdir(join(folder, 'history'))).sort(), ['c1.json', 'index.json']);
   });
 
   it('lists conversations newest first with their title, dates and model, passing over damaged files', async () => {
@@ -53,6 +53,26 @@ describe('conversation store', () => {
       ['new', 'Fix the add function', '2025-01-02T10:00:00Z', 'gpt-4o', 5],
       ['old', 'Refactor the parser', '2025-01-01T10:00:00Z', 'gpt-4o', 5],
     ]);
+  });
+
+  it('lists from its index without reading the conversations, and notices files added, removed or damaged behind its back', async () => {
+    const history = join(folder, 'history');
+    await store.save(conversation('c1', 'one', '2025-01-01T10:00:00Z'));
+    await store.save(conversation('c2', 'two', '2025-01-02T10:00:00Z'));
+    const reads: string[] = [];
+    const storage = new NodeHistoryStorage(history);
+    const counting = new ConversationStore({ ...bind(storage), read: (name) => (reads.push(name), storage.read(name)) });
+    assert.deepEqual((await counting.list()).map((entry) => entry.id), ['c2', 'c1']);
+    assert.deepEqual(reads, ['index.json']);
+
+    await writeFile(join(history, 'c3.json'), await readFile(join(history, 'c1.json'), 'utf8').then((text) => text.replace('"id":"c1"', '"id":"c3"').replace('2025-01-01T10:00:00Z', '2025-01-03T10:00:00Z')));
+    await rm(join(history, 'c2.json'));
+    assert.deepEqual((await counting.list()).map((entry) => entry.id), ['c3', 'c1']);
+    assert.deepEqual(reads, ['index.json', 'c3.json']);
+
+    await writeFile(join(history, 'index.json'), '{ damaged');
+    assert.deepEqual((await new ConversationStore(new NodeHistoryStorage(history)).list()).map((entry) => entry.id), ['c3', 'c1']);
+    assert.equal(JSON.parse(await readFile(join(history, 'index.json'), 'utf8')).conversations.length, 2, 'the index was rebuilt');
   });
 
   it('renames a conversation, and an empty name gives back the title from its first message', async () => {
@@ -129,7 +149,7 @@ describe('conversation store', () => {
     await store.save(conversation('c1', 'x', '2025-01-01T10:00:00Z'));
     await writeFile(join(folder, 'history', '.c1.1234abcd.tmp'), 'half');
     await store.removeLeftovers();
-    assert.deepEqual(await readdir(join(folder, 'history')), ['c1.json']);
+    assert.deepEqual((await readdir(join(folder, 'history'))).sort(), ['c1.json', 'index.json']);
   });
 
   async function exported(from: ConversationStore): Promise<string> {
