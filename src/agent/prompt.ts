@@ -7,6 +7,8 @@ export interface PromptInfo {
   shell?: string;
   /** Project rules (e.g. from AGENTS.md), appended as given. */
   rules?: string;
+  /** Skills by name and what they are for; their instructions are loaded with use_skill. */
+  skills?: ReadonlyArray<{ name: string; description: string }>;
 }
 
 export function buildSystemPrompt(info: PromptInfo): string {
@@ -26,6 +28,9 @@ export function buildSystemPrompt(info: PromptInfo): string {
     '- When the user corrects you, or a project fact was costly to find, save it with remember.',
     '- A task would go faster with a tool of your own? Write .ouro/tools/NAME/tool.json {name, description, parameters: JSON schema, command: script file or argv} and the script, which reads its arguments as JSON on stdin; call it from your next step.',
   ];
+  if (info.skills?.length) {
+    lines.push('', 'Skills (load one with use_skill when the task calls for it):', ...info.skills.map((skill) => `- ${skill.name}: ${skill.description}`));
+  }
   if (info.rules?.trim()) lines.push('', 'Project rules:', info.rules.trim());
   return lines.join('\n');
 }

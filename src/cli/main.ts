@@ -6,11 +6,15 @@ import { ContextManager } from '../agent/context/contextManager';
 import { contextWindowFor } from '../agent/context/contextWindows';
 import { newRecord } from '../agent/history/conversationRecord';
 import { ConversationRecorder } from '../agent/history/conversationRecorder';
+import { NodeCommandRunner } from '../agent/commands/nodeCommandRunner';
+import { CustomToolSource } from '../agent/customTools/customToolSource';
 import { runAgent } from '../agent/loop';
 import { recordingWorkspace } from '../agent/recordingWorkspace';
 import { priceFor } from '../agent/usage/pricing';
 import { buildSystemPrompt } from '../agent/prompt';
 import { loadProjectRules } from '../agent/rules/projectRules';
+import { SkillLibrary } from '../agent/skills/skillLibrary';
+import { homeSkillReader, workspaceSkillReaders } from '../agent/skills/skillReaders';
 import { createTools } from '../agent/tools/index';
 import { NodeWorkspace } from '../agent/workspace/nodeWorkspace';
 import { OpenAICompatibleModel } from '../llm/openaiCompatible';
@@ -55,6 +59,9 @@ export async function main(argv: string[]): Promise<number> {
   const rules = await loadProjectRules(workspace);
   if (rules.files.length > 0) stderr.write(`rules: ${rules.files.map((file) => file.path + (file.truncated ? ' (cut)' : '')).join(', ')}\n`);
   for (const problem of rules.problems) stderr.write(`rules: ${problem}\n`);
+  const skills = new SkillLibrary([...workspaceSkillReaders(workspace), homeSkillReader()]);
+  const skillList = await skills.list();
+  for (const problem of skillList.problems) stderr.write(`skills: ${problem}\n`);
   const model = new OpenAICompatibleModel({ baseURL, apiKey: options.apiKey, model: options.model, maxRetries: options.maxRetries });
   const saved = options.conversation ? await openSavedConversation(options.conversation).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))) : undefined;
   if (saved instanceof Error) return fail(2, `--conversation ${options.conversation} cannot be continued: ${saved.message}`);
@@ -62,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
   // A continued conversation keeps its system prompt: the requests before stay a cached prefix.
   const conversation =
     saved?.conversation ??
-    newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(cwd)], os: process.platform, shell: process.env.SHELL, rules: rules.text }) }]);
+    newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(cwd)], os: process.platform, shell: process.env.SHELL, rules: rules.text, skills: skillList.skills }) }]);
   const context = new ContextManager({ model, window: options.contextWindow ?? contextWindowFor(options.model), state: conversation.context });
   const file = options.conversation;
   const recorder = new ConversationRecorder(conversation, {
@@ -82,7 +89,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     for await (const event of runAgent(conversation, {
       model,
-      tools: createTools(),
+      // Self-made tools under .ouro/tools/ are read again before every step.
+      tools: new CustomToolSource(workspace, createTools({ skills: skillList.skills.length > 0 ? skills : undefined }), { onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`) }).forStep,
+      commands: new NodeCommandRunner({ allow: options.allow }),
       workspace: recordingWorkspace(workspace, { checkpoints: conversation.checkpoints, messages: () => conversation.messages, save: () => recorder.save() }),
       approver: createCliApprover(options, interactive),
       maxSteps: options.maxSteps,

@@ -1,7 +1,7 @@
 // tool.json: what makes a folder under .ouro/tools/ a tool. Parsed and checked here, as pure
 // functions, so every way it can be wrong has one exact message for the model that wrote it.
 import { z } from 'zod';
-import { describeIssues } from '../runToolCall';
+import { describeFileIssues } from '../fileIssues';
 import { compileParameters } from './parameterSchema';
 import type { ValidateFunction } from 'ajv';
 
@@ -59,8 +59,7 @@ export function checkManifest(text: string, folder: { name: string; files: reado
     return { ok: false, problem: `it is not valid JSON (${(err as Error).message})` };
   }
   const parsed = manifestSchema.safeParse(json);
-  // describeIssues names the object itself "arguments"; here it is the manifest.
-  if (!parsed.success) return { ok: false, problem: describeIssues(parsed.error.issues).replace(/(^|; )arguments: /g, '$1') };
+  if (!parsed.success) return { ok: false, problem: describeFileIssues(parsed.error.issues) };
   const manifest = parsed.data;
   if (manifest.name !== folder.name) return { ok: false, problem: `name is "${manifest.name}" but the folder is "${folder.name}": they must be the same` };
   if (taken.has(manifest.name)) return { ok: false, problem: `name "${manifest.name}" is already taken by another tool; choose another name (and rename the folder)` };

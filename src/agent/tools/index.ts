@@ -6,12 +6,16 @@ import { readFileTool } from './readFile';
 import { createRememberTool, type RememberOptions } from './remember';
 import { runCommandTool } from './runCommand';
 import { searchFilesTool } from './searchFiles';
+import type { SkillLibrary } from '../skills/skillLibrary';
 import type { Tool } from './tool';
+import { createUseSkillTool } from './useSkill';
 import { writeFileTool } from './writeFile';
 
 export interface ToolOptions {
   /** Where remember adds lessons (AGENTS.md by default). */
   remember?: RememberOptions;
+  /** The skills use_skill loads; without them there is no use_skill. */
+  skills?: SkillLibrary;
 }
 
 export function createTools(options: ToolOptions = {}): Tool[] {
@@ -24,6 +28,7 @@ export function createTools(options: ToolOptions = {}): Tool[] {
     runCommandTool,
     getDiagnosticsTool,
     createRememberTool(options.remember),
+    ...(options.skills ? [createUseSkillTool(options.skills)] : []),
   ];
 }
 
