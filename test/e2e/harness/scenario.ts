@@ -1,6 +1,10 @@
 // One end-to-end scenario's world: a copy of the sample workspace, the mock model server with
 // its script, code-server with the built extension installed and pointed at the mock, and a
 // fresh browser context on the workbench. `useScenarios()` wires it into a mocha suite.
+//
+// A new scenario is a test/e2e/<name>.e2e.ts file: `const scenarios = useScenarios()` in a
+// describe block, then `await scenarios.open({ name, script })` in each test, the mock model's
+// turns from test/fixtures/mockOpenAI (see modelScripts.ts), the UI steps from workbench.ts.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
