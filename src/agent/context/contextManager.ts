@@ -53,9 +53,14 @@ export class ContextManager {
     return this.options.window;
   }
 
+  /** A quarter of the window, at a conservative three characters a token. */
+  private get maxResultChars(): number {
+    return Math.floor(this.options.window * 0.25 * 3);
+  }
+
   /** The messages to send for `messages`, compacted first if they would pass the threshold (or if `force`). */
   async prepare(messages: readonly Message[], tools: readonly ToolSpec[], signal: AbortSignal, force = false): Promise<PreparedRequest> {
-    const view = requestView(messages, this.current);
+    const view = requestView(messages, this.current, this.maxResultChars);
     const threshold = this.options.window * (this.options.threshold ?? 0.8);
     if (!force && this.bytes.request(view, tools) <= threshold) return { messages: view };
     const { meter, counter } = await this.meter();
@@ -69,7 +74,7 @@ export class ContextManager {
     const plan = planCompaction({
       messages,
       state,
-      size: (index) => meter.message(sentAs(messages[index], trimmed)),
+      size: (index) => meter.message(sentAs(messages[index], trimmed, this.maxResultChars)),
       total: before,
       fixed: meter.request(messages.slice(0, headLength(messages)), tools),
       target,
@@ -79,7 +84,7 @@ export class ContextManager {
     });
     const report = (next: ContextState, extra: Partial<Compaction> & Pick<Compaction, 'kind'>): PreparedRequest => {
       this.current = next;
-      const compacted = requestView(messages, next);
+      const compacted = requestView(messages, next, this.maxResultChars);
       const compaction: Compaction = { trimmedResults: 0, summarisedMessages: 0, ...extra, tokensBefore: before, tokensAfter: meter.request(compacted, tools), window: this.options.window };
       return { messages: compacted, compaction };
     };
@@ -110,7 +115,7 @@ export class ContextManager {
   /** What the next request would hold, part by part, for the context meter. */
   async breakdown(messages: readonly Message[], tools: readonly ToolSpec[], rules?: string): Promise<ContextBreakdown & { window: number }> {
     const { meter, counter } = await this.meter();
-    return { ...contextBreakdown(requestView(messages, this.current), tools, meter, counter, rules), window: this.options.window };
+    return { ...contextBreakdown(requestView(messages, this.current, this.maxResultChars), tools, meter, counter, rules), window: this.options.window };
   }
 
   private meter(): Promise<{ meter: RequestMeter; counter: TokenCounter }> {

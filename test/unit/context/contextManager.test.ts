@@ -121,6 +121,16 @@ describe('context manager', function () {
     assert.equal(forced.compaction?.summarisedMessages, 4);
   });
 
+  it('sends a result too large for the window cut down, even in the latest exchange', async () => {
+    const manager = await managerWith([textReply('Asked for a big file.')]);
+    const messages = [system(), user('read the log'), calls('log'), result('log', Array.from({ length: 5000 }, (_, i) => `${i + 1} | entry number ${i + 1}`).join('\n'))];
+    const prepared = await manager.prepare(messages, [], new AbortController().signal);
+    const sent = prepared.messages.at(-1)!;
+    assert.match(sent.content, /\[Cut to fit the model's context window: \d+ of the 5000 lines of this read_file result are left out here/);
+    assert.ok(counter.count(prepared.messages.map((message) => message.content).join('\n')) < 8_000 * 0.8);
+    assert.equal(messages[3].content.split('\n').length, 5000, 'the history keeps the whole result');
+  });
+
   it('breaks the next request down into system prompt, rules, tool specs, history and tool results', async () => {
     server = await startMockServer([]);
     const manager = new ContextManager({ model: new OpenAICompatibleModel({ baseURL: server.url, model: 'gpt-4o' }), window: 128_000, counter });

@@ -1,6 +1,6 @@
 // The request derived from the history and the compaction state.
 import { strict as assert } from 'node:assert';
-import { headLength, requestView, summaryMessage } from '../../../src/agent/context/requestView';
+import { clippedResult, headLength, requestView, summaryMessage } from '../../../src/agent/context/requestView';
 import { answer, calls, result, system, user } from './messages';
 
 describe('request view', () => {
@@ -34,6 +34,28 @@ describe('request view', () => {
   it('builds the same bytes every time, so the prompt cache keeps hitting', () => {
     const state = { trimmed: ['a'], summary: { through: 2, text: 'x' } };
     assert.equal(JSON.stringify(requestView(history, state)), JSON.stringify(requestView([...history], { ...state })));
+  });
+
+  it('cuts a result too large for the window to its first and last lines, saying how many were left out', () => {
+    const lines = Array.from({ length: 1000 }, (_, i) => `${String(i + 1).padStart(4)} | line ${i + 1}`);
+    const huge = result('h', lines.join('\n'));
+    const view = requestView([system(), user('task'), calls('h'), huge], { trimmed: [] }, 2000);
+    const sent = view[3].content.split('\n');
+    assert.ok(view[3].content.length <= 2000 + 300, `${view[3].content.length} characters`);
+    const note = sent.findIndex((line) => line.startsWith('[Cut'));
+    assert.equal(sent[note - 1], lines[note - 1]);
+    assert.equal(sent[note + 1], lines[1000 - (sent.length - note - 1)]);
+    assert.match(sent[note], new RegExp(`^\\[Cut to fit the model's context window: ${1000 - (sent.length - 1)} of the 1000 lines of this read_file result are left out here\\.`));
+    assert.equal(requestView([system(), user('task'), calls('h'), huge], { trimmed: [] }, 2000)[3], view[3], 'the same object every time');
+    assert.equal(requestView([system(), user('task'), calls('h'), huge], { trimmed: [] })[3], huge, 'no limit, no cut');
+  });
+
+  it('cuts a single enormous line by characters', () => {
+    const cut = clippedResult(result('x', 'y'.repeat(100_000)), 1000);
+    assert.ok(cut.content.length < 1000);
+    assert.match(cut.content, /^y{600}\n\[Cut to fit the model's context window: the first line of this read_file result is cut after 600 characters\. /);
+    const three = clippedResult(result('x', `${'y'.repeat(5000)}\nsecond ${'z'.repeat(500)}\nthird`), 1000);
+    assert.match(three.content, /cut after 600 characters, and 1 line after it is left out\. .*\]\nthird$/);
   });
 
   it('counts leading system messages as the head when there is no user message yet', () => {
