@@ -1,12 +1,13 @@
 // The CLI with --conversation: it saves after every step, continues a saved conversation, and a
-// run killed with SIGKILL mid-stream leaves a file that loads and continues: the strict mock
-// server takes the next request. (Killed mid-tool: conversationRecorder.test.ts.)
+// run killed with SIGKILL mid-stream or while a tool runs leaves a file that loads and
+// continues: the strict mock server takes the next request.
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConversation } from '../../../src/agent/history/conversationFile';
+import { NEVER_FINISHED } from '../../../src/agent/history/repairConversation';
 import { reply, stall, startMockServer, text, textReply, toolCall, usage, type MockServer } from '../../fixtures/mockOpenAI';
 import { runCli } from '../cli/cliProcess';
 
@@ -14,14 +15,16 @@ const ROOT = join(__dirname, '..', '..', '..');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 
 /** Starts the CLI in the background; the caller kills it. */
-function startCli(args: string[]): { child: ChildProcess; exited: Promise<void> } {
+function startCli(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<void> } {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', MAIN, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OURO_MAX_RETRIES: '0' },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
+  let stdout = '';
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  return { child, exited };
+  return { child, output: () => stdout, exited };
 }
 
 async function until(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
@@ -116,6 +119,26 @@ describe('a conversation saved by the CLI', function () {
       { role: 'assistant', content: streamed, interrupted: true },
       { role: 'user', content: 'go on' },
       { role: 'assistant', content: 'Continuing from where I was.' },
+    ]);
+  });
+
+  (process.platform === 'win32' ? it.skip : it)('killed while a tool runs, answers the call and continues', async () => {
+    server = await startMockServer([reply(toolCall('run_command', { command: 'sleep 4' }, { id: 'sleeping' })), textReply('The command never finished; moving on.')]);
+    const run = startCli(args('--json', '--allow', 'sleep', 'wait a bit'));
+    // Each event is saved before it is printed: once the call shows, it is on disk.
+    await until('the tool call', () => run.output().includes('"type":"tool_call"'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.doesNotMatch(run.output(), /"type":"tool_result"/, 'the command was meant to be still running');
+    run.child.kill('SIGKILL');
+    await run.exited;
+    assert.equal(parseConversation(readFileSync(file, 'utf8')).messages.at(-1)?.role, 'assistant');
+
+    const next = await runCli(args('what happened?'));
+    assert.equal(next.code, 0, next.stderr);
+    assert.match(next.stderr, /1 tool call had no result/);
+    assert.deepEqual(server.requests[1].messages.slice(-2), [
+      { role: 'tool', tool_call_id: 'sleeping', name: 'run_command', content: NEVER_FINISHED },
+      { role: 'user', content: 'what happened?' },
     ]);
   });
 });
