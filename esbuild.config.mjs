@@ -57,6 +57,20 @@ const builds = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // The tokenizer's encodings, each a file of its own that src/agent/context/tokenCounter.ts
+    // requires only once a conversation grows large: megabytes of tables no start should parse.
+    ...common,
+    sourcemap: false,
+    entryPoints: {
+      'tokenizer-o200k_base': 'node_modules/gpt-tokenizer/cjs/encoding/o200k_base.js',
+      'tokenizer-cl100k_base': 'node_modules/gpt-tokenizer/cjs/encoding/cl100k_base.js',
+    },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
 ];
 
 // The chat view serves the codicon font from dist/ (a localResourceRoot), so the packaged .vsix,

@@ -1,6 +1,9 @@
 // Token counts with gpt-tokenizer, in the encoding of the model's family (o200k for today's
 // OpenAI models and for every other family, whose tokenizers it approximates; cl100k for
-// gpt-4 and gpt-3.5). An encoding takes seconds to load, so it is loaded on first need, once.
+// gpt-4 and gpt-3.5). An encoding takes a second or more to load, so it is loaded on first
+// need, once.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { normaliseModelName } from './modelTable';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
@@ -32,12 +35,13 @@ export function loadTokenCounter(model: string): Promise<TokenCounter> {
 
 type Encoding = typeof import('gpt-tokenizer/cjs/encoding/o200k_base');
 
-// `require` inside a function: the bundler then evaluates an encoding only when it is first
-// asked for, and tsx and Node take the package's CommonJS entry (its exports map has no ESM one).
+// An encoding is megabytes of tables. The build puts each in a file of its own beside the bundle
+// (esbuild.config.mjs), required here on first need, so no start pays to parse it; run from
+// source, the package's CommonJS entry serves (its exports map has no ESM one).
 async function importEncoding(encoding: EncodingName): Promise<Encoding> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  return encoding === 'cl100k_base' ? (require('gpt-tokenizer/cjs/encoding/cl100k_base') as Encoding) : (require('gpt-tokenizer/cjs/encoding/o200k_base') as Encoding);
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  const besideBundle = join(__dirname, `tokenizer-${encoding}.js`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(existsSync(besideBundle) ? besideBundle : `gpt-tokenizer/cjs/encoding/${encoding}`) as Encoding;
 }
 
 /** Counts UTF-8 bytes: never fewer than a byte-level tokenizer's tokens, and instant. */
