@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { buildSystemPrompt } from '../agent/prompt';
 import { loadProjectRules } from '../agent/rules/projectRules';
 import { createTools } from '../agent/tools/index';
-import { NodeCommandRunner } from '../agent/commands/nodeCommandRunner';
 import { OpenAICompatibleModel } from '../llm/openaiCompatible';
 import type { HostState, SetupState, WebviewMessage } from '../protocol/messages';
 import type { ApiKeyStore } from './apiKeyStore';
@@ -18,12 +17,12 @@ import type { DiffReview } from './diffReview';
 import { isConfigured, redact, resolveEndpoint } from './endpointConfig';
 import { readSettings, saveEndpointSettings } from './settings';
 import type { Transcript } from './transcript';
+import { TerminalCommandRunner } from './terminalCommandRunner';
 import { VsCodeDiagnostics } from './vscodeDiagnostics';
 import type { VsCodeWorkspace } from './vscodeWorkspace';
 
-// Commands run as child processes of the extension host until a terminal-backed runner exists;
-// every command still needs the user's approval on its card.
-const commandRunner = new NodeCommandRunner();
+// Commands run in the "Ouro" terminal, one for the whole window, so the user can watch them.
+const commandRunner = new TerminalCommandRunner();
 
 export interface ChatControllerDeps {
   view: ChatViewProvider;
