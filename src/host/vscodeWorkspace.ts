@@ -21,9 +21,11 @@ import {
   type Workspace,
 } from '../agent/workspace/workspace';
 import type { DiffReview } from './diffReview';
+import { withNewProblems } from './editProblems';
 import { walkWorkspaceFolder } from './fsWalk';
 import { RecentReads } from './recentReads';
 import type { OuroSettings } from './settings';
+import { VsCodeDiagnostics } from './vscodeDiagnostics';
 import { searchFolder } from './workspaceSearch';
 
 interface Folder extends WorkspaceFolder {
@@ -153,8 +155,8 @@ export class VsCodeWorkspace implements Workspace {
     if (resolved.relative.split('/').includes('.git')) throw new WorkspaceError(`Writing inside .git/ is not allowed (${resolved.display}).`);
     const named = { ...proposal, path: resolved.display };
     const large = encodeText(proposal.content).byteLength > LARGE_WRITE_BYTES;
-    if (this.settings().autoApproveEdits && !large) return this.review.applyDirectly(uri, named);
-    return this.review.review(uri, named, signal);
+    const write = () => (this.settings().autoApproveEdits && !large ? this.review.applyDirectly(uri, named) : this.review.review(uri, named, signal));
+    return withNewProblems(new VsCodeDiagnostics(this), uri, resolved.display, write);
   }
 
   /** The display path of a file inside a workspace folder; undefined for anything else. */

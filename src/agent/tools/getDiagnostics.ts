@@ -36,7 +36,7 @@ function inside(folder: string): (diagnostic: Diagnostic) => boolean {
   return (diagnostic) => diagnostic.path === folder || diagnostic.path.startsWith(`${folder}/`);
 }
 
-function listProblems(problems: readonly Diagnostic[], where: string): string {
+export function listProblems(problems: readonly Diagnostic[], where: string): string {
   const lines = [`${countDiagnostics(problems)} in ${where}:`];
   const sorted = sortDiagnostics(problems);
   let bytes = 0;

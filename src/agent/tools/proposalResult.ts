@@ -12,10 +12,12 @@ const MAX_DIFF_LINES = 200;
 export function describeOutcome(proposal: Proposal, outcome: ProposalOutcome, applied: (written: string) => string): ToolResult {
   switch (outcome.status) {
     case 'accepted': {
+      // New problems come last, so the model reads them as the next thing to fix.
+      const problems = outcome.problems ? `\n${outcome.problems}` : '';
       const text = applied(outcome.content);
-      if (!outcome.userModified) return { content: text };
+      if (!outcome.userModified) return { content: text + problems };
       const diff = userDiff(proposal.path, proposal.content, outcome.content);
-      return { content: `${text}\nThe user edited your proposal before accepting it; build on their version, do not undo it. Their changes to your proposal:\n${diff}` };
+      return { content: `${text}\nThe user edited your proposal before accepting it; build on their version, do not undo it. Their changes to your proposal:\n${diff}${problems}` };
     }
     case 'rejected':
       return failure(`The change to ${proposal.path} was rejected${outcome.reason ? `: ${outcome.reason}` : '.'} Nothing was written.`);

@@ -73,8 +73,11 @@ export interface Proposal {
 }
 
 export type ProposalOutcome =
-  /** Applied. `content` is what was written: the user may have edited the proposal. */
-  | { status: 'accepted'; content: string; userModified: boolean }
+  /**
+   * Applied. `content` is what was written: the user may have edited the proposal. `problems`: the
+   * errors and warnings the language servers found that the edit introduced, where a host knows them.
+   */
+  | { status: 'accepted'; content: string; userModified: boolean; problems?: string }
   | { status: 'rejected'; reason?: string }
   /** The file changed on disk since it was read: nothing was written. */
   | { status: 'conflict'; message: string };
