@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
   const file = options.conversation;
   const recorder = new ConversationRecorder(conversation, {
     save: file ? saveToFile(file) : async () => {},
-    price: priceFor(options.model),
+    pricing: (model) => priceFor(model),
     context,
     onSaveError: (err) => stderr.write(`ouro: could not save the conversation: ${err instanceof Error ? err.message : String(err)}\n`),
   });

@@ -112,6 +112,11 @@ export class ContextManager {
     });
   }
 
+  /** "Compact now": summarise all but the latest exchange, whatever the size (prepare with force). */
+  compactNow(messages: readonly Message[], tools: readonly ToolSpec[], signal: AbortSignal): Promise<PreparedRequest> {
+    return this.prepare(messages, tools, signal, true);
+  }
+
   /** What the next request would hold, part by part, for the context meter. */
   async breakdown(messages: readonly Message[], tools: readonly ToolSpec[], rules?: string): Promise<ContextBreakdown & { window: number }> {
     const { meter, counter } = await this.meter();

@@ -11,8 +11,8 @@ import { titleFor, type ConversationRecord } from './conversationRecord';
 
 export interface RecorderOptions {
   save(conversation: ConversationRecord): Promise<void>;
-  /** The price of the conversation's model, for the cost; none: tokens only. */
-  price?: ModelPrice;
+  /** The price of a model (priceFor with the user's overrides), for the cost; none: tokens only. */
+  pricing?: (model: string) => ModelPrice | undefined;
   /** Where compaction stands (the ContextManager); saved after each compaction. */
   context?: { readonly state: ContextState };
   /** Default 1000 ms. */
@@ -46,8 +46,10 @@ export class ConversationRecorder {
     const usage = usageOf(event);
     if (usage) {
       const turn = this.conversation.turns.at(-1);
-      this.conversation.usage = addUsage(this.conversation.usage, usage, this.options.price);
-      if (turn) turn.usage = addUsage(turn.usage, usage, this.options.price);
+      const model = this.conversation.model;
+      const price = model ? this.options.pricing?.(model) : undefined;
+      this.conversation.usage = addUsage(this.conversation.usage, usage, price);
+      if (turn) turn.usage = addUsage(turn.usage, usage, price);
     }
     switch (event.type) {
       case 'text':

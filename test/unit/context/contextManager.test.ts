@@ -116,7 +116,7 @@ describe('context manager', function () {
     const manager = await managerWith([textReply('Everything so far.')], 100_000);
     const messages = [system(), user('task'), calls('a'), result('a', 'x'.repeat(2000)), answer('done'), user('next'), calls('b'), result('b', 'y')];
     assert.equal((await manager.prepare(messages, [], new AbortController().signal)).compaction, undefined);
-    const forced = await manager.prepare(messages, [], new AbortController().signal, true);
+    const forced = await manager.compactNow(messages, [], new AbortController().signal);
     assert.equal(forced.compaction?.kind, 'summary');
     assert.equal(forced.compaction?.summarisedMessages, 4);
   });

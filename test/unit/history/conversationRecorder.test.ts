@@ -60,7 +60,7 @@ describe('conversation recorder', function () {
         snapshots.push(conversation.messages.map((message) => message.role));
         await store.save(conversation);
       },
-      price: { input: 1, cachedInput: 0.5, output: 2 },
+      pricing: (model) => (model === 'gpt-4o-mini' ? { input: 1, cachedInput: 0.5, output: 2 } : undefined),
     });
     await startTurn(h, recorder, 'echo twice');
     assert.deepEqual(snapshots, [
