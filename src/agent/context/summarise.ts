@@ -41,7 +41,7 @@ export async function summarise(model: Model, request: SummaryRequest, signal: A
       if (!reply.text.trim()) throw new Error(`${model.name} returned an empty summary`);
       summary = reply.text.trim();
     }
-    return { text: summary ?? '', ...(usage ? { usage } : {}) };
+    return { text: withinRoom(summary ?? '', request), ...(usage ? { usage } : {}) };
   } catch (err) {
     if (signal.aborted) throw err;
     const error = err instanceof Error ? err.message : String(err);
@@ -121,6 +121,13 @@ export function plainSummary(previous: string | undefined, messages: readonly Me
   if (text.length <= maxChars) return text;
   const head = Math.floor(maxChars / 3);
   return `${text.slice(0, head)}\n[…]\n${text.slice(text.length - (maxChars - head))}`;
+}
+
+/** A model that writes far past the length asked for would leave no room to work: cut it. */
+function withinRoom(summary: string, request: SummaryRequest): string {
+  const room = request.summaryTokens * 2;
+  if (request.counter.count(summary) <= room) return summary;
+  return `${summary.slice(0, room * 3)}\n[The summary was cut here: it ran past the room it had.]`;
 }
 
 async function complete(model: Model, messages: Message[], signal: AbortSignal): Promise<{ text: string; usage?: Usage }> {

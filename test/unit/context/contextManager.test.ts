@@ -76,6 +76,13 @@ describe('context manager', function () {
     assert.equal(prepared.compaction?.summaryError, undefined);
   });
 
+  it('cuts a summary that runs far past its room', async () => {
+    const manager = await managerWith([textReply(`Summary. ${'Every detail at length. '.repeat(2000)}`)]);
+    const prepared = await manager.prepare(longHistory(), [], new AbortController().signal);
+    assert.match(prepared.messages[2].content, /\[The summary was cut here: it ran past the room it had\.\]$/);
+    assert.ok(prepared.compaction!.tokensAfter < 8_000 * 0.8, JSON.stringify(prepared.compaction));
+  });
+
   it('puts a plain list of what was left out in place of a summary the model failed to write', async () => {
     const manager = await managerWith([fault(500, { message: 'the summariser is down' })]);
     const prepared = await manager.prepare(longHistory(), [], new AbortController().signal);
