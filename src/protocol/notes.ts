@@ -4,3 +4,8 @@ export function decisionNote(accepted: boolean, reason?: string): string {
   if (accepted) return 'Accepted';
   return reason ? `Rejected: ${reason}` : 'Rejected';
 }
+
+/** Whether a decision's note says the user rejected it (not stopped, not a failed write). */
+export function isRejectionNote(note: string | undefined): boolean {
+  return note === 'Rejected' || (note?.startsWith('Rejected: ') ?? false);
+}

@@ -3,9 +3,10 @@
 // (during streaming, just the message in flight).
 import type { AgentEvent } from '../agent/events';
 import type { AttachmentView, HostMessage, PendingDecision, SetupState } from '../protocol/messages';
-import { decisionNote } from '../protocol/notes';
+import { decisionNote, isRejectionNote } from '../protocol/notes';
 
-export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting';
+/** `rejected` is the user's choice, shown apart from a tool that failed. */
+export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting' | 'rejected';
 
 export type ChatItem =
   | { kind: 'user'; key: string; text: string; attachments: string[] }
@@ -22,6 +23,8 @@ export type ChatItem =
       pending?: PendingDecision & { approvalId?: string };
       /** What the user decided, e.g. "Rejected: use tabs". */
       note?: string;
+      /** The user rejected the call, so its error result is their choice, not a failure. */
+      rejectedByUser?: boolean;
     }
   | { kind: 'error'; key: string; message: string; status?: number }
   | { kind: 'notice'; key: string; text: string };
@@ -70,6 +73,7 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
         status: tool.status === 'waiting' ? 'running' : tool.status,
         pending: undefined,
         note: message.note ?? (message.accepted ? 'Accepted' : 'Rejected'),
+        rejectedByUser: !message.accepted && (message.note === undefined || isRejectionNote(message.note)),
       }));
     default: {
       const _exhaustive: never = message;
@@ -99,7 +103,7 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
     case 'tool_result':
       return updateTool(state, event.id, (tool) => ({
         ...tool,
-        status: event.isError ? 'failed' : 'done',
+        status: !event.isError ? 'done' : tool.rejectedByUser ? 'rejected' : 'failed',
         result: event.content,
         pending: undefined,
       }));

@@ -13,8 +13,8 @@ const toolIcons: Record<string, string> = {
   get_diagnostics: 'warning',
 };
 
-const statusLabels: Record<ToolStatus, string> = { running: 'running', done: 'done', failed: 'failed', waiting: 'waiting for you' };
-const statusIcons: Record<ToolStatus, string> = { running: 'loading codicon-modifier-spin', done: 'check', failed: 'error', waiting: 'bell' };
+const statusLabels: Record<ToolStatus, string> = { running: 'running', done: 'done', failed: 'failed', waiting: 'waiting for you', rejected: 'rejected' };
+const statusIcons: Record<ToolStatus, string> = { running: 'loading codicon-modifier-spin', done: 'check', failed: 'error', waiting: 'bell', rejected: 'circle-slash' };
 
 /** Long results are cut for display; the model got the whole text. */
 const maxShownChars = 20_000;
@@ -55,7 +55,7 @@ function renderApproval(tool: ToolItem): HTMLElement {
     h('div', { class: 'approval-title' }, pending.title),
     pending.detail && h('pre', { class: 'approval-detail' }, clip(pending.detail)),
     h('div', { class: 'approval-hint' }, what),
-    h('input', { type: 'text', class: 'reason', placeholder: 'Reason (optional, sent to Ouro if you reject)', 'aria-label': 'Reason for rejecting (optional)' }),
+    h('input', { type: 'text', class: 'reason', placeholder: 'Reason to reject (optional)', title: 'Sent to Ouro if you reject', 'aria-label': 'Reason for rejecting (optional)' }),
     h(
       'div',
       { class: 'approval-buttons' },

@@ -77,6 +77,24 @@ describe('chat state reducer', () => {
     assert.equal(tools(decided)[0].note, 'Rejected: use tabs');
   });
 
+  it('shows a call the user rejected as rejected, not failed', () => {
+    const rejected = (id: string, note: string) => [
+      call(id, 'edit_file', { path: 'src/math.js' }),
+      { type: 'pending', decision: { toolCallId: id, kind: 'edit', title: 'src/math.js' } } as HostMessage,
+      { type: 'decided', toolCallId: id, accepted: false, note } as HostMessage,
+      agent({ type: 'tool_result', id, name: 'edit_file', content: 'The change was rejected.', isError: true }),
+    ];
+    const state = fold([
+      ...rejected('c1', 'Rejected: use tabs'),
+      ...rejected('c2', 'Not written: the file changed on disk'),
+      call('c3', 'run_command', { command: 'npm test' }),
+      agent({ type: 'approval_request', id: 'ap1', toolCallId: 'c3', kind: 'execute', title: 'Run npm test' }),
+      agent({ type: 'approval_result', id: 'ap1', approved: false }),
+      agent({ type: 'tool_result', id: 'c3', name: 'run_command', content: 'Rejected.', isError: true }),
+    ]);
+    assert.deepEqual(tools(state).map((tool) => tool.status), ['rejected', 'failed', 'rejected']);
+  });
+
   it('ties an approval result to its card through the approval id', () => {
     const state = fold([
       call('c1', 'run_command', { command: 'npm test' }),
