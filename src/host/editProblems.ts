@@ -32,8 +32,11 @@ export async function withNewProblems(
     if (outcome.status !== 'accepted') return outcome;
     // A report during a long review says nothing about this write; only later ones count.
     lastReport = undefined;
-    // A created file is not open, and a language server only checks the files it is shown.
-    await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
+    // Language servers check the files the editor shows (the JSON one nothing else), so an
+    // edited file not on screen opens in a preview tab, without taking focus from the chat.
+    if (!vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === uri.toString())) {
+      await Promise.resolve(vscode.window.showTextDocument(uri, { preview: true, preserveFocus: true })).catch(() => undefined);
+    }
     await settled(() => lastReport, options.waitMs ?? 1500, options.settleMs ?? 300);
     const after = await source.get(display).catch(() => []);
     const introduced = newProblems(before, after).filter((d) => d.severity === 'error' || d.severity === 'warning');

@@ -1,0 +1,104 @@
+// run_command in the editor: command lines run in the "Ouro" terminal through shell integration
+// (or a child process, said in the note, where the shell offers none), with their output, exit
+// code and timeout; and an accepted edit comes back with the problems it introduced.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ResolvedPath } from '../../src/agent/workspace/workspace';
+import { DiffReview } from '../../src/host/diffReview';
+import { TERMINAL_NAME, TerminalCommandRunner } from '../../src/host/terminalCommandRunner';
+import { VsCodeWorkspace } from '../../src/host/vscodeWorkspace';
+
+describe('the "Ouro" terminal runner', function () {
+  this.timeout(60_000);
+  const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const folder: ResolvedPath = { display: '.', root, relative: '' };
+  let runner: TerminalCommandRunner;
+
+  beforeEach(() => {
+    runner = new TerminalCommandRunner({ integrationWaitMs: 10_000, interruptGraceMs: 500 });
+  });
+  afterEach(() => runner.dispose());
+
+  it('returns the output and exit code of a command, in a terminal named "Ouro"', async () => {
+    const result = await runner.run('node -e "console.log(\'hello from ouro\'); process.exit(3)"', folder, { signal: new AbortController().signal });
+    assert.equal(result.exitCode, 3, JSON.stringify(result));
+    assert.match(result.output, /hello from ouro/);
+    assert.equal(result.timedOut, false);
+    assert.ok(vscode.window.terminals.some((terminal) => terminal.name === TERMINAL_NAME), 'no terminal named Ouro');
+    // Where shell integration works the output came from the terminal; otherwise the note says why not.
+    if (result.note) assert.match(result.note, /no shell integration/);
+  });
+
+  it('runs a second command in the same terminal, in the folder asked for', async () => {
+    fs.mkdirSync(path.join(root, 'runner-sub'), { recursive: true });
+    try {
+      const signal = new AbortController().signal;
+      await runner.run('node -e "0"', folder, { signal });
+      const terminals = vscode.window.terminals.filter((terminal) => terminal.name === TERMINAL_NAME).length;
+      const result = await runner.run('node -e "console.log(process.cwd())"', { display: 'runner-sub', root, relative: 'runner-sub' }, { signal });
+      assert.equal(result.exitCode, 0, JSON.stringify(result));
+      assert.match(result.output, /runner-sub/);
+      assert.equal(vscode.window.terminals.filter((terminal) => terminal.name === TERMINAL_NAME).length, terminals);
+    } finally {
+      fs.rmSync(path.join(root, 'runner-sub'), { recursive: true, force: true });
+    }
+  });
+
+  it('kills a command that runs past its timeout and says so', async () => {
+    const started = Date.now();
+    const result = await runner.run('node -e "setTimeout(() => {}, 60000)"', folder, { timeoutMs: 1500, signal: new AbortController().signal });
+    assert.equal(result.timedOut, true, JSON.stringify(result));
+    assert.equal(result.exitCode, null);
+    assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+  });
+
+  it('stops a running command when the signal aborts', async () => {
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 1500);
+    const result = await runner.run('node -e "setTimeout(() => {}, 60000)"', folder, { signal: stop.signal });
+    assert.equal(result.cancelled, true, JSON.stringify(result));
+  });
+
+  it('reads the allow and deny rules from the settings each time', async () => {
+    const config = vscode.workspace.getConfiguration('ouro.commands');
+    await config.update('allow', ['npm test'], vscode.ConfigurationTarget.Workspace);
+    try {
+      assert.deepEqual(runner.rules(), { allow: ['npm test'], deny: [] });
+    } finally {
+      await config.update('allow', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.deepEqual(runner.rules(), { allow: [], deny: [] });
+  });
+});
+
+describe('problems after an accepted edit', function () {
+  this.timeout(60_000);
+  const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const file = 'edit-problems.json';
+  let log: vscode.LogOutputChannel;
+  let workspace: VsCodeWorkspace;
+
+  before(() => {
+    log = vscode.window.createOutputChannel('Ouro edit problems tests', { log: true });
+    workspace = new VsCodeWorkspace(new DiffReview(undefined as never, undefined as never, log), () => ({ autoApproveEdits: true, allowSecretFiles: false }));
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(path.join(root, file), { force: true });
+    log.dispose();
+  });
+
+  it('adds the JSON error an edit introduced to the outcome, and nothing for a clean edit', async () => {
+    const original = '{ "a": 1 }\n';
+    fs.writeFileSync(path.join(root, file), original);
+    const clean = await workspace.propose({ path: file, original, content: '{ "a": 2 }\n', summary: 'change a', toolCallId: 'clean' });
+    assert.equal(clean.status, 'accepted');
+    assert.equal(clean.status === 'accepted' && clean.problems, undefined);
+
+    const broken = await workspace.propose({ path: file, original: '{ "a": 2 }\n', content: '{ "a": 2 "b": 3 }\n', summary: 'add b', toolCallId: 'broken' });
+    assert.equal(broken.status, 'accepted');
+    assert.match((broken.status === 'accepted' && broken.problems) || '', /edit-problems\.json:1:\d+ error .*\(json\)/);
+  });
+});
