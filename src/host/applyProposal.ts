@@ -42,7 +42,25 @@ export async function applyProposal(uri: vscode.Uri, proposal: Proposal, content
     // The document keeps the file's encoding, BOM included; its text never holds the BOM.
     edit.replace(uri, whole, content.startsWith(BOM) ? content.slice(1) : content);
     if (!(await vscode.workspace.applyEdit(edit))) return { status: 'conflict', message: `${proposal.path} could not be edited.` };
-    await document.save();
+    if (!(await saveToDisk(uri, document, content))) {
+      return { status: 'conflict', message: `${proposal.path} was edited in the editor but could not be saved to disk; it has unsaved changes.` };
+    }
   }
   return { status: 'accepted', content, userModified: content !== proposal.content };
+}
+
+/**
+ * Saves the edited document and checks the disk: `save()` can answer false (seen on a first save
+ * with auto save on), so it is tried again through the workspace, then the bytes are written directly.
+ */
+export async function saveToDisk(uri: vscode.Uri, document: vscode.TextDocument, content: string): Promise<boolean> {
+  const landed = async () => (await currentText(uri)) === content;
+  if ((await document.save()) && (await landed())) return true;
+  if ((await vscode.workspace.save(uri)) && (await landed())) return true;
+  try {
+    await vscode.workspace.fs.writeFile(uri, encodeText(content));
+  } catch {
+    return false;
+  }
+  return landed();
 }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { Conversation } from '../agent/conversation';
 import type { AgentEvent } from '../agent/events';
+import { forEditor } from './editorErrors';
 import { ContextManager } from '../agent/context/contextManager';
 import { contextWindowFor } from '../agent/context/contextWindows';
 import type { ContextState } from '../agent/context/requestView';
@@ -56,7 +57,7 @@ export class ChatAgent {
       for await (const event of runAgent(this.conversation, { ...turn.options, context, signal: controller.signal })) {
         if (!current()) continue;
         this.logEvent(event, turn.endpoint);
-        this.transcript.add({ type: 'agent', event });
+        this.transcript.add({ type: 'agent', event: forEditor(event, turn.endpoint) });
       }
     } catch (error) {
       // runAgent reports failures as events; this is the last line of defence.

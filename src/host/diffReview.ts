@@ -67,7 +67,7 @@ export class DiffReview {
       this.decisions.announce(id, true, outcome.userModified ? 'Accepted with your changes' : 'Accepted');
       this.log.info(`applied ${proposal.path}${outcome.userModified ? ' (modified by the user)' : ''}`);
     } else if (outcome.status === 'conflict') {
-      this.decisions.announce(id, false, 'Not written: the file changed on disk');
+      this.decisions.announce(id, false, `Not written: ${outcome.message}`);
       this.log.warn(outcome.message);
       void vscode.window.showWarningMessage(`Ouro: ${outcome.message} Nothing was written; Ouro will read it again.`);
     }

@@ -21,7 +21,10 @@ describe('A refused API key', function () {
     const error = chat.locator('#messages .message.error');
     await error.waitFor();
     await waitUntilIdle(chat);
-    assert.match(await error.innerText(), /API key/i);
+    const errorText = await error.innerText();
+    assert.match(errorText, /refused the API key/i);
+    assert.doesNotMatch(errorText, /--api-key|OPENAI_API_KEY/, 'no CLI advice inside the editor');
+    assert.equal(await chat.locator('#messages .message.error').count(), 1, 'one message, said once');
     const setKey = error.locator('button', { hasText: 'Set API Key' });
     await setKey.waitFor();
     await scenario.shot('error-401');

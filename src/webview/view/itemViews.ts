@@ -58,8 +58,7 @@ function renderAssistant(item: Extract<ChatItem, { kind: 'assistant' }>): HTMLEl
 }
 
 export function errorText(message: string, status?: number): string {
-  // The model client's messages already name the status; add only what to do in the editor.
-  if (status === 401) return `${message} Use the button below or the "Ouro: Set API Key" command.`;
+  // The host words 401 and 403 for the editor already (src/host/editorErrors.ts).
   if (status === 404) return `${message} Check the ouro.baseUrl and ouro.model settings.`;
   return message;
 }
