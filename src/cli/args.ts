@@ -44,6 +44,13 @@ export class UsageError extends Error {}
 
 const POLICIES: readonly ApprovalPolicy[] = ['none', 'edits', 'all'];
 
+/** The flags that name the endpoint, shared with `ouro eval`. */
+export const ENDPOINT_OPTIONS = {
+  'base-url': { type: 'string' },
+  'api-key': { type: 'string' },
+  model: { type: 'string' },
+} as const;
+
 export function parseCliArgs(argv: string[], env: Record<string, string | undefined>, cwd: string): CliOptions | 'help' {
   let parsed;
   try {
@@ -52,9 +59,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
       allowPositionals: true,
       options: {
         cwd: { type: 'string' },
-        'base-url': { type: 'string' },
-        'api-key': { type: 'string' },
-        model: { type: 'string' },
+        ...ENDPOINT_OPTIONS,
         approve: { type: 'string' },
         allow: { type: 'string', multiple: true },
         'max-steps': { type: 'string' },
@@ -107,6 +112,6 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   };
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
+export function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim() ? value.trim() : undefined;
 }

@@ -22,6 +22,7 @@ import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { createHumanRenderer, createJsonRenderer } from './render';
 import { createCliApprover, createCliConfirm } from './approval';
 import { exitFor } from './exit';
+import { evalMain } from './eval/evalCommand';
 import { openSavedConversation, saveToFile } from './savedConversation';
 
 export async function main(argv: string[]): Promise<number> {
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     stderr.write(`ouro: ${reason}\n`);
     return code;
   };
+  if (argv[0] === 'eval') return evalMain(argv.slice(1), { stdout, stderr });
 
   let options: CliOptions | 'help';
   try {

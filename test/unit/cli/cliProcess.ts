@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { startMockServer, type MockServer, type Turn } from '../../fixtures/mockOpenAI';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
+/** The program and arguments that start the CLI from source, as a user would run it, without a build. */
+export const CLI_FROM_SOURCE = [process.execPath, '--require', 'tsx/cjs', join(ROOT, 'src', 'cli', 'main.ts')];
 
 export interface CliRun {
   code: number | null;
@@ -15,7 +16,8 @@ export interface CliRun {
 
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', MAIN, ...args], {
+    const [program, ...cliArgs] = CLI_FROM_SOURCE;
+    const child = spawn(program, [...cliArgs, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OURO_MAX_RETRIES: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

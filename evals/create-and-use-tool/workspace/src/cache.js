@@ -1,0 +1,2 @@
+export const cache = new Map();
+// TODO: evict old entries

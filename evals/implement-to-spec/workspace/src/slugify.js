@@ -1,0 +1,4 @@
+/** See SPEC.md. */
+export function slugify(text) {
+  throw new Error('not implemented');
+}

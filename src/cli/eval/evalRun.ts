@@ -1,0 +1,135 @@
+// Runs one task: copies its workspace to a temp folder, runs the agent there exactly as a user
+// would (the CLI itself, as a child process, with --json), then runs the task's check in that
+// folder. What the agent did is read from its event stream: steps, tool calls, tokens, how it
+// ended.
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
+import type { AgentEvent } from '../../agent/events';
+import { TASK_WORKSPACE, type EvalTask } from './evalSuite';
+
+export interface Endpoint {
+  baseURL: string;
+  apiKey?: string;
+  model: string;
+}
+
+export interface EvalRun {
+  task: string;
+  /** 1-based, for --repeat. */
+  attempt: number;
+  passed: boolean;
+  steps: number;
+  toolCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** How long the agent took (the check not included). */
+  seconds: number;
+  /** How the agent ended: stop, max_steps, error, cancelled, or crashed (no done event). */
+  agentEnd: string;
+  agentError?: string;
+  checkExit: number | null;
+  /** The check's output, capped: what a failure looked like. */
+  checkOutput: string;
+}
+
+export interface RunOptions {
+  endpoint: Endpoint;
+  /** The program and arguments that start the CLI: this process's own, by default. */
+  cli?: readonly string[];
+  attempt?: number;
+  signal?: AbortSignal;
+}
+
+const CHECK_OUTPUT_LIMITS = { maxLines: 80, maxBytes: 6 * 1024 };
+
+export async function runTask(task: EvalTask, options: RunOptions): Promise<EvalRun> {
+  const signal = options.signal ?? new AbortController().signal;
+  const temp = await mkdtemp(join(tmpdir(), 'ouro-eval-'));
+  try {
+    // Named for the task, so the agent sees a meaningful folder name; an empty home keeps the
+    // user's own skills out of the measurement.
+    const workspace = join(temp, task.name);
+    const home = join(temp, 'home');
+    await cp(join(task.dir, TASK_WORKSPACE), workspace, { recursive: true });
+    await mkdir(home);
+
+    const started = performance.now();
+    const agent = await runAgentProcess(task, workspace, home, options, signal);
+    const seconds = (performance.now() - started) / 1000;
+
+    const runner = new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: home }, limits: CHECK_OUTPUT_LIMITS });
+    const check = await runner.run(task.check, { display: task.name, root: workspace, relative: '' }, { timeoutMs: task.checkTimeoutMs, signal });
+    const note = check.timedOut ? `(the check timed out after ${task.checkTimeoutMs / 1000} s)\n` : check.note ? `(${check.note})\n` : '';
+    return {
+      task: task.name,
+      attempt: options.attempt ?? 1,
+      passed: check.exitCode === 0,
+      ...summarise(agent.events),
+      seconds: Math.round(seconds * 10) / 10,
+      ...(agent.error ? { agentEnd: 'crashed', agentError: agent.error } : {}),
+      checkExit: check.exitCode,
+      checkOutput: note + check.output,
+    };
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** Steps, tool calls, tokens and the end, as the agent's events tell them. */
+export function summarise(events: readonly AgentEvent[]): Pick<EvalRun, 'steps' | 'toolCalls' | 'promptTokens' | 'completionTokens' | 'agentEnd' | 'agentError'> {
+  let steps = 0;
+  let toolCalls = 0;
+  let promptTokens = 0;
+  let completionTokens = 0;
+  let end: Extract<AgentEvent, { type: 'done' }> | undefined;
+  for (const event of events) {
+    if (event.type === 'step') steps++;
+    else if (event.type === 'tool_call') toolCalls++;
+    else if (event.type === 'usage') {
+      promptTokens += event.usage.promptTokens;
+      completionTokens += event.usage.completionTokens;
+    } else if (event.type === 'done') end = event;
+  }
+  const error = end && end.reason !== 'stop' && end.message ? { agentError: end.message } : {};
+  return { steps, toolCalls, promptTokens, completionTokens, agentEnd: end?.reason ?? 'crashed', ...error };
+}
+
+async function runAgentProcess(task: EvalTask, workspace: string, home: string, options: RunOptions, signal: AbortSignal): Promise<{ events: AgentEvent[]; error?: string }> {
+  const [program, ...cliArgs] = options.cli ?? [process.execPath, ...process.execArgv, process.argv[1]];
+  const { endpoint } = options;
+  const args = [...cliArgs, '--cwd', workspace, '--base-url', endpoint.baseURL, '--model', endpoint.model];
+  args.push('--approve', task.approve, '--max-steps', String(task.maxSteps), '--json', task.prompt);
+  return new Promise((resolve) => {
+    const child = spawn(program, args, {
+      // The key travels in the environment, never on a command line others can see.
+      env: { ...process.env, HOME: home, OPENAI_API_KEY: endpoint.apiKey ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      signal,
+      killSignal: 'SIGINT',
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', (err) => resolve({ events: parseEvents(stdout), error: err.message }));
+    child.on('close', (code) => {
+      const events = parseEvents(stdout);
+      const ended = events.some((event) => event.type === 'done');
+      resolve(ended ? { events } : { events, error: `the agent exited with ${code} before finishing: ${stderr.trim().split('\n').at(-1) ?? ''}` });
+    });
+  });
+}
+
+function parseEvents(stdout: string): AgentEvent[] {
+  return stdout.split('\n').flatMap((line) => {
+    if (!line.startsWith('{')) return [];
+    try {
+      return [JSON.parse(line) as AgentEvent];
+    } catch {
+      return [];
+    }
+  });
+}
