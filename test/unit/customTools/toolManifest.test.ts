@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { checkManifest } from '../../../src/agent/customTools/toolManifest';
 
-const folder = { name: 'count_lines', files: ['count.js', 'tool.json', 'helper.py'] };
+const folder = { name: 'count_lines', files: ['count.js', 'tool.json', 'lib.py'] };
 const valid = {
   name: 'count_lines',
   description: 'Count the lines of a file.',
@@ -29,8 +29,8 @@ describe('tool.json', () => {
     ['parameters that are not an object schema', { ...valid, parameters: { type: 'string' } }, /^parameters must be a JSON schema with "type": "object" .*not "type": "string"$/],
     ['parameters without a type', { ...valid, parameters: { properties: {} } }, /not a schema without "type"$/],
     ['parameters that are not a valid schema', { ...valid, parameters: { type: 'object', properties: { path: { type: 'strin' } } } }, /^parameters is not a valid JSON schema: parameters\.properties\.path\.type must be equal to one of the allowed values \(array, boolean, integer, null, number, object, string\)$/],
-    ['a script that is not in the folder', { ...valid, command: 'count.ts' }, /^command "count\.ts" is not a file in the tool's folder; it has: count\.js, tool\.json, helper\.py$/],
-    ['a command line given as a string', { ...valid, command: 'python3 helper.py' }, /give command as an array: \["python3", "run\.py", "--fast"\]/],
+    ['a script that is not in the folder', { ...valid, command: 'count.ts' }, /^command "count\.ts" is not a file in the tool's folder; it has: count\.js, tool\.json, lib\.py$/],
+    ['a command line given as a string', { ...valid, command: 'python3 lib.py' }, /give command as an array: \["python3", "run\.py", "--fast"\]/],
   ];
   for (const [what, manifest, expected] of problems) {
     it(`reports ${what}`, () => assert.match(problemOf(manifest), expected));
@@ -43,7 +43,7 @@ describe('tool.json', () => {
   it('runs a script with the interpreter its extension calls for, and marks it as the tool\'s file', () => {
     const cases: Array<[string, string[]]> = [
       ['count.js', ['node', 'count.js']],
-      ['./helper.py', ['python3', 'helper.py']],
+      ['./lib.py', ['python3', 'lib.py']],
       ['tool.json', ['tool.json']],
     ];
     for (const [command, argv] of cases) {
@@ -55,9 +55,9 @@ describe('tool.json', () => {
   });
 
   it('keeps an argv as written, marking the words that name files of the tool', () => {
-    const result = check({ ...valid, command: ['python3', './helper.py', '--fast', 'count.js'], timeout_s: 5 });
+    const result = check({ ...valid, command: ['python3', './lib.py', '--fast', 'count.js'], timeout_s: 5 });
     assert.ok(result.ok);
-    assert.deepEqual(result.tool.argv, ['python3', 'helper.py', '--fast', 'count.js']);
+    assert.deepEqual(result.tool.argv, ['python3', 'lib.py', '--fast', 'count.js']);
     assert.deepEqual(result.tool.toolFiles, [false, true, false, true]);
     assert.equal(result.tool.timeoutMs, 5000);
   });

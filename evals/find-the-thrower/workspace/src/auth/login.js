@@ -1,6 +1,6 @@
 import { verifySignature } from './tokens.js';
 
-export function openSession(token) {
+export function logIn(token) {
   const claims = verifySignature(token);
   return { user: claims.sub, expires: claims.exp };
 }
