@@ -17,6 +17,21 @@ export class ApiKeyStore {
     return (await this.secrets.get(SECRET_KEY)) || undefined;
   }
 
+  /**
+   * Stores `value` as the key; empty removes the stored one. The command takes it as an argument
+   * for scripts and tests, so the key never passes through a log.
+   */
+  async set(value: string): Promise<'saved' | 'removed' | 'unchanged'> {
+    const key = value.trim();
+    if (key) {
+      await this.secrets.store(SECRET_KEY, key);
+      return 'saved';
+    }
+    if ((await this.stored()) === undefined) return 'unchanged';
+    await this.secrets.delete(SECRET_KEY);
+    return 'removed';
+  }
+
   /** Asks for the key in a password box; an empty answer removes the stored key. */
   async prompt(): Promise<void> {
     const hadKey = (await this.stored()) !== undefined;
@@ -28,13 +43,8 @@ export class ApiKeyStore {
       placeHolder: 'sk-...',
     });
     if (value === undefined) return;
-    const key = value.trim();
-    if (key) {
-      await this.secrets.store(SECRET_KEY, key);
-      void vscode.window.showInformationMessage('Ouro: API key saved.');
-    } else if (hadKey) {
-      await this.secrets.delete(SECRET_KEY);
-      void vscode.window.showInformationMessage('Ouro: API key removed.');
-    }
+    const result = await this.set(value);
+    if (result === 'saved') void vscode.window.showInformationMessage('Ouro: API key saved.');
+    if (result === 'removed') void vscode.window.showInformationMessage('Ouro: API key removed.');
   }
 }

@@ -23,7 +23,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const register = (id: string, run: (...args: never[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
-        await run(...args);
+        return await run(...args);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log.error(`${id} failed: ${message}`);
@@ -34,7 +34,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
     register('ouro.newChat', () => controller.newChat()),
     register('ouro.stop', () => agent.stop()),
-    register('ouro.setApiKey', () => apiKeys.prompt()),
+    // With the key as an argument (scripts, tests) nothing is asked; the result says what changed.
+    register('ouro.setApiKey', (key?: string) => (typeof key === 'string' ? apiKeys.set(key) : apiKeys.prompt())),
     register('ouro.focusChat', () => view.reveal()),
     register('ouro.askAboutFile', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
       const uris = selected?.length ? selected : [clicked ?? vscode.window.activeTextEditor?.document.uri].filter((uri): uri is vscode.Uri => uri !== undefined);
