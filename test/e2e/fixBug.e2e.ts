@@ -87,6 +87,8 @@ describe('Fixing a bug with Ouro in VS Code', function () {
     await waitUntilIdle(chat);
     await diffEditor(scenario.page).waitFor({ state: 'detached' });
     await scenario.shot('rejected');
+    // Rejecting was the user's choice: the card says so, neutrally, not as a failure.
+    await toolCard(chat, 'edit_file', 'rejected').waitFor();
     assert.equal(scenario.read('src/math.js'), original);
     const told = String(scenario.mock.requests[3].messages.at(-1)?.content);
     assert.match(told, /reject/i);
@@ -112,9 +114,13 @@ describe('Fixing a bug with Ouro in VS Code', function () {
     assert.match(await activeTab(page).getAttribute('aria-label') ?? '', /Ouro's proposal/);
 
     await editorTitleAction(page, "Accept Ouro's proposal").click();
-    const written = await scenario.waitForFile('src/math.js', (text) => text !== original);
-    assert.ok(written.includes(FIXED_LINE), 'the fix is missing');
-    assert.ok(written.includes('// Reviewed by a person.'), "the user's line is missing");
+    // Waiting for the whole expected text, not just any change, never reads a half-written file.
+    const fixed = original.replace(BUGGY_LINE, FIXED_LINE).trimEnd();
+    await scenario.waitForFile('src/math.js', (text) => {
+      const whole = text.replace(/\r\n/g, '\n').trimEnd();
+      return whole.startsWith(fixed) && whole.endsWith('// Reviewed by a person.') && /^\s*$/.test(whole.slice(fixed.length, -'// Reviewed by a person.'.length));
+    });
+
     await chat.locator('#messages .message.assistant', { hasText: 'Done, with your changes.' }).waitFor();
     await waitUntilIdle(chat);
     await scenario.shot('accepted-with-changes');
