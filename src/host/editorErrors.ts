@@ -6,10 +6,14 @@ import type { AgentEvent } from '../agent/events';
 /** The event as the chat shows it: 401 and 403 errors rephrased for the editor, all else as it came. */
 export function forEditor(event: AgentEvent, endpoint: string): AgentEvent {
   if (event.type !== 'error' || (event.status !== 401 && event.status !== 403)) return event;
-  const where = endpoint || 'The endpoint';
+  // The endpoint as the host describes it, e.g. "gpt-x at https://host/v1 (with an API key)".
+  const hasKey = endpoint.endsWith(' (with an API key)');
+  const where = endpoint.replace(/ \(with an API key\)$/, '') || 'the endpoint';
   const message =
-    event.status === 401
-      ? `${where} refused the API key (401). Set a valid key with the button below or the "Ouro: Set API Key" command.`
-      : `${where} refused access (403). The key may not be allowed to use this model; check the key or the ouro.model setting.`;
+    event.status === 403
+      ? `Access refused (403) by ${where}. The key may not be allowed to use this model; check the key or the ouro.model setting.`
+      : hasKey
+        ? `The API key was refused (401) by ${where}. Set a valid key with the button below or the "Ouro: Set API Key" command.`
+        : `An API key is needed (401) for ${where}. Set one with the button below or the "Ouro: Set API Key" command.`;
   return { ...event, message };
 }

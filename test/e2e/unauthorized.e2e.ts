@@ -22,7 +22,7 @@ describe('A refused API key', function () {
     await error.waitFor();
     await waitUntilIdle(chat);
     const errorText = await error.innerText();
-    assert.match(errorText, /refused the API key/i);
+    assert.match(errorText, /API key was refused/i);
     assert.doesNotMatch(errorText, /--api-key|OPENAI_API_KEY/, 'no CLI advice inside the editor');
     assert.equal(await chat.locator('#messages .message.error').count(), 1, 'one message, said once');
     const setKey = error.locator('button', { hasText: 'Set API Key' });
