@@ -23,6 +23,7 @@ import { createHumanRenderer, createJsonRenderer } from './render';
 import { createCliApprover, createCliConfirm } from './approval';
 import { exitFor } from './exit';
 import { evalMain } from './eval/evalCommand';
+import { improveMain } from './eval/improveCommand';
 import { openSavedConversation, saveToFile } from './savedConversation';
 
 export async function main(argv: string[]): Promise<number> {
@@ -33,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   };
   if (argv[0] === 'eval') return evalMain(argv.slice(1), { stdout, stderr });
+  if (argv[0] === 'improve') return improveMain(argv.slice(1), { stdout, stderr });
 
   let options: CliOptions | 'help';
   try {

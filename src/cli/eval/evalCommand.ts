@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENDPOINT_OPTIONS, nonEmpty } from '../args';
 import { compareResults, formatTable, type EvalResult } from './evalReport';
-import { runTask, type EvalRun } from './evalRun';
+import type { Endpoint, EvalRun } from './evalRun';
+import { runTasks } from './runTasks';
 import { loadSuite } from './evalSuite';
 
 export const EVAL_USAGE = `Usage: ouro eval --suite DIR [options]
@@ -21,6 +22,7 @@ Options:
   --model NAME           model name (env OURO_MODEL)
   --repeat N             run every task N times (default 1)
   --jobs N               run N tasks at a time (default 1; mind the endpoint's rate limits)
+  --ouro DIR             put this .ouro folder (rules, tools, skills) into every task's workspace
   --json                 print the result as JSON instead of the table
   --out FILE             also write the result as JSON to FILE, for --compare
   --compare A B          compare two results written with --out
@@ -38,6 +40,7 @@ interface EvalOptions {
   model: string;
   repeat: number;
   jobs: number;
+  ouro?: string;
   json: boolean;
   out?: string;
 }
@@ -56,6 +59,7 @@ export function parseEvalArgs(argv: string[], env: Record<string, string | undef
         ...ENDPOINT_OPTIONS,
         repeat: { type: 'string' },
         jobs: { type: 'string' },
+        ouro: { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string' },
         compare: { type: 'boolean' },
@@ -72,16 +76,25 @@ export function parseEvalArgs(argv: string[], env: Record<string, string | undef
   }
   if (positionals.length > 0) return { kind: 'usage', message: `unexpected argument "${positionals[0]}"` };
   if (!values.suite) return { kind: 'usage', message: 'no suite given: pass --suite DIR' };
-  const model = nonEmpty(values.model) ?? nonEmpty(env.OURO_MODEL);
-  if (!model) return { kind: 'usage', message: 'no model configured: pass --model NAME or set OURO_MODEL' };
-  const apiKey = nonEmpty(values['api-key']) ?? nonEmpty(env.OPENAI_API_KEY);
-  const baseURL = nonEmpty(values['base-url']) ?? nonEmpty(env.OPENAI_BASE_URL) ?? (apiKey ? 'https://api.openai.com/v1' : undefined);
-  if (!baseURL) return { kind: 'usage', message: 'no endpoint configured: pass --base-url URL or set OPENAI_BASE_URL' };
+  const endpoint = endpointFrom(values, env);
+  if (typeof endpoint === 'string') return { kind: 'usage', message: endpoint };
+  const { baseURL, apiKey, model } = endpoint;
   const repeat = values.repeat === undefined ? 1 : Number(values.repeat);
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 100) return { kind: 'usage', message: `--repeat must be a whole number from 1 to 100, not "${values.repeat}"` };
   const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32) return { kind: 'usage', message: `--jobs must be a whole number from 1 to 32, not "${values.jobs}"` };
-  return { kind: 'run', suite: values.suite, tasks: values.task ?? [], baseURL, apiKey, model, repeat, jobs, json: values.json ?? false, out: values.out };
+  return { kind: 'run', suite: values.suite, tasks: values.task ?? [], baseURL, apiKey, model, repeat, jobs, ouro: values.ouro, json: values.json ?? false, out: values.out };
+}
+
+/** The endpoint from the flags and the environment, or what is missing. */
+export function endpointFrom(values: { 'base-url'?: string; 'api-key'?: string; model?: string }, env: Record<string, string | undefined>): Endpoint | string {
+  const model = nonEmpty(values.model) ?? nonEmpty(env.OURO_MODEL);
+  if (!model) return 'no model configured: pass --model NAME or set OURO_MODEL';
+  const apiKey = nonEmpty(values['api-key']) ?? nonEmpty(env.OPENAI_API_KEY);
+  // With a key and no URL, the key is OpenAI's.
+  const baseURL = nonEmpty(values['base-url']) ?? nonEmpty(env.OPENAI_BASE_URL) ?? (apiKey ? 'https://api.openai.com/v1' : undefined);
+  if (!baseURL) return 'no endpoint configured: pass --base-url URL or set OPENAI_BASE_URL';
+  return { baseURL, apiKey, model };
 }
 
 /** Exit 0 when every run passed, 1 when some failed, 2 for a bad command line or suite. */
@@ -113,27 +126,24 @@ async function runSuite(options: EvalOptions, io: { stdout: Output; stderr: Outp
 
   const result: EvalResult = { suite: options.suite, model: options.model, startedAt: new Date().toISOString(), runs: [] };
   const endpoint = { baseURL: options.baseURL, apiKey: options.apiKey, model: options.model };
-  const queue = Array.from({ length: options.repeat }, (_, i) => suite.tasks.map((task) => ({ task, attempt: i + 1 }))).flat();
-  const runs: EvalRun[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < queue.length && !io.signal?.aborted) {
-      const index = next++;
-      const { task, attempt } = queue[index];
-      runs[index] = await runTask(task, { endpoint, attempt, signal: io.signal, cli: io.cli });
-      io.stderr.write(`[${runs.filter(Boolean).length}/${queue.length}] ${task.name}${options.repeat > 1 ? ` (run ${attempt})` : ''}: ${describe(runs[index])}\n`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.jobs, queue.length) }, worker));
+  result.runs = await runTasks(suite.tasks, {
+    endpoint,
+    repeat: options.repeat,
+    jobs: options.jobs,
+    ouro: options.ouro && resolve(options.ouro),
+    cli: io.cli,
+    signal: io.signal,
+    onRun: (run, done, total) => io.stderr.write(`[${done}/${total}] ${describeRun(run)}\n`),
+  });
   if (io.signal?.aborted) return fail(130, 'cancelled');
-  result.runs = runs;
   if (options.out) await writeFile(options.out, `${JSON.stringify(result, null, 2)}\n`);
   io.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${formatTable(result)}\n`);
   return result.runs.every((run) => run.passed) ? 0 : 1;
 }
 
-function describe(run: EvalRun): string {
-  return `${run.passed ? 'pass' : 'FAIL'} (${run.steps} steps, ${run.promptTokens + run.completionTokens} tokens, ${run.seconds} s)`;
+export function describeRun(run: EvalRun): string {
+  const which = run.attempt > 1 ? ` (run ${run.attempt})` : '';
+  return `${run.task}${which}: ${run.passed ? 'pass' : 'FAIL'} (${run.steps} steps, ${run.promptTokens + run.completionTokens} tokens, ${run.seconds} s)`;
 }
 
 async function readResult(path: string): Promise<EvalResult> {

@@ -33,6 +33,8 @@ export interface EvalRun {
   checkExit: number | null;
   /** The check's output, capped: what a failure looked like. */
   checkOutput: string;
+  /** What the agent did, tool call by tool call, shortened (when asked for). */
+  transcript?: string;
 }
 
 export interface RunOptions {
@@ -41,6 +43,10 @@ export interface RunOptions {
   cli?: readonly string[];
   attempt?: number;
   signal?: AbortSignal;
+  /** A .ouro folder (rules, tools, skills) put into every task's workspace; the task's own files win. */
+  ouro?: string;
+  /** Keep a short transcript of the agent's work in the result. */
+  transcript?: boolean;
 }
 
 const CHECK_OUTPUT_LIMITS = { maxLines: 80, maxBytes: 6 * 1024 };
@@ -53,11 +59,12 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
     // user's own skills out of the measurement.
     const workspace = join(temp, task.name);
     const home = join(temp, 'home');
-    await cp(join(task.dir, TASK_WORKSPACE), workspace, { recursive: true });
+    if (options.ouro) await cp(options.ouro, join(workspace, '.ouro'), { recursive: true });
+    await cp(join(task.dir, TASK_WORKSPACE), workspace, { recursive: true, force: true });
     await mkdir(home);
 
     const started = performance.now();
-    const agent = await runAgentProcess(task, workspace, home, options, signal);
+    const agent = await runAgentProcess({ prompt: task.prompt, approve: task.approve, maxSteps: task.maxSteps }, { workspace, home, endpoint: options.endpoint, cli: options.cli, signal });
     const seconds = (performance.now() - started) / 1000;
 
     const runner = new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: home }, limits: CHECK_OUTPUT_LIMITS });
@@ -72,6 +79,7 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
       ...(agent.error ? { agentEnd: 'crashed', agentError: agent.error } : {}),
       checkExit: check.exitCode,
       checkOutput: note + check.output,
+      ...(options.transcript ? { transcript: shortTranscript(agent.events) } : {}),
     };
   } finally {
     await rm(temp, { recursive: true, force: true });
@@ -97,11 +105,22 @@ export function summarise(events: readonly AgentEvent[]): Pick<EvalRun, 'steps' 
   return { steps, toolCalls, promptTokens, completionTokens, agentEnd: end?.reason ?? 'crashed', ...error };
 }
 
-async function runAgentProcess(task: EvalTask, workspace: string, home: string, options: RunOptions, signal: AbortSignal): Promise<{ events: AgentEvent[]; error?: string }> {
-  const [program, ...cliArgs] = options.cli ?? [process.execPath, ...process.execArgv, process.argv[1]];
-  const { endpoint } = options;
+export interface AgentRunPlace {
+  workspace: string;
+  home: string;
+  endpoint: Endpoint;
+  cli?: readonly string[];
+  signal: AbortSignal;
+}
+
+/** Runs the CLI with --json on `workspace` and collects its events. */
+export async function runAgentProcess(
+  job: { prompt: string; approve: string; maxSteps: number },
+  { workspace, home, endpoint, cli, signal }: AgentRunPlace,
+): Promise<{ events: AgentEvent[]; error?: string }> {
+  const [program, ...cliArgs] = cli ?? [process.execPath, ...process.execArgv, process.argv[1]];
   const args = [...cliArgs, '--cwd', workspace, '--base-url', endpoint.baseURL, '--model', endpoint.model];
-  args.push('--approve', task.approve, '--max-steps', String(task.maxSteps), '--json', task.prompt);
+  args.push('--approve', job.approve, '--max-steps', String(job.maxSteps), '--json', job.prompt);
   return new Promise((resolve) => {
     const child = spawn(program, args, {
       // The key travels in the environment, never on a command line others can see.
@@ -121,6 +140,32 @@ async function runAgentProcess(task: EvalTask, workspace: string, home: string, 
       resolve(ended ? { events } : { events, error: `the agent exited with ${code} before finishing: ${stderr.trim().split('\n').at(-1) ?? ''}` });
     });
   });
+}
+
+const TRANSCRIPT_LINE_CHARS = 300;
+const TRANSCRIPT_CHARS = 6000;
+
+/** The agent's tool calls and their results, and its last words, a line or so each. */
+export function shortTranscript(events: readonly AgentEvent[]): string {
+  const lines: string[] = [];
+  let text = '';
+  for (const event of events) {
+    if (event.type === 'text') text += event.delta;
+    else if (event.type === 'tool_call') lines.push(clip(`→ ${event.call.name} ${event.call.arguments}`));
+    else if (event.type === 'tool_result') lines.push(clip(`${event.isError ? '✗' : '←'} ${event.content}`));
+    else if (event.type === 'step' && text) {
+      lines.push(clip(`says: ${text}`));
+      text = '';
+    }
+  }
+  if (text) lines.push(clip(`says: ${text}`));
+  const whole = lines.join('\n');
+  return whole.length <= TRANSCRIPT_CHARS ? whole : `${whole.slice(0, TRANSCRIPT_CHARS / 3)}\n[…]\n${whole.slice(-(TRANSCRIPT_CHARS * 2) / 3)}`;
+}
+
+function clip(line: string): string {
+  const flat = line.replace(/\s+/g, ' ').trim();
+  return flat.length <= TRANSCRIPT_LINE_CHARS ? flat : `${flat.slice(0, TRANSCRIPT_LINE_CHARS)}…`;
 }
 
 function parseEvents(stdout: string): AgentEvent[] {

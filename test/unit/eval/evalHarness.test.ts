@@ -131,7 +131,7 @@ describe('the eval harness', function () {
     ];
     for (const [argv, message] of cases) assert.deepEqual(parseEvalArgs(argv, env), { kind: 'usage', message });
     const fromEnv = parseEvalArgs(['--suite', 's'], { OURO_MODEL: 'm', OPENAI_API_KEY: 'k' });
-    assert.deepEqual(fromEnv, { kind: 'run', suite: 's', tasks: [], baseURL: 'https://api.openai.com/v1', apiKey: 'k', model: 'm', repeat: 1, jobs: 1, json: false, out: undefined });
+    assert.deepEqual(fromEnv, { kind: 'run', suite: 's', tasks: [], baseURL: 'https://api.openai.com/v1', apiKey: 'k', model: 'm', repeat: 1, jobs: 1, ouro: undefined, json: false, out: undefined });
   });
 });
 
