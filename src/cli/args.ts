@@ -14,6 +14,8 @@ export interface CliOptions {
   /** Retries of a failed request (env OURO_MAX_RETRIES); undefined keeps the client's default. */
   maxRetries?: number;
   json: boolean;
+  /** Ask the model after each step's tool results whether a tool of its own would help. */
+  reflect?: boolean;
   /** Save the conversation here after every step, and continue it if the file exists. */
   conversation?: string;
   /** Tokens the model takes in one request (env OURO_CONTEXT_WINDOW); undefined: the table's. */
@@ -33,6 +35,7 @@ Options:
   --allow PREFIX         allow commands that start with PREFIX (repeatable)
   --max-steps N          stop after N model requests (default: 50)
   --json                 print one event per line as JSON
+  --reflect              after each step's tool results, ask whether a tool of its own would help
   --conversation FILE    save the conversation to FILE after every step; if FILE
                          exists, continue it with PROMPT
   --context-window N     tokens the model takes (env OURO_CONTEXT_WINDOW; default:
@@ -64,6 +67,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         allow: { type: 'string', multiple: true },
         'max-steps': { type: 'string' },
         json: { type: 'boolean' },
+        reflect: { type: 'boolean' },
         conversation: { type: 'string' },
         'context-window': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -106,6 +110,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     maxSteps,
     maxRetries,
     json: values.json ?? false,
+    ...(values.reflect ? { reflect: true } : {}),
     ...(nonEmpty(values.conversation) ? { conversation: nonEmpty(values.conversation) } : {}),
     ...(contextWindow !== undefined ? { contextWindow } : {}),
     prompt,

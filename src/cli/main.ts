@@ -94,7 +94,10 @@ export async function main(argv: string[]): Promise<number> {
     for await (const event of runAgent(conversation, {
       model,
       // Self-made tools under .ouro/tools/ are read again before every step.
-      tools: new CustomToolSource(workspace, createTools({ skills: skillList.skills.length > 0 ? skills : undefined }), { onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`) }).forStep,
+      tools: new CustomToolSource(workspace, createTools({ skills: skillList.skills.length > 0 ? skills : undefined }), {
+        onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`),
+        reflect: options.reflect,
+      }).forStep,
       commands: new NodeCommandRunner({ allow: options.allow }),
       workspace: recordingWorkspace(workspace, { checkpoints: conversation.checkpoints, messages: () => conversation.messages, save: () => recorder.save() }),
       approver: createCliApprover(options, interactive),

@@ -12,13 +12,19 @@ export interface CustomToolSourceOptions {
   reloadEveryStep?: boolean;
   /** Told about each new problem as it is found (the CLI prints it). */
   onProblem?: (problem: CustomToolProblem) => void;
+  /** After each step's tool results, ask the model whether a tool of its own would help (a reflection step). */
+  reflect?: boolean;
 }
+
+/** The reflection step's question, riding on the latest tool result. */
+export const REFLECTION_NOTE = 'Before you go on: would a tool of your own (.ouro/tools/) make the rest of this task faster or surer? If so, write or fix it now; if not, carry on.';
 
 export class CustomToolSource {
   private readonly cache: ManifestCache = new Map();
   private loaded: { tools: Tool[]; problems: CustomToolProblem[] } | undefined;
   private reported = new Set<string>();
   private offered: readonly Tool[] = [];
+  private steps = 0;
 
   constructor(
     private readonly workspace: Workspace,
@@ -47,6 +53,9 @@ export class CustomToolSource {
     const tools = [...this.builtIn, ...this.loaded.tools];
     // The same list as last step when nothing changed, so its specs need not be made again.
     if (tools.length !== this.offered.length || tools.some((tool, i) => tool !== this.offered[i])) this.offered = tools;
-    return { tools: this.offered, notes: fresh.map((entry) => entry.problem) };
+    const notes = fresh.map((entry) => entry.problem);
+    // From the second step on, the step before ended with tool results the question can follow.
+    if (this.options.reflect && ++this.steps > 1) notes.push(REFLECTION_NOTE);
+    return { tools: this.offered, notes };
   };
 }

@@ -2,6 +2,7 @@
 // and calls it in the next step of the same conversation; a broken one is reported to it.
 import * as assert from 'node:assert/strict';
 import { reply, text, toolCall, type MockServer } from '../../fixtures/mockOpenAI';
+import { REFLECTION_NOTE } from '../../../src/agent/customTools/customToolSource';
 import { runCli, useMockServers } from '../cli/cliProcess';
 import { useTempTrees } from '../workspace/tempTree';
 import { COUNT_LINES_MANIFEST, COUNT_LINES_SCRIPT } from './countLinesTool';
@@ -31,6 +32,14 @@ describe('the CLI with a tool written mid-conversation', function () {
     const result = server.requests[2].messages.at(-1);
     assert.equal(result?.role, 'tool');
     assert.match(String(result?.content), /^Exit code 0 after [\d.]+ m?s\.\nsrc\/math\.js: 2 lines\n/);
+  });
+
+  it('with --reflect, asks after the tool results whether a tool of its own would help', async () => {
+    const root = await temp.tree({ 'a.txt': 'a\n' });
+    const server = await servers.start([reply(toolCall('read_file', { path: 'a.txt' })), reply(text('Done.'))]);
+    const run = await runCli([...endpoint(root, server), '--reflect', 'read a.txt']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(String(server.requests[1].messages.at(-1)?.content), new RegExp(`\\n\\n\\[Note from Ouro\\] ${escape(REFLECTION_NOTE)}$`));
   });
 
   it('tells the model exactly what is wrong with a tool.json it wrote', async () => {

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeCommandRunner, type NodeCommandRunnerOptions } from '../../../src/agent/commands/nodeCommandRunner';
 import type { CommandRunner } from '../../../src/agent/commands/commandRunner';
-import { CustomToolSource } from '../../../src/agent/customTools/customToolSource';
+import { CustomToolSource, REFLECTION_NOTE } from '../../../src/agent/customTools/customToolSource';
 import { loadCustomTools } from '../../../src/agent/customTools/loadCustomTools';
 import type { AgentEvent } from '../../../src/agent/events';
 import { runToolCall } from '../../../src/agent/runToolCall';
@@ -165,6 +165,16 @@ describe('self-made tools', function () {
 
       await addToTree(root, countLinesTool());
       assert.deepEqual((await source.forStep()).tools.map((tool) => tool.name), [...builtInNames, 'count_lines']);
+    });
+
+    it('asks the reflection question from the second step on when reflect is set, and never otherwise', async () => {
+      const { workspace } = await countLinesIn({});
+      const reflecting = new CustomToolSource(workspace, builtIn, { reflect: true });
+      assert.deepEqual((await reflecting.forStep()).notes, []);
+      assert.deepEqual((await reflecting.forStep()).notes, [REFLECTION_NOTE]);
+      const quiet = new CustomToolSource(workspace, builtIn);
+      await quiet.forStep();
+      assert.deepEqual((await quiet.forStep()).notes, []);
     });
 
     it('reads the folder again only after changed() when not reloading every step', async () => {
