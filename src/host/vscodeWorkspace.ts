@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { splitGlobs } from '../agent/workspace/globs';
 import { IgnoreRules, OUROIGNORE, anchorIgnoreFile, ignoreFilesFor, isSecret, isUnlisted } from '../agent/workspace/ignoreRules';
-import { displayPath, nameFolders, resolveWorkspacePath, type WorkspaceFolder } from '../agent/workspace/paths';
+import { comparePaths, displayPath, nameFolders, resolveWorkspacePath, type WorkspaceFolder } from '../agent/workspace/paths';
 import { encodeText } from '../agent/workspace/text';
 import {
   LARGE_WRITE_BYTES,
@@ -241,14 +241,4 @@ async function refuseSymlinks(folder: vscode.Uri, relative: string, display: str
 
 function depth(path: string): number {
   return path.replace(/\/$/, '').split('/').length;
-}
-
-/** Segment by segment, so "a/b" sorts before "a-b" and a folder's entries stay together. */
-function comparePaths(a: string, b: string): number {
-  const left = a.split('/');
-  const right = b.split('/');
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    if (left[i] !== right[i]) return left[i] < right[i] ? -1 : 1;
-  }
-  return left.length - right.length;
 }

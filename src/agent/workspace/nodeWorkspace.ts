@@ -9,7 +9,7 @@ import { writeFileAtomic } from './atomicWrite';
 import { OUROIGNORE, anchorIgnoreFile, isSecret, isUnlisted } from './ignoreRules';
 import { NodeLocator, type Located } from './nodeLocator';
 import { searchWithNode } from './nodeSearch';
-import { displayPath, nameFolders, type WorkspaceFolder } from './paths';
+import { comparePaths, displayPath, nameFolders, type WorkspaceFolder } from './paths';
 import { findRipgrep, searchWithRipgrep } from './ripgrep';
 import { splitGlobs } from './globs';
 import type { EngineQuery, EngineResult, SearchScope } from './searchEngine';
@@ -251,14 +251,4 @@ function shallowest<T extends { depth: number; relative: string }>(entries: T[],
     }
   }
   return kept;
-}
-
-/** Orders paths folder by folder, so "a/b" follows "a/" rather than "a-b". */
-function comparePaths(a: string, b: string): number {
-  const left = a.split('/');
-  const right = b.split('/');
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    if (left[i] !== right[i]) return left[i] < right[i] ? -1 : 1;
-  }
-  return left.length - right.length;
 }

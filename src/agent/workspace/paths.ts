@@ -142,3 +142,13 @@ function howToName(folders: readonly WorkspaceFolder[]): string {
   const names = folders.map((folder) => folder.name);
   return `Start the path with a workspace folder name (${names.join(', ')}), e.g. "${names[0]}/src/index.ts".`;
 }
+
+/** Orders paths folder by folder, so "a/b" follows "a/" rather than "a-b". */
+export function comparePaths(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return left[i] < right[i] ? -1 : 1;
+  }
+  return left.length - right.length;
+}

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { displayPath, nameFolders, relativeInside, resolveWorkspacePath, type WorkspaceFolder } from '../../../src/agent/workspace/paths';
+import { comparePaths, displayPath, nameFolders, relativeInside, resolveWorkspacePath, type WorkspaceFolder } from '../../../src/agent/workspace/paths';
 import { WorkspaceError } from '../../../src/agent/workspace/workspace';
 
 const single: WorkspaceFolder[] = [{ name: 'proj', root: '/w/proj' }];
@@ -132,5 +132,12 @@ describe('nameFolders and displayPath', () => {
     assert.equal(displayPath(multi, 0, ''), 'app');
     assert.equal(displayPath(single, 0, 'src/a.ts'), 'src/a.ts');
     assert.equal(displayPath(single, 0, ''), '.');
+  });
+});
+
+describe('comparePaths', () => {
+  it('orders folder by folder, so a folder\'s entries stay together', () => {
+    const sorted = ['a-b', 'a/b', 'a/', 'a/b/c', 'b', 'a.txt'].sort(comparePaths);
+    assert.deepEqual(sorted, ['a/', 'a/b', 'a/b/c', 'a-b', 'a.txt', 'b']);
   });
 });
