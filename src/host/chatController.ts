@@ -7,6 +7,7 @@ import { createTools } from '../agent/tools/index';
 import { OpenAICompatibleModel } from '../llm/openaiCompatible';
 import type { HostState, SetupState, WebviewMessage } from '../protocol/messages';
 import type { ApiKeyStore } from './apiKeyStore';
+import { alwaysAllowedNote, refusedAllowRules } from './alwaysAllow';
 import { attachmentLabel, composeUserMessage } from './attachmentText';
 import type { AttachmentStore } from './attachments';
 import type { ChatAgent } from './chatAgent';
@@ -15,7 +16,7 @@ import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
 import type { DiffReview } from './diffReview';
 import { isConfigured, redact, resolveEndpoint } from './endpointConfig';
-import { readSettings, saveEndpointSettings } from './settings';
+import { addCommandAllowRules, readSettings, saveEndpointSettings } from './settings';
 import type { Transcript } from './transcript';
 import { TerminalCommandRunner } from './terminalCommandRunner';
 import { VsCodeDiagnostics } from './vscodeDiagnostics';
@@ -59,6 +60,9 @@ export class ChatController {
         return;
       case 'reject':
         decisions.decide(message.toolCallId, { accepted: false, reason: message.reason });
+        return;
+      case 'alwaysAllow':
+        void this.alwaysAllow(message.toolCallId, message.rules);
         return;
       case 'showDiff':
         void this.deps.review.show(message.toolCallId);
@@ -151,6 +155,27 @@ export class ChatController {
     if (rules.files.length > 0) log.info(`rules: ${rules.files.map((file) => file.path + (file.truncated ? ' (cut)' : '')).join(', ')}`);
     for (const problem of rules.problems) log.warn(`rules: ${problem}`);
     return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text });
+  }
+
+  /** Adds the allow rules the card offered to the settings, then runs the command. */
+  private async alwaysAllow(toolCallId: string, rules: string[]): Promise<void> {
+    const { decisions, log } = this.deps;
+    const refused = refusedAllowRules(decisions.get(toolCallId), rules);
+    if (refused) {
+      log.warn(`Always allow refused: ${refused}`);
+      return;
+    }
+    try {
+      await addCommandAllowRules(rules);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error(`could not add allow rules: ${message}`);
+      void vscode.window.showErrorMessage(`Ouro could not add the allow rule to the settings: ${message}`);
+      decisions.remind(toolCallId);
+      return;
+    }
+    log.info(`allow rules added: ${rules.join(', ')}`);
+    decisions.decide(toolCallId, { accepted: true, reason: alwaysAllowedNote(rules) });
   }
 
   private async openFile(path: string): Promise<void> {

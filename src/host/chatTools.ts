@@ -1,5 +1,8 @@
 // Adapts the agent's tools to the chat: each call's approvals go to its own card (the approver is
-// bound to the call's id), and reads ask first unless `ouro.autoApprove.reads` is on. Pure.
+// bound to the call's id, and a command's card offers allow rules for it), and reads ask first
+// unless `ouro.autoApprove.reads` is on. Pure.
+import { suggestAllowRules } from '../agent/commands/allowSuggestion';
+import { loadShellParser } from '../agent/commands/shellParser';
 import type { Approver, Tool } from '../agent/tools/tool';
 import type { PendingDecision } from '../protocol/messages';
 import { decisionNote } from '../protocol/notes';
@@ -15,10 +18,21 @@ export async function askUser(decisions: PendingDecisions, question: PendingDeci
 export function approverFor(decisions: PendingDecisions, toolCallId: string): Approver {
   return {
     async approve(request, signal) {
-      const { accepted, reason } = await askUser(decisions, { toolCallId, kind: request.kind, title: request.title, detail: request.detail }, signal);
+      const allowRules = request.command === undefined ? undefined : await allowRulesFor(request.command);
+      const question: PendingDecision = { toolCallId, kind: request.kind, title: request.title, detail: request.detail, ...(allowRules ? { allowRules } : {}) };
+      const { accepted, reason } = await askUser(decisions, question, signal);
       return { approved: accepted, reason };
     },
   };
+}
+
+/** The rules "Always allow" would add; none when no rule can allow the line (or the parser is missing). */
+async function allowRulesFor(command: string): Promise<string[] | undefined> {
+  try {
+    return suggestAllowRules(command, await loadShellParser());
+  } catch {
+    return undefined;
+  }
 }
 
 export function chatTools(tools: readonly Tool[], decisions: PendingDecisions, autoApproveReads: () => boolean): Tool[] {

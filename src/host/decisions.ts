@@ -50,6 +50,17 @@ export class PendingDecisions {
     return this.pending.has(toolCallId);
   }
 
+  /** What is waiting on a tool call, as the host asked it. */
+  get(toolCallId: string): PendingDecision | undefined {
+    return this.pending.get(toolCallId)?.decision;
+  }
+
+  /** Shows a waiting decision again (its card's buttons live again, e.g. after a failed Always allow). */
+  remind(toolCallId: string): void {
+    const entry = this.pending.get(toolCallId);
+    if (entry) this.post({ type: 'pending', decision: entry.decision });
+  }
+
   /** The most recent pending decision of a kind, for commands run without a target. */
   latest(kind?: PendingDecision['kind']): PendingDecision | undefined {
     const all = [...this.pending.values()].map((entry) => entry.decision).filter((decision) => !kind || decision.kind === kind);

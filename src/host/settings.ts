@@ -1,5 +1,7 @@
 // The `ouro.*` settings, read fresh each time (users change them while the chat is open).
 import * as vscode from 'vscode';
+import type { CommandRules } from '../agent/commands/commandRules';
+import { withAllowRules } from './alwaysAllow';
 
 export interface OuroSettings {
   baseUrl: string;
@@ -27,6 +29,30 @@ export async function saveEndpointSettings(baseUrl: string, model: string): Prom
   const config = vscode.workspace.getConfiguration('ouro');
   await config.update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
   await config.update('model', model, vscode.ConfigurationTarget.Global);
+}
+
+/** `ouro.commands.allow` and `.deny` as they are in force now. */
+export function readCommandRules(): CommandRules {
+  const config = vscode.workspace.getConfiguration('ouro.commands');
+  return { allow: stringsOf(config.get('allow')), deny: stringsOf(config.get('deny')) };
+}
+
+/**
+ * Adds allow rules to the workspace's settings (the user's when no folder is open), each once.
+ * A workspace list replaces the user's list instead of adding to it, so the first one starts
+ * from the rules in force: adding a rule never takes one away.
+ */
+export async function addCommandAllowRules(rules: readonly string[]): Promise<void> {
+  const config = vscode.workspace.getConfiguration('ouro.commands');
+  const inspected = config.inspect<unknown>('allow');
+  const inWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+  const current = inWorkspace ? (inspected?.workspaceValue ?? config.get('allow')) : inspected?.globalValue;
+  const target = inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update('allow', withAllowRules(stringsOf(current), rules), target);
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
 }
 
 export function onSettingsChanged(listener: () => void): vscode.Disposable {

@@ -9,6 +9,7 @@ import type { CommandRules } from '../agent/commands/commandRules';
 import { NodeCommandRunner } from '../agent/commands/nodeCommandRunner';
 import { capOutput, DEFAULT_OUTPUT_LIMITS, OutputCollector } from '../agent/commands/outputCapper';
 import type { ResolvedPath } from '../agent/workspace/workspace';
+import { readCommandRules } from './settings';
 
 export const TERMINAL_NAME = 'Ouro';
 
@@ -42,8 +43,7 @@ export class TerminalCommandRunner implements CommandRunner, vscode.Disposable {
   }
 
   rules(): CommandRules {
-    const config = vscode.workspace.getConfiguration('ouro.commands');
-    return { allow: stringsOf(config.get('allow')), deny: stringsOf(config.get('deny')) };
+    return readCommandRules();
   }
 
   run(command: string, cwd: ResolvedPath, options: CommandRunOptions): Promise<CommandRunResult> {
@@ -160,10 +160,6 @@ export class TerminalCommandRunner implements CommandRunner, vscode.Disposable {
       listener?.dispose();
     }
   }
-}
-
-function stringsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
 }
 
 function delay(ms: number): Promise<void> {

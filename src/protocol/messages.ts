@@ -18,6 +18,11 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** Accept what is pending for a tool call: a proposed edit or a command approval. */
   z.object({ type: z.literal('accept'), toolCallId: id }),
   z.object({ type: z.literal('reject'), toolCallId: id, reason: z.string().max(4_000).optional() }),
+  /**
+   * Accept a command and add allow rules for it to the settings. The host adds only rules it
+   * offered for that very call (`PendingDecision.allowRules`); anything else is refused.
+   */
+  z.object({ type: z.literal('alwaysAllow'), toolCallId: id, rules: z.array(z.string().min(1).max(1_000)).min(1).max(20) }),
   /** Open a pending proposal's diff again (the user closed its tab). */
   z.object({ type: z.literal('showDiff'), toolCallId: id }),
   z.object({ type: z.literal('setApiKey') }),
@@ -56,6 +61,8 @@ export interface PendingDecision {
   kind: 'edit' | 'execute' | 'read';
   title: string;
   detail?: string;
+  /** Allow rules that would let this command run without asking: the card offers "Always allow". */
+  allowRules?: string[];
 }
 
 /**

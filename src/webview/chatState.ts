@@ -229,11 +229,11 @@ function setPending(state: ChatState, decision: PendingDecision, approvalId?: st
         args: '',
         status: 'running',
       });
-  return updateTool(withCard, decision.toolCallId, (tool) => ({
-    ...tool,
-    status: 'waiting',
-    note: undefined,
-    pending: { ...decision, approvalId: approvalId ?? tool.pending?.approvalId },
-  }));
+  return updateTool(withCard, decision.toolCallId, (tool) => {
+    // The loop's approval event and the host's question describe the same wait, in either order;
+    // only the host's carries the allow rules.
+    const allowRules = decision.allowRules ?? tool.pending?.allowRules;
+    return { ...tool, status: 'waiting', note: undefined, pending: { ...decision, ...(allowRules ? { allowRules } : {}), approvalId: approvalId ?? tool.pending?.approvalId } };
+  });
 }
 

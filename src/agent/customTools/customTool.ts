@@ -30,7 +30,7 @@ export function createCustomTool(definition: ToolDefinition, folder: ResolvedPat
       const input = JSON.stringify(args);
       if (verdict.action === 'ask') {
         const detail = `runs ${commandLine} in ${workspaceFolder(folder).display}, with the arguments as JSON on stdin: ${input}`;
-        const decision = await ctx.approver.approve({ kind: 'execute', title: `${definition.name} (self-made tool)`, detail }, ctx.signal);
+        const decision = await ctx.approver.approve({ kind: 'execute', title: `${definition.name} (self-made tool)`, detail, command: commandLine }, ctx.signal);
         if (!decision.approved) return failure(`The user did not allow ${definition.name} to run${decision.reason ? `: ${decision.reason}` : '.'}`);
       }
       const toolDir = absolute(folder);

@@ -32,7 +32,7 @@ export const runCommandTool = defineTool({
     }
     if (verdict.action === 'ask') {
       const detail = `in ${folder.display} (asking because ${verdict.reason})`;
-      const decision = await ctx.approver.approve({ kind: 'execute', title: command, detail }, ctx.signal);
+      const decision = await ctx.approver.approve({ kind: 'execute', title: command, detail, command }, ctx.signal);
       if (!decision.approved) return failure(`The user did not allow this command${decision.reason ? `: ${decision.reason}` : '.'}`);
     }
 

@@ -14,6 +14,8 @@ export interface ApprovalRequest {
   kind: 'edit' | 'execute';
   title: string;
   detail?: string;
+  /** The command line it would run, so a host can offer an allow rule for it. */
+  command?: string;
 }
 
 export interface ApprovalDecision {

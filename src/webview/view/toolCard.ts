@@ -61,8 +61,20 @@ function renderApproval(tool: ToolItem): HTMLElement {
       { class: 'approval-buttons' },
       h('button', { type: 'button', class: 'accept', 'aria-label': 'Accept' }, icon('check'), 'Accept'),
       h('button', { type: 'button', class: 'reject secondary', 'aria-label': 'Reject' }, icon('close'), 'Reject'),
+      pending.allowRules && alwaysAllowButton(pending.allowRules),
       pending.kind === 'edit' && h('button', { type: 'button', class: 'show-diff secondary', 'aria-label': 'Show the diff' }, icon('diff'), 'Diff'),
     ),
+  );
+}
+
+/** Names the rules exactly as they will be added to `ouro.commands.allow`. */
+function alwaysAllowButton(rules: readonly string[]): HTMLElement {
+  const title = 'Accept, and add to ouro.commands.allow in the workspace settings';
+  return h(
+    'button',
+    { type: 'button', class: 'always-allow secondary', 'aria-label': `Always allow ${rules.join(', ')}`, title, 'data-rules': JSON.stringify(rules) },
+    icon('check-all'),
+    h('span', {}, 'Always allow ', ...rules.flatMap((rule, i) => [i > 0 ? ', ' : '', h('code', {}, rule)])),
   );
 }
 

@@ -1,5 +1,5 @@
-// What the buttons inside the transcript do: copy code, accept or reject, set the key, save the
-// setup, open a file. One delegated listener serves every rendered item.
+// What the buttons inside the transcript do: copy code, accept, always allow or reject, set the
+// key, save the setup, open a file. One delegated listener serves every rendered item.
 import { post } from '../vscodeApi';
 
 export function handleTranscriptClick(event: MouseEvent): void {
@@ -12,6 +12,9 @@ export function handleTranscriptClick(event: MouseEvent): void {
   } else if (button.classList.contains('accept') && toolCallId) {
     disableApproval(card!);
     post({ type: 'accept', toolCallId });
+  } else if (button.classList.contains('always-allow') && toolCallId && button.dataset.rules) {
+    disableApproval(card!);
+    post({ type: 'alwaysAllow', toolCallId, rules: JSON.parse(button.dataset.rules) as string[] });
   } else if (button.classList.contains('reject') && toolCallId) {
     reject(card!, toolCallId);
   } else if (button.classList.contains('show-diff') && toolCallId) {

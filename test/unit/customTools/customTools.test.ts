@@ -89,6 +89,7 @@ describe('self-made tools', function () {
         kind: 'execute',
         title: 'count_lines (self-made tool)',
         detail: `runs node .ouro/tools/count_lines/count.mjs in ., with the arguments as JSON on stdin: {"path":"src/a.txt","verbose":false}`,
+        command: 'node .ouro/tools/count_lines/count.mjs',
       },
     ]);
     assert.equal(refused.result.content, 'The user did not allow count_lines to run: no');

@@ -25,6 +25,19 @@ describe('PendingDecisions', () => {
     assert.deepEqual(await waiting, { accepted: true });
   });
 
+  it('tells what waits on a call, and shows it again on request', () => {
+    const posted: TranscriptMessage[] = [];
+    const decisions = new PendingDecisions((message) => posted.push(message));
+    void decisions.wait(edit('c1'));
+    assert.deepEqual(decisions.get('c1'), edit('c1'));
+    assert.equal(decisions.get('c2'), undefined);
+    decisions.remind('c1');
+    decisions.remind('c2');
+    assert.deepEqual(posted, [{ type: 'pending', decision: edit('c1') }, { type: 'pending', decision: edit('c1') }]);
+    decisions.decide('c1', { accepted: true });
+    assert.equal(decisions.get('c1'), undefined);
+  });
+
   it('ends the wait as a refusal when the turn is stopped', async () => {
     const decisions = new PendingDecisions(() => {});
     const controller = new AbortController();

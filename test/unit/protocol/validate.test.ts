@@ -10,6 +10,7 @@ describe('parseWebviewMessage', () => {
     { type: 'accept', toolCallId: 'call_1' },
     { type: 'reject', toolCallId: 'call_1' },
     { type: 'reject', toolCallId: 'call_1', reason: 'use tabs' },
+    { type: 'alwaysAllow', toolCallId: 'call_1', rules: ['npm test', "node -e 'process.exit(3)'"] },
     { type: 'showDiff', toolCallId: 'call_1' },
     { type: 'setApiKey' },
     { type: 'saveSetup', baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen' },
@@ -35,6 +36,9 @@ describe('parseWebviewMessage', () => {
     ['accept without a tool call id', { type: 'accept' }],
     ['accept with an empty tool call id', { type: 'accept', toolCallId: '' }],
     ['reject with a non-string reason', { type: 'reject', toolCallId: 'c', reason: { evil: true } }],
+    ['alwaysAllow without rules', { type: 'alwaysAllow', toolCallId: 'c', rules: [] }],
+    ['alwaysAllow with a rule that is not a string', { type: 'alwaysAllow', toolCallId: 'c', rules: [['npm', 'test']] }],
+    ['alwaysAllow with an empty rule', { type: 'alwaysAllow', toolCallId: 'c', rules: [''] }],
     ['saveSetup missing the model', { type: 'saveSetup', baseUrl: '' }],
     ['an oversized message', { type: 'send', text: 'x'.repeat(200_001) }],
   ];

@@ -40,6 +40,7 @@ describe('run_command', function () {
     assert.equal(asked.length, 1);
     assert.equal(asked[0].kind, 'execute');
     assert.equal(asked[0].title, 'node -e "console.log(1 + 1); process.exit(3)"');
+    assert.equal(asked[0].command, 'node -e "console.log(1 + 1); process.exit(3)"', 'the command line, for an allow rule');
     assert.match(asked[0].detail ?? '', /^in src \(asking because no allow rule covers/);
     assert.match(result.content, /^Exit code 3 after [\d.]+ m?s\.\n2\n$/);
     assert.equal(result.isError, true);

@@ -106,6 +106,23 @@ describe('chat state reducer', () => {
     assert.equal(card.note, 'Rejected: not now');
   });
 
+  it("keeps the host's allow rules on a command card whichever of the two approval messages comes first", () => {
+    const question: HostMessage = { type: 'pending', decision: { toolCallId: 'c1', kind: 'execute', title: 'npm test', allowRules: ['npm test'] } };
+    const event = agent({ type: 'approval_request', id: 'c1', toolCallId: 'c1', kind: 'execute', title: 'npm test' });
+    for (const order of [[question, event], [event, question]]) {
+      const state = fold([call('c1', 'run_command', { command: 'npm test' }), ...order]);
+      assert.deepEqual(tools(state)[0].pending?.allowRules, ['npm test']);
+      assert.equal(tools(state)[0].pending?.approvalId, 'c1');
+    }
+    const accepted = fold([
+      call('c1', 'run_command', { command: 'npm test' }),
+      question,
+      event,
+      agent({ type: 'approval_result', id: 'c1', approved: true, reason: 'always allowed from now on: `npm test`' }),
+    ]);
+    assert.equal(tools(accepted)[0].note, 'Accepted: always allowed from now on: `npm test`');
+  });
+
   it('makes a card for an approval whose tool call it has not seen', () => {
     const state = fold([{ type: 'pending', decision: { toolCallId: 'c9', kind: 'execute', title: 'Run ls' } }]);
     assert.equal(tools(state).length, 1);
