@@ -15,7 +15,7 @@ import { copySampleWorkspace } from '../e2e/harness/sampleWorkspace';
 import type { SuiteResults } from './index';
 
 const root = path.resolve(__dirname, '..', '..');
-const SUITE_TIMEOUT_MS = 5 * 60_000;
+const SUITE_TIMEOUT_MS = 18 * 60_000;
 
 /**
  * What the workbench itself logs on every start (connections, timings, the extension gallery it
@@ -93,7 +93,8 @@ async function runOnce(developmentPath: string, standalone: boolean, log: (line:
       ['extensionDevelopmentPath', remote(developmentPath)],
       ['extensionTestsPath', remote(testsModule)],
     ];
-    await page.goto(server.folderUrl(workspace, payload));
+    // The suite's own limit bounds the wait; the page load alone can take over 30 s on a busy machine.
+    await page.goto(server.folderUrl(workspace, payload), { timeout: SUITE_TIMEOUT_MS });
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(-1), SUITE_TIMEOUT_MS)));
     const exitCode = await Promise.race([exited, timedOut]);
