@@ -4,6 +4,7 @@ import { ApiKeyStore } from './host/apiKeyStore';
 import { AttachmentStore } from './host/attachments';
 import { ChatController } from './host/chatController';
 import { ChatAgent } from './host/chatAgent';
+import { ChatHistory } from './host/chatHistory';
 import { CHAT_VIEW_ID, ChatViewProvider } from './host/chatViewProvider';
 import { registerCommands } from './host/commands';
 import { PendingDecisions } from './host/decisions';
@@ -11,6 +12,7 @@ import { DiffReview } from './host/diffReview';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/proposalFileSystem';
 import { onSettingsChanged, readSettings } from './host/settings';
 import { Transcript } from './host/transcript';
+import { UriHistoryStorage } from './host/uriHistoryStorage';
 import { VsCodeWorkspace } from './host/vscodeWorkspace';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -23,7 +25,11 @@ export function activate(context: vscode.ExtensionContext): void {
   const workspace = new VsCodeWorkspace(review, readSettings);
   const attachments = new AttachmentStore();
   const apiKeys = new ApiKeyStore(context.secrets);
-  const agent = new ChatAgent(transcript, log, (busy) => {
+  // Conversations belong to the workspace; with no folder open, to the extension.
+  const historyFolder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'conversations');
+  log.info(`conversations are saved in ${historyFolder.toString()}`);
+  const history = new ChatHistory(new UriHistoryStorage(vscode.workspace.fs, historyFolder, (folder, name) => vscode.Uri.joinPath(folder, name)), context.workspaceState);
+  const agent = new ChatAgent(transcript, history, log, (busy) => {
     void vscode.commands.executeCommand('setContext', 'ouro.busy', busy);
     void controller.pushState();
   });
@@ -41,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
     attachments.onDidChange(pushState),
     apiKeys.onDidChange(pushState),
     onSettingsChanged(pushState),
-    { dispose: () => agent.reset() },
+    { dispose: () => agent.stop() },
   );
 }
 

@@ -46,3 +46,29 @@ function fenceFor(content: string): string {
   const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
   return '`'.repeat(longest + 1);
 }
+
+/**
+ * The other way: the user's words and the attachment labels of a message composeUserMessage
+ * made, for a chat rebuilt from a saved conversation. A message that does not parse is all words.
+ */
+export function splitUserMessage(content: string): { text: string; attachments: string[] } {
+  const start = content.indexOf('\n\nAttached: ');
+  if (start < 0) return { text: content, attachments: [] };
+  const attachments: string[] = [];
+  let at = start + 2;
+  while (at < content.length) {
+    const header = /^Attached: (?:the file (.+)|lines (\d+(?:-\d+)?) of (.+))\n(`{3,})[^\n`]*\n/.exec(content.slice(at));
+    if (!header) return { text: content, attachments: [] };
+    attachments.push(header[1] ?? `${header[3]}:${header[2]}`);
+    // The fence is longer than any run of backticks inside, so its next appearance closes it.
+    const close = content.indexOf(`\n${header[4]}`, at + header[0].length - 1);
+    if (close < 0) return { text: content, attachments: [] };
+    at = close + 1 + header[4].length;
+    const note = /^\n\(Cut at \d+ characters; read the rest with read_file\.\)/.exec(content.slice(at));
+    if (note) at += note[0].length;
+    if (at === content.length) break;
+    if (!content.startsWith('\n\n', at)) return { text: content, attachments: [] };
+    at += 2;
+  }
+  return { text: content.slice(0, start), attachments };
+}

@@ -41,10 +41,10 @@ export class ChatController {
   constructor(private readonly deps: ChatControllerDeps) {}
 
   handle(message: WebviewMessage): void {
-    const { agent, decisions, attachments, apiKeys, view, transcript } = this.deps;
+    const { agent, decisions, attachments, apiKeys } = this.deps;
     switch (message.type) {
       case 'ready':
-        void this.hostState().then((state) => view.post({ type: 'snapshot', transcript: transcript.all(), state }));
+        void this.postSnapshot();
         return;
       case 'send':
         void this.send(message.text);
@@ -92,7 +92,13 @@ export class ChatController {
   newChat(): void {
     this.deps.decisions.rejectAll('The user started a new chat.');
     this.deps.agent.reset();
-    void this.hostState().then((state) => this.deps.view.post({ type: 'snapshot', transcript: [], state }));
+    void this.postSnapshot();
+  }
+
+  /** The whole chat to the webview, once the conversation open before a reload is back. */
+  async postSnapshot(): Promise<void> {
+    await this.deps.agent.restored;
+    this.deps.view.post({ type: 'snapshot', transcript: this.deps.transcript.all(), state: await this.hostState() });
   }
 
   /** Tells the webview what changed outside it: busy, settings, the key, attachments. */
@@ -112,6 +118,7 @@ export class ChatController {
 
   private async send(text: string): Promise<void> {
     const { agent, transcript, decisions, attachments, workspace, log } = this.deps;
+    await agent.restored;
     if (agent.busy) return;
     const settings = readSettings();
     const endpoint = resolveEndpoint(settings, process.env, await this.deps.apiKeys.stored());

@@ -20,8 +20,9 @@ export class Transcript {
     return this.entries.slice();
   }
 
-  clear(): void {
-    this.entries = [];
+  /** Starts over with `entries` (none: an empty chat); nothing is forwarded, the caller sends a snapshot. */
+  replace(entries: TranscriptMessage[] = []): void {
+    this.entries = entries.slice();
   }
 }
 

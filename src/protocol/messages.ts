@@ -73,7 +73,9 @@ export type TranscriptMessage =
   | { type: 'user'; id: string; text: string; attachments: string[] }
   | { type: 'agent'; event: AgentEvent }
   | { type: 'pending'; decision: PendingDecision }
-  | { type: 'decided'; toolCallId: string; accepted: boolean; note?: string };
+  | { type: 'decided'; toolCallId: string; accepted: boolean; note?: string }
+  /** A line from Ouro itself, e.g. what loading a conversation repaired. */
+  | { type: 'notice'; text: string };
 
 export interface HostState {
   busy: boolean;

@@ -67,6 +67,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
       return reduceAgentEvent(state, message.event);
     case 'pending':
       return setPending(state, message.decision);
+    case 'notice':
+      return push(finishStreaming(state), { kind: 'notice', text: message.text });
     case 'decided':
       return updateTool(state, message.toolCallId, (tool) => ({
         ...tool,

@@ -34,10 +34,16 @@ describe('Transcript', () => {
     assert.deepEqual(forwarded[0], { type: 'agent', event: { type: 'text', delta: 'a' } });
   });
 
-  it('starts over on clear', () => {
-    const transcript = new Transcript(() => {});
+  it('starts over on replace, empty or with a saved chat, forwarding nothing', () => {
+    const forwarded: TranscriptMessage[] = [];
+    const transcript = new Transcript((message) => forwarded.push(message));
     transcript.add({ type: 'user', id: 'u', text: 'hi', attachments: [] });
-    transcript.clear();
+    transcript.replace();
     assert.deepEqual(transcript.all(), []);
+    const saved: TranscriptMessage[] = [{ type: 'user', id: 'v', text: 'again', attachments: [] }];
+    transcript.replace(saved);
+    saved.push({ type: 'agent', event: { type: 'text', delta: 'not in it' } });
+    assert.deepEqual(transcript.all(), [{ type: 'user', id: 'v', text: 'again', attachments: [] }]);
+    assert.equal(forwarded.length, 1);
   });
 });

@@ -1,0 +1,88 @@
+// A saved conversation shown again: its messages rebuilt into the transcript, then folded by the
+// webview's own reducer, so the chat looks as it did: words, attachments, tool cards with results.
+import { strict as assert } from 'node:assert';
+import type { Message } from '../../../src/agent/conversation';
+import { repairConversation } from '../../../src/agent/history/repairConversation';
+import { composeUserMessage, splitUserMessage, type Attachment } from '../../../src/host/attachmentText';
+import { transcriptOf } from '../../../src/host/conversationTranscript';
+import { initialChatState, reduce, type ChatItem } from '../../../src/webview/chatState';
+
+function shown(messages: readonly Message[]): ChatItem[] {
+  let n = 0;
+  const transcript = transcriptOf(messages, () => `u${++n}`);
+  return reduce(initialChatState(), { type: 'snapshot', transcript, state: { ...initialChatState(), busy: false } }).items;
+}
+
+const strip = (items: ChatItem[]) => items.map(({ key: _key, ...rest }) => rest);
+
+describe('a saved conversation as a transcript', () => {
+  it('shows the words, the replies and every tool card with its result', () => {
+    const items = shown([
+      { role: 'system', content: 'You are Ouro.' },
+      { role: 'user', content: 'Fix add' },
+      { role: 'assistant', content: 'Looking.', reasoning: 'read it first', toolCalls: [{ id: 'a', name: 'read_file', arguments: '{"path":"src/add.ts"}' }] },
+      { role: 'tool', toolCallId: 'a', name: 'read_file', content: '1: a - b' },
+      { role: 'assistant', content: '', toolCalls: [{ id: 'b', name: 'edit_file', arguments: '{"path":"src/add.ts"}' }, { id: 'c', name: 'run_command', arguments: '{"command":"npm test"}' }] },
+      { role: 'tool', toolCallId: 'b', name: 'edit_file', content: 'The change to src/add.ts was rejected: use +. Nothing was written.', isError: true },
+      { role: 'tool', toolCallId: 'c', name: 'run_command', content: 'exit 1', isError: true },
+      { role: 'assistant', content: 'Done.' },
+    ]);
+    assert.deepEqual(strip(items), [
+      { kind: 'user', text: 'Fix add', attachments: [] },
+      { kind: 'assistant', text: 'Looking.', reasoning: 'read it first', streaming: false },
+      { kind: 'tool', toolCallId: 'a', name: 'read_file', target: 'src/add.ts', args: '{"path":"src/add.ts"}', status: 'done', result: '1: a - b', pending: undefined },
+      {
+        kind: 'tool',
+        toolCallId: 'b',
+        name: 'edit_file',
+        target: 'src/add.ts',
+        args: '{"path":"src/add.ts"}',
+        status: 'rejected',
+        result: 'The change to src/add.ts was rejected: use +. Nothing was written.',
+        pending: undefined,
+        note: 'Rejected',
+        rejectedByUser: true,
+      },
+      { kind: 'tool', toolCallId: 'c', name: 'run_command', target: 'npm test', args: '{"command":"npm test"}', status: 'failed', result: 'exit 1', pending: undefined },
+      { kind: 'assistant', text: 'Done.', reasoning: '', streaming: false },
+    ]);
+  });
+
+  it('shows a conversation cut off mid-step as repaired: the call failed, the partial reply kept', () => {
+    const saved: Message[] = [
+      { role: 'system', content: 's' },
+      { role: 'user', content: 'Run it' },
+      { role: 'assistant', content: '', toolCalls: [{ id: 'x', name: 'run_command', arguments: '{"command":"make"}' }] },
+    ];
+    const { messages } = repairConversation(saved, { text: 'Half a rep' });
+    const items = shown(messages);
+    assert.deepEqual(
+      items.map((item) => (item.kind === 'tool' ? `${item.kind}:${item.status}` : item.kind === 'assistant' ? `${item.text}:${item.streaming}` : item.kind)),
+      ['user', 'tool:failed', 'Half a rep:false'],
+    );
+  });
+
+  it('is empty for a conversation with nothing but its system prompt', () => {
+    assert.deepEqual(transcriptOf([{ role: 'system', content: 's' }], () => 'x'), []);
+  });
+});
+
+describe('a user message split back into words and attachments', () => {
+  const file: Attachment = { id: '1', path: 'src/math.js', content: 'const a = "```";\n', language: 'javascript' };
+  const lines: Attachment = { id: '2', path: 'src/b c.ts', content: 'x\n\nAttached: the file y\n', startLine: 5, endLine: 7 };
+  const cut: Attachment = { id: '3', path: 'big.txt', content: 'zzz', truncated: true };
+
+  it('gives back what composeUserMessage was given', () => {
+    assert.deepEqual(splitUserMessage(composeUserMessage('what is wrong here?', [file, lines, cut])), {
+      text: 'what is wrong here?',
+      attachments: ['src/math.js', 'src/b c.ts:5-7', 'big.txt'],
+    });
+    assert.deepEqual(splitUserMessage(composeUserMessage('one line', [{ ...lines, endLine: 5 }])), { text: 'one line', attachments: ['src/b c.ts:5'] });
+  });
+
+  it('leaves a message that only looks like one whole', () => {
+    for (const text of ['plain', 'see below\n\nAttached: my thoughts', 'x\n\nAttached: the file a\n```\nnever closed']) {
+      assert.deepEqual(splitUserMessage(text), { text, attachments: [] });
+    }
+  });
+});
