@@ -80,7 +80,8 @@ function explainStatus(status: number, detail: string, ctx: FailureContext): str
   }
 }
 
-function serverMessage(err: APIError): string {
+/** The server's own words from an error body, else the SDK's message without the status. */
+export function serverMessage(err: APIError): string {
   const body = err.error as { message?: unknown } | undefined;
   if (body && typeof body.message === 'string' && body.message) return body.message;
   return err.message.replace(/^\d{3}\s+/, '') || 'no details';

@@ -14,6 +14,8 @@ export interface ModelRequest {
   messages: Message[];
   tools: ToolSpec[];
   signal: AbortSignal;
+  /** Caps the reply (a probe's); unset, the server's own limit applies. */
+  maxTokens?: number;
 }
 
 export type FinishReason = 'stop' | 'tool_calls' | 'length' | 'content_filter' | 'other';

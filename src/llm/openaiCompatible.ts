@@ -6,6 +6,7 @@ import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/
 import { ModelError, type Model, type ModelChunk, type ModelRequest } from './model';
 import { fetchWithActivity } from './activityFetch';
 import { ChunkReader } from './chunkReader';
+import { clientAccess, replyLimitField } from './endpointQuirks';
 import { classifyFailure, StalledStreamError } from './failures';
 import { backoffDelay, sleep } from './retry';
 import { toWireMessages, toWireTools } from './wireMessages';
@@ -66,6 +67,7 @@ export class OpenAICompatibleModel implements Model {
         stream: true,
         ...(tools ? { tools } : {}),
         ...(sentStreamOptions ? { stream_options: { include_usage: true } } : {}),
+        ...(request.maxTokens ? { [replyLimitField(this.options.baseURL)]: request.maxTokens } : {}),
       };
       try {
         yield* this.attempt(params, reader, request.signal);
@@ -130,9 +132,7 @@ export class OpenAICompatibleModel implements Model {
     touch();
     try {
       const client = new OpenAI({
-        baseURL: this.options.baseURL,
-        // The SDK refuses to start without a key; local servers (Ollama, LM Studio) need none.
-        apiKey: this.options.apiKey || 'no-key',
+        ...clientAccess(this.options),
         // Never pass OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment on to other providers.
         organization: null,
         project: null,

@@ -20,6 +20,21 @@ describe('mock OpenAI server', () => {
     assert.deepEqual(body.data.map((model) => model.id), ['tiny']);
   });
 
+  it('lists given models (with extra fields), checks the key there too, can refuse unknown models or not list at all', async () => {
+    server = await startMockServer([], { models: ['a', { id: 'b', context_length: 8192 }], expectedApiKey: 'k', rejectUnknownModels: true });
+    const list = (key: string) => fetch(`${server?.url}/models`, { headers: { authorization: `Bearer ${key}` } });
+    assert.equal((await list('wrong')).status, 401);
+    const body = (await (await list('k')).json()) as { data: Array<Record<string, unknown>> };
+    assert.deepEqual(body.data, [{ object: 'model', owned_by: 'mock', id: 'a' }, { object: 'model', owned_by: 'mock', id: 'b', context_length: 8192 }]);
+    const unknown = await post('/v1/chat/completions', { ...ask, model: 'c' }, { authorization: 'Bearer k' });
+    assert.equal(unknown.status, 404);
+    assert.equal(((await unknown.json()) as { error: { code: string } }).error.code, 'model_not_found');
+    assert.equal(server.modelListRequests(), 2);
+    await server.close();
+    server = await startMockServer([], { listModels: false });
+    assert.equal((await fetch(`${server.url}/models`)).status, 404);
+  });
+
   it('streams real SSE frames, one scripted turn per request, at /v1 and without it', async () => {
     server = await startMockServer([reply(comment('keep-alive'), text('Hi')), reply(toolCall('read_file', { path: 'a' }, { id: 'c1' }))]);
     const first = await post('/v1/chat/completions', ask);

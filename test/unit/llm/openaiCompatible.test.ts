@@ -1,9 +1,7 @@
 // The model client's failure handling, against the mock server over real loopback HTTP.
 import { strict as assert } from 'node:assert';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { breakConnection, comment, delay, exactly, fault, raw, reply, stall, text, textReply } from '../../fixtures/mockOpenAI';
-import { collect, fastModel, useMockServer } from './streamHelpers';
+import { collect, fastModel, unusedPort, useMockServer } from './streamHelpers';
 
 describe('OpenAI-compatible client: failures', () => {
   const serve = useMockServer();
@@ -199,11 +197,3 @@ describe('OpenAI-compatible client: failures', () => {
     });
   });
 });
-
-async function unusedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}

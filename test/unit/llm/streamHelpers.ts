@@ -1,4 +1,6 @@
 // Shared by the model-client tests: a client tuned for fast tests and a way to read a whole stream.
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Message, ToolCall } from '../../../src/agent/conversation';
 import type { Usage } from '../../../src/agent/events';
 import { ModelError, type FinishReason, type ModelChunk, type ToolSpec } from '../../../src/llm/model';
@@ -57,4 +59,13 @@ export function useMockServer(): (script: Turn[], options?: Parameters<typeof st
     servers.push(server);
     return server;
   };
+}
+
+/** A loopback port nothing listens on: bound once, then closed. */
+export async function unusedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
