@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { buildSystemPrompt } from '../agent/prompt';
 import { loadProjectRules } from '../agent/rules/projectRules';
 import { createTools } from '../agent/tools/index';
-import { OpenAICompatibleModel } from '../llm/openaiCompatible';
 import type { HostState, SetupState, WebviewMessage } from '../protocol/messages';
 import type { ApiKeyStore } from './apiKeyStore';
 import { alwaysAllowedNote, refusedAllowRules } from './alwaysAllow';
@@ -15,7 +14,8 @@ import { approverFor, chatTools } from './chatTools';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
 import type { DiffReview } from './diffReview';
-import { isConfigured, redact, resolveEndpoint } from './endpointConfig';
+import { isConfigured, resolveEndpoint } from './endpointConfig';
+import { createChatModel } from './modelFactory';
 import { addCommandAllowRules, readSettings, saveEndpointSettings } from './settings';
 import type { Transcript } from './transcript';
 import { TerminalCommandRunner } from './terminalCommandRunner';
@@ -113,7 +113,8 @@ export class ChatController {
   private async setupState(): Promise<SetupState> {
     const settings = readSettings();
     const endpoint = resolveEndpoint(settings, process.env, await this.deps.apiKeys.stored());
-    return { configured: isConfigured(endpoint), baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
+    const configured = settings.provider === 'vscode-lm' || isConfigured(endpoint);
+    return { configured, baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
   }
 
   private async send(text: string): Promise<void> {
@@ -121,26 +122,20 @@ export class ChatController {
     await agent.restored;
     if (agent.busy) return;
     const settings = readSettings();
-    const endpoint = resolveEndpoint(settings, process.env, await this.deps.apiKeys.stored());
-    if (!isConfigured(endpoint) || !endpoint.baseURL) {
-      transcript.add({ type: 'agent', event: { type: 'error', message: 'No model is configured yet: fill in the setup card (or set ouro.model and ouro.baseUrl).' } });
+    const choice = await createChatModel(settings, await this.deps.apiKeys.stored(), (line) => log.info(line));
+    if (choice.kind === 'notConfigured') {
+      transcript.add({ type: 'agent', event: { type: 'error', message: choice.reason } });
       await this.pushState();
       return;
     }
     // A second Send while the key was being read must not take the attachments of the first.
     if (agent.busy) return;
     const attached = attachments.take();
-    const apiKey = endpoint.apiKey;
-    const model = new OpenAICompatibleModel({
-      baseURL: endpoint.baseURL,
-      apiKey,
-      model: endpoint.model,
-      log: (line) => log.info(redact(line, [apiKey])),
-    });
+    const { model, endpoint } = choice;
     await agent.run({
       content: composeUserMessage(text, attached),
       display: text,
-      endpoint: `${endpoint.model} at ${endpoint.baseURL}${apiKey ? ' (with an API key)' : ''}`,
+      endpoint,
       attachments: attached.map(attachmentLabel),
       systemPrompt: () => this.systemPrompt(),
       options: {

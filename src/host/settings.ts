@@ -1,11 +1,18 @@
 // The `ouro.*` settings, read fresh each time (users change them while the chat is open).
 import * as vscode from 'vscode';
 import type { CommandRules } from '../agent/commands/commandRules';
+import { readToolModes, type ToolMode, type ToolModes } from '../llm/toolMode';
 import { withAllowRules } from './alwaysAllow';
 
+/** Where the model comes from: an OpenAI-compatible endpoint, or VS Code's language models. */
+export type Provider = 'openai' | 'vscode-lm';
+
 export interface OuroSettings {
+  provider: Provider;
   baseUrl: string;
   model: string;
+  /** Model id -> how it calls tools; models not listed are native. */
+  toolMode: ToolModes;
   maxSteps: number;
   autoApproveEdits: boolean;
   autoApproveReads: boolean;
@@ -15,8 +22,10 @@ export interface OuroSettings {
 export function readSettings(): OuroSettings {
   const config = vscode.workspace.getConfiguration('ouro');
   return {
+    provider: config.get<string>('provider') === 'vscode-lm' ? 'vscode-lm' : 'openai',
     baseUrl: config.get<string>('baseUrl', ''),
     model: config.get<string>('model', ''),
+    toolMode: readToolModes(config.get<unknown>('toolMode')),
     maxSteps: Math.max(1, Math.floor(config.get<number>('maxSteps', 50))),
     autoApproveEdits: config.get<boolean>('autoApprove.edits', false),
     autoApproveReads: config.get<boolean>('autoApprove.reads', true),
@@ -29,6 +38,13 @@ export async function saveEndpointSettings(baseUrl: string, model: string): Prom
   const config = vscode.workspace.getConfiguration('ouro');
   await config.update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
   await config.update('model', model, vscode.ConfigurationTarget.Global);
+}
+
+/** Records how `model` calls tools (Test connection finds out), in the user's settings. */
+export async function saveToolMode(model: string, mode: ToolMode): Promise<void> {
+  const config = vscode.workspace.getConfiguration('ouro');
+  const current = readToolModes(config.inspect<unknown>('toolMode')?.globalValue);
+  await config.update('toolMode', { ...current, [model]: mode }, vscode.ConfigurationTarget.Global);
 }
 
 /** `ouro.commands.allow` and `.deny` as they are in force now. */

@@ -114,6 +114,8 @@ describe('Ouro as VS Code sees it', () => {
       'autoApprove.edits': false,
       'autoApprove.reads': true,
       allowSecretFiles: false,
+      provider: 'openai',
+      toolMode: {},
     };
     for (const [key, value] of Object.entries(defaults)) {
       assert.deepEqual(config.inspect(key)?.defaultValue, value, `ouro.${key}`);

@@ -2,7 +2,7 @@
 // changes them (a key renamed on one side only would silently fall back to its default).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { onSettingsChanged, readSettings, saveEndpointSettings } from '../../src/host/settings';
+import { onSettingsChanged, readSettings, saveEndpointSettings, saveToolMode } from '../../src/host/settings';
 
 const CHANGED: Record<string, unknown> = {
   baseUrl: 'http://127.0.0.1:9/v1',
@@ -11,6 +11,8 @@ const CHANGED: Record<string, unknown> = {
   'autoApprove.edits': true,
   'autoApprove.reads': false,
   allowSecretFiles: true,
+  provider: 'vscode-lm',
+  toolMode: { 'qwen2.5-coder:7b': 'text', 'gpt-4.1': 'native' },
 };
 
 describe('Ouro settings in VS Code', () => {
@@ -22,8 +24,10 @@ describe('Ouro settings in VS Code', () => {
 
   it('reads the declared defaults when nothing is set', () => {
     assert.deepEqual(readSettings(), {
+      provider: 'openai',
       baseUrl: '',
       model: '',
+      toolMode: {},
       maxSteps: 50,
       autoApproveEdits: false,
       autoApproveReads: true,
@@ -34,8 +38,10 @@ describe('Ouro settings in VS Code', () => {
   it('reads every setting the user changes, without a reload', async () => {
     for (const [key, value] of Object.entries(CHANGED)) await config().update(key, value, vscode.ConfigurationTarget.Global);
     assert.deepEqual(readSettings(), {
+      provider: 'vscode-lm',
       baseUrl: 'http://127.0.0.1:9/v1',
       model: 'tiny-model',
+      toolMode: { 'qwen2.5-coder:7b': 'text', 'gpt-4.1': 'native' },
       maxSteps: 7,
       autoApproveEdits: true,
       autoApproveReads: false,
@@ -61,5 +67,17 @@ describe('Ouro settings in VS Code', () => {
     } finally {
       listener.dispose();
     }
+  });
+
+  it('records a tool mode per model, keeping the others, and ignores entries that are not a mode', async () => {
+    await config().update('toolMode', { 'gpt-4.1': 'native', broken: 'sometimes' }, vscode.ConfigurationTarget.Global);
+    await saveToolMode('qwen2.5-coder:7b', 'text');
+    assert.deepEqual(config().inspect('toolMode')?.globalValue, { 'gpt-4.1': 'native', 'qwen2.5-coder:7b': 'text' });
+    assert.deepEqual(readSettings().toolMode, { 'gpt-4.1': 'native', 'qwen2.5-coder:7b': 'text' });
+  });
+
+  it('falls back to the OpenAI-compatible provider for an unknown value', async () => {
+    await config().update('provider', 'carrier-pigeon', vscode.ConfigurationTarget.Global);
+    assert.equal(readSettings().provider, 'openai');
   });
 });
