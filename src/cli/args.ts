@@ -2,6 +2,7 @@
 // tested without spawning a process.
 import { parseArgs } from 'node:util';
 import type { ApprovalPolicy } from '../agent/tools/tool';
+import { isToolMode, type ToolMode } from '../llm/toolMode';
 
 export interface CliOptions {
   cwd: string;
@@ -20,6 +21,8 @@ export interface CliOptions {
   conversation?: string;
   /** Tokens the model takes in one request (env OURO_CONTEXT_WINDOW); undefined: the table's. */
   contextWindow?: number;
+  /** How the model calls tools: native (default) or written as text, for servers without tool support. */
+  toolMode?: ToolMode;
   prompt: string;
 }
 
@@ -40,6 +43,10 @@ Options:
                          exists, continue it with PROMPT
   --context-window N     tokens the model takes (env OURO_CONTEXT_WINDOW; default:
                          known per model)
+  --tool-mode native|text
+                         native: structured tool calls (default; calls written as
+                         text are still recognised); text: no tools parameter, the
+                         tools are described in the prompt (servers without tools)
   -h, --help             show this help`;
 
 /** Thrown for a bad command line; the message is the one line printed before the usage. */
@@ -70,6 +77,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         reflect: { type: 'boolean' },
         conversation: { type: 'string' },
         'context-window': { type: 'string' },
+        'tool-mode': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -97,6 +105,9 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     throw new UsageError(`--context-window must be a whole number of tokens, at least 1000, not "${windowText}"`);
   }
 
+  const toolMode = values['tool-mode'];
+  if (toolMode !== undefined && !isToolMode(toolMode)) throw new UsageError(`--tool-mode must be native or text, not "${toolMode}"`);
+
   const prompt = positionals.join(' ').trim();
   if (!prompt) throw new UsageError('no prompt given');
 
@@ -113,6 +124,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...(values.reflect ? { reflect: true } : {}),
     ...(nonEmpty(values.conversation) ? { conversation: nonEmpty(values.conversation) } : {}),
     ...(contextWindow !== undefined ? { contextWindow } : {}),
+    ...(toolMode ? { toolMode } : {}),
     prompt,
   };
 }

@@ -18,6 +18,7 @@ import { homeSkillReader, workspaceSkillReaders } from '../agent/skills/skillRea
 import { createTools } from '../agent/tools/index';
 import { NodeWorkspace } from '../agent/workspace/nodeWorkspace';
 import { OpenAICompatibleModel } from '../llm/openaiCompatible';
+import { withToolMode } from '../llm/textToolCalls/toolModeModel';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { createHumanRenderer, createJsonRenderer } from './render';
 import { createCliApprover, createCliConfirm } from './approval';
@@ -66,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
   const skills = new SkillLibrary([...workspaceSkillReaders(workspace), homeSkillReader()]);
   const skillList = await skills.list();
   for (const problem of skillList.problems) stderr.write(`skills: ${problem}\n`);
-  const model = new OpenAICompatibleModel({ baseURL, apiKey: options.apiKey, model: options.model, maxRetries: options.maxRetries });
+  const model = withToolMode(new OpenAICompatibleModel({ baseURL, apiKey: options.apiKey, model: options.model, maxRetries: options.maxRetries }), options.toolMode ?? 'native');
   const saved = options.conversation ? await openSavedConversation(options.conversation).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))) : undefined;
   if (saved instanceof Error) return fail(2, `--conversation ${options.conversation} cannot be continued: ${saved.message}`);
   for (const repair of saved?.repairs ?? []) stderr.write(`conversation: ${repair}\n`);

@@ -42,6 +42,11 @@ export class ModelError extends Error {
   }
 }
 
+/** What a cancelled stream throws: the signal's reason, or an AbortError. */
+export function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('The request was cancelled', 'AbortError');
+}
+
 export interface Model {
   readonly name: string;
   stream(request: ModelRequest): AsyncIterable<ModelChunk>;

@@ -3,13 +3,14 @@
 // and the tool-call assembly, because real servers need more care than the SDK's helpers give.
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
-import { ModelError, type Model, type ModelChunk, type ModelRequest } from './model';
+import { abortError, ModelError, type Model, type ModelChunk, type ModelRequest } from './model';
 import { fetchWithActivity } from './activityFetch';
 import { ChunkReader } from './chunkReader';
 import { clientAccess, replyLimitField } from './endpointQuirks';
 import { classifyFailure, StalledStreamError } from './failures';
 import { backoffDelay, sleep } from './retry';
 import { toWireMessages, toWireTools } from './wireMessages';
+import { randomTag } from './callIds';
 
 export interface OpenAICompatibleOptions {
   baseURL: string;
@@ -166,13 +167,4 @@ export class OpenAICompatibleModel implements Model {
   private newToolCallId(): string {
     return `call_${this.idTag}${++this.idCount}`;
   }
-}
-
-function randomTag(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(6));
-  return Array.from(bytes, (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
-}
-
-function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new DOMException('The request was cancelled', 'AbortError');
 }

@@ -34,6 +34,16 @@ describe('CLI arguments', () => {
     assert.equal(options.model, undefined);
   });
 
+  it('reads --tool-mode native or text, and leaves it out when not given', () => {
+    const text = parseCliArgs(['--tool-mode', 'text', 'hi'], {}, '/');
+    assert.ok(text !== 'help');
+    assert.equal(text.toolMode, 'text');
+    const unset = parseCliArgs(['hi'], {}, '/');
+    assert.ok(unset !== 'help');
+    assert.equal('toolMode' in unset, false);
+    assert.throws(() => parseCliArgs(['--tool-mode', 'json', 'hi'], {}, '/'), /--tool-mode must be native or text, not "json"/);
+  });
+
   it('refuses a bad approval policy, a bad step count, an unknown flag and a missing prompt', () => {
     assert.throws(() => parseCliArgs(['--approve', 'some', 'hi'], {}, '/'), UsageError);
     assert.throws(() => parseCliArgs(['--max-steps', '0', 'hi'], {}, '/'), /at least 1/);

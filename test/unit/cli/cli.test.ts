@@ -39,6 +39,22 @@ describe('the CLI against the mock server', function () {
     assert.match(String(toolMessage?.content), /a - b/);
   });
 
+  it('with --tool-mode text, sends no tools, describes them in the prompt and runs the call the model writes', async () => {
+    server = await startMockServer([
+      reply(...text('<tool_call>{"name": "read_file", ', '"arguments": {"path": "src/math.js"}}</tool_call>')),
+      reply(...text('The bug: `add` subtracts.')),
+    ]);
+    const run = await runCli([...endpoint(), '--tool-mode', 'text', 'what is wrong in src/math.js?']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /✓ read_file src\/math\.js/);
+    assert.doesNotMatch(run.stdout, /tool_call/);
+    assert.equal(server.requests[0].tools, undefined);
+    assert.match(String(server.requests[0].messages[0].content), /\n- read_file\(path: string, /);
+    const result = server.requests[1].messages.at(-1);
+    assert.equal(result?.role, 'user');
+    assert.match(String(result?.content), /^<tool_response name="read_file">\n[\s\S]*a - b/);
+  });
+
   it('prints one JSON event per line with --json', async () => {
     server = await startMockServer([
       reply(...toolCall('list_files', { path: '.' })),
