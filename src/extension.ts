@@ -8,6 +8,7 @@ import { ChatHistory } from './host/chatHistory';
 import { CHAT_VIEW_ID, ChatViewProvider } from './host/chatViewProvider';
 import { registerCommands } from './host/commands';
 import { PendingDecisions } from './host/decisions';
+import { watchOuroFolder } from './host/ouroFolderWatcher';
 import { DiffReview } from './host/diffReview';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/proposalFileSystem';
 import { onSettingsChanged, readSettings } from './host/settings';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
     attachments.onDidChange(pushState),
     apiKeys.onDidChange(pushState),
     onSettingsChanged(pushState),
+    watchOuroFolder((what) => controller.ouroFolderChanged(what)),
     { dispose: () => agent.stop() },
   );
 }

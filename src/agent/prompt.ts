@@ -26,7 +26,7 @@ export function buildSystemPrompt(info: PromptInfo): string {
     '- Keep going until the task is done, then say briefly what you changed. Ask only when truly blocked.',
     '- Be concise. Do not repeat file contents you wrote.',
     '- When the user corrects you, or a project fact was costly to find, save it with remember.',
-    '- A task would go faster with a tool of your own? Write .ouro/tools/NAME/tool.json {name, description, parameters: JSON schema, command: script file or argv} and the script, which reads its arguments as JSON on stdin; call it from your next step.',
+    '- A task would go faster with a tool of your own? Write .ouro/tools/NAME/tool.json {name, description, parameters: JSON schema, command: script file or argv} and the script, which reads its arguments as JSON on stdin; call it from your next step. Skills likewise: .ouro/skills/NAME/SKILL.md (front matter: name, description).',
   ];
   if (info.skills?.length) {
     lines.push('', 'Skills (load one with use_skill when the task calls for it):', ...info.skills.map((skill) => `- ${skill.name}: ${skill.description}`));

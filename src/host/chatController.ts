@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { buildSystemPrompt } from '../agent/prompt';
 import { loadProjectRules } from '../agent/rules/projectRules';
+import { SkillLibrary } from '../agent/skills/skillLibrary';
+import { homeSkillReader, workspaceSkillReaders } from '../agent/skills/skillReaders';
 import { createTools } from '../agent/tools/index';
 import type { HostState, SetupState, WebviewMessage } from '../protocol/messages';
 import type { ApiKeyStore } from './apiKeyStore';
@@ -10,7 +12,8 @@ import { alwaysAllowedNote, refusedAllowRules } from './alwaysAllow';
 import { attachmentLabel, composeUserMessage } from './attachmentText';
 import type { AttachmentStore } from './attachments';
 import type { ChatAgent } from './chatAgent';
-import { approverFor, chatTools } from './chatTools';
+import { ChatToolSource, listSkills } from './chatToolSource';
+import { approverFor, chatTool } from './chatTools';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
 import type { DiffReview } from './diffReview';
@@ -38,7 +41,16 @@ export interface ChatControllerDeps {
 }
 
 export class ChatController {
+  /** The chat's tools and skills, from its first message until New Chat. */
+  private chat: { tools: ChatToolSource; skills: SkillLibrary } | undefined;
+
   constructor(private readonly deps: ChatControllerDeps) {}
+
+  /** The file watcher saw a change under .ouro/tools/ or .ouro/skills/. */
+  ouroFolderChanged(what: 'tools' | 'skills'): void {
+    if (what === 'tools') this.chat?.tools.toolsChanged();
+    else this.chat?.tools.skillsChanged();
+  }
 
   handle(message: WebviewMessage): void {
     const { agent, decisions, attachments, apiKeys } = this.deps;
@@ -92,6 +104,7 @@ export class ChatController {
   newChat(): void {
     this.deps.decisions.rejectAll('The user started a new chat.');
     this.deps.agent.reset();
+    this.chat = undefined;
     void this.postSnapshot();
   }
 
@@ -132,15 +145,16 @@ export class ChatController {
     if (agent.busy) return;
     const attached = attachments.take();
     const { model, endpoint } = choice;
+    const chat = (this.chat ??= this.startChat());
     await agent.run({
       content: composeUserMessage(text, attached),
       display: text,
       endpoint,
       attachments: attached.map(attachmentLabel),
-      systemPrompt: () => this.systemPrompt(),
+      systemPrompt: () => this.systemPrompt(chat.skills),
       options: {
         model,
-        tools: chatTools(createTools(), decisions, () => readSettings().autoApproveReads),
+        tools: chat.tools.forStep,
         workspace,
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,
@@ -150,13 +164,35 @@ export class ChatController {
     });
   }
 
-  /** The prompt with the project's rules (AGENTS.md, .ouro/rules/), read when a chat starts. */
-  private async systemPrompt(): Promise<string> {
-    const { workspace, log } = this.deps;
+  private startChat(): { tools: ChatToolSource; skills: SkillLibrary } {
+    const { workspace, decisions, log } = this.deps;
+    const skills = new SkillLibrary([...workspaceSkillReaders(workspace), homeSkillReader()]);
+    const tools = new ChatToolSource({
+      workspace,
+      skills,
+      builtIn: (available) => createTools({ skills: available }),
+      forChat: (tool) => chatTool(tool, decisions, () => readSettings().autoApproveReads),
+      onProblem: (problem) => log.warn(`tools: ${problem}`),
+    });
+    return { tools, skills };
+  }
+
+  /**
+   * The prompt with the project's rules (AGENTS.md, .ouro/rules/) and the skills, read when a
+   * chat starts; the chat shows what was loaded.
+   */
+  private async systemPrompt(skillLibrary: SkillLibrary): Promise<string> {
+    const { workspace, log, transcript } = this.deps;
     const rules = await loadProjectRules(workspace);
+    const skills = await listSkills(skillLibrary);
+    const problems = [...rules.problems, ...skills.problems];
     if (rules.files.length > 0) log.info(`rules: ${rules.files.map((file) => file.path + (file.truncated ? ' (cut)' : '')).join(', ')}`);
-    for (const problem of rules.problems) log.warn(`rules: ${problem}`);
-    return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text });
+    for (const problem of problems) log.warn(problem);
+    if (rules.files.length + skills.skills.length + problems.length > 0) {
+      const loaded = rules.files.map((file) => ({ path: file.path, truncated: file.truncated }));
+      transcript.add({ type: 'projectContext', rules: loaded, skills: skills.skills.map((skill) => skill.name), problems });
+    }
+    return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text, skills: skills.skills });
   }
 
   /** Adds the allow rules the card offered to the settings, then runs the command. */

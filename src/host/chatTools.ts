@@ -36,7 +36,11 @@ async function allowRulesFor(command: string): Promise<string[] | undefined> {
 }
 
 export function chatTools(tools: readonly Tool[], decisions: PendingDecisions, autoApproveReads: () => boolean): Tool[] {
-  return tools.map((tool) => ({
+  return tools.map((tool) => chatTool(tool, decisions, autoApproveReads));
+}
+
+export function chatTool(tool: Tool, decisions: PendingDecisions, autoApproveReads: () => boolean): Tool {
+  return {
     ...tool,
     run: async (args, ctx) => {
       if (tool.kind === 'read' && !autoApproveReads()) {
@@ -46,5 +50,5 @@ export function chatTools(tools: readonly Tool[], decisions: PendingDecisions, a
       }
       return tool.run(args, { ...ctx, approver: approverFor(decisions, ctx.toolCallId) });
     },
-  }));
+  };
 }

@@ -75,7 +75,9 @@ export type TranscriptMessage =
   | { type: 'pending'; decision: PendingDecision }
   | { type: 'decided'; toolCallId: string; accepted: boolean; note?: string }
   /** A line from Ouro itself, e.g. what loading a conversation repaired. */
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  /** What a chat started with: project rules (AGENTS.md, .ouro/rules/), skills, and what could not be used. */
+  | { type: 'projectContext'; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] };
 
 export interface HostState {
   busy: boolean;

@@ -27,7 +27,8 @@ export type ChatItem =
       rejectedByUser?: boolean;
     }
   | { kind: 'error'; key: string; message: string; status?: number }
-  | { kind: 'notice'; key: string; text: string };
+  | { kind: 'notice'; key: string; text: string }
+  | { kind: 'projectContext'; key: string; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] };
 
 export type ToolItem = Extract<ChatItem, { kind: 'tool' }>;
 
@@ -65,6 +66,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
       return push(finishStreaming(state), { kind: 'user', text: message.text, attachments: message.attachments });
     case 'agent':
       return reduceAgentEvent(state, message.event);
+    case 'projectContext':
+      return push(finishStreaming(state), { kind: 'projectContext', rules: message.rules, skills: message.skills, problems: message.problems });
     case 'pending':
       return setPending(state, message.decision);
     case 'notice':

@@ -2,7 +2,7 @@
 // changes them (a key renamed on one side only would silently fall back to its default).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { onSettingsChanged, readSettings, saveEndpointSettings, saveToolMode } from '../../src/host/settings';
+import { addCommandAllowRules, onSettingsChanged, readCommandRules, readSettings, saveEndpointSettings, saveToolMode } from '../../src/host/settings';
 
 const CHANGED: Record<string, unknown> = {
   baseUrl: 'http://127.0.0.1:9/v1',
@@ -79,5 +79,22 @@ describe('Ouro settings in VS Code', () => {
   it('falls back to the OpenAI-compatible provider for an unknown value', async () => {
     await config().update('provider', 'carrier-pigeon', vscode.ConfigurationTarget.Global);
     assert.equal(readSettings().provider, 'openai');
+  });
+});
+
+describe('Always allow in the settings', () => {
+  const commands = () => vscode.workspace.getConfiguration('ouro.commands');
+
+  afterEach(async () => {
+    await commands().update('allow', undefined, vscode.ConfigurationTarget.Workspace);
+    await commands().update('allow', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it("adds rules to the workspace's allow list once each, keeping the user's rules in force", async () => {
+    await commands().update('allow', ['git status'], vscode.ConfigurationTarget.Global);
+    await addCommandAllowRules(['npm test']);
+    await addCommandAllowRules(['npm test', 'npm run build']);
+    assert.deepEqual(commands().inspect('allow')?.workspaceValue, ['git status', 'npm test', 'npm run build']);
+    assert.deepEqual(readCommandRules(), { allow: ['git status', 'npm test', 'npm run build'], deny: [] });
   });
 });

@@ -29,11 +29,32 @@ export function renderItem(item: ChatItem): HTMLElement {
       );
     case 'notice':
       return h('div', { class: 'notice' }, icon('info'), item.text);
+    case 'projectContext':
+      return renderProjectContext(item);
     default: {
       const _exhaustive: never = item;
       return _exhaustive;
     }
   }
+}
+
+/** A quiet line: the rule files (each opens on click), the skills, and what could not be used. */
+function renderProjectContext(item: Extract<ChatItem, { kind: 'projectContext' }>): HTMLElement {
+  const files = item.rules.map((rule) =>
+    h('button', { type: 'button', class: 'rule-file', 'data-path': rule.path, title: rule.truncated ? `Open ${rule.path} (only its start is in the prompt)` : `Open ${rule.path}` }, rule.path + (rule.truncated ? ' (cut)' : '')),
+  );
+  return h(
+    'div',
+    { class: 'notice project-context', role: 'note' },
+    icon('book'),
+    h(
+      'span',
+      {},
+      files.length > 0 && h('span', {}, 'Rules: ', ...files.flatMap((file, i) => [i > 0 ? ', ' : '', file])),
+      item.skills.length > 0 && h('span', {}, `${files.length > 0 ? ' · ' : ''}Skills: ${item.skills.join(', ')}`),
+      ...item.problems.map((problem) => h('span', { class: 'context-problem' }, icon('warning'), problem)),
+    ),
+  );
 }
 
 /** One per reply in flight, dropped when it completes. */

@@ -24,7 +24,7 @@ export function handleTranscriptClick(event: MouseEvent): void {
   } else if (button.classList.contains('save-setup')) {
     const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value.trim() ?? '';
     post({ type: 'saveSetup', baseUrl: value('setup-base-url'), model: value('setup-model') });
-  } else if (button.classList.contains('open-file') && button.dataset.path) {
+  } else if ((button.classList.contains('open-file') || button.classList.contains('rule-file')) && button.dataset.path) {
     post({ type: 'openFile', path: button.dataset.path });
   }
 }

@@ -123,6 +123,14 @@ describe('chat state reducer', () => {
     assert.equal(tools(accepted)[0].note, 'Accepted: always allowed from now on: `npm test`');
   });
 
+  it('shows what a chat started with (rules, skills, problems) as its own item after the user message', () => {
+    const state = fold([
+      { type: 'user', id: 'u1', text: 'hi', attachments: [] },
+      { type: 'projectContext', rules: [{ path: 'AGENTS.md', truncated: true }], skills: ['release'], problems: ['.ouro/rules/x.md is binary'] },
+    ]);
+    assert.deepEqual(state.items[1], { kind: 'projectContext', key: 'i2', rules: [{ path: 'AGENTS.md', truncated: true }], skills: ['release'], problems: ['.ouro/rules/x.md is binary'] });
+  });
+
   it('makes a card for an approval whose tool call it has not seen', () => {
     const state = fold([{ type: 'pending', decision: { toolCallId: 'c9', kind: 'execute', title: 'Run ls' } }]);
     assert.equal(tools(state).length, 1);
