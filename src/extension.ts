@@ -8,6 +8,7 @@ import { ChatHistory } from './host/chatHistory';
 import { CHAT_VIEW_ID, ChatViewProvider } from './host/chatViewProvider';
 import { registerCommands } from './host/commands';
 import { PendingDecisions } from './host/decisions';
+import { ModelControls } from './host/modelControls';
 import { DiffReview } from './host/diffReview';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/proposalFileSystem';
 import { onSettingsChanged, readSettings } from './host/settings';
@@ -33,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): void {
     void vscode.commands.executeCommand('setContext', 'ouro.busy', busy);
     void controller.pushState();
   });
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, workspace, review, log });
+  const models = new ModelControls(apiKeys, log, () => void controller.pushState());
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, workspace, review, log, models });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 
@@ -43,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
     attachments,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: true } }),
     vscode.workspace.registerFileSystemProvider(PROPOSAL_SCHEME, proposals, { isCaseSensitive: true }),
-    ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, log }),
+    ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, log, models }),
     attachments.onDidChange(pushState),
     apiKeys.onDidChange(pushState),
     onSettingsChanged(pushState),

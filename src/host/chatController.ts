@@ -16,7 +16,8 @@ import type { PendingDecisions } from './decisions';
 import type { DiffReview } from './diffReview';
 import { isConfigured, resolveEndpoint } from './endpointConfig';
 import { createChatModel } from './modelFactory';
-import { addCommandAllowRules, readSettings, saveEndpointSettings } from './settings';
+import type { ModelControls } from './modelControls';
+import { addCommandAllowRules, readSettings, saveModelChoice } from './settings';
 import type { Transcript } from './transcript';
 import { TerminalCommandRunner } from './terminalCommandRunner';
 import { VsCodeDiagnostics } from './vscodeDiagnostics';
@@ -35,6 +36,7 @@ export interface ChatControllerDeps {
   workspace: VsCodeWorkspace;
   review: DiffReview;
   log: vscode.LogOutputChannel;
+  models: ModelControls;
 }
 
 export class ChatController {
@@ -70,8 +72,17 @@ export class ChatController {
       case 'setApiKey':
         void apiKeys.prompt();
         return;
-      case 'saveSetup':
-        void saveEndpointSettings(message.baseUrl.trim(), message.model.trim());
+      case 'saveSetup': {
+        const provider = message.provider ?? 'openai';
+        // VS Code's models need no URL: the one set for the endpoint stays for later.
+        void saveModelChoice({ provider, model: message.model.trim(), ...(provider === 'openai' ? { baseUrl: message.baseUrl.trim() } : {}) });
+        return;
+      }
+      case 'testConnection':
+        void this.deps.models.testSetup({ provider: message.provider, baseUrl: message.baseUrl.trim(), model: message.model.trim() });
+        return;
+      case 'chooseModel':
+        void this.deps.models.choose();
         return;
       case 'removeAttachment':
         attachments.remove(message.id);
@@ -107,14 +118,15 @@ export class ChatController {
   }
 
   async hostState(): Promise<HostState> {
-    return { busy: this.deps.agent.busy, setup: await this.setupState(), attachments: this.deps.attachments.views() };
+    const connection = this.deps.models.connection;
+    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views() };
   }
 
   private async setupState(): Promise<SetupState> {
     const settings = readSettings();
     const endpoint = resolveEndpoint(settings, process.env, await this.deps.apiKeys.stored());
     const configured = settings.provider === 'vscode-lm' || isConfigured(endpoint);
-    return { configured, baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
+    return { configured, provider: settings.provider, baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
   }
 
   private async send(text: string): Promise<void> {

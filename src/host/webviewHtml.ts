@@ -29,7 +29,7 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPag
 </head>
 <body data-busy="false">
   <header class="toolbar">
-    <span id="model" aria-label="Model in use"></span>
+    <button id="model" type="button" aria-haspopup="dialog"><span id="model-name"></span><span class="codicon codicon-chevron-down" aria-hidden="true"></span></button>
     <button id="new-chat" type="button" aria-label="New chat" title="New chat"><span class="codicon codicon-add" aria-hidden="true"></span></button>
   </header>
   <main id="messages" role="log" aria-live="polite" aria-label="Conversation"></main>

@@ -4,6 +4,9 @@
 // The webview imports this module with `import type` only, so zod stays out of its bundle.
 import { z } from 'zod';
 import type { AgentEvent } from '../agent/events';
+import type { CheckStatus, ConnectionReport } from '../llm/connectionTest';
+
+export type { CheckStatus };
 
 // ---------------------------------------------------------------- webview -> host
 
@@ -26,7 +29,11 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** Open a pending proposal's diff again (the user closed its tab). */
   z.object({ type: z.literal('showDiff'), toolCallId: id }),
   z.object({ type: z.literal('setApiKey') }),
-  z.object({ type: z.literal('saveSetup'), baseUrl: z.string().max(2_000), model: z.string().max(200) }),
+  z.object({ type: z.literal('saveSetup'), baseUrl: z.string().max(2_000), model: z.string().max(200), provider: z.enum(['openai', 'vscode-lm']).optional() }),
+  /** Test what the setup card holds (not saved yet): the endpoint, the model, its tool calls. */
+  z.object({ type: z.literal('testConnection'), baseUrl: z.string().max(2_000), model: z.string().max(200), provider: z.enum(['openai', 'vscode-lm']).optional() }),
+  /** Open the model picker (the model name in the header). */
+  z.object({ type: z.literal('chooseModel') }),
   z.object({ type: z.literal('removeAttachment'), id }),
   z.object({ type: z.literal('copy'), text: z.string().max(1_000_000) }),
   /** Open a workspace file the transcript mentions (a tool card's target). */
@@ -50,6 +57,7 @@ export interface AttachmentView {
 export interface SetupState {
   /** A model is set (in settings or OURO_MODEL): the chat can run. */
   configured: boolean;
+  provider: 'openai' | 'vscode-lm';
   baseUrl: string;
   model: string;
   hasApiKey: boolean;
@@ -77,9 +85,20 @@ export type TranscriptMessage =
   /** A line from Ouro itself, e.g. what loading a conversation repaired. */
   | { type: 'notice'; text: string };
 
+/** The latest Test connection: running, or its result (without the model list). */
+export interface ConnectionView {
+  baseUrl: string;
+  model: string;
+  running: boolean;
+  report?: Omit<ConnectionReport, 'models'>;
+  /** What changed in the settings because of it. */
+  note?: string;
+}
+
 export interface HostState {
   busy: boolean;
   setup: SetupState;
+  connection?: ConnectionView;
   attachments: AttachmentView[];
 }
 

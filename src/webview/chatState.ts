@@ -2,7 +2,7 @@
 // never mutated, when they change: the renderer compares identities to redraw only what changed
 // (during streaming, just the message in flight).
 import type { AgentEvent } from '../agent/events';
-import type { AttachmentView, HostMessage, PendingDecision, SetupState } from '../protocol/messages';
+import type { AttachmentView, ConnectionView, HostMessage, PendingDecision, SetupState } from '../protocol/messages';
 import { decisionNote, isRejectionNote } from '../protocol/notes';
 
 /** `rejected` is the user's choice, shown apart from a tool that failed. */
@@ -35,6 +35,8 @@ export interface ChatState {
   items: ChatItem[];
   busy: boolean;
   setup: SetupState;
+  /** The latest Test connection, shown in the setup card. */
+  connection?: ConnectionView;
   attachments: AttachmentView[];
   usage: { promptTokens: number; completionTokens: number };
   nextKey: number;
@@ -44,7 +46,7 @@ export function initialChatState(): ChatState {
   return {
     items: [],
     busy: false,
-    setup: { configured: true, baseUrl: '', model: '', hasApiKey: false },
+    setup: { configured: true, provider: 'openai', baseUrl: '', model: '', hasApiKey: false },
     attachments: [],
     usage: { promptTokens: 0, completionTokens: 0 },
     nextKey: 1,
@@ -54,7 +56,7 @@ export function initialChatState(): ChatState {
 export function reduce(state: ChatState, message: HostMessage): ChatState {
   switch (message.type) {
     case 'state':
-      return { ...state, busy: message.busy, setup: message.setup, attachments: message.attachments };
+      return { ...state, busy: message.busy, setup: message.setup, connection: message.connection, attachments: message.attachments };
     case 'snapshot': {
       const base: ChatState = { ...initialChatState(), ...message.state };
       return message.transcript.reduce<ChatState>(reduce, base);

@@ -30,6 +30,8 @@ const COMMAND_TITLES: Record<string, string> = {
   'ouro.stop': 'Stop',
   'ouro.setApiKey': 'Set API Key',
   'ouro.focusChat': 'Focus Chat',
+  'ouro.chooseModel': 'Choose Model',
+  'ouro.testConnection': 'Test Connection',
   'ouro.askAboutFile': 'Ask Ouro about this file',
   'ouro.askAboutSelection': 'Ask Ouro about the selection',
   'ouro.acceptProposal': "Accept Ouro's proposal",

@@ -22,11 +22,20 @@ export function handleTranscriptClick(event: MouseEvent): void {
   } else if (button.classList.contains('set-api-key')) {
     post({ type: 'setApiKey' });
   } else if (button.classList.contains('save-setup')) {
-    const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value.trim() ?? '';
-    post({ type: 'saveSetup', baseUrl: value('setup-base-url'), model: value('setup-model') });
+    post({ type: 'saveSetup', ...setupFields() });
+  } else if (button.classList.contains('test-connection')) {
+    button.disabled = true;
+    post({ type: 'testConnection', ...setupFields() });
   } else if (button.classList.contains('open-file') && button.dataset.path) {
     post({ type: 'openFile', path: button.dataset.path });
   }
+}
+
+/** What the setup card holds; VS Code's language models need no base URL. */
+function setupFields(): { baseUrl: string; model: string; provider: 'openai' | 'vscode-lm' } {
+  const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value.trim() ?? '';
+  const provider = document.querySelector<HTMLElement>('.setup-card')?.dataset.provider === 'vscode-lm' ? 'vscode-lm' : 'openai';
+  return { baseUrl: provider === 'vscode-lm' ? '' : value('setup-base-url'), model: value('setup-model'), provider };
 }
 
 /** Enter in a card's reason field rejects with that reason. */

@@ -163,22 +163,27 @@ describe('chat state reducer', () => {
       agent({ type: 'done', reason: 'stop' }),
     ];
     const live = fold(transcript);
-    const hostState = { busy: false, setup: { configured: true, baseUrl: '', model: 'm', hasApiKey: true }, attachments: [] };
+    const hostState = { busy: false, setup: { configured: true, provider: 'openai' as const, baseUrl: '', model: 'm', hasApiKey: true }, attachments: [] };
     const restored = fold([{ type: 'snapshot', transcript, state: hostState }], fold([{ type: 'user', id: 'old', text: 'stale', attachments: [] }]));
     assert.deepEqual(restored.items, live.items);
     assert.equal(restored.setup.model, 'm');
   });
 
-  it('takes busy, setup and attachments from a state message', () => {
+  it('takes busy, setup, the connection test and attachments from a state message', () => {
+    const connection = { baseUrl: 'http://x/v1', model: 'm', running: true };
     const state = reduce(initialChatState(), {
       type: 'state',
       busy: true,
-      setup: { configured: false, baseUrl: '', model: '', hasApiKey: false },
+      setup: { configured: false, provider: 'openai', baseUrl: '', model: '', hasApiKey: false },
+      connection,
       attachments: [{ id: 'a1', label: 'src/a.ts:3-5', path: 'src/a.ts' }],
     });
     assert.equal(state.busy, true);
     assert.equal(state.setup.configured, false);
+    assert.deepEqual(state.connection, connection);
     assert.equal(state.attachments[0].label, 'src/a.ts:3-5');
+    const done = reduce(state, { type: 'state', busy: false, setup: state.setup, attachments: [] });
+    assert.equal(done.connection, undefined);
   });
 });
 
