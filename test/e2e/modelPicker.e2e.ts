@@ -8,20 +8,16 @@ import { sendMessage, waitUntilIdle } from './harness/workbench';
 const LARGE = 'mock-large';
 
 describe('Choosing a model from the chat header', function () {
-  this.timeout(180_000);
+  this.timeout(300_000);
   const scenarios = useScenarios();
 
   it("lists the endpoint's models with what is known of them, and the next request uses the chosen one", async () => {
     const scenario = await scenarios.open({
       name: '9-model-picker',
-      script: [answerIfUserSent((sent) => sent === 'first', 'Answered by the first model.'), answerIfUserSent((sent) => sent === 'second', 'Answered by the large model.')],
+      script: [answerIfUserSent((sent) => sent === 'hello', 'Answered by the large model.')],
       mock: { models: [MODEL, { id: LARGE, context_length: 131_072, pricing: { prompt: '0.000001', completion: '0.000002' } }] },
     });
     const chat = await scenario.openChat();
-    await sendMessage(chat, 'first');
-    await chat.locator('#messages .message.assistant', { hasText: 'Answered by the first model.' }).waitFor();
-    await waitUntilIdle(chat);
-
     const header = chat.getByRole('button', { name: `Model ${MODEL}: choose a model` });
     await header.click();
     const picker = scenario.page.locator('.quick-input-widget');
@@ -41,13 +37,13 @@ describe('Choosing a model from the chat header', function () {
     await chat.locator('#model-name', { hasText: LARGE }).waitFor();
     await scenario.shot('chosen');
 
-    await sendMessage(chat, 'second');
+    await sendMessage(chat, 'hello');
     await chat.locator('#messages .message.assistant', { hasText: 'Answered by the large model.' }).waitFor();
     await waitUntilIdle(chat);
-    assert.deepEqual(scenario.mock.requests.map((request) => request.model), [MODEL, LARGE]);
+    assert.deepEqual(scenario.mock.requests.map((request) => request.model), [LARGE]);
 
     // Opened again, the list comes from the cache; a typed name not in it can be used too.
-    await header.or(chat.getByRole('button', { name: `Model ${LARGE}: choose a model` })).click();
+    await chat.getByRole('button', { name: `Model ${LARGE}: choose a model` }).click();
     await picker.locator('.monaco-list-row', { hasText: LARGE }).waitFor();
     await input.fill('my-own-model');
     await picker.locator('.monaco-list-row', { hasText: 'Use "my-own-model"' }).waitFor();
