@@ -79,7 +79,7 @@ export class ModelControls {
       listEndpointModels: (refresh) => (access ? this.catalog.get(access, refresh) : Promise.resolve({ kind: 'unlisted', message: 'no endpoint is set' })),
       listLanguageModels: this.languageModels,
       perModelSettings: readPerModelSettings,
-      testConnection: async (model) => summarise((await this.test({ provider: 'openai', baseUrl: access?.baseURL ?? '', model })).report),
+      testConnection: async (pick) => summarise((await this.test({ provider: pick.provider, baseUrl: access?.baseURL ?? '', model: pick.model })).report),
     });
     if (!picked) return;
     this.log.info(`model chosen: ${picked.model} (${picked.provider})`);

@@ -16,7 +16,7 @@ export interface PickerSource {
   listLanguageModels(): Promise<LanguageModelInfo[]>;
   perModelSettings(): PerModelSettings;
   /** Runs Test connection for a model; resolves to one line for the title. */
-  testConnection(model: string): Promise<string>;
+  testConnection(pick: PickedModel): Promise<string>;
 }
 
 export interface PickedModel {
@@ -43,12 +43,13 @@ export function pickModel(source: PickerSource): Promise<PickedModel | undefined
   let endpointItems: ModelItem[] = [];
   let languageItems: ModelItem[] = [];
 
-  const render = () => {
+  // Typing lets VS Code pick the best match; a reloaded list keeps the row the user was on.
+  const render = (keepActive: boolean) => {
     const typed = quickPick.value.trim();
     const known = [...endpointItems, ...languageItems].some((item) => item.pick?.model === typed);
-    const free: ModelItem[] = typed && !known ? [{ label: `$(edit) Use "${typed}"`, description: source.endpoint ? `at ${source.endpoint.label}` : '', alwaysShow: true, pick: { provider: freeTextProvider(source), model: typed } }] : [];
-    const active = quickPick.activeItems[0]?.pick;
-    quickPick.items = [...free, ...endpointItems, ...languageItems];
+    const free: ModelItem[] = typed && !known ? [separator('Any model'), { label: `$(edit) Use "${typed}"`, description: source.endpoint ? `at ${source.endpoint.label}` : '', alwaysShow: true, pick: { provider: freeTextProvider(source), model: typed } }] : [];
+    const active = keepActive ? quickPick.activeItems[0]?.pick : undefined;
+    quickPick.items = [...endpointItems, ...languageItems, ...free];
     const again = active && quickPick.items.find((item) => item.pick?.model === active.model && item.pick.provider === active.provider);
     if (again) quickPick.activeItems = [again];
   };
@@ -59,25 +60,25 @@ export function pickModel(source: PickerSource): Promise<PickedModel | undefined
     const listing = await source.listEndpointModels(refresh);
     endpointItems = [separator(source.endpoint.label), ...endpointEntries(listing, source)];
     quickPick.busy = false;
-    render();
+    render(true);
   };
   const loadLanguageModels = async () => {
     const models = await source.listLanguageModels().catch(() => []);
     languageItems = models.length ? [separator("VS Code's language models"), ...models.map((model) => languageItem(model, source))] : [];
-    render();
+    render(true);
   };
 
   return new Promise((resolve) => {
     let chosen: PickedModel | undefined;
-    quickPick.onDidChangeValue(render);
+    quickPick.onDidChangeValue(() => render(false));
     quickPick.onDidTriggerButton(async (button) => {
       if (button === REFRESH) await loadEndpoint(true);
       if (button === SETTINGS) void openPerModelSettings();
       if (button === TEST) {
-        const model = quickPick.activeItems[0]?.pick?.model ?? source.current.model;
+        const pick = quickPick.activeItems[0]?.pick ?? source.current;
         quickPick.busy = true;
-        quickPick.title = `Testing ${model}…`;
-        quickPick.title = await source.testConnection(model);
+        quickPick.title = `Testing ${pick.model}…`;
+        quickPick.title = await source.testConnection(pick);
         await loadEndpoint(false);
       }
     });
@@ -92,7 +93,7 @@ export function pickModel(source: PickerSource): Promise<PickedModel | undefined
       quickPick.dispose();
       resolve(chosen);
     });
-    render();
+    render(false);
     quickPick.show();
     void loadEndpoint(false);
     void loadLanguageModels();
