@@ -9,6 +9,7 @@ import { CHAT_VIEW_ID, ChatViewProvider } from './host/chatViewProvider';
 import { registerCommands } from './host/commands';
 import { PendingDecisions } from './host/decisions';
 import { DiffReview } from './host/diffReview';
+import { HistoryActions } from './host/historyActions';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/proposalFileSystem';
 import { onSettingsChanged, readSettings } from './host/settings';
 import { Transcript } from './host/transcript';
@@ -33,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): void {
     void vscode.commands.executeCommand('setContext', 'ouro.busy', busy);
     void controller.pushState();
   });
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, workspace, review, log });
+  const historyActions = new HistoryActions({ history, agent, view, decisions, postSnapshot: (): Promise<void> => controller.postSnapshot() });
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, workspace, review, history: historyActions, log });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 
@@ -43,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
     attachments,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: true } }),
     vscode.workspace.registerFileSystemProvider(PROPOSAL_SCHEME, proposals, { isCaseSensitive: true }),
-    ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, log }),
+    ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, history: historyActions, log }),
     attachments.onDidChange(pushState),
     apiKeys.onDidChange(pushState),
     onSettingsChanged(pushState),

@@ -15,6 +15,7 @@ import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
 import type { DiffReview } from './diffReview';
 import { isConfigured, resolveEndpoint } from './endpointConfig';
+import type { HistoryActions } from './historyActions';
 import { createChatModel } from './modelFactory';
 import { addCommandAllowRules, readSettings, saveEndpointSettings } from './settings';
 import type { Transcript } from './transcript';
@@ -34,6 +35,7 @@ export interface ChatControllerDeps {
   apiKeys: ApiKeyStore;
   workspace: VsCodeWorkspace;
   review: DiffReview;
+  history: HistoryActions;
   log: vscode.LogOutputChannel;
 }
 
@@ -81,6 +83,18 @@ export class ChatController {
         return;
       case 'openFile':
         void this.openFile(message.path);
+        return;
+      case 'searchHistory':
+        void this.deps.history.show(message.query);
+        return;
+      case 'openConversation':
+        void this.deps.history.open(message.id);
+        return;
+      case 'renameConversation':
+        void this.deps.history.rename(message.id);
+        return;
+      case 'deleteConversation':
+        void this.deps.history.remove(message.id);
         return;
       default: {
         const _exhaustive: never = message;

@@ -32,6 +32,7 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPag
     <span id="model" aria-label="Model in use"></span>
     <button id="new-chat" type="button" aria-label="New chat" title="New chat"><span class="codicon codicon-add" aria-hidden="true"></span></button>
   </header>
+  <section id="history" class="history" aria-label="Conversation history" hidden></section>
   <main id="messages" role="log" aria-live="polite" aria-label="Conversation"></main>
   <footer class="composer">
     <div id="attachments" class="attachments" aria-label="Attachments" hidden></div>

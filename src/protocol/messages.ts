@@ -31,6 +31,11 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('copy'), text: z.string().max(1_000_000) }),
   /** Open a workspace file the transcript mentions (a tool card's target). */
   z.object({ type: z.literal('openFile'), path: z.string().min(1).max(4_000) }),
+  /** The history list: filter it (empty: all), open, rename or delete a saved conversation. */
+  z.object({ type: z.literal('searchHistory'), query: z.string().max(500) }),
+  z.object({ type: z.literal('openConversation'), id }),
+  z.object({ type: z.literal('renameConversation'), id }),
+  z.object({ type: z.literal('deleteConversation'), id }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -77,6 +82,20 @@ export type TranscriptMessage =
   /** A line from Ouro itself, e.g. what loading a conversation repaired. */
   | { type: 'notice'; text: string };
 
+/** A saved conversation as the history list shows it. */
+export interface HistoryEntry {
+  id: string;
+  title: string;
+  /** ISO 8601. */
+  updatedAt: string;
+  model?: string;
+  messageCount: number;
+  /** The conversation the chat shows. */
+  current: boolean;
+  /** Where the searched words occur in its messages. */
+  matches: string[];
+}
+
 export interface HostState {
   busy: boolean;
   setup: SetupState;
@@ -88,6 +107,8 @@ export type HostMessage =
   | ({ type: 'state' } & HostState)
   /** Replace everything: after `ready` and on New Chat. */
   | { type: 'snapshot'; transcript: TranscriptMessage[]; state: HostState }
-  | { type: 'focusInput' };
+  | { type: 'focusInput' }
+  /** Show the history list (opening it if closed), filtered by `query`. */
+  | { type: 'history'; query: string; entries: HistoryEntry[] };
 
 export type HostMessageType = HostMessage['type'];

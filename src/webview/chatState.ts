@@ -2,7 +2,7 @@
 // never mutated, when they change: the renderer compares identities to redraw only what changed
 // (during streaming, just the message in flight).
 import type { AgentEvent } from '../agent/events';
-import type { AttachmentView, HostMessage, PendingDecision, SetupState } from '../protocol/messages';
+import type { AttachmentView, HistoryEntry, HostMessage, PendingDecision, SetupState } from '../protocol/messages';
 import { decisionNote, isRejectionNote } from '../protocol/notes';
 
 /** `rejected` is the user's choice, shown apart from a tool that failed. */
@@ -38,6 +38,8 @@ export interface ChatState {
   attachments: AttachmentView[];
   usage: { promptTokens: number; completionTokens: number };
   nextKey: number;
+  /** The history list, while it is open. */
+  history?: { query: string; entries: HistoryEntry[] };
 }
 
 export function initialChatState(): ChatState {
@@ -61,6 +63,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
     }
     case 'focusInput':
       return state;
+    case 'history':
+      return { ...state, history: { query: message.query, entries: message.entries } };
     case 'user':
       return push(finishStreaming(state), { kind: 'user', text: message.text, attachments: message.attachments });
     case 'agent':
@@ -165,6 +169,10 @@ function reduceDone(state: ChatState, event: Extract<AgentEvent, { type: 'done' 
       return _exhaustive;
     }
   }
+}
+
+export function closeHistory(state: ChatState): ChatState {
+  return state.history ? { ...state, history: undefined } : state;
 }
 
 /** The path (or pattern, or command) a tool call is about, for its card's one-line summary. */

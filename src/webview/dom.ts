@@ -18,6 +18,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** An element the chat page must have. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The chat page has no #${id}.`);
+  return element as T;
+}
+
 export function icon(name: string, extraClass = ''): HTMLSpanElement {
   return h('span', { class: `codicon codicon-${name}${extraClass ? ` ${extraClass}` : ''}`, 'aria-hidden': 'true' });
 }

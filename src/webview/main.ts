@@ -1,8 +1,9 @@
 // The chat webview's entry: folds host messages into the state and redraws at most once per
 // animation frame, however fast the deltas arrive.
-import { initialChatState, reduce, type ChatState } from './chatState';
+import { closeHistory, initialChatState, reduce, type ChatState } from './chatState';
 import { post, onHostMessage, loadState, saveState } from './vscodeApi';
 import { Composer } from './view/composer';
+import { HistoryList } from './view/historyList';
 import { MessageList } from './view/messageList';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
 
@@ -23,6 +24,12 @@ const composer = new Composer((value) => {
 });
 composer.prompt.value = draft;
 list.onShowEarlier = () => scheduleRender();
+const history = new HistoryList();
+history.onClose = () => {
+  state = closeHistory(state);
+  scheduleRender();
+  composer.prompt.focus();
+};
 
 let frame = 0;
 function scheduleRender(): void {
@@ -31,6 +38,7 @@ function scheduleRender(): void {
     frame = 0;
     list.render(state);
     composer.render(state);
+    history.render(state);
   });
 }
 

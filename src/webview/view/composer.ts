@@ -1,6 +1,6 @@
 // The input area and the header: prompt, Send / Stop, New chat, the model name, attachment chips.
 import type { ChatState } from '../chatState';
-import { h, icon, iconButton } from '../dom';
+import { byId, h, icon, iconButton } from '../dom';
 import { post } from '../vscodeApi';
 
 export class Composer {
@@ -74,10 +74,4 @@ export class Composer {
     this.prompt.value = '';
     this.prompt.dispatchEvent(new Event('input'));
   }
-}
-
-function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`The chat page has no #${id}.`);
-  return element as T;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AgentEvent } from '../../../src/agent/events';
 import type { HostMessage, TranscriptMessage } from '../../../src/protocol/messages';
-import { initialChatState, reduce, toolTarget, type ChatState, type ToolItem } from '../../../src/webview/chatState';
+import { closeHistory, initialChatState, reduce, toolTarget, type ChatState, type ToolItem } from '../../../src/webview/chatState';
 
 const agent = (event: AgentEvent): TranscriptMessage => ({ type: 'agent', event });
 const fold = (messages: HostMessage[], from: ChatState = initialChatState()) => messages.reduce(reduce, from);
@@ -195,4 +195,27 @@ describe('toolTarget', () => {
   for (const [args, expected] of cases) {
     it(`finds "${expected}" in ${args}`, () => assert.equal(toolTarget(args), expected));
   }
+
+  it('opens the history list, replaces it on each search, and closes it on a snapshot or by itself', () => {
+    const entry = { id: 'c1', title: 'Fix add', updatedAt: '2025-01-01T10:00:00Z', messageCount: 4, current: true, matches: [] };
+    const open = fold([{ type: 'user', id: 'u1', text: 'hi', attachments: [] }, { type: 'history', query: '', entries: [entry] }]);
+    assert.deepEqual(open.history, { query: '', entries: [entry] });
+    assert.equal(open.items.length, 1, 'the chat stays as it was underneath');
+    const searched = reduce(open, { type: 'history', query: 'zebra', entries: [] });
+    assert.deepEqual(searched.history, { query: 'zebra', entries: [] });
+    assert.equal(closeHistory(searched).history, undefined);
+    const closed = initialChatState();
+    assert.equal(closeHistory(closed), closed, 'nothing to close: the same state');
+    const snapshot = reduce(searched, { type: 'snapshot', transcript: [], state: { busy: false, setup: initialChatState().setup, attachments: [] } });
+    assert.equal(snapshot.history, undefined);
+  });
+
+  it('shows a notice from the host as its own line', () => {
+    const state = fold([agent({ type: 'text', delta: 'Half' }), { type: 'notice', text: 'Loaded after an interruption.' }]);
+    assert.deepEqual(
+      state.items.map((item) => item.kind),
+      ['assistant', 'notice'],
+    );
+    assert.equal(state.items[0].kind === 'assistant' && state.items[0].streaming, false);
+  });
 });
