@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { CommandRules } from '../agent/commands/commandRules';
 import { readToolModes, type ToolMode, type ToolModes } from '../llm/toolMode';
 import { withAllowRules } from './alwaysAllow';
+import type { ModelPrice } from '../agent/usage/pricing';
+import { contextWindowOverrides, pricingOverrides } from './modelOverrides';
 
 /** Where the model comes from: an OpenAI-compatible endpoint, or VS Code's language models. */
 export type Provider = 'openai' | 'vscode-lm';
@@ -17,6 +19,10 @@ export interface OuroSettings {
   autoApproveEdits: boolean;
   autoApproveReads: boolean;
   allowSecretFiles: boolean;
+  /** Model id -> context window in tokens, over the built-in table. */
+  contextWindow: Record<string, number>;
+  /** Model id -> USD per million tokens, over the built-in prices. */
+  pricing: Record<string, ModelPrice>;
 }
 
 export function readSettings(): OuroSettings {
@@ -30,6 +36,8 @@ export function readSettings(): OuroSettings {
     autoApproveEdits: config.get<boolean>('autoApprove.edits', false),
     autoApproveReads: config.get<boolean>('autoApprove.reads', true),
     allowSecretFiles: config.get<boolean>('allowSecretFiles', false),
+    contextWindow: contextWindowOverrides(config.get<unknown>('contextWindow', {})),
+    pricing: pricingOverrides(config.get<unknown>('pricing', {})),
   };
 }
 
