@@ -30,10 +30,16 @@ export function activate(context: vscode.ExtensionContext): void {
   const historyFolder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'conversations');
   log.info(`conversations are saved in ${historyFolder.toString()}`);
   const history = new ChatHistory(new UriHistoryStorage(vscode.workspace.fs, historyFolder, (folder, name) => vscode.Uri.joinPath(folder, name)), context.workspaceState);
-  const agent = new ChatAgent(transcript, history, log, (busy) => {
-    void vscode.commands.executeCommand('setContext', 'ouro.busy', busy);
-    void controller.pushState();
-  });
+  const agent = new ChatAgent(
+    transcript,
+    history,
+    log,
+    (busy) => {
+      void vscode.commands.executeCommand('setContext', 'ouro.busy', busy);
+      void controller.pushState();
+    },
+    () => controller.refreshMeter(),
+  );
   const historyActions = new HistoryActions({ history, agent, view, decisions, postSnapshot: (): Promise<void> => controller.postSnapshot() });
   const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, workspace, review, history: historyActions, log });
   view.onMessage = (message) => controller.handle(message);

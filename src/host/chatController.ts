@@ -1,9 +1,12 @@
 // What the chat view's messages do. One exhaustive switch: a new message type does not compile
 // until it is handled here.
 import * as vscode from 'vscode';
+import { contextWindowFor } from '../agent/context/contextWindows';
 import { buildSystemPrompt } from '../agent/prompt';
 import { loadProjectRules } from '../agent/rules/projectRules';
 import { createTools } from '../agent/tools/index';
+import { toolSpecs } from '../agent/toolSpecs';
+import type { Model } from '../llm/model';
 import type { HostState, SetupState, WebviewMessage } from '../protocol/messages';
 import type { ApiKeyStore } from './apiKeyStore';
 import { alwaysAllowedNote, refusedAllowRules } from './alwaysAllow';
@@ -39,7 +42,21 @@ export interface ChatControllerDeps {
   log: vscode.LogOutputChannel;
 }
 
+/** The model the settings name, ready to be asked, with what the chat needs to know about it. */
+interface ChatModel {
+  model: Model;
+  window: number;
+  /** Where the requests go, for the log (never the key). */
+  endpoint: string;
+}
+
 export class ChatController {
+  /** The specs the model is sent (the chat's wrappers do not change them), for the context meter. */
+  private readonly specs = toolSpecs(createTools());
+  /** The project rules the chat's system prompt was built with, to tell them apart in the meter. */
+  private rules: string | undefined;
+  private meterQueued = false;
+
   constructor(private readonly deps: ChatControllerDeps) {}
 
   handle(message: WebviewMessage): void {
@@ -96,6 +113,9 @@ export class ChatController {
       case 'deleteConversation':
         void this.deps.history.remove(message.id);
         return;
+      case 'compact':
+        void this.compact();
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
@@ -106,13 +126,28 @@ export class ChatController {
   newChat(): void {
     this.deps.decisions.rejectAll('The user started a new chat.');
     this.deps.agent.reset();
+    this.rules = undefined;
     void this.postSnapshot();
   }
 
-  /** The whole chat to the webview, once the conversation open before a reload is back. */
+  /** The whole chat to the webview, once the conversation open before a reload is back; then its meter. */
   async postSnapshot(): Promise<void> {
     await this.deps.agent.restored;
     this.deps.view.post({ type: 'snapshot', transcript: this.deps.transcript.all(), state: await this.hostState() });
+    this.refreshMeter();
+  }
+
+  /** Posts the usage and the context meter, once for any number of changes in a row. */
+  refreshMeter(): void {
+    if (this.meterQueued) return;
+    this.meterQueued = true;
+    setTimeout(() => {
+      this.meterQueued = false;
+      this.deps.agent.meter(this.specs, this.rules).then(
+        (meter) => this.deps.view.post({ type: 'meter', ...meter }),
+        (error: unknown) => this.deps.log.warn(`context meter: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, 50);
   }
 
   /** Tells the webview what changed outside it: busy, settings, the key, attachments. */
@@ -132,28 +167,23 @@ export class ChatController {
   }
 
   private async send(text: string): Promise<void> {
-    const { agent, transcript, decisions, attachments, workspace, log } = this.deps;
+    const { agent, decisions, attachments, workspace } = this.deps;
     await agent.restored;
     if (agent.busy) return;
     const settings = readSettings();
-    const choice = await createChatModel(settings, await this.deps.apiKeys.stored(), (line) => log.info(line));
-    if (choice.kind === 'notConfigured') {
-      transcript.add({ type: 'agent', event: { type: 'error', message: choice.reason } });
-      await this.pushState();
-      return;
-    }
+    const chat = await this.chatModel();
     // A second Send while the key was being read must not take the attachments of the first.
-    if (agent.busy) return;
+    if (!chat || agent.busy) return;
     const attached = attachments.take();
-    const { model, endpoint } = choice;
     await agent.run({
       content: composeUserMessage(text, attached),
       display: text,
-      endpoint,
+      endpoint: chat.endpoint,
+      window: chat.window,
       attachments: attached.map(attachmentLabel),
       systemPrompt: () => this.systemPrompt(),
       options: {
-        model,
+        model: chat.model,
         tools: chatTools(createTools(), decisions, () => readSettings().autoApproveReads),
         workspace,
         approver: approverFor(decisions, `approval-${Date.now()}`),
@@ -164,12 +194,32 @@ export class ChatController {
     });
   }
 
+  private async compact(): Promise<void> {
+    const chat = await this.chatModel();
+    if (chat) await this.deps.agent.compact(chat.model, chat.window, this.specs);
+  }
+
+  /** The configured model; undefined, and the chat told what to do, when there is none. */
+  private async chatModel(): Promise<ChatModel | undefined> {
+    const { transcript, log } = this.deps;
+    const settings = readSettings();
+    const choice = await createChatModel(settings, await this.deps.apiKeys.stored(), (line) => log.info(line));
+    if (choice.kind === 'notConfigured') {
+      transcript.add({ type: 'agent', event: { type: 'error', message: choice.reason } });
+      await this.pushState();
+      return undefined;
+    }
+    return { model: choice.model, window: contextWindowFor(choice.model.name, settings.contextWindow), endpoint: choice.endpoint };
+  }
+
+
   /** The prompt with the project's rules (AGENTS.md, .ouro/rules/), read when a chat starts. */
   private async systemPrompt(): Promise<string> {
     const { workspace, log } = this.deps;
     const rules = await loadProjectRules(workspace);
     if (rules.files.length > 0) log.info(`rules: ${rules.files.map((file) => file.path + (file.truncated ? ' (cut)' : '')).join(', ')}`);
     for (const problem of rules.problems) log.warn(`rules: ${problem}`);
+    this.rules = rules.text;
     return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text });
   }
 

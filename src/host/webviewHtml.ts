@@ -43,6 +43,11 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPag
         <button id="stop" type="button" aria-label="Stop" title="Stop (Escape)" hidden><span class="codicon codicon-debug-stop" aria-hidden="true"></span></button>
       </div>
     </div>
+    <div id="context" class="context" hidden>
+      <button id="context-meter" type="button" class="context-meter" aria-expanded="false" aria-controls="context-breakdown" title="Context window: what the next request holds" hidden></button>
+      <span id="usage" aria-label="Usage of this conversation" hidden></span>
+      <div id="context-breakdown" class="context-breakdown" role="region" aria-label="Context window breakdown" hidden></div>
+    </div>
   </footer>
   <script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>
 </body>

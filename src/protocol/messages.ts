@@ -3,7 +3,9 @@
 // are inferred from them, so they are written once) and validated by the host before it acts.
 // The webview imports this module with `import type` only, so zod stays out of its bundle.
 import { z } from 'zod';
-import type { AgentEvent } from '../agent/events';
+import type { ContextBreakdown } from '../agent/context/contextBreakdown';
+import type { AgentEvent, Usage } from '../agent/events';
+import type { UsageTotals } from '../agent/usage/usageTotals';
 
 // ---------------------------------------------------------------- webview -> host
 
@@ -36,6 +38,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openConversation'), id }),
   z.object({ type: z.literal('renameConversation'), id }),
   z.object({ type: z.literal('deleteConversation'), id }),
+  /** Compact the conversation now, whatever its size (the context meter's action). */
+  z.object({ type: z.literal('compact') }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -75,11 +79,14 @@ export interface PendingDecision {
  * reloaded webview can rebuild the chat from a snapshot; the webview folds them into its state.
  */
 export type TranscriptMessage =
-  | { type: 'user'; id: string; text: string; attachments: string[] }
+  /** `messageIndex`: where the message is in the conversation, for "Undo since this message". */
+  | { type: 'user'; id: string; text: string; attachments: string[]; messageIndex?: number }
   | { type: 'agent'; event: AgentEvent }
   | { type: 'pending'; decision: PendingDecision }
   | { type: 'decided'; toolCallId: string; accepted: boolean; note?: string }
-  /** A line from Ouro itself, e.g. what loading a conversation repaired. */
+  /** What the turn that just ended used, shown under its reply. */
+  | { type: 'turnUsage'; usage: UsageTotals }
+  /** A line from Ouro itself in the chat (e.g. that there was nothing to compact). */
   | { type: 'notice'; text: string };
 
 /** A saved conversation as the history list shows it. */
@@ -96,6 +103,16 @@ export interface HistoryEntry {
   matches: string[];
 }
 
+/** The numbers behind the conversation's usage line and the context meter. */
+export interface MeterView {
+  /** Every request of the conversation, summaries included. */
+  usage: UsageTotals;
+  /** The next request, part by part, against the model's window; absent before there is one. */
+  context?: ContextBreakdown & { window: number };
+  /** What the server reported for the latest request. */
+  lastRequest?: Usage;
+}
+
 export interface HostState {
   busy: boolean;
   setup: SetupState;
@@ -109,6 +126,8 @@ export type HostMessage =
   | { type: 'snapshot'; transcript: TranscriptMessage[]; state: HostState }
   | { type: 'focusInput' }
   /** Show the history list (opening it if closed), filtered by `query`. */
-  | { type: 'history'; query: string; entries: HistoryEntry[] };
+  | { type: 'history'; query: string; entries: HistoryEntry[] }
+  /** After each step, a compaction and when a chat loads. */
+  | ({ type: 'meter' } & MeterView);
 
 export type HostMessageType = HostMessage['type'];

@@ -2,8 +2,10 @@
 // never mutated, when they change: the renderer compares identities to redraw only what changed
 // (during streaming, just the message in flight).
 import type { AgentEvent } from '../agent/events';
-import type { AttachmentView, HistoryEntry, HostMessage, PendingDecision, SetupState } from '../protocol/messages';
+import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
+import type { AttachmentView, HistoryEntry, HostMessage, MeterView, PendingDecision, SetupState } from '../protocol/messages';
 import { decisionNote, isRejectionNote } from '../protocol/notes';
+import { compactionNote } from './usageText';
 
 /** `rejected` is the user's choice, shown apart from a tool that failed. */
 export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting' | 'rejected';
@@ -27,7 +29,9 @@ export type ChatItem =
       rejectedByUser?: boolean;
     }
   | { kind: 'error'; key: string; message: string; status?: number }
-  | { kind: 'notice'; key: string; text: string };
+  | { kind: 'notice'; key: string; text: string }
+  /** What a turn used, under its reply. */
+  | { kind: 'usage'; key: string; usage: UsageTotals };
 
 export type ToolItem = Extract<ChatItem, { kind: 'tool' }>;
 
@@ -36,7 +40,8 @@ export interface ChatState {
   busy: boolean;
   setup: SetupState;
   attachments: AttachmentView[];
-  usage: { promptTokens: number; completionTokens: number };
+  /** The conversation's usage and the context meter, as the host last measured them. */
+  meter: MeterView;
   nextKey: number;
   /** The history list, while it is open. */
   history?: { query: string; entries: HistoryEntry[] };
@@ -48,7 +53,7 @@ export function initialChatState(): ChatState {
     busy: false,
     setup: { configured: true, baseUrl: '', model: '', hasApiKey: false },
     attachments: [],
-    usage: { promptTokens: 0, completionTokens: 0 },
+    meter: { usage: emptyTotals() },
     nextKey: 1,
   };
 }
@@ -81,6 +86,12 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
         note: message.note ?? (message.accepted ? 'Accepted' : 'Rejected'),
         rejectedByUser: !message.accepted && (message.note === undefined || isRejectionNote(message.note)),
       }));
+    case 'turnUsage':
+      return push(state, { kind: 'usage', usage: message.usage });
+    case 'meter': {
+      const { type: _type, ...meter } = message;
+      return { ...state, meter };
+    }
     default: {
       const _exhaustive: never = message;
       return _exhaustive;
@@ -121,17 +132,12 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
       return reduce(state, { type: 'decided', toolCallId: tool.toolCallId, accepted: event.approved, note: decisionNote(event.approved, event.reason) });
     }
     case 'usage':
-      return {
-        ...state,
-        usage: {
-          promptTokens: state.usage.promptTokens + event.usage.promptTokens,
-          completionTokens: state.usage.completionTokens + event.usage.completionTokens,
-        },
-      };
+      // The host adds usage up, with the price: it arrives as `meter` and `turnUsage`.
+      return state;
     case 'retry':
       return push(state, { kind: 'notice', text: `Retrying (attempt ${event.attempt}) in ${Math.ceil(event.delayMs / 1000)} s: ${event.message}` });
     case 'compacted':
-      return push(state, { kind: 'notice', text: `Compacted the conversation to fit the model's window: ${event.compaction.tokensBefore} → ${event.compaction.tokensAfter} tokens.` });
+      return push(finishStreaming(state), { kind: 'notice', text: compactionNote(event.compaction) });
     case 'error':
       return push(finishStreaming(state), { kind: 'error', message: event.message, status: event.status });
     case 'done':

@@ -18,13 +18,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** An element the chat page must have. */
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`The chat page has no #${id}.`);
-  return element as T;
-}
-
 export function icon(name: string, extraClass = ''): HTMLSpanElement {
   return h('span', { class: `codicon codicon-${name}${extraClass ? ` ${extraClass}` : ''}`, 'aria-hidden': 'true' });
 }
@@ -32,4 +25,11 @@ export function icon(name: string, extraClass = ''): HTMLSpanElement {
 /** A button with an icon, an accessible name and a tooltip. */
 export function iconButton(iconName: string, label: string, attributes: Record<string, string | boolean | undefined> = {}): HTMLButtonElement {
   return h('button', { type: 'button', 'aria-label': label, title: label, ...attributes }, icon(iconName));
+}
+
+/** An element the chat page (src/host/webviewHtml.ts) always has. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The chat page has no #${id}.`);
+  return element as T;
 }

@@ -4,6 +4,7 @@ import { closeHistory, initialChatState, reduce, type ChatState } from './chatSt
 import { post, onHostMessage, loadState, saveState } from './vscodeApi';
 import { Composer } from './view/composer';
 import { HistoryList } from './view/historyList';
+import { ContextMeter } from './view/contextMeter';
 import { MessageList } from './view/messageList';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
 
@@ -23,6 +24,7 @@ const composer = new Composer((value) => {
   schedulePersist();
 });
 composer.prompt.value = draft;
+const meter = new ContextMeter();
 list.onShowEarlier = () => scheduleRender();
 const history = new HistoryList();
 history.onClose = () => {
@@ -39,6 +41,7 @@ function scheduleRender(): void {
     list.render(state);
     composer.render(state);
     history.render(state);
+    meter.render(state);
   });
 }
 

@@ -1,4 +1,5 @@
 // The input area and the header: prompt, Send / Stop, New chat, the model name, attachment chips.
+// The usage line and the context meter are contextMeter.ts's.
 import type { ChatState } from '../chatState';
 import { byId, h, icon, iconButton } from '../dom';
 import { post } from '../vscodeApi';
@@ -44,8 +45,6 @@ export class Composer {
     if (!state.busy && document.activeElement === this.stop) this.prompt.focus();
     this.model.textContent = state.setup.model || 'no model set';
     this.model.title = state.setup.model ? `Model: ${state.setup.model}${state.setup.baseUrl ? ` at ${state.setup.baseUrl}` : ''}` : 'No model is configured';
-    const usage = state.usage.promptTokens + state.usage.completionTokens;
-    if (usage > 0) this.model.title += ` · ${state.usage.promptTokens} tokens in, ${state.usage.completionTokens} out`;
     this.renderAttachments(state);
   }
 

@@ -1,5 +1,6 @@
 // One element per chat item. Each function builds the whole element from the item; the message
 // list calls it only for items whose identity changed.
+import { formatUsage } from '../../agent/usage/usageTotals';
 import type { ChatItem } from '../chatState';
 import { h, icon } from '../dom';
 import { renderMarkdown } from '../markdown';
@@ -29,6 +30,11 @@ export function renderItem(item: ChatItem): HTMLElement {
       );
     case 'notice':
       return h('div', { class: 'notice' }, icon('info'), item.text);
+    case 'usage': {
+      const { requests, unpricedRequests } = item.usage;
+      const title = `This turn: ${requests} request${requests === 1 ? '' : 's'}${requests > unpricedRequests ? '' : '; no price is known for the model (ouro.pricing)'}`;
+      return h('div', { class: 'turn-usage', title }, formatUsage(item.usage));
+    }
     default: {
       const _exhaustive: never = item;
       return _exhaustive;

@@ -2,6 +2,7 @@
 // behind a <details>; an inline Accept / Reject when the call waits for the user.
 import type { ToolItem, ToolStatus } from '../chatState';
 import { h, icon } from '../dom';
+import { pageShownText, readFilePage } from '../readFilePage';
 
 const toolIcons: Record<string, string> = {
   read_file: 'file',
@@ -38,6 +39,9 @@ export function renderToolCard(tool: ToolItem): HTMLElement {
   if (tool.args) details.append(section('Arguments', prettyJson(tool.args)));
   if (tool.result !== undefined) details.append(section('Result', clip(tool.result)));
   card.append(details);
+  // A partial read is said on the card itself: the user sees what the model did not.
+  const page = tool.name === 'read_file' && tool.result !== undefined && tool.status === 'done' ? readFilePage(tool.result) : undefined;
+  if (page) card.append(h('div', { class: 'tool-note read-page' }, pageShownText(page)));
   if (pathOf(tool.args)) {
     card.append(h('button', { type: 'button', class: 'open-file', 'aria-label': `Open ${tool.target}`, title: `Open ${tool.target}`, 'data-path': pathOf(tool.args) }, icon('go-to-file')));
   }

@@ -146,12 +146,39 @@ describe('chat state reducer', () => {
     assert.equal(error.status, 401);
   });
 
-  it('adds up token usage', () => {
+  it("shows each turn's usage under its reply and keeps the host's totals for the meter", () => {
+    const turn = { requests: 2, promptTokens: 150, completionTokens: 15, cachedTokens: 100, cost: 0.0002, unpricedRequests: 0 };
     const state = fold([
+      { type: 'user', id: 'u1', text: 'hi', attachments: [] },
       agent({ type: 'usage', usage: { promptTokens: 100, completionTokens: 10 } }),
-      agent({ type: 'usage', usage: { promptTokens: 50, completionTokens: 5 } }),
+      agent({ type: 'text', delta: 'Hello' }),
+      agent({ type: 'usage', usage: { promptTokens: 50, completionTokens: 5, cachedTokens: 100 } }),
+      agent({ type: 'done', reason: 'stop' }),
+      { type: 'turnUsage', usage: turn },
+      { type: 'meter', usage: turn, lastRequest: { promptTokens: 50, completionTokens: 5, cachedTokens: 100 } },
     ]);
-    assert.deepEqual(state.usage, { promptTokens: 150, completionTokens: 15 });
+    assert.deepEqual(
+      state.items.map((item) => item.kind),
+      ['user', 'assistant', 'usage'],
+    );
+    const usage = state.items[2];
+    assert.ok(usage.kind === 'usage');
+    assert.deepEqual(usage.usage, turn);
+    assert.deepEqual(state.meter, { usage: turn, lastRequest: { promptTokens: 50, completionTokens: 5, cachedTokens: 100 } });
+  });
+
+  it('says clearly what a compaction did', () => {
+    const state = fold([
+      agent({ type: 'compacted', compaction: { kind: 'summary', tokensBefore: 9000, tokensAfter: 2100, window: 10000, trimmedResults: 0, summarisedMessages: 12 } }),
+      agent({ type: 'compacted', compaction: { kind: 'trim', tokensBefore: 8500, tokensAfter: 4000, window: 10000, trimmedResults: 1, summarisedMessages: 0 } }),
+      { type: 'notice', text: 'Nothing to compact yet.' },
+    ]);
+    const texts = state.items.map((item) => (item.kind === 'notice' ? item.text : item.kind));
+    assert.deepEqual(texts, [
+      'Compacted the conversation: 12 earlier messages were replaced by a summary; the next request holds 2,100 tokens instead of 9,000 (window 10,000).',
+      'Compacted the conversation: 1 large old tool result was left out (Ouro can read it again); the next request holds 4,000 tokens instead of 8,500 (window 10,000).',
+      'Nothing to compact yet.',
+    ]);
   });
 
   it('rebuilds the same chat from a snapshot as from the live messages', () => {
