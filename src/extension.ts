@@ -1,6 +1,7 @@
 // The composition root: build the host services, wire them together, register them. No logic.
 import * as vscode from 'vscode';
 import { ApiKeyStore } from './host/apiKeyStore';
+import { BEFORE_SCHEME, BeforeContent } from './host/beforeContent';
 import { AttachmentStore } from './host/attachments';
 import { ChatController } from './host/chatController';
 import { ChatAgent } from './host/chatAgent';
@@ -9,6 +10,7 @@ import { CHAT_VIEW_ID, ChatViewProvider } from './host/chatViewProvider';
 import { registerCommands } from './host/commands';
 import { PendingDecisions } from './host/decisions';
 import { DiffReview } from './host/diffReview';
+import { FileChanges } from './host/fileChanges';
 import { HistoryActions } from './host/historyActions';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/proposalFileSystem';
 import { onSettingsChanged, readSettings } from './host/settings';
@@ -41,7 +43,15 @@ export function activate(context: vscode.ExtensionContext): void {
     () => controller.refreshMeter(),
   );
   const historyActions = new HistoryActions({ history, agent, view, decisions, postSnapshot: (): Promise<void> => controller.postSnapshot() });
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, workspace, review, history: historyActions, log });
+  const before = new BeforeContent();
+  const changes = new FileChanges({
+    chat: agent,
+    uriOf: (path) => workspace.uriOf(path),
+    before,
+    notice: (text) => transcript.add({ type: 'notice', text }),
+    changed: () => controller.refreshMeter(),
+  });
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, workspace, review, history: historyActions, changes, log });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 
@@ -49,6 +59,8 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     proposals,
     attachments,
+    before,
+    vscode.workspace.registerTextDocumentContentProvider(BEFORE_SCHEME, before),
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: true } }),
     vscode.workspace.registerFileSystemProvider(PROPOSAL_SCHEME, proposals, { isCaseSensitive: true }),
     ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, history: historyActions, log }),

@@ -18,6 +18,7 @@ import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
 import type { DiffReview } from './diffReview';
 import { isConfigured, resolveEndpoint } from './endpointConfig';
+import type { FileChanges } from './fileChanges';
 import type { HistoryActions } from './historyActions';
 import { createChatModel } from './modelFactory';
 import { addCommandAllowRules, readSettings, saveEndpointSettings } from './settings';
@@ -39,6 +40,7 @@ export interface ChatControllerDeps {
   workspace: VsCodeWorkspace;
   review: DiffReview;
   history: HistoryActions;
+  changes: FileChanges;
   log: vscode.LogOutputChannel;
 }
 
@@ -116,6 +118,15 @@ export class ChatController {
       case 'compact':
         void this.compact();
         return;
+      case 'undoSince':
+        void this.restoring(() => this.deps.changes.undoSince(message.messageIndex));
+        return;
+      case 'openChange':
+        void this.restoring(() => this.deps.changes.openDiff(message.path));
+        return;
+      case 'revertFile':
+        void this.restoring(() => this.deps.changes.revert(message.path));
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
@@ -137,12 +148,13 @@ export class ChatController {
     this.refreshMeter();
   }
 
-  /** Posts the usage and the context meter, once for any number of changes in a row. */
+  /** Posts the usage, the context meter and the changed files, once for any number of changes in a row. */
   refreshMeter(): void {
     if (this.meterQueued) return;
     this.meterQueued = true;
     setTimeout(() => {
       this.meterQueued = false;
+      this.deps.view.post({ type: 'changedFiles', files: this.deps.changes.list() });
       this.deps.agent.meter(this.specs, this.rules).then(
         (meter) => this.deps.view.post({ type: 'meter', ...meter }),
         (error: unknown) => this.deps.log.warn(`context meter: ${error instanceof Error ? error.message : String(error)}`),
@@ -192,6 +204,17 @@ export class ChatController {
         diagnostics: new VsCodeDiagnostics(workspace),
       },
     });
+  }
+
+  /** Undo, revert and their diffs: a failure is shown, never lost. */
+  private async restoring(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.log.error(`restoring files: ${message}`);
+      void vscode.window.showErrorMessage(`Ouro: ${message}`);
+    }
   }
 
   private async compact(): Promise<void> {

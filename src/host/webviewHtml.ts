@@ -34,6 +34,7 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPag
   </header>
   <section id="history" class="history" aria-label="Conversation history" hidden></section>
   <main id="messages" role="log" aria-live="polite" aria-label="Conversation"></main>
+  <details id="changed-files" class="changed-files" hidden></details>
   <footer class="composer">
     <div id="attachments" class="attachments" aria-label="Attachments" hidden></div>
     <div class="prompt-row">

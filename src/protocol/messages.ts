@@ -40,6 +40,12 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deleteConversation'), id }),
   /** Compact the conversation now, whatever its size (the context meter's action). */
   z.object({ type: z.literal('compact') }),
+  /** Restore every file the agent changed from this message (its index in the conversation) on. */
+  z.object({ type: z.literal('undoSince'), messageIndex: z.number().int().nonnegative() }),
+  /** A changed file's diff: before the conversation ↔ now. */
+  z.object({ type: z.literal('openChange'), path: z.string().min(1).max(4_000) }),
+  /** Put a changed file back as it was before the conversation. */
+  z.object({ type: z.literal('revertFile'), path: z.string().min(1).max(4_000) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -113,6 +119,13 @@ export interface MeterView {
   lastRequest?: Usage;
 }
 
+/** A file the agent created or edited in the conversation. */
+export interface ChangedFileView {
+  path: string;
+  /** It did not exist before: reverting deletes it. */
+  created: boolean;
+}
+
 export interface HostState {
   busy: boolean;
   setup: SetupState;
@@ -128,6 +141,8 @@ export type HostMessage =
   /** Show the history list (opening it if closed), filtered by `query`. */
   | { type: 'history'; query: string; entries: HistoryEntry[] }
   /** After each step, a compaction and when a chat loads. */
-  | ({ type: 'meter' } & MeterView);
+  | ({ type: 'meter' } & MeterView)
+  /** The files the agent changed in the conversation, after each step and each restore. */
+  | { type: 'changedFiles'; files: ChangedFileView[] };
 
 export type HostMessageType = HostMessage['type'];

@@ -3,7 +3,7 @@
 // (during streaming, just the message in flight).
 import type { AgentEvent } from '../agent/events';
 import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
-import type { AttachmentView, HistoryEntry, HostMessage, MeterView, PendingDecision, SetupState } from '../protocol/messages';
+import type { AttachmentView, ChangedFileView, HistoryEntry, HostMessage, MeterView, PendingDecision, SetupState } from '../protocol/messages';
 import { decisionNote, isRejectionNote } from '../protocol/notes';
 import { compactionNote } from './usageText';
 
@@ -11,7 +11,7 @@ import { compactionNote } from './usageText';
 export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting' | 'rejected';
 
 export type ChatItem =
-  | { kind: 'user'; key: string; text: string; attachments: string[] }
+  | { kind: 'user'; key: string; text: string; attachments: string[]; messageIndex?: number }
   | { kind: 'assistant'; key: string; text: string; reasoning: string; streaming: boolean }
   | {
       kind: 'tool';
@@ -42,6 +42,8 @@ export interface ChatState {
   attachments: AttachmentView[];
   /** The conversation's usage and the context meter, as the host last measured them. */
   meter: MeterView;
+  /** "Changed in this conversation". */
+  changedFiles: ChangedFileView[];
   nextKey: number;
   /** The history list, while it is open. */
   history?: { query: string; entries: HistoryEntry[] };
@@ -54,6 +56,7 @@ export function initialChatState(): ChatState {
     setup: { configured: true, baseUrl: '', model: '', hasApiKey: false },
     attachments: [],
     meter: { usage: emptyTotals() },
+    changedFiles: [],
     nextKey: 1,
   };
 }
@@ -71,7 +74,7 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
     case 'history':
       return { ...state, history: { query: message.query, entries: message.entries } };
     case 'user':
-      return push(finishStreaming(state), { kind: 'user', text: message.text, attachments: message.attachments });
+      return push(finishStreaming(state), { kind: 'user', text: message.text, attachments: message.attachments, ...(message.messageIndex !== undefined ? { messageIndex: message.messageIndex } : {}) });
     case 'agent':
       return reduceAgentEvent(state, message.event);
     case 'pending':
@@ -88,6 +91,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
       }));
     case 'turnUsage':
       return push(state, { kind: 'usage', usage: message.usage });
+    case 'changedFiles':
+      return { ...state, changedFiles: message.files };
     case 'meter': {
       const { type: _type, ...meter } = message;
       return { ...state, meter };

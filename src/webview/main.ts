@@ -2,6 +2,7 @@
 // animation frame, however fast the deltas arrive.
 import { closeHistory, initialChatState, reduce, type ChatState } from './chatState';
 import { post, onHostMessage, loadState, saveState } from './vscodeApi';
+import { ChangedFiles } from './view/changedFiles';
 import { Composer } from './view/composer';
 import { HistoryList } from './view/historyList';
 import { ContextMeter } from './view/contextMeter';
@@ -25,6 +26,7 @@ const composer = new Composer((value) => {
 });
 composer.prompt.value = draft;
 const meter = new ContextMeter();
+const changedFiles = new ChangedFiles();
 list.onShowEarlier = () => scheduleRender();
 const history = new HistoryList();
 history.onClose = () => {
@@ -42,6 +44,7 @@ function scheduleRender(): void {
     composer.render(state);
     history.render(state);
     meter.render(state);
+    changedFiles.render(state);
   });
 }
 

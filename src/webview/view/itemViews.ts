@@ -2,7 +2,7 @@
 // list calls it only for items whose identity changed.
 import { formatUsage } from '../../agent/usage/usageTotals';
 import type { ChatItem } from '../chatState';
-import { h, icon } from '../dom';
+import { h, icon, iconButton } from '../dom';
 import { renderMarkdown } from '../markdown';
 import { StreamingMarkdown } from '../streamingMarkdown';
 import { renderToolCard } from './toolCard';
@@ -12,7 +12,8 @@ export function renderItem(item: ChatItem): HTMLElement {
     case 'user':
       return h(
         'div',
-        { class: 'message user' },
+        { class: 'message user', ...(item.messageIndex !== undefined ? { 'data-message-index': String(item.messageIndex) } : {}) },
+        item.messageIndex !== undefined && iconButton('discard', "Undo Ouro's file changes since this message", { class: 'undo-since' }),
         item.attachments.length > 0 && h('div', { class: 'message-attachments' }, ...item.attachments.map((label) => h('span', { class: 'chip' }, icon('file'), label))),
         h('div', { class: 'user-text' }, item.text),
       );

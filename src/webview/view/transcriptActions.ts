@@ -1,5 +1,6 @@
 // What the buttons inside the transcript do: copy code, accept, always allow or reject, set the
-// key, save the setup, open a file. One delegated listener serves every rendered item.
+// key, save the setup, open a file, undo the agent's changes since a message. One delegated
+// listener serves every rendered item.
 import { post } from '../vscodeApi';
 
 export function handleTranscriptClick(event: MouseEvent): void {
@@ -26,6 +27,9 @@ export function handleTranscriptClick(event: MouseEvent): void {
     post({ type: 'saveSetup', baseUrl: value('setup-base-url'), model: value('setup-model') });
   } else if (button.classList.contains('open-file') && button.dataset.path) {
     post({ type: 'openFile', path: button.dataset.path });
+  } else if (button.classList.contains('undo-since')) {
+    const index = Number(button.closest<HTMLElement>('.message.user')?.dataset.messageIndex);
+    if (Number.isInteger(index)) post({ type: 'undoSince', messageIndex: index });
   }
 }
 

@@ -50,7 +50,7 @@ describe('a saved conversation as a transcript', () => {
       { role: 'assistant', content: 'Done.' },
     ]);
     assert.deepEqual(strip(items), [
-      { kind: 'user', text: 'Fix add', attachments: [] },
+      { kind: 'user', text: 'Fix add', attachments: [], messageIndex: 1 },
       { kind: 'assistant', text: 'Looking.', reasoning: 'read it first', streaming: false },
       { kind: 'tool', toolCallId: 'a', name: 'read_file', target: 'src/add.ts', args: '{"path":"src/add.ts"}', status: 'done', result: '1: a - b', pending: undefined },
       {

@@ -22,6 +22,10 @@ describe('parseWebviewMessage', () => {
     { type: 'openConversation', id: 'c1' },
     { type: 'renameConversation', id: 'c1' },
     { type: 'deleteConversation', id: 'c1' },
+    { type: 'compact' },
+    { type: 'undoSince', messageIndex: 5 },
+    { type: 'openChange', path: 'src/a.ts' },
+    { type: 'revertFile', path: 'src/a.ts' },
   ];
   for (const message of valid) {
     it(`accepts a well-formed ${(message as { type: string }).type} message`, () => {
@@ -49,6 +53,9 @@ describe('parseWebviewMessage', () => {
     ['openConversation without an id', { type: 'openConversation' }],
     ['deleteConversation with an empty id', { type: 'deleteConversation', id: '' }],
     ['searchHistory with a number for the query', { type: 'searchHistory', query: 7 }],
+    ['undoSince with a negative index', { type: 'undoSince', messageIndex: -1 }],
+    ['undoSince with a fractional index', { type: 'undoSince', messageIndex: 1.5 }],
+    ['revertFile without a path', { type: 'revertFile', path: '' }],
   ];
   for (const [name, message] of invalid) {
     it(`refuses ${name}`, () => {
