@@ -11,6 +11,9 @@ export interface CliOptions {
   model?: string;
   approve: ApprovalPolicy;
   allow: string[];
+  /** fetch_url: domains fetched without asking, and hosts that may be on a private address. */
+  allowDomains?: string[];
+  privateHosts?: string[];
   maxSteps: number;
   /** Retries of a failed request (env OURO_MAX_RETRIES); undefined keeps the client's default. */
   maxRetries?: number;
@@ -36,6 +39,11 @@ Options:
   --approve none|edits|all
                          what runs without asking (default: none)
   --allow PREFIX         allow commands that start with PREFIX (repeatable)
+  --allow-domain DOMAIN  fetch pages of DOMAIN and its subdomains without asking
+                         (repeatable)
+  --allow-private-host HOST
+                         let fetch_url reach HOST on a private or loopback
+                         address, e.g. localhost; * for any (repeatable)
   --max-steps N          stop after N model requests (default: 50)
   --json                 print one event per line as JSON
   --reflect              after each step's tool results, ask whether a tool of its own would help
@@ -72,6 +80,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         ...ENDPOINT_OPTIONS,
         approve: { type: 'string' },
         allow: { type: 'string', multiple: true },
+        'allow-domain': { type: 'string', multiple: true },
+        'allow-private-host': { type: 'string', multiple: true },
         'max-steps': { type: 'string' },
         json: { type: 'boolean' },
         reflect: { type: 'boolean' },
@@ -118,6 +128,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     model: nonEmpty(values.model) ?? nonEmpty(env.OURO_MODEL),
     approve,
     allow: values.allow ?? [],
+    ...(values['allow-domain'] ? { allowDomains: values['allow-domain'] } : {}),
+    ...(values['allow-private-host'] ? { privateHosts: values['allow-private-host'] } : {}),
     maxSteps,
     maxRetries,
     json: values.json ?? false,

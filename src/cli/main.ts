@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     for await (const event of runAgent(conversation, {
       model,
       // Self-made tools under .ouro/tools/ are read again before every step.
-      tools: new CustomToolSource(workspace, createTools({ skills: skillList.skills.length > 0 ? skills : undefined }), {
+      tools: new CustomToolSource(workspace, createTools({ skills: skillList.skills.length > 0 ? skills : undefined, fetch: { allowDomains: options.allowDomains ?? [], privateHosts: options.privateHosts ?? [] } }), {
         onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`),
         reflect: options.reflect,
       }).forStep,

@@ -154,7 +154,7 @@ export class ChatController {
       systemPrompt: () => this.systemPrompt(),
       options: {
         model,
-        tools: chatTools(createTools(), decisions, () => readSettings().autoApproveReads),
+        tools: chatTools(createTools({ fetch: settings.fetch }), decisions, () => readSettings().autoApproveReads),
         workspace,
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CommandRules } from '../agent/commands/commandRules';
 import { readToolModes, type ToolMode, type ToolModes } from '../llm/toolMode';
 import { withAllowRules } from './alwaysAllow';
+import type { FetchPolicy } from '../agent/web/webPolicy';
 
 /** Where the model comes from: an OpenAI-compatible endpoint, or VS Code's language models. */
 export type Provider = 'openai' | 'vscode-lm';
@@ -17,6 +18,7 @@ export interface OuroSettings {
   autoApproveEdits: boolean;
   autoApproveReads: boolean;
   allowSecretFiles: boolean;
+  fetch: FetchPolicy;
 }
 
 export function readSettings(): OuroSettings {
@@ -30,6 +32,7 @@ export function readSettings(): OuroSettings {
     autoApproveEdits: config.get<boolean>('autoApprove.edits', false),
     autoApproveReads: config.get<boolean>('autoApprove.reads', true),
     allowSecretFiles: config.get<boolean>('allowSecretFiles', false),
+    fetch: { allowDomains: stringsOf(config.get('web.allowDomains')), privateHosts: stringsOf(config.get('web.allowPrivateHosts')) },
   };
 }
 

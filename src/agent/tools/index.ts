@@ -1,5 +1,6 @@
 // The tool registry: an explicit list, so what the model can call is visible in one place.
 import { editFileTool } from './editFile';
+import { createFetchUrlTool } from './fetchUrl';
 import { getDiagnosticsTool } from './getDiagnostics';
 import { listFilesTool } from './listFiles';
 import { readFileTool } from './readFile';
@@ -7,6 +8,7 @@ import { createRememberTool, type RememberOptions } from './remember';
 import { runCommandTool } from './runCommand';
 import { searchFilesTool } from './searchFiles';
 import type { SkillLibrary } from '../skills/skillLibrary';
+import type { FetchPolicy } from '../web/webPolicy';
 import type { Tool } from './tool';
 import { createUseSkillTool } from './useSkill';
 import { writeFileTool } from './writeFile';
@@ -16,6 +18,8 @@ export interface ToolOptions {
   remember?: RememberOptions;
   /** The skills use_skill loads; without them there is no use_skill. */
   skills?: SkillLibrary;
+  /** What fetch_url may do without asking; by default it asks for every page and no private address. */
+  fetch?: FetchPolicy;
 }
 
 export function createTools(options: ToolOptions = {}): Tool[] {
@@ -27,6 +31,7 @@ export function createTools(options: ToolOptions = {}): Tool[] {
     editFileTool,
     runCommandTool,
     getDiagnosticsTool,
+    createFetchUrlTool(options.fetch),
     createRememberTool(options.remember),
     ...(options.skills ? [createUseSkillTool(options.skills)] : []),
   ];

@@ -16,6 +16,8 @@ export interface ApprovalRequest {
   detail?: string;
   /** The command line it would run, so a host can offer an allow rule for it. */
   command?: string;
+  /** A fetch from the web (the CLI's --allow-domain covers it), not a command. */
+  web?: boolean;
 }
 
 export interface ApprovalDecision {

@@ -13,6 +13,12 @@ describe('CLI arguments', () => {
     });
   });
 
+  it('reads the web allow lists, each flag repeatable', () => {
+    const options = parseCliArgs(['--allow-domain', 'python.org', '--allow-domain', 'docs.rs', '--allow-private-host', 'localhost', 'read the docs'], {}, '/here');
+    assert.ok(options !== 'help');
+    assert.deepEqual([options.allowDomains, options.privateHosts], [['python.org', 'docs.rs'], ['localhost']]);
+  });
+
   it('falls back to OPENAI_BASE_URL, OPENAI_API_KEY and OURO_MODEL, and flags win over them', () => {
     const env = { OPENAI_BASE_URL: 'http://env/v1', OPENAI_API_KEY: 'envkey', OURO_MODEL: 'envmodel' };
     const fromEnv = parseCliArgs(['hi'], env, '/here');
