@@ -185,7 +185,7 @@ export function toolTarget(argumentsJson: string): string {
   }
   if (args === null || typeof args !== 'object') return '';
   const record = args as Record<string, unknown>;
-  for (const key of ['path', 'pattern', 'command', 'cwd']) {
+  for (const key of ['path', 'pattern', 'command', 'url', 'query', 'cwd']) {
     if (typeof record[key] === 'string') return record[key] as string;
   }
   return '';

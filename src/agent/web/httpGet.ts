@@ -83,7 +83,7 @@ function checkUrl(url: URL, allowPrivate: boolean): void {
 
 function privateAddress(host: string, address: string, range: string): FetchError {
   const which = host.replace(/^\[|\]$/g, '') === address ? address : `${host} (${address})`;
-  return new FetchError(`Refused: ${which} is a ${range} address, not on the public internet. The user can allow such hosts in Ouro's settings (ouro.web.allowPrivateHosts).`);
+  return new FetchError(`Refused: ${which} is a ${range} address, not on the public internet. The user can allow the host (setting ouro.web.allowPrivateHosts, CLI --allow-private-host).`);
 }
 
 /** Resolves like dns.lookup, but answers only with public addresses. */

@@ -11,6 +11,8 @@ const toolIcons: Record<string, string> = {
   edit_file: 'edit',
   run_command: 'terminal',
   get_diagnostics: 'warning',
+  fetch_url: 'globe',
+  web_search: 'search-fuzzy',
 };
 
 const statusLabels: Record<ToolStatus, string> = { running: 'running', done: 'done', failed: 'failed', waiting: 'waiting for you', rejected: 'rejected' };

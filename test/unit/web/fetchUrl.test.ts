@@ -4,7 +4,7 @@ import { createFetchUrlTool, FETCH_LIMITS } from '../../../src/agent/tools/fetch
 import type { ApprovalDecision, ApprovalRequest, ToolContext, ToolResult } from '../../../src/agent/tools/tool';
 import type { FetchPolicy } from '../../../src/agent/web/webPolicy';
 import { NodeWorkspace } from '../../../src/agent/workspace/nodeWorkspace';
-import { TestSite } from './webServer';
+import { TestSite } from '../../fixtures/webSite';
 
 const ARTICLE = `<!doctype html><html><head><title>Release notes</title><style>p { color: red }</style></head><body>
 <nav><a href="/">Home</a> <a href="/about">About</a></nav>
