@@ -1,6 +1,6 @@
 // The composition root: build the host services, wire them together, register them. No logic.
 import * as vscode from 'vscode';
-import { ApiKeyStore } from './host/apiKeyStore';
+import { ApiKeyStore, SEARCH_KEY } from './host/apiKeyStore';
 import { AttachmentStore } from './host/attachments';
 import { ChatController } from './host/chatController';
 import { ChatAgent } from './host/chatAgent';
@@ -26,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const workspace = new VsCodeWorkspace(review, readSettings);
   const attachments = new AttachmentStore();
   const apiKeys = new ApiKeyStore(context.secrets);
+  const searchKeys = new ApiKeyStore(context.secrets, SEARCH_KEY);
   // Conversations belong to the workspace; with no folder open, to the extension.
   const historyFolder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'conversations');
   log.info(`conversations are saved in ${historyFolder.toString()}`);
@@ -35,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     void controller.pushState();
   });
   const historyActions = new HistoryActions({ history, agent, view, decisions, postSnapshot: (): Promise<void> => controller.postSnapshot() });
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, workspace, review, history: historyActions, log });
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, log });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): void {
     attachments,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: true } }),
     vscode.workspace.registerFileSystemProvider(PROPOSAL_SCHEME, proposals, { isCaseSensitive: true }),
-    ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, history: historyActions, log }),
+    ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, searchKeys, history: historyActions, log }),
     attachments.onDidChange(pushState),
     apiKeys.onDidChange(pushState),
     onSettingsChanged(pushState),

@@ -9,6 +9,8 @@ export interface PromptInfo {
   rules?: string;
   /** Skills by name and what they are for; their instructions are loaded with use_skill. */
   skills?: ReadonlyArray<{ name: string; description: string }>;
+  /** A search API is set up, so web_search is listed; otherwise the prompt says search is off. */
+  webSearch?: boolean;
 }
 
 export function buildSystemPrompt(info: PromptInfo): string {
@@ -28,6 +30,7 @@ export function buildSystemPrompt(info: PromptInfo): string {
     '- When the user corrects you, or a project fact was costly to find, save it with remember.',
     '- A task would go faster with a tool of your own? Write .ouro/tools/NAME/tool.json {name, description, parameters: JSON schema, command: script file or argv} and the script, which reads its arguments as JSON on stdin; call it from your next step.',
   ];
+  if (!info.webSearch) lines.push('- Web search is off (no search API set up); fetch_url reads known URLs.');
   if (info.skills?.length) {
     lines.push('', 'Skills (load one with use_skill when the task calls for it):', ...info.skills.map((skill) => `- ${skill.name}: ${skill.description}`));
   }

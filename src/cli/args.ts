@@ -2,6 +2,7 @@
 // tested without spawning a process.
 import { parseArgs } from 'node:util';
 import type { ApprovalPolicy } from '../agent/tools/tool';
+import { searchConfig, type SearchConfig } from '../agent/web/searchApi';
 import { isToolMode, type ToolMode } from '../llm/toolMode';
 
 export interface CliOptions {
@@ -14,6 +15,8 @@ export interface CliOptions {
   /** fetch_url: domains fetched without asking, and hosts that may be on a private address. */
   allowDomains?: string[];
   privateHosts?: string[];
+  /** web_search's API, from OURO_SEARXNG_URL or BRAVE_API_KEY; undefined: search is off. */
+  search?: SearchConfig;
   maxSteps: number;
   /** Retries of a failed request (env OURO_MAX_RETRIES); undefined keeps the client's default. */
   maxRetries?: number;
@@ -55,7 +58,10 @@ Options:
                          native: structured tool calls (default; calls written as
                          text are still recognised); text: no tools parameter, the
                          tools are described in the prompt (servers without tools)
-  -h, --help             show this help`;
+  -h, --help             show this help
+
+web_search uses OURO_SEARXNG_URL (a SearXNG instance) or BRAVE_API_KEY; without
+either it is off.`;
 
 /** Thrown for a bad command line; the message is the one line printed before the usage. */
 export class UsageError extends Error {}
@@ -130,6 +136,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     allow: values.allow ?? [],
     ...(values['allow-domain'] ? { allowDomains: values['allow-domain'] } : {}),
     ...(values['allow-private-host'] ? { privateHosts: values['allow-private-host'] } : {}),
+    ...withSearch(searchConfig(env.OURO_SEARXNG_URL, env.BRAVE_API_KEY)),
     maxSteps,
     maxRetries,
     json: values.json ?? false,
@@ -139,6 +146,10 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...(toolMode ? { toolMode } : {}),
     prompt,
   };
+}
+
+function withSearch(search: SearchConfig | undefined): { search?: SearchConfig } {
+  return search ? { search } : {};
 }
 
 export function nonEmpty(value: string | undefined): string | undefined {

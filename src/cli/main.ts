@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
   // A continued conversation keeps its system prompt: the requests before stay a cached prefix.
   const conversation =
     saved?.conversation ??
-    newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(cwd)], os: process.platform, shell: process.env.SHELL, rules: rules.text, skills: skillList.skills }) }]);
+    newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(cwd)], os: process.platform, shell: process.env.SHELL, rules: rules.text, skills: skillList.skills, webSearch: options.search !== undefined }) }]);
   const context = new ContextManager({ model, window: options.contextWindow ?? contextWindowFor(options.model), state: conversation.context });
   const file = options.conversation;
   const recorder = new ConversationRecorder(conversation, {
@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     for await (const event of runAgent(conversation, {
       model,
       // Self-made tools under .ouro/tools/ are read again before every step.
-      tools: new CustomToolSource(workspace, createTools({ skills: skillList.skills.length > 0 ? skills : undefined, fetch: { allowDomains: options.allowDomains ?? [], privateHosts: options.privateHosts ?? [] } }), {
+      tools: new CustomToolSource(workspace, createTools({ skills: skillList.skills.length > 0 ? skills : undefined, fetch: { allowDomains: options.allowDomains ?? [], privateHosts: options.privateHosts ?? [] }, search: options.search }), {
         onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`),
         reflect: options.reflect,
       }).forStep,

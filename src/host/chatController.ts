@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { buildSystemPrompt } from '../agent/prompt';
 import { loadProjectRules } from '../agent/rules/projectRules';
 import { createTools } from '../agent/tools/index';
+import { searchConfig, type SearchConfig } from '../agent/web/searchApi';
 import type { HostState, SetupState, WebviewMessage } from '../protocol/messages';
 import type { ApiKeyStore } from './apiKeyStore';
 import { alwaysAllowedNote, refusedAllowRules } from './alwaysAllow';
@@ -33,6 +34,7 @@ export interface ChatControllerDeps {
   decisions: PendingDecisions;
   attachments: AttachmentStore;
   apiKeys: ApiKeyStore;
+  searchKeys: ApiKeyStore;
   workspace: VsCodeWorkspace;
   review: DiffReview;
   history: HistoryActions;
@@ -142,7 +144,8 @@ export class ChatController {
       await this.pushState();
       return;
     }
-    // A second Send while the key was being read must not take the attachments of the first.
+    const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
+    // A second Send while the keys were being read must not take the attachments of the first.
     if (agent.busy) return;
     const attached = attachments.take();
     const { model, endpoint } = choice;
@@ -151,10 +154,10 @@ export class ChatController {
       display: text,
       endpoint,
       attachments: attached.map(attachmentLabel),
-      systemPrompt: () => this.systemPrompt(),
+      systemPrompt: () => this.systemPrompt(search),
       options: {
         model,
-        tools: chatTools(createTools({ fetch: settings.fetch }), decisions, () => readSettings().autoApproveReads),
+        tools: chatTools(createTools({ fetch: settings.fetch, search }), decisions, () => readSettings().autoApproveReads),
         workspace,
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,
@@ -165,12 +168,12 @@ export class ChatController {
   }
 
   /** The prompt with the project's rules (AGENTS.md, .ouro/rules/), read when a chat starts. */
-  private async systemPrompt(): Promise<string> {
+  private async systemPrompt(search: SearchConfig | undefined): Promise<string> {
     const { workspace, log } = this.deps;
     const rules = await loadProjectRules(workspace);
     if (rules.files.length > 0) log.info(`rules: ${rules.files.map((file) => file.path + (file.truncated ? ' (cut)' : '')).join(', ')}`);
     for (const problem of rules.problems) log.warn(`rules: ${problem}`);
-    return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text });
+    return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text, webSearch: search !== undefined });
   }
 
   /** Adds the allow rules the card offered to the settings, then runs the command. */

@@ -19,6 +19,8 @@ export interface OuroSettings {
   autoApproveReads: boolean;
   allowSecretFiles: boolean;
   fetch: FetchPolicy;
+  /** A SearXNG instance for web_search; "" when none. */
+  searxngUrl: string;
 }
 
 export function readSettings(): OuroSettings {
@@ -32,6 +34,7 @@ export function readSettings(): OuroSettings {
     autoApproveEdits: config.get<boolean>('autoApprove.edits', false),
     autoApproveReads: config.get<boolean>('autoApprove.reads', true),
     allowSecretFiles: config.get<boolean>('allowSecretFiles', false),
+    searxngUrl: config.get<string>('search.searxngUrl', ''),
     fetch: { allowDomains: stringsOf(config.get('web.allowDomains')), privateHosts: stringsOf(config.get('web.allowPrivateHosts')) },
   };
 }

@@ -8,9 +8,11 @@ import { createRememberTool, type RememberOptions } from './remember';
 import { runCommandTool } from './runCommand';
 import { searchFilesTool } from './searchFiles';
 import type { SkillLibrary } from '../skills/skillLibrary';
+import type { SearchConfig } from '../web/searchApi';
 import type { FetchPolicy } from '../web/webPolicy';
 import type { Tool } from './tool';
 import { createUseSkillTool } from './useSkill';
+import { createWebSearchTool } from './webSearch';
 import { writeFileTool } from './writeFile';
 
 export interface ToolOptions {
@@ -20,6 +22,8 @@ export interface ToolOptions {
   skills?: SkillLibrary;
   /** What fetch_url may do without asking; by default it asks for every page and no private address. */
   fetch?: FetchPolicy;
+  /** The search API web_search uses; without one there is no web_search (the prompt says so). */
+  search?: SearchConfig;
 }
 
 export function createTools(options: ToolOptions = {}): Tool[] {
@@ -32,6 +36,7 @@ export function createTools(options: ToolOptions = {}): Tool[] {
     runCommandTool,
     getDiagnosticsTool,
     createFetchUrlTool(options.fetch),
+    ...(options.search ? [createWebSearchTool(options.search)] : []),
     createRememberTool(options.remember),
     ...(options.skills ? [createUseSkillTool(options.skills)] : []),
   ];
