@@ -132,6 +132,8 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
       return push(state, { kind: 'notice', text: `Retrying (attempt ${event.attempt}) in ${Math.ceil(event.delayMs / 1000)} s: ${event.message}` });
     case 'compacted':
       return push(state, { kind: 'notice', text: `Compacted the conversation to fit the model's window: ${event.compaction.tokensBefore} → ${event.compaction.tokensAfter} tokens.` });
+    case 'reminder':
+      return push(finishStreaming(state), { kind: 'notice', text: `Reminded Ouro: ${event.text}` });
     case 'error':
       return push(finishStreaming(state), { kind: 'error', message: event.message, status: event.status });
     case 'done':

@@ -1,8 +1,10 @@
 // The tool registry: an explicit list, so what the model can call is visible in one place.
+import { askUserTool } from './askUser';
 import { editFileTool } from './editFile';
 import { createFetchUrlTool } from './fetchUrl';
 import { getDiagnosticsTool } from './getDiagnostics';
 import { listFilesTool } from './listFiles';
+import { planTool } from './plan';
 import { readFileTool } from './readFile';
 import { createRememberTool, type RememberOptions } from './remember';
 import { runCommandTool } from './runCommand';
@@ -38,6 +40,8 @@ export function createTools(options: ToolOptions = {}): Tool[] {
     createFetchUrlTool(options.fetch),
     ...(options.search ? [createWebSearchTool(options.search)] : []),
     createRememberTool(options.remember),
+    planTool,
+    askUserTool,
     ...(options.skills ? [createUseSkillTool(options.skills)] : []),
   ];
 }
