@@ -22,6 +22,7 @@ import { withToolMode } from '../llm/textToolCalls/toolModeModel';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { createHumanRenderer, createJsonRenderer } from './render';
 import { createCliApprover, createCliConfirm } from './approval';
+import { createCliAsker } from './terminalQuestion';
 import { exitFor } from './exit';
 import { evalMain } from './eval/evalCommand';
 import { improveMain } from './eval/improveCommand';
@@ -102,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
       commands: new NodeCommandRunner({ allow: options.allow }),
       workspace: recordingWorkspace(workspace, { checkpoints: conversation.checkpoints, messages: () => conversation.messages, save: () => recorder.save() }),
       approver: createCliApprover(options, interactive),
+      asker: createCliAsker(interactive),
       maxSteps: options.maxSteps,
       signal: controller.signal,
       context,
