@@ -11,7 +11,7 @@ import { alwaysAllowedNote, refusedAllowRules } from './alwaysAllow';
 import { attachmentLabel, composeUserMessage } from './attachmentText';
 import type { AttachmentStore } from './attachments';
 import type { ChatAgent } from './chatAgent';
-import { approverFor, chatTools } from './chatTools';
+import { approverFor, chatTools, questionAsker } from './chatTools';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
 import type { DiffReview } from './diffReview';
@@ -67,6 +67,9 @@ export class ChatController {
         return;
       case 'alwaysAllow':
         void this.alwaysAllow(message.toolCallId, message.rules);
+        return;
+      case 'answer':
+        decisions.answer(message.toolCallId, message.text);
         return;
       case 'showDiff':
         void this.deps.review.show(message.toolCallId);
@@ -163,6 +166,7 @@ export class ChatController {
         maxSteps: settings.maxSteps,
         commands: commandRunner,
         diagnostics: new VsCodeDiagnostics(workspace),
+        asker: questionAsker(decisions),
       },
     });
   }
