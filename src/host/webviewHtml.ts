@@ -35,6 +35,7 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPag
   <section id="history" class="history" aria-label="Conversation history" hidden></section>
   <main id="messages" role="log" aria-live="polite" aria-label="Conversation"></main>
   <footer class="composer">
+    <section id="plan" aria-label="Plan" hidden></section>
     <div id="attachments" class="attachments" aria-label="Attachments" hidden></div>
     <div class="prompt-row">
       <textarea id="prompt" rows="3" aria-label="Message Ouro" placeholder="Ask Ouro to do something (Enter to send, Shift+Enter for a new line)"></textarea>

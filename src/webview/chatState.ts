@@ -4,6 +4,7 @@
 import type { AgentEvent } from '../agent/events';
 import type { AttachmentView, HistoryEntry, HostMessage, PendingDecision, SetupState } from '../protocol/messages';
 import { decisionNote, isRejectionNote } from '../protocol/notes';
+import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
 
 /** `rejected` is the user's choice, shown apart from a tool that failed. */
 export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting' | 'rejected';
@@ -40,6 +41,8 @@ export interface ChatState {
   nextKey: number;
   /** The history list, while it is open. */
   history?: { query: string; entries: HistoryEntry[] };
+  /** The latest plan the plan tool accepted, pinned above the input; derived from the transcript, so a reload keeps it. */
+  plan?: PlanItem[];
 }
 
 export function initialChatState(): ChatState {
@@ -102,17 +105,17 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
         kind: 'tool',
         toolCallId: event.call.id,
         name: event.call.name,
-        target: toolTarget(event.call.arguments),
+        target: event.call.name === PLAN_TOOL ? planTarget(event.call.arguments) : toolTarget(event.call.arguments),
         args: event.call.arguments,
         status: 'running',
       });
     case 'tool_result':
-      return updateTool(state, event.id, (tool) => ({
+      return withPlan(updateTool(state, event.id, (tool) => ({
         ...tool,
         status: !event.isError ? 'done' : tool.rejectedByUser ? 'rejected' : 'failed',
         result: event.content,
         pending: undefined,
-      }));
+      })), event);
     case 'approval_request':
       return setPending(state, { toolCallId: event.toolCallId, kind: event.kind, title: event.title, detail: event.detail }, event.id);
     case 'approval_result': {
@@ -177,7 +180,20 @@ export function closeHistory(state: ChatState): ChatState {
   return state.history ? { ...state, history: undefined } : state;
 }
 
-/** The path (or pattern, or command) a tool call is about, for its card's one-line summary. */
+
+/** After a plan call succeeds, its items are the plan. */
+function withPlan(state: ChatState, result: Extract<AgentEvent, { type: 'tool_result' }>): ChatState {
+  if (result.isError || result.name !== PLAN_TOOL) return state;
+  const plan = planFromArguments(findTool(state, result.id)?.args ?? '');
+  return plan ? { ...state, plan } : state;
+}
+
+function planTarget(argumentsJson: string): string {
+  const plan = planFromArguments(argumentsJson);
+  return plan ? `${planProgress(plan)} done` : '';
+}
+
+/** The path (or pattern, command, question) a tool call is about, for its card's one-line summary. */
 export function toolTarget(argumentsJson: string): string {
   let args: unknown;
   try {
@@ -187,7 +203,7 @@ export function toolTarget(argumentsJson: string): string {
   }
   if (args === null || typeof args !== 'object') return '';
   const record = args as Record<string, unknown>;
-  for (const key of ['path', 'pattern', 'command', 'url', 'query', 'cwd']) {
+  for (const key of ['path', 'pattern', 'command', 'url', 'query', 'cwd', 'question']) {
     if (typeof record[key] === 'string') return record[key] as string;
   }
   return '';
@@ -236,7 +252,7 @@ function setPending(state: ChatState, decision: PendingDecision, approvalId?: st
     : push(finishStreaming(state), {
         kind: 'tool',
         toolCallId: decision.toolCallId,
-        name: decision.kind === 'edit' ? 'edit' : decision.kind === 'read' ? 'read' : 'run_command',
+        name: { edit: 'edit', read: 'read', execute: 'run_command', question: 'ask_user' }[decision.kind],
         target: decision.title,
         args: '',
         status: 'running',

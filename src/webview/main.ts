@@ -5,6 +5,7 @@ import { post, onHostMessage, loadState, saveState } from './vscodeApi';
 import { Composer } from './view/composer';
 import { HistoryList } from './view/historyList';
 import { MessageList } from './view/messageList';
+import { PlanPanel } from './view/planPanel';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
 
 interface SavedState {
@@ -18,6 +19,7 @@ let draft = saved.draft ?? '';
 
 const messages = document.getElementById('messages')!;
 const list = new MessageList(messages);
+const plan = new PlanPanel(document.getElementById('plan')!);
 const composer = new Composer((value) => {
   draft = value;
   schedulePersist();
@@ -37,6 +39,7 @@ function scheduleRender(): void {
   frame = requestAnimationFrame(() => {
     frame = 0;
     list.render(state);
+    plan.render(state);
     composer.render(state);
     history.render(state);
   });
