@@ -1,6 +1,6 @@
 // The composition root: build the host services, wire them together, register them. No logic.
 import * as vscode from 'vscode';
-import { ApiKeyStore } from './host/apiKeyStore';
+import { ApiKeyStore, SEARCH_KEY } from './host/apiKeyStore';
 import { BEFORE_SCHEME, BeforeContent } from './host/beforeContent';
 import { AttachmentStore } from './host/attachments';
 import { ChatController } from './host/chatController';
@@ -28,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const workspace = new VsCodeWorkspace(review, readSettings);
   const attachments = new AttachmentStore();
   const apiKeys = new ApiKeyStore(context.secrets);
+  const searchKeys = new ApiKeyStore(context.secrets, SEARCH_KEY);
   // Conversations belong to the workspace; with no folder open, to the extension.
   const historyFolder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'conversations');
   log.info(`conversations are saved in ${historyFolder.toString()}`);
@@ -51,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): void {
     notice: (text) => transcript.add({ type: 'notice', text }),
     changed: () => controller.refreshMeter(),
   });
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, workspace, review, history: historyActions, changes, log });
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 
@@ -63,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerTextDocumentContentProvider(BEFORE_SCHEME, before),
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: true } }),
     vscode.workspace.registerFileSystemProvider(PROPOSAL_SCHEME, proposals, { isCaseSensitive: true }),
-    ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, history: historyActions, log }),
+    ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, searchKeys, history: historyActions, log }),
     attachments.onDidChange(pushState),
     apiKeys.onDidChange(pushState),
     onSettingsChanged(pushState),

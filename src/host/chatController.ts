@@ -7,13 +7,14 @@ import { loadProjectRules } from '../agent/rules/projectRules';
 import { createTools } from '../agent/tools/index';
 import { toolSpecs } from '../agent/toolSpecs';
 import type { Model } from '../llm/model';
+import { searchConfig, type SearchConfig } from '../agent/web/searchApi';
 import type { HostState, SetupState, WebviewMessage } from '../protocol/messages';
 import type { ApiKeyStore } from './apiKeyStore';
 import { alwaysAllowedNote, refusedAllowRules } from './alwaysAllow';
 import { attachmentLabel, composeUserMessage } from './attachmentText';
 import type { AttachmentStore } from './attachments';
 import type { ChatAgent } from './chatAgent';
-import { approverFor, chatTools } from './chatTools';
+import { approverFor, chatTools, questionAsker } from './chatTools';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
 import type { DiffReview } from './diffReview';
@@ -37,6 +38,7 @@ export interface ChatControllerDeps {
   decisions: PendingDecisions;
   attachments: AttachmentStore;
   apiKeys: ApiKeyStore;
+  searchKeys: ApiKeyStore;
   workspace: VsCodeWorkspace;
   review: DiffReview;
   history: HistoryActions;
@@ -84,6 +86,9 @@ export class ChatController {
         return;
       case 'alwaysAllow':
         void this.alwaysAllow(message.toolCallId, message.rules);
+        return;
+      case 'answer':
+        decisions.answer(message.toolCallId, message.text);
         return;
       case 'showDiff':
         void this.deps.review.show(message.toolCallId);
@@ -184,6 +189,7 @@ export class ChatController {
     if (agent.busy) return;
     const settings = readSettings();
     const chat = await this.chatModel();
+    const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
     // A second Send while the key was being read must not take the attachments of the first.
     if (!chat || agent.busy) return;
     const attached = attachments.take();
@@ -193,15 +199,16 @@ export class ChatController {
       endpoint: chat.endpoint,
       window: chat.window,
       attachments: attached.map(attachmentLabel),
-      systemPrompt: () => this.systemPrompt(),
+      systemPrompt: () => this.systemPrompt(search),
       options: {
         model: chat.model,
-        tools: chatTools(createTools(), decisions, () => readSettings().autoApproveReads),
+        tools: chatTools(createTools({ fetch: settings.fetch, search }), decisions, () => readSettings().autoApproveReads),
         workspace,
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,
         commands: commandRunner,
         diagnostics: new VsCodeDiagnostics(workspace),
+        asker: questionAsker(decisions),
       },
     });
   }
@@ -237,13 +244,13 @@ export class ChatController {
 
 
   /** The prompt with the project's rules (AGENTS.md, .ouro/rules/), read when a chat starts. */
-  private async systemPrompt(): Promise<string> {
+  private async systemPrompt(search: SearchConfig | undefined): Promise<string> {
     const { workspace, log } = this.deps;
     const rules = await loadProjectRules(workspace);
     if (rules.files.length > 0) log.info(`rules: ${rules.files.map((file) => file.path + (file.truncated ? ' (cut)' : '')).join(', ')}`);
     for (const problem of rules.problems) log.warn(`rules: ${problem}`);
     this.rules = rules.text;
-    return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text });
+    return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text, webSearch: search !== undefined });
   }
 
   /** Adds the allow rules the card offered to the settings, then runs the command. */

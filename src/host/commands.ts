@@ -17,11 +17,12 @@ export interface CommandDeps {
   attachments: AttachmentStore;
   apiKeys: ApiKeyStore;
   history: HistoryActions;
+  searchKeys: ApiKeyStore;
   log: vscode.LogOutputChannel;
 }
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { view, controller, agent, decisions, attachments, apiKeys, history, log } = deps;
+  const { view, controller, agent, decisions, attachments, apiKeys, searchKeys, history, log } = deps;
   const register = (id: string, run: (...args: never[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
@@ -38,6 +39,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register('ouro.stop', () => agent.stop()),
     // With the key as an argument (scripts, tests) nothing is asked; the result says what changed.
     register('ouro.setApiKey', (key?: string) => (typeof key === 'string' ? apiKeys.set(key) : apiKeys.prompt())),
+    register('ouro.setSearchApiKey', (key?: string) => (typeof key === 'string' ? searchKeys.set(key) : searchKeys.prompt())),
     register('ouro.focusChat', () => view.reveal()),
     register('ouro.showHistory', async () => {
       await view.reveal();

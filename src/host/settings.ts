@@ -5,6 +5,7 @@ import { readToolModes, type ToolMode, type ToolModes } from '../llm/toolMode';
 import { withAllowRules } from './alwaysAllow';
 import type { ModelPrice } from '../agent/usage/pricing';
 import { contextWindowOverrides, pricingOverrides } from './modelOverrides';
+import type { FetchPolicy } from '../agent/web/webPolicy';
 
 /** Where the model comes from: an OpenAI-compatible endpoint, or VS Code's language models. */
 export type Provider = 'openai' | 'vscode-lm';
@@ -23,6 +24,9 @@ export interface OuroSettings {
   contextWindow: Record<string, number>;
   /** Model id -> USD per million tokens, over the built-in prices. */
   pricing: Record<string, ModelPrice>;
+  fetch: FetchPolicy;
+  /** A SearXNG instance for web_search; "" when none. */
+  searxngUrl: string;
 }
 
 export function readSettings(): OuroSettings {
@@ -38,6 +42,8 @@ export function readSettings(): OuroSettings {
     allowSecretFiles: config.get<boolean>('allowSecretFiles', false),
     contextWindow: contextWindowOverrides(config.get<unknown>('contextWindow', {})),
     pricing: pricingOverrides(config.get<unknown>('pricing', {})),
+    searxngUrl: config.get<string>('search.searxngUrl', ''),
+    fetch: { allowDomains: stringsOf(config.get('web.allowDomains')), privateHosts: stringsOf(config.get('web.allowPrivateHosts')) },
   };
 }
 

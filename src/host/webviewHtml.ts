@@ -36,6 +36,7 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPag
   <main id="messages" role="log" aria-live="polite" aria-label="Conversation"></main>
   <details id="changed-files" class="changed-files" hidden></details>
   <footer class="composer">
+    <section id="plan" aria-label="Plan" hidden></section>
     <div id="attachments" class="attachments" aria-label="Attachments" hidden></div>
     <div class="prompt-row">
       <textarea id="prompt" rows="3" aria-label="Message Ouro" placeholder="Ask Ouro to do something (Enter to send, Shift+Enter for a new line)"></textarea>

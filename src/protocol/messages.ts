@@ -25,6 +25,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
    * offered for that very call (`PendingDecision.allowRules`); anything else is refused.
    */
   z.object({ type: z.literal('alwaysAllow'), toolCallId: id, rules: z.array(z.string().min(1).max(1_000)).min(1).max(20) }),
+  /** The user's answer to an ask_user question: an option they clicked, or their own words. */
+  z.object({ type: z.literal('answer'), toolCallId: id, text: z.string().trim().min(1).max(20_000) }),
   /** Open a pending proposal's diff again (the user closed its tab). */
   z.object({ type: z.literal('showDiff'), toolCallId: id }),
   z.object({ type: z.literal('setApiKey') }),
@@ -70,14 +72,17 @@ export interface SetupState {
   hasApiKey: boolean;
 }
 
-/** What is waiting for the user on a tool call: a proposed edit (shown as a diff) or an approval. */
+/** What is waiting for the user on a tool call: a proposed edit (shown as a diff), an approval, or a question (ask_user). */
 export interface PendingDecision {
   toolCallId: string;
-  kind: 'edit' | 'execute' | 'read';
+  kind: 'edit' | 'execute' | 'read' | 'question';
+  /** For a question, the question itself. */
   title: string;
   detail?: string;
   /** Allow rules that would let this command run without asking: the card offers "Always allow". */
   allowRules?: string[];
+  /** A question's suggested answers. */
+  options?: string[];
 }
 
 /**

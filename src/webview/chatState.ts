@@ -6,6 +6,7 @@ import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
 import type { AttachmentView, ChangedFileView, HistoryEntry, HostMessage, MeterView, PendingDecision, SetupState } from '../protocol/messages';
 import { decisionNote, isRejectionNote } from '../protocol/notes';
 import { compactionNote } from './usageText';
+import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
 
 /** `rejected` is the user's choice, shown apart from a tool that failed. */
 export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting' | 'rejected';
@@ -47,6 +48,8 @@ export interface ChatState {
   nextKey: number;
   /** The history list, while it is open. */
   history?: { query: string; entries: HistoryEntry[] };
+  /** The latest plan the plan tool accepted, pinned above the input; derived from the transcript, so a reload keeps it. */
+  plan?: PlanItem[];
 }
 
 export function initialChatState(): ChatState {
@@ -118,17 +121,17 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
         kind: 'tool',
         toolCallId: event.call.id,
         name: event.call.name,
-        target: toolTarget(event.call.arguments),
+        target: event.call.name === PLAN_TOOL ? planTarget(event.call.arguments) : toolTarget(event.call.arguments),
         args: event.call.arguments,
         status: 'running',
       });
     case 'tool_result':
-      return updateTool(state, event.id, (tool) => ({
+      return withPlan(updateTool(state, event.id, (tool) => ({
         ...tool,
         status: !event.isError ? 'done' : tool.rejectedByUser ? 'rejected' : 'failed',
         result: event.content,
         pending: undefined,
-      }));
+      })), event);
     case 'approval_request':
       return setPending(state, { toolCallId: event.toolCallId, kind: event.kind, title: event.title, detail: event.detail }, event.id);
     case 'approval_result': {
@@ -143,6 +146,8 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
       return push(state, { kind: 'notice', text: `Retrying (attempt ${event.attempt}) in ${Math.ceil(event.delayMs / 1000)} s: ${event.message}` });
     case 'compacted':
       return push(finishStreaming(state), { kind: 'notice', text: compactionNote(event.compaction) });
+    case 'reminder':
+      return push(finishStreaming(state), { kind: 'notice', text: `Reminded Ouro: ${event.text}` });
     case 'error':
       return push(finishStreaming(state), { kind: 'error', message: event.message, status: event.status });
     case 'done':
@@ -186,7 +191,20 @@ export function closeHistory(state: ChatState): ChatState {
   return state.history ? { ...state, history: undefined } : state;
 }
 
-/** The path (or pattern, or command) a tool call is about, for its card's one-line summary. */
+
+/** After a plan call succeeds, its items are the plan. */
+function withPlan(state: ChatState, result: Extract<AgentEvent, { type: 'tool_result' }>): ChatState {
+  if (result.isError || result.name !== PLAN_TOOL) return state;
+  const plan = planFromArguments(findTool(state, result.id)?.args ?? '');
+  return plan ? { ...state, plan } : state;
+}
+
+function planTarget(argumentsJson: string): string {
+  const plan = planFromArguments(argumentsJson);
+  return plan ? `${planProgress(plan)} done` : '';
+}
+
+/** The path (or pattern, command, question) a tool call is about, for its card's one-line summary. */
 export function toolTarget(argumentsJson: string): string {
   let args: unknown;
   try {
@@ -196,7 +214,7 @@ export function toolTarget(argumentsJson: string): string {
   }
   if (args === null || typeof args !== 'object') return '';
   const record = args as Record<string, unknown>;
-  for (const key of ['path', 'pattern', 'command', 'cwd']) {
+  for (const key of ['path', 'pattern', 'command', 'url', 'query', 'cwd', 'question']) {
     if (typeof record[key] === 'string') return record[key] as string;
   }
   return '';
@@ -245,7 +263,7 @@ function setPending(state: ChatState, decision: PendingDecision, approvalId?: st
     : push(finishStreaming(state), {
         kind: 'tool',
         toolCallId: decision.toolCallId,
-        name: decision.kind === 'edit' ? 'edit' : decision.kind === 'read' ? 'read' : 'run_command',
+        name: { edit: 'edit', read: 'read', execute: 'run_command', question: 'ask_user' }[decision.kind],
         target: decision.title,
         args: '',
         status: 'running',

@@ -7,6 +7,7 @@ import { Composer } from './view/composer';
 import { HistoryList } from './view/historyList';
 import { ContextMeter } from './view/contextMeter';
 import { MessageList } from './view/messageList';
+import { PlanPanel } from './view/planPanel';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
 
 interface SavedState {
@@ -20,6 +21,7 @@ let draft = saved.draft ?? '';
 
 const messages = document.getElementById('messages')!;
 const list = new MessageList(messages);
+const plan = new PlanPanel(document.getElementById('plan')!);
 const composer = new Composer((value) => {
   draft = value;
   schedulePersist();
@@ -41,6 +43,7 @@ function scheduleRender(): void {
   frame = requestAnimationFrame(() => {
     frame = 0;
     list.render(state);
+    plan.render(state);
     composer.render(state);
     history.render(state);
     meter.render(state);

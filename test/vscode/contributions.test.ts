@@ -29,6 +29,7 @@ const COMMAND_TITLES: Record<string, string> = {
   'ouro.newChat': 'New Chat',
   'ouro.stop': 'Stop',
   'ouro.setApiKey': 'Set API Key',
+  'ouro.setSearchApiKey': 'Set Search API Key',
   'ouro.focusChat': 'Focus Chat',
   'ouro.showHistory': 'Show History',
   'ouro.exportConversation': 'Export Conversation...',

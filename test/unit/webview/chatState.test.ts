@@ -215,6 +215,8 @@ describe('toolTarget', () => {
     ['{"pattern":"TODO","path":"src"}', 'src'],
     ['{"pattern":"TODO"}', 'TODO'],
     ['{"command":"npm test"}', 'npm test'],
+    ['{"url":"https://example.com/a"}', 'https://example.com/a'],
+    ['{"query":"zod discriminated union"}', 'zod discriminated union'],
     ['{}', ''],
     ['not json', ''],
     ['null', ''],
