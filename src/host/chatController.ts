@@ -1,20 +1,26 @@
 // What the chat view's messages do. One exhaustive switch: a new message type does not compile
 // until it is handled here.
 import * as vscode from 'vscode';
+import { contextWindowFor } from '../agent/context/contextWindows';
 import { buildSystemPrompt } from '../agent/prompt';
 import { loadProjectRules } from '../agent/rules/projectRules';
 import { createTools } from '../agent/tools/index';
+import { toolSpecs } from '../agent/toolSpecs';
+import type { Model } from '../llm/model';
+import { searchConfig, type SearchConfig } from '../agent/web/searchApi';
 import type { HostState, SetupState, WebviewMessage } from '../protocol/messages';
 import type { ApiKeyStore } from './apiKeyStore';
 import { alwaysAllowedNote, refusedAllowRules } from './alwaysAllow';
 import { attachmentLabel, composeUserMessage } from './attachmentText';
 import type { AttachmentStore } from './attachments';
 import type { ChatAgent } from './chatAgent';
-import { approverFor, chatTools } from './chatTools';
+import { approverFor, chatTools, questionAsker } from './chatTools';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
 import type { DiffReview } from './diffReview';
 import { isConfigured, resolveEndpoint } from './endpointConfig';
+import type { FileChanges } from './fileChanges';
+import type { HistoryActions } from './historyActions';
 import { createChatModel } from './modelFactory';
 import type { ModelControls } from './modelControls';
 import { addCommandAllowRules, readSettings, saveModelChoice } from './settings';
@@ -33,13 +39,30 @@ export interface ChatControllerDeps {
   decisions: PendingDecisions;
   attachments: AttachmentStore;
   apiKeys: ApiKeyStore;
+  searchKeys: ApiKeyStore;
   workspace: VsCodeWorkspace;
   review: DiffReview;
+  history: HistoryActions;
+  changes: FileChanges;
   log: vscode.LogOutputChannel;
   models: ModelControls;
 }
 
+/** The model the settings name, ready to be asked, with what the chat needs to know about it. */
+interface ChatModel {
+  model: Model;
+  window: number;
+  /** Where the requests go, for the log (never the key). */
+  endpoint: string;
+}
+
 export class ChatController {
+  /** The specs the model is sent (the chat's wrappers do not change them), for the context meter. */
+  private readonly specs = toolSpecs(createTools());
+  /** The project rules the chat's system prompt was built with, to tell them apart in the meter. */
+  private rules: string | undefined;
+  private meterQueued = false;
+
   constructor(private readonly deps: ChatControllerDeps) {}
 
   handle(message: WebviewMessage): void {
@@ -65,6 +88,9 @@ export class ChatController {
         return;
       case 'alwaysAllow':
         void this.alwaysAllow(message.toolCallId, message.rules);
+        return;
+      case 'answer':
+        decisions.answer(message.toolCallId, message.text);
         return;
       case 'showDiff':
         void this.deps.review.show(message.toolCallId);
@@ -93,6 +119,30 @@ export class ChatController {
       case 'openFile':
         void this.openFile(message.path);
         return;
+      case 'searchHistory':
+        void this.deps.history.show(message.query);
+        return;
+      case 'openConversation':
+        void this.deps.history.open(message.id);
+        return;
+      case 'renameConversation':
+        void this.deps.history.rename(message.id);
+        return;
+      case 'deleteConversation':
+        void this.deps.history.remove(message.id);
+        return;
+      case 'compact':
+        void this.compact();
+        return;
+      case 'undoSince':
+        void this.restoring(() => this.deps.changes.undoSince(message.messageIndex));
+        return;
+      case 'openChange':
+        void this.restoring(() => this.deps.changes.openDiff(message.path));
+        return;
+      case 'revertFile':
+        void this.restoring(() => this.deps.changes.revert(message.path));
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
@@ -103,13 +153,29 @@ export class ChatController {
   newChat(): void {
     this.deps.decisions.rejectAll('The user started a new chat.');
     this.deps.agent.reset();
+    this.rules = undefined;
     void this.postSnapshot();
   }
 
-  /** The whole chat to the webview, once the conversation open before a reload is back. */
+  /** The whole chat to the webview, once the conversation open before a reload is back; then its meter. */
   async postSnapshot(): Promise<void> {
     await this.deps.agent.restored;
     this.deps.view.post({ type: 'snapshot', transcript: this.deps.transcript.all(), state: await this.hostState() });
+    this.refreshMeter();
+  }
+
+  /** Posts the usage, the context meter and the changed files, once for any number of changes in a row. */
+  refreshMeter(): void {
+    if (this.meterQueued) return;
+    this.meterQueued = true;
+    setTimeout(() => {
+      this.meterQueued = false;
+      this.deps.view.post({ type: 'changedFiles', files: this.deps.changes.list() });
+      this.deps.agent.meter(this.specs, this.rules).then(
+        (meter) => this.deps.view.post({ type: 'meter', ...meter }),
+        (error: unknown) => this.deps.log.warn(`context meter: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, 50);
   }
 
   /** Tells the webview what changed outside it: busy, settings, the key, attachments. */
@@ -130,45 +196,73 @@ export class ChatController {
   }
 
   private async send(text: string): Promise<void> {
-    const { agent, transcript, decisions, attachments, workspace, log } = this.deps;
+    const { agent, decisions, attachments, workspace } = this.deps;
     await agent.restored;
     if (agent.busy) return;
     const settings = readSettings();
-    const choice = await createChatModel(settings, await this.deps.apiKeys.stored(), (line) => log.info(line));
-    if (choice.kind === 'notConfigured') {
-      transcript.add({ type: 'agent', event: { type: 'error', message: choice.reason } });
-      await this.pushState();
-      return;
-    }
+    const chat = await this.chatModel();
+    const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
     // A second Send while the key was being read must not take the attachments of the first.
-    if (agent.busy) return;
+    if (!chat || agent.busy) return;
     const attached = attachments.take();
-    const { model, endpoint } = choice;
     await agent.run({
       content: composeUserMessage(text, attached),
       display: text,
-      endpoint,
+      endpoint: chat.endpoint,
+      window: chat.window,
       attachments: attached.map(attachmentLabel),
-      systemPrompt: () => this.systemPrompt(),
+      systemPrompt: () => this.systemPrompt(search),
       options: {
-        model,
-        tools: chatTools(createTools(), decisions, () => readSettings().autoApproveReads),
+        model: chat.model,
+        tools: chatTools(createTools({ fetch: settings.fetch, search }), decisions, () => readSettings().autoApproveReads),
         workspace,
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,
         commands: commandRunner,
         diagnostics: new VsCodeDiagnostics(workspace),
+        asker: questionAsker(decisions),
       },
     });
   }
 
+  /** Undo, revert and their diffs: a failure is shown, never lost. */
+  private async restoring(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.log.error(`restoring files: ${message}`);
+      void vscode.window.showErrorMessage(`Ouro: ${message}`);
+    }
+  }
+
+  private async compact(): Promise<void> {
+    const chat = await this.chatModel();
+    if (chat) await this.deps.agent.compact(chat.model, chat.window, this.specs);
+  }
+
+  /** The configured model; undefined, and the chat told what to do, when there is none. */
+  private async chatModel(): Promise<ChatModel | undefined> {
+    const { transcript, log } = this.deps;
+    const settings = readSettings();
+    const choice = await createChatModel(settings, await this.deps.apiKeys.stored(), (line) => log.info(line));
+    if (choice.kind === 'notConfigured') {
+      transcript.add({ type: 'agent', event: { type: 'error', message: choice.reason } });
+      await this.pushState();
+      return undefined;
+    }
+    return { model: choice.model, window: contextWindowFor(choice.model.name, settings.contextWindow), endpoint: choice.endpoint };
+  }
+
+
   /** The prompt with the project's rules (AGENTS.md, .ouro/rules/), read when a chat starts. */
-  private async systemPrompt(): Promise<string> {
+  private async systemPrompt(search: SearchConfig | undefined): Promise<string> {
     const { workspace, log } = this.deps;
     const rules = await loadProjectRules(workspace);
     if (rules.files.length > 0) log.info(`rules: ${rules.files.map((file) => file.path + (file.truncated ? ' (cut)' : '')).join(', ')}`);
     for (const problem of rules.problems) log.warn(`rules: ${problem}`);
-    return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text });
+    this.rules = rules.text;
+    return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text, webSearch: search !== undefined });
   }
 
   /** Adds the allow rules the card offered to the settings, then runs the command. */

@@ -4,6 +4,9 @@ import type { CommandRules } from '../agent/commands/commandRules';
 import { readPerModelSettings as parsePerModelSettings, type PerModelSettings } from '../llm/modelFacts';
 import { readToolModes, type ToolMode, type ToolModes } from '../llm/toolMode';
 import { withAllowRules } from './alwaysAllow';
+import type { ModelPrice } from '../agent/usage/pricing';
+import { contextWindowOverrides, pricingOverrides } from './modelOverrides';
+import type { FetchPolicy } from '../agent/web/webPolicy';
 
 /** Where the model comes from: an OpenAI-compatible endpoint, or VS Code's language models. */
 export type Provider = 'openai' | 'vscode-lm';
@@ -18,6 +21,13 @@ export interface OuroSettings {
   autoApproveEdits: boolean;
   autoApproveReads: boolean;
   allowSecretFiles: boolean;
+  /** Model id -> context window in tokens, over the built-in table. */
+  contextWindow: Record<string, number>;
+  /** Model id -> USD per million tokens, over the built-in prices. */
+  pricing: Record<string, ModelPrice>;
+  fetch: FetchPolicy;
+  /** A SearXNG instance for web_search; "" when none. */
+  searxngUrl: string;
 }
 
 export function readSettings(): OuroSettings {
@@ -31,6 +41,10 @@ export function readSettings(): OuroSettings {
     autoApproveEdits: config.get<boolean>('autoApprove.edits', false),
     autoApproveReads: config.get<boolean>('autoApprove.reads', true),
     allowSecretFiles: config.get<boolean>('allowSecretFiles', false),
+    contextWindow: contextWindowOverrides(config.get<unknown>('contextWindow', {})),
+    pricing: pricingOverrides(config.get<unknown>('pricing', {})),
+    searxngUrl: config.get<string>('search.searxngUrl', ''),
+    fetch: { allowDomains: stringsOf(config.get('web.allowDomains')), privateHosts: stringsOf(config.get('web.allowPrivateHosts')) },
   };
 }
 

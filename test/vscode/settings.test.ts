@@ -13,6 +13,8 @@ const CHANGED: Record<string, unknown> = {
   allowSecretFiles: true,
   provider: 'vscode-lm',
   toolMode: { 'qwen2.5-coder:7b': 'text', 'gpt-4.1': 'native' },
+  contextWindow: { 'tiny-model': 4096 },
+  pricing: { 'tiny-model': { input: 0.5, output: 1.5 } },
 };
 
 describe('Ouro settings in VS Code', () => {
@@ -32,6 +34,8 @@ describe('Ouro settings in VS Code', () => {
       autoApproveEdits: false,
       autoApproveReads: true,
       allowSecretFiles: false,
+      contextWindow: {},
+      pricing: {},
     });
   });
 
@@ -46,6 +50,8 @@ describe('Ouro settings in VS Code', () => {
       autoApproveEdits: true,
       autoApproveReads: false,
       allowSecretFiles: true,
+      contextWindow: { 'tiny-model': 4096 },
+      pricing: { 'tiny-model': { input: 0.5, output: 1.5 } },
     });
   });
 

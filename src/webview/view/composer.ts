@@ -1,6 +1,7 @@
 // The input area and the header: prompt, Send / Stop, New chat, the model name, attachment chips.
+// The usage line and the context meter are contextMeter.ts's.
 import type { ChatState } from '../chatState';
-import { h, icon, iconButton } from '../dom';
+import { byId, h, icon, iconButton } from '../dom';
 import { post } from '../vscodeApi';
 
 export class Composer {
@@ -46,9 +47,7 @@ export class Composer {
     if (!state.busy && document.activeElement === this.stop) this.prompt.focus();
     this.modelName.textContent = state.setup.model || 'no model set';
     const where = state.setup.provider === 'vscode-lm' ? " from VS Code's language models" : state.setup.baseUrl ? ` at ${state.setup.baseUrl}` : '';
-    let title = state.setup.model ? `Model: ${state.setup.model}${where}` : 'No model is configured';
-    const usage = state.usage.promptTokens + state.usage.completionTokens;
-    if (usage > 0) title += ` · ${state.usage.promptTokens} tokens in, ${state.usage.completionTokens} out`;
+    const title = state.setup.model ? `Model: ${state.setup.model}${where}` : 'No model is configured';
     this.model.title = `${title}. Choose a model`;
     this.model.setAttribute('aria-label', `${state.setup.model ? `Model ${state.setup.model}` : 'No model set'}: choose a model`);
     this.renderAttachments(state);
@@ -79,10 +78,4 @@ export class Composer {
     this.prompt.value = '';
     this.prompt.dispatchEvent(new Event('input'));
   }
-}
-
-function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`The chat page has no #${id}.`);
-  return element as T;
 }

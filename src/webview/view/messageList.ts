@@ -98,9 +98,11 @@ function carryOverInteraction(from: HTMLElement, to: HTMLElement): void {
   to.querySelectorAll('details').forEach((details, index) => {
     if (fromDetails[index]?.open) details.open = true;
   });
-  const reason = from.querySelector<HTMLInputElement>('input.reason');
-  const newReason = to.querySelector<HTMLInputElement>('input.reason');
-  if (reason && newReason) newReason.value = reason.value;
+  for (const field of ['input.reason', 'input.answer-text']) {
+    const typed = from.querySelector<HTMLInputElement>(field);
+    const fresh = to.querySelector<HTMLInputElement>(field);
+    if (typed && fresh) fresh.value = typed.value;
+  }
 }
 
 function carryOverFields(from: HTMLElement, to: HTMLElement): void {
