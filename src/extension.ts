@@ -1,6 +1,7 @@
 // The composition root: build the host services, wire them together, register them. No logic.
 import * as vscode from 'vscode';
-import { ApiKeyStore } from './host/apiKeyStore';
+import { ApiKeyStore, SEARCH_KEY } from './host/apiKeyStore';
+import { BEFORE_SCHEME, BeforeContent } from './host/beforeContent';
 import { AttachmentStore } from './host/attachments';
 import { ChatController } from './host/chatController';
 import { ChatAgent } from './host/chatAgent';
@@ -9,7 +10,10 @@ import { CHAT_VIEW_ID, ChatViewProvider } from './host/chatViewProvider';
 import { registerCommands } from './host/commands';
 import { PendingDecisions } from './host/decisions';
 import { watchOuroFolder } from './host/ouroFolderWatcher';
+import { ModelControls } from './host/modelControls';
 import { DiffReview } from './host/diffReview';
+import { FileChanges } from './host/fileChanges';
+import { HistoryActions } from './host/historyActions';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/proposalFileSystem';
 import { onSettingsChanged, readSettings } from './host/settings';
 import { Transcript } from './host/transcript';
@@ -26,15 +30,32 @@ export function activate(context: vscode.ExtensionContext): void {
   const workspace = new VsCodeWorkspace(review, readSettings);
   const attachments = new AttachmentStore();
   const apiKeys = new ApiKeyStore(context.secrets);
+  const searchKeys = new ApiKeyStore(context.secrets, SEARCH_KEY);
   // Conversations belong to the workspace; with no folder open, to the extension.
   const historyFolder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'conversations');
   log.info(`conversations are saved in ${historyFolder.toString()}`);
   const history = new ChatHistory(new UriHistoryStorage(vscode.workspace.fs, historyFolder, (folder, name) => vscode.Uri.joinPath(folder, name)), context.workspaceState);
-  const agent = new ChatAgent(transcript, history, log, (busy) => {
-    void vscode.commands.executeCommand('setContext', 'ouro.busy', busy);
-    void controller.pushState();
+  const agent = new ChatAgent(
+    transcript,
+    history,
+    log,
+    (busy) => {
+      void vscode.commands.executeCommand('setContext', 'ouro.busy', busy);
+      void controller.pushState();
+    },
+    () => controller.refreshMeter(),
+  );
+  const historyActions = new HistoryActions({ history, agent, view, decisions, postSnapshot: (): Promise<void> => controller.postSnapshot() });
+  const before = new BeforeContent();
+  const changes = new FileChanges({
+    chat: agent,
+    uriOf: (path) => workspace.uriOf(path),
+    before,
+    notice: (text) => transcript.add({ type: 'notice', text }),
+    changed: () => controller.refreshMeter(),
   });
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, workspace, review, log });
+  const models = new ModelControls(apiKeys, log, () => void controller.pushState());
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 
@@ -42,9 +63,11 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     proposals,
     attachments,
+    before,
+    vscode.workspace.registerTextDocumentContentProvider(BEFORE_SCHEME, before),
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: true } }),
     vscode.workspace.registerFileSystemProvider(PROPOSAL_SCHEME, proposals, { isCaseSensitive: true }),
-    ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, log }),
+    ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, searchKeys, history: historyActions, log, models }),
     attachments.onDidChange(pushState),
     apiKeys.onDidChange(pushState),
     onSettingsChanged(pushState),

@@ -36,5 +36,7 @@ export type AgentEvent =
   | { type: 'usage'; usage: Usage }
   | { type: 'retry'; attempt: number; delayMs: number; message: string }
   | { type: 'compacted'; compaction: Compaction }
+  /** The loop asked the model to go on (plan items left open), as a user message. */
+  | { type: 'reminder'; text: string }
   | { type: 'error'; message: string; status?: number }
   | { type: 'done'; reason: DoneReason; message?: string };

@@ -13,9 +13,10 @@ import type { DiagnosticsSource } from './diagnostics';
 import type { ContextManager } from './context/contextManager';
 import { ModelError, type FinishReason, type Model, type ToolSpec } from '../llm/model';
 import { isTruncatedCall } from '../llm/toolCallAssembler';
-import type { Approver, Tool, ToolResult } from './tools/tool';
+import type { Approver, Tool, ToolResult, UserAsker } from './tools/tool';
 import type { Workspace } from './workspace/workspace';
 import { EventChannel } from './eventChannel';
+import { openItemsReminder } from './plan/planChecklist';
 import { runToolCall } from './runToolCall';
 import { createToolContext, type ContextBase } from './toolContext';
 import { toolSpecs } from './toolSpecs';
@@ -36,6 +37,8 @@ export interface AgentOptions {
   diagnostics?: DiagnosticsSource;
   /** Keeps each request inside the model's window, compacting when needed; without it the history is sent as it is. */
   context?: Pick<ContextManager, 'prepare'>;
+  /** Answers ask_user (the chat view, an interactive terminal); without it the tool says nobody can answer. */
+  asker?: UserAsker;
 }
 
 export const DEFAULT_MAX_STEPS = 50;
@@ -55,8 +58,9 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const signal = options.signal ?? new AbortController().signal;
   const notes: string[] = [];
+  let reminded = false;
   let specsOf: { tools: readonly Tool[]; specs: ToolSpec[] } | undefined;
-  const base: ContextBase = { workspace: options.workspace, approver: options.approver, signal, commands: options.commands, diagnostics: options.diagnostics };
+  const base: ContextBase = { workspace: options.workspace, approver: options.approver, signal, commands: options.commands, diagnostics: options.diagnostics, asker: options.asker };
   for (let step = 1; step <= maxSteps; step++) {
     if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
     yield { type: 'step', step };
@@ -77,6 +81,14 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
     }
     if (reply.toolCalls.length === 0) {
       if (reply.text || reply.reasoning) conversation.messages.push(assistant(reply.text, reply.reasoning));
+      // Once per turn, a model that stops with plan items open and says nothing of them is asked to.
+      const reminder = !reminded && step < maxSteps && reply.reason === 'stop' ? openItemsReminder(conversation.messages, reply.text) : undefined;
+      if (reminder) {
+        reminded = true;
+        conversation.messages.push({ role: 'user', content: reminder });
+        yield { type: 'reminder', text: reminder };
+        continue;
+      }
       const message = endNote(reply.reason, reply.text);
       return yield { type: 'done', reason: 'stop', ...(message ? { message } : {}) };
     }

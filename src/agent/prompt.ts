@@ -9,6 +9,8 @@ export interface PromptInfo {
   rules?: string;
   /** Skills by name and what they are for; their instructions are loaded with use_skill. */
   skills?: ReadonlyArray<{ name: string; description: string }>;
+  /** A search API is set up, so web_search is listed; otherwise the prompt says search is off. */
+  webSearch?: boolean;
 }
 
 export function buildSystemPrompt(info: PromptInfo): string {
@@ -20,14 +22,16 @@ export function buildSystemPrompt(info: PromptInfo): string {
     `You are Ouro, a coding agent working in ${where}.${machine ? ` ${machine}.` : ''}`,
     'Use the tools to look and act; do not guess what a file says.',
     '- Paths are relative to the workspace.',
-    '- Read a file before editing it. Prefer edit_file, with an old_string that occurs once (add surrounding lines to make it unique); use write_file for new files.',
-    '- Find things with search_files and list_files rather than asking.',
-    '- If a call fails, read the error, fix the call and go on.',
-    '- Keep going until the task is done, then say briefly what you changed. Ask only when truly blocked.',
-    '- Be concise. Do not repeat file contents you wrote.',
+    '- Read a file before editing it. Prefer edit_file, with an old_string that occurs once; use write_file for new files.',
+    '- Find things with search_files and list_files.',
+    '- A call failed? Fix it from the error and go on.',
+    '- Three or more steps: keep a plan.',
+    '- Keep going until the task is done (no plan item open without saying why), then say briefly what you changed. ask_user only when blocked.',
+    '- Be concise; do not repeat what you wrote.',
     '- When the user corrects you, or a project fact was costly to find, save it with remember.',
     '- A task would go faster with a tool of your own? Write .ouro/tools/NAME/tool.json {name, description, parameters: JSON schema, command: script file or argv} and the script, which reads its arguments as JSON on stdin; call it from your next step. Skills likewise: .ouro/skills/NAME/SKILL.md (front matter: name, description).',
   ];
+  if (!info.webSearch) lines.push('- Web search is off (no search API set up); fetch_url reads known URLs.');
   if (info.skills?.length) {
     lines.push('', 'Skills (load one with use_skill when the task calls for it):', ...info.skills.map((skill) => `- ${skill.name}: ${skill.description}`));
   }

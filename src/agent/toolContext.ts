@@ -3,7 +3,7 @@
 import type { CommandRunner } from './commands/commandRunner';
 import type { DiagnosticsSource } from './diagnostics';
 import type { AgentEvent } from './events';
-import type { Approver, ToolContext } from './tools/tool';
+import type { Approver, ToolContext, UserAsker } from './tools/tool';
 import type { Proposal, ProposalOutcome, Workspace } from './workspace/workspace';
 import { withPropose } from './workspace/withPropose';
 
@@ -13,6 +13,7 @@ export interface ContextBase {
   signal: AbortSignal;
   commands?: CommandRunner;
   diagnostics?: DiagnosticsSource;
+  asker?: UserAsker;
 }
 
 export function createToolContext(base: ContextBase, toolCallId: string, emit: (event: AgentEvent) => void): ToolContext {
@@ -24,6 +25,7 @@ export function createToolContext(base: ContextBase, toolCallId: string, emit: (
     emit,
     ...(base.commands ? { commands: base.commands } : {}),
     ...(base.diagnostics ? { diagnostics: base.diagnostics } : {}),
+    ...(base.asker ? { asker: base.asker } : {}),
   };
 }
 

@@ -27,10 +27,8 @@ export function createCliApprover(options: Pick<CliOptions, 'approve'>, interact
         const approved = await askYesNo(`${request.title}${request.detail ? `\n${request.detail}\n` : ''}`);
         return approved ? { approved } : { approved, reason: 'the user said no' };
       }
-      return {
-        approved: false,
-        reason: `not allowed in this run: the user can allow it with --approve all${request.kind === 'execute' ? ' or --allow PREFIX' : ''}`,
-      };
+      const narrower = request.web ? ' or --allow-domain DOMAIN' : request.kind === 'execute' ? ' or --allow PREFIX' : '';
+      return { approved: false, reason: `not allowed in this run: the user can allow it with --approve all${narrower}` };
     },
   };
 }

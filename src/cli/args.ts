@@ -2,6 +2,7 @@
 // tested without spawning a process.
 import { parseArgs } from 'node:util';
 import type { ApprovalPolicy } from '../agent/tools/tool';
+import { searchConfig, type SearchConfig } from '../agent/web/searchApi';
 import { isToolMode, type ToolMode } from '../llm/toolMode';
 
 export interface CliOptions {
@@ -11,6 +12,11 @@ export interface CliOptions {
   model?: string;
   approve: ApprovalPolicy;
   allow: string[];
+  /** fetch_url: domains fetched without asking, and hosts that may be on a private address. */
+  allowDomains?: string[];
+  privateHosts?: string[];
+  /** web_search's API, from OURO_SEARXNG_URL or BRAVE_API_KEY; undefined: search is off. */
+  search?: SearchConfig;
   maxSteps: number;
   /** Retries of a failed request (env OURO_MAX_RETRIES); undefined keeps the client's default. */
   maxRetries?: number;
@@ -36,6 +42,11 @@ Options:
   --approve none|edits|all
                          what runs without asking (default: none)
   --allow PREFIX         allow commands that start with PREFIX (repeatable)
+  --allow-domain DOMAIN  fetch pages of DOMAIN and its subdomains without asking
+                         (repeatable)
+  --allow-private-host HOST
+                         let fetch_url reach HOST on a private or loopback
+                         address, e.g. localhost; * for any (repeatable)
   --max-steps N          stop after N model requests (default: 50)
   --json                 print one event per line as JSON
   --reflect              after each step's tool results, ask whether a tool of its own would help
@@ -47,7 +58,10 @@ Options:
                          native: structured tool calls (default; calls written as
                          text are still recognised); text: no tools parameter, the
                          tools are described in the prompt (servers without tools)
-  -h, --help             show this help`;
+  -h, --help             show this help
+
+web_search uses OURO_SEARXNG_URL (a SearXNG instance) or BRAVE_API_KEY; without
+either it is off.`;
 
 /** Thrown for a bad command line; the message is the one line printed before the usage. */
 export class UsageError extends Error {}
@@ -72,6 +86,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         ...ENDPOINT_OPTIONS,
         approve: { type: 'string' },
         allow: { type: 'string', multiple: true },
+        'allow-domain': { type: 'string', multiple: true },
+        'allow-private-host': { type: 'string', multiple: true },
         'max-steps': { type: 'string' },
         json: { type: 'boolean' },
         reflect: { type: 'boolean' },
@@ -118,6 +134,9 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     model: nonEmpty(values.model) ?? nonEmpty(env.OURO_MODEL),
     approve,
     allow: values.allow ?? [],
+    ...(values['allow-domain'] ? { allowDomains: values['allow-domain'] } : {}),
+    ...(values['allow-private-host'] ? { privateHosts: values['allow-private-host'] } : {}),
+    ...withSearch(searchConfig(env.OURO_SEARXNG_URL, env.BRAVE_API_KEY)),
     maxSteps,
     maxRetries,
     json: values.json ?? false,
@@ -127,6 +146,10 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...(toolMode ? { toolMode } : {}),
     prompt,
   };
+}
+
+function withSearch(search: SearchConfig | undefined): { search?: SearchConfig } {
+  return search ? { search } : {};
 }
 
 export function nonEmpty(value: string | undefined): string | undefined {

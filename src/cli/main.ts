@@ -22,6 +22,7 @@ import { withToolMode } from '../llm/textToolCalls/toolModeModel';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { createHumanRenderer, createJsonRenderer } from './render';
 import { createCliApprover, createCliConfirm } from './approval';
+import { createCliAsker } from './terminalQuestion';
 import { exitFor } from './exit';
 import { evalMain } from './eval/evalCommand';
 import { improveMain } from './eval/improveCommand';
@@ -74,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   // A continued conversation keeps its system prompt: the requests before stay a cached prefix.
   const conversation =
     saved?.conversation ??
-    newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(cwd)], os: process.platform, shell: process.env.SHELL, rules: rules.text, skills: skillList.skills }) }]);
+    newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(cwd)], os: process.platform, shell: process.env.SHELL, rules: rules.text, skills: skillList.skills, webSearch: options.search !== undefined }) }]);
   const context = new ContextManager({ model, window: options.contextWindow ?? contextWindowFor(options.model), state: conversation.context });
   const file = options.conversation;
   const recorder = new ConversationRecorder(conversation, {
@@ -95,13 +96,14 @@ export async function main(argv: string[]): Promise<number> {
     for await (const event of runAgent(conversation, {
       model,
       // Self-made tools under .ouro/tools/ are read again before every step.
-      tools: new CustomToolSource(workspace, createTools({ skills: skillList.skills.length > 0 ? skills : undefined }), {
+      tools: new CustomToolSource(workspace, createTools({ skills: skillList.skills.length > 0 ? skills : undefined, fetch: { allowDomains: options.allowDomains ?? [], privateHosts: options.privateHosts ?? [] }, search: options.search }), {
         onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`),
         reflect: options.reflect,
       }).forStep,
       commands: new NodeCommandRunner({ allow: options.allow }),
       workspace: recordingWorkspace(workspace, { checkpoints: conversation.checkpoints, messages: () => conversation.messages, save: () => recorder.save() }),
       approver: createCliApprover(options, interactive),
+      asker: createCliAsker(interactive),
       maxSteps: options.maxSteps,
       signal: controller.signal,
       context,

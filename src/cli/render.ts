@@ -1,6 +1,7 @@
 // Turns agent events into what the CLI prints: streamed text and one line per tool call for
 // people, or one JSON object per line with --json.
 import type { AgentEvent } from '../agent/events';
+import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem, type PlanStatus } from '../agent/plan/planChecklist';
 
 export interface Output {
   write(text: string): void;
@@ -13,7 +14,8 @@ export function summariseArguments(raw: string, max = 80): string {
     const args = JSON.parse(raw) as Record<string, unknown>;
     const path = typeof args?.path === 'string' ? args.path : undefined;
     const command = typeof args?.command === 'string' ? args.command : undefined;
-    text = command ?? path ?? JSON.stringify(args);
+    const question = typeof args?.question === 'string' ? args.question : undefined;
+    text = command ?? path ?? question ?? JSON.stringify(args);
   } catch {
     // Malformed arguments are shown as they came; the loop reports the error to the model.
   }
@@ -21,9 +23,18 @@ export function summariseArguments(raw: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+const planMarks: Record<PlanStatus, string> = { pending: '·', in_progress: '▸', done: '✓', skipped: '–' };
+
+/** "plan 1/3" and one line per item, marked by its status. */
+export function formatPlan(items: readonly PlanItem[]): string {
+  return `plan ${planProgress(items)}\n${items.map((item) => `  ${planMarks[item.status]} ${item.text}${item.status === 'skipped' ? ' (skipped)' : ''}\n`).join('')}`;
+}
+
 export function createHumanRenderer(out: Output, err: Output): (event: AgentEvent) => void {
   let midLine = false;
   const names = new Map<string, string>();
+  const plans = new Map<string, string>();
+  let shownPlan = '';
   const endLine = () => {
     if (midLine) out.write('\n');
     midLine = false;
@@ -37,8 +48,17 @@ export function createHumanRenderer(out: Output, err: Output): (event: AgentEven
       case 'tool_call':
         endLine();
         names.set(event.call.id, `${event.call.name} ${summariseArguments(event.call.arguments)}`);
+        if (event.call.name === PLAN_TOOL) plans.set(event.call.id, event.call.arguments);
         return;
       case 'tool_result': {
+        // A plan prints when it changes, instead of its tool line.
+        const plan = !event.isError && event.name === PLAN_TOOL ? planFromArguments(plans.get(event.id) ?? '') : undefined;
+        if (plan) {
+          const text = formatPlan(plan);
+          if (text !== shownPlan) out.write(text);
+          shownPlan = text;
+          return;
+        }
         const label = names.get(event.id) ?? event.name;
         const firstLine = event.content.split('\n', 1)[0].slice(0, 120);
         out.write(event.isError ? `✗ ${label} — ${firstLine}\n` : `✓ ${label}\n`);
@@ -54,6 +74,10 @@ export function createHumanRenderer(out: Output, err: Output): (event: AgentEven
       case 'compacted':
         endLine();
         err.write(`context compacted (${event.compaction.kind}): ${event.compaction.tokensBefore} → ${event.compaction.tokensAfter} of ${event.compaction.window} tokens\n`);
+        return;
+      case 'reminder':
+        endLine();
+        err.write(`reminded: ${event.text}\n`);
         return;
       case 'done':
         endLine();

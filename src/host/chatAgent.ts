@@ -6,18 +6,20 @@
 // the chat shown now.
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
-import type { AgentEvent } from '../agent/events';
+import type { AgentEvent, Usage } from '../agent/events';
 import { ContextManager } from '../agent/context/contextManager';
-import { contextWindowFor } from '../agent/context/contextWindows';
 import { newRecord, type ConversationRecord } from '../agent/history/conversationRecord';
 import { ConversationRecorder } from '../agent/history/conversationRecorder';
 import type { LoadedConversation } from '../agent/history/conversationStore';
 import { runAgent, type AgentOptions } from '../agent/loop';
 import { recordingWorkspace } from '../agent/recordingWorkspace';
 import { priceFor } from '../agent/usage/pricing';
+import type { Model, ToolSpec } from '../llm/model';
+import type { MeterView } from '../protocol/messages';
 import type { ChatHistory } from './chatHistory';
 import { transcriptOf } from './conversationTranscript';
 import { forEditor } from './editorErrors';
+import { readSettings } from './settings';
 import type { Transcript } from './transcript';
 
 export interface Turn {
@@ -27,6 +29,8 @@ export interface Turn {
   display: string;
   attachments: string[];
   options: Omit<AgentOptions, 'signal' | 'context'>;
+  /** The model's context window (contextWindowFor with the user's overrides). */
+  window: number;
   /** Built once, for the first turn of a chat. */
   systemPrompt: () => Promise<string>;
   /** Where the requests go, for the log (never the key). */
@@ -40,12 +44,18 @@ export class ChatAgent {
   private generation = 0;
   /** Settles once the conversation open when the window closed is back (or there was none). */
   readonly restored: Promise<void>;
+  /** Kept across turns while the model and its window stay, so each request grows only by appending. */
+  private context: { manager: ContextManager; model: string } | undefined;
+  /** What the server reported for the latest request (not saved: the meter's detail). */
+  private lastRequest: Usage | undefined;
 
   constructor(
     private readonly transcript: Transcript,
     private readonly history: ChatHistory,
     private readonly log: vscode.LogOutputChannel,
     private readonly onBusyChange: (busy: boolean) => void,
+    /** The usage, the context or the changed files may have changed: the meter and the list are posted again. */
+    private readonly onMeterChange: () => void = () => {},
   ) {
     this.recorder = this.recorderFor(this.record);
     this.restored = this.restoreLast();
@@ -74,21 +84,25 @@ export class ChatAgent {
     const recorder = this.recorder;
     this.controller = controller;
     this.onBusyChange(true);
-    this.transcript.add({ type: 'user', id: randomUUID(), text: turn.display, attachments: turn.attachments });
-    const context = new ContextManager({ model: turn.options.model, window: contextWindowFor(turn.options.model.name), state: record.context });
+    // The system prompt comes first in a new conversation.
+    const messageIndex = Math.max(1, record.messages.length);
+    this.transcript.add({ type: 'user', id: randomUUID(), text: turn.display, attachments: turn.attachments, messageIndex });
+    const context = this.contextFor(turn.options.model, turn.window);
     try {
       if (record.messages.length === 0) record.messages.push({ role: 'system', content: await turn.systemPrompt() });
       recorder.startTurn(turn.content, turn.options.model.name);
       await recorder.save();
+      this.onMeterChange();
       const workspace = recordingWorkspace(turn.options.workspace, { checkpoints: record.checkpoints, messages: () => record.messages, save: () => recorder.save() });
       for await (const event of runAgent(record, { ...turn.options, workspace, context, signal: controller.signal })) {
         if (event.type === 'compacted') record.context = context.state;
         // Saved before it is shown, and to its own conversation even after New Chat.
         await recorder.observe(event);
         if (!current()) continue;
-        this.logEvent(event, turn.endpoint);
-        this.transcript.add({ type: 'agent', event: forEditor(event, turn.endpoint) });
+        this.showEvent(event, turn.endpoint);
       }
+      const turnUsage = record.turns.at(-1)?.usage;
+      if (current() && turnUsage?.requests) this.transcript.add({ type: 'turnUsage', usage: turnUsage });
     } catch (error) {
       // runAgent reports failures as events; this is the last line of defence.
       const message = error instanceof Error ? error.message : String(error);
@@ -109,6 +123,66 @@ export class ChatAgent {
     this.controller?.abort();
   }
 
+  /**
+   * "Compact now": summarises all but the latest exchange and says so in the chat, or says why
+   * there was nothing to do. Runs as a turn of its own: Stop cancels it, Send waits for it.
+   */
+  async compact(model: Model, window: number, specs: readonly ToolSpec[]): Promise<void> {
+    if (this.controller) return;
+    const record = this.record;
+    if (!record.messages.some((message) => message.role === 'user')) {
+      this.transcript.add({ type: 'notice', text: 'Nothing to compact: the conversation has not started.' });
+      return;
+    }
+    const controller = new AbortController();
+    const generation = this.generation;
+    const recorder = this.recorder;
+    this.controller = controller;
+    this.onBusyChange(true);
+    try {
+      const context = this.contextFor(model, window);
+      const { compaction } = await context.compactNow(record.messages, specs, controller.signal);
+      if (compaction) {
+        record.context = context.state;
+        await recorder.observe({ type: 'compacted', compaction });
+      }
+      if (generation !== this.generation) return;
+      if (compaction) this.showEvent({ type: 'compacted', compaction }, model.name);
+      else if (controller.signal.aborted) this.transcript.add({ type: 'notice', text: 'Compaction stopped.' });
+      else this.transcript.add({ type: 'notice', text: 'Nothing to compact yet: only the latest exchange is in the conversation.' });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.error(`compaction failed: ${message}`);
+      if (generation === this.generation) this.transcript.add({ type: 'agent', event: { type: 'error', message: `Could not compact the conversation: ${message}` } });
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
+      if (generation === this.generation) this.onBusyChange(false);
+    }
+  }
+
+  /** The conversation's usage and, once a model was asked, the next request's size by part. */
+  async meter(specs: readonly ToolSpec[], rules?: string): Promise<MeterView> {
+    const view: MeterView = { usage: this.record.usage, ...(this.lastRequest ? { lastRequest: this.lastRequest } : {}) };
+    if (!this.context || this.record.messages.length === 0) return view;
+    return { ...view, context: await this.context.manager.breakdown(this.record.messages, specs, rules) };
+  }
+
+  /** The same manager while the model and its window stay; a new one, from where compaction stands, when they change. */
+  private contextFor(model: Model, window: number): ContextManager {
+    if (this.context?.manager.window !== window || this.context.model !== model.name) {
+      this.context = { manager: new ContextManager({ model, window, state: this.record.context }), model: model.name };
+    }
+    return this.context.manager;
+  }
+
+  /** Logs an event of the chat shown now, passes it to the webview and notes what the meter shows. */
+  private showEvent(event: AgentEvent, endpoint: string): void {
+    if (event.type === 'usage') this.lastRequest = event.usage;
+    this.logEvent(event, endpoint);
+    this.transcript.add({ type: 'agent', event: forEditor(event, endpoint) });
+    if (event.type === 'usage' || event.type === 'compacted' || event.type === 'tool_result' || event.type === 'done') this.onMeterChange();
+  }
+
   /** Stops any turn and starts a new, empty conversation; the old one stays in the history. */
   reset(): void {
     this.show({ conversation: newRecord(randomUUID(), []), repairs: [] });
@@ -127,9 +201,12 @@ export class ChatAgent {
     this.generation++;
     this.record = conversation;
     this.recorder = this.recorderFor(conversation);
+    this.context = undefined;
+    this.lastRequest = undefined;
     const notices = repairs.length ? [{ type: 'notice' as const, text: `Loaded after an interruption: ${repairs.join('; ')}.` }] : [];
-    this.transcript.replace([...transcriptOf(conversation.messages, randomUUID), ...notices]);
+    this.transcript.replace([...transcriptOf(conversation.messages, randomUUID, conversation.turns), ...notices]);
     this.onBusyChange(false);
+    this.onMeterChange();
   }
 
   private async restoreLast(): Promise<void> {
@@ -147,7 +224,7 @@ export class ChatAgent {
   private recorderFor(conversation: ConversationRecord): ConversationRecorder {
     return new ConversationRecorder(conversation, {
       save: (record) => this.history.save(record),
-      pricing: (model) => priceFor(model),
+      pricing: (model) => priceFor(model, readSettings().pricing),
       onSaveError: (error) => this.log.error(`could not save the conversation: ${error instanceof Error ? error.message : String(error)}`),
     });
   }

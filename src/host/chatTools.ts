@@ -1,12 +1,13 @@
 // Adapts the agent's tools to the chat: each call's approvals go to its own card (the approver is
-// bound to the call's id, and a command's card offers allow rules for it), and reads ask first
-// unless `ouro.autoApprove.reads` is on. Pure.
+// bound to the call's id, and a command's card offers allow rules for it), reads ask first
+// unless `ouro.autoApprove.reads` is on, and ask_user's questions wait on their card for an
+// answer. Pure.
 import { suggestAllowRules } from '../agent/commands/allowSuggestion';
 import { loadShellParser } from '../agent/commands/shellParser';
-import type { Approver, Tool } from '../agent/tools/tool';
+import type { Approver, Tool, UserAsker } from '../agent/tools/tool';
 import type { PendingDecision } from '../protocol/messages';
 import { decisionNote } from '../protocol/notes';
-import type { Decision, PendingDecisions } from './decisions';
+import { STOPPED_REASON, type Decision, type PendingDecisions } from './decisions';
 
 /** Shows the question on the call's card, waits, and records the answer there. */
 export async function askUser(decisions: PendingDecisions, question: PendingDecision, signal: AbortSignal): Promise<Decision> {
@@ -33,6 +34,22 @@ async function allowRulesFor(command: string): Promise<string[] | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** ask_user in the chat: the question on the call's card, with its options and a box for the user's own words. */
+export function questionAsker(decisions: PendingDecisions): UserAsker {
+  return {
+    async ask(question, toolCallId, signal) {
+      const decision = await decisions.wait({ toolCallId, kind: 'question', title: question.question, ...(question.options ? { options: question.options } : {}) }, signal);
+      if (decision.accepted && decision.answer !== undefined) {
+        decisions.announce(toolCallId, true, `Answered: ${decision.answer}`);
+        return { answered: true, text: decision.answer };
+      }
+      const reason = decision.reason === STOPPED_REASON ? 'The user stopped the task before answering.' : (decision.reason ?? 'The user did not answer.');
+      decisions.announce(toolCallId, false, reason);
+      return { answered: false, reason };
+    },
+  };
 }
 
 export function chatTools(tools: readonly Tool[], decisions: PendingDecisions, autoApproveReads: () => boolean): Tool[] {

@@ -6,6 +6,8 @@ import type { ChatController } from './chatController';
 import type { ChatAgent } from './chatAgent';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { PendingDecisions } from './decisions';
+import type { ModelControls } from './modelControls';
+import type { ExportFormat, HistoryActions } from './historyActions';
 import { toolCallIdOf } from './proposalFileSystem';
 
 export interface CommandDeps {
@@ -15,11 +17,14 @@ export interface CommandDeps {
   decisions: PendingDecisions;
   attachments: AttachmentStore;
   apiKeys: ApiKeyStore;
+  history: HistoryActions;
+  searchKeys: ApiKeyStore;
   log: vscode.LogOutputChannel;
+  models: ModelControls;
 }
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { view, controller, agent, decisions, attachments, apiKeys, log } = deps;
+  const { view, controller, agent, decisions, attachments, apiKeys, searchKeys, history, log, models } = deps;
   const register = (id: string, run: (...args: never[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
@@ -36,7 +41,17 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register('ouro.stop', () => agent.stop()),
     // With the key as an argument (scripts, tests) nothing is asked; the result says what changed.
     register('ouro.setApiKey', (key?: string) => (typeof key === 'string' ? apiKeys.set(key) : apiKeys.prompt())),
+    register('ouro.setSearchApiKey', (key?: string) => (typeof key === 'string' ? searchKeys.set(key) : searchKeys.prompt())),
     register('ouro.focusChat', () => view.reveal()),
+    register('ouro.chooseModel', () => models.choose()),
+    register('ouro.testConnection', () => models.testConfigured()),
+    register('ouro.showHistory', async () => {
+      await view.reveal();
+      await history.show('');
+    }),
+    // With a format and a file as arguments (scripts, tests) no dialog is shown.
+    register('ouro.exportConversation', (format?: ExportFormat, target?: vscode.Uri) => history.exportCurrent(format, target)),
+    register('ouro.importConversation', (source?: vscode.Uri) => history.importFrom(source)),
     register('ouro.askAboutFile', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
       const uris = selected?.length ? selected : [clicked ?? vscode.window.activeTextEditor?.document.uri].filter((uri): uri is vscode.Uri => uri !== undefined);
       if (uris.length === 0) return void vscode.window.showInformationMessage('Ouro: open or select a file to ask about.');

@@ -3,6 +3,7 @@
 // cards with their results. Derived, not saved beside it: an imported or repaired conversation
 // shows the same way. Pure.
 import type { Message } from '../agent/conversation';
+import type { TurnUsage } from '../agent/history/conversationRecord';
 import type { TranscriptMessage } from '../protocol/messages';
 import { decisionNote } from '../protocol/notes';
 import { splitUserMessage } from './attachmentText';
@@ -10,14 +11,23 @@ import { splitUserMessage } from './attachmentText';
 /** Results the tools give when the user said no (proposalResult.ts, runCommand.ts, customTool.ts). */
 const REJECTED = /^(The change to .+ was rejected|The user did not allow )/;
 
-export function transcriptOf(messages: readonly Message[], newId: () => string): TranscriptMessage[] {
+/** `turns`: each turn's usage, shown after its last message as the live chat showed it. */
+export function transcriptOf(messages: readonly Message[], newId: () => string, turns: readonly TurnUsage[] = []): TranscriptMessage[] {
   const out: TranscriptMessage[] = [];
-  for (const message of messages) {
+  const usageOfTurn = new Map(turns.map((turn) => [turn.messageIndex, turn.usage]));
+  let turnUsage: TurnUsage['usage'] | undefined;
+  const endTurn = () => {
+    if (turnUsage?.requests) out.push({ type: 'turnUsage', usage: turnUsage });
+    turnUsage = undefined;
+  };
+  for (const [messageIndex, message] of messages.entries()) {
     switch (message.role) {
       case 'system':
         break;
       case 'user':
-        out.push({ type: 'user', id: newId(), ...splitUserMessage(message.content) });
+        endTurn();
+        turnUsage = usageOfTurn.get(messageIndex);
+        out.push({ type: 'user', id: newId(), ...splitUserMessage(message.content), messageIndex });
         break;
       case 'assistant':
         if (message.reasoning) out.push({ type: 'agent', event: { type: 'reasoning', delta: message.reasoning } });
@@ -35,5 +45,6 @@ export function transcriptOf(messages: readonly Message[], newId: () => string):
     }
   }
   if (out.length) out.push({ type: 'agent', event: { type: 'done', reason: 'stop' } });
+  endTurn();
   return out;
 }

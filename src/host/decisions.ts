@@ -1,11 +1,13 @@
 // What waits for the user, keyed by tool call id: proposed edits (the diff editor's title bar and
-// the chat card both resolve the same entry) and approvals. Every wait ends: by a decision, or
+// the chat card both resolve the same entry), approvals, and ask_user's questions. Every wait ends: by a decision, or
 // by the turn's AbortSignal. Pure: no editor here.
 import type { PendingDecision, TranscriptMessage } from '../protocol/messages';
 
 export interface Decision {
   accepted: boolean;
   reason?: string;
+  /** What the user answered to a question. */
+  answer?: string;
 }
 
 export const STOPPED_REASON = 'The user stopped the task before deciding.';
@@ -39,6 +41,12 @@ export class PendingDecisions {
     if (!entry) return false;
     entry.settle(decision);
     return true;
+  }
+
+  /** Answers a pending question; false when no question waits on that call (an edit is never "answered"). */
+  answer(toolCallId: string, text: string): boolean {
+    if (this.pending.get(toolCallId)?.decision.kind !== 'question') return false;
+    return this.decide(toolCallId, { accepted: true, answer: text });
   }
 
   /** Tells the chat how a decision ended (after it was acted on, e.g. "Not written: ..."). */

@@ -1,8 +1,12 @@
 // The `ouro.*` settings, read fresh each time (users change them while the chat is open).
 import * as vscode from 'vscode';
 import type { CommandRules } from '../agent/commands/commandRules';
+import { readPerModelSettings as parsePerModelSettings, type PerModelSettings } from '../llm/modelFacts';
 import { readToolModes, type ToolMode, type ToolModes } from '../llm/toolMode';
 import { withAllowRules } from './alwaysAllow';
+import type { ModelPrice } from '../agent/usage/pricing';
+import { contextWindowOverrides, pricingOverrides } from './modelOverrides';
+import type { FetchPolicy } from '../agent/web/webPolicy';
 
 /** Where the model comes from: an OpenAI-compatible endpoint, or VS Code's language models. */
 export type Provider = 'openai' | 'vscode-lm';
@@ -17,6 +21,13 @@ export interface OuroSettings {
   autoApproveEdits: boolean;
   autoApproveReads: boolean;
   allowSecretFiles: boolean;
+  /** Model id -> context window in tokens, over the built-in table. */
+  contextWindow: Record<string, number>;
+  /** Model id -> USD per million tokens, over the built-in prices. */
+  pricing: Record<string, ModelPrice>;
+  fetch: FetchPolicy;
+  /** A SearXNG instance for web_search; "" when none. */
+  searxngUrl: string;
 }
 
 export function readSettings(): OuroSettings {
@@ -30,14 +41,26 @@ export function readSettings(): OuroSettings {
     autoApproveEdits: config.get<boolean>('autoApprove.edits', false),
     autoApproveReads: config.get<boolean>('autoApprove.reads', true),
     allowSecretFiles: config.get<boolean>('allowSecretFiles', false),
+    contextWindow: contextWindowOverrides(config.get<unknown>('contextWindow', {})),
+    pricing: pricingOverrides(config.get<unknown>('pricing', {})),
+    searxngUrl: config.get<string>('search.searxngUrl', ''),
+    fetch: { allowDomains: stringsOf(config.get('web.allowDomains')), privateHosts: stringsOf(config.get('web.allowPrivateHosts')) },
   };
 }
 
-/** The setup card saves to the user's settings, so the model follows them to every workspace. */
-export async function saveEndpointSettings(baseUrl: string, model: string): Promise<void> {
+/** The model picker's choice, or the setup card's: the endpoint is kept when VS Code's models are chosen. */
+export async function saveModelChoice(choice: { provider: Provider; model: string; baseUrl?: string }): Promise<void> {
   const config = vscode.workspace.getConfiguration('ouro');
-  await config.update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
-  await config.update('model', model, vscode.ConfigurationTarget.Global);
+  // The default is not written out, so settings.json stays as the user left it.
+  if (choice.provider !== (config.get<string>('provider') ?? 'openai')) await config.update('provider', choice.provider, vscode.ConfigurationTarget.Global);
+  if (choice.baseUrl !== undefined) await config.update('baseUrl', choice.baseUrl, vscode.ConfigurationTarget.Global);
+  await config.update('model', choice.model, vscode.ConfigurationTarget.Global);
+}
+
+/** Context window, price and tool mode by model id, for the model picker. */
+export function readPerModelSettings(): PerModelSettings {
+  const config = vscode.workspace.getConfiguration('ouro');
+  return parsePerModelSettings({ contextWindow: config.get<unknown>('contextWindow'), pricing: config.get<unknown>('pricing'), toolMode: config.get<unknown>('toolMode') });
 }
 
 /** Records how `model` calls tools (Test connection finds out), in the user's settings. */

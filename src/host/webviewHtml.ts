@@ -29,11 +29,14 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPag
 </head>
 <body data-busy="false">
   <header class="toolbar">
-    <span id="model" aria-label="Model in use"></span>
+    <button id="model" type="button" aria-haspopup="dialog"><span id="model-name"></span><span class="codicon codicon-chevron-down" aria-hidden="true"></span></button>
     <button id="new-chat" type="button" aria-label="New chat" title="New chat"><span class="codicon codicon-add" aria-hidden="true"></span></button>
   </header>
+  <section id="history" class="history" aria-label="Conversation history" hidden></section>
   <main id="messages" role="log" aria-live="polite" aria-label="Conversation"></main>
+  <details id="changed-files" class="changed-files" hidden></details>
   <footer class="composer">
+    <section id="plan" aria-label="Plan" hidden></section>
     <div id="attachments" class="attachments" aria-label="Attachments" hidden></div>
     <div class="prompt-row">
       <textarea id="prompt" rows="3" aria-label="Message Ouro" placeholder="Ask Ouro to do something (Enter to send, Shift+Enter for a new line)"></textarea>
@@ -41,6 +44,11 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPag
         <button id="send" type="button" aria-label="Send" title="Send (Enter)"><span class="codicon codicon-send" aria-hidden="true"></span></button>
         <button id="stop" type="button" aria-label="Stop" title="Stop (Escape)" hidden><span class="codicon codicon-debug-stop" aria-hidden="true"></span></button>
       </div>
+    </div>
+    <div id="context" class="context" hidden>
+      <button id="context-meter" type="button" class="context-meter" aria-expanded="false" aria-controls="context-breakdown" title="Context window: what the next request holds" hidden></button>
+      <span id="usage" aria-label="Usage of this conversation" hidden></span>
+      <div id="context-breakdown" class="context-breakdown" role="region" aria-label="Context window breakdown" hidden></div>
     </div>
   </footer>
   <script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>

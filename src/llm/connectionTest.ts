@@ -46,24 +46,27 @@ export const PROBE_MAX_TOKENS = 200;
 
 const skipped = (message: string): CheckLine => ({ status: 'skipped', message });
 
+/** A report that stops at the endpoint: nothing further was tried. */
+export function endpointFailed(message: string): ConnectionReport {
+  return { endpoint: { status: 'failed', message }, model: skipped(''), tools: skipped('') };
+}
+
 export async function testConnection(options: ConnectionTestOptions): Promise<ConnectionReport> {
   const { baseURL, model } = options;
   const holes = placeholdersIn(baseURL);
   if (holes.length) {
-    return { endpoint: { status: 'failed', message: `Fill in ${holes.map((hole) => `{${hole}}`).join(' and ')} in the base URL first.` }, model: skipped(''), tools: skipped('') };
+    return endpointFailed(`Fill in ${holes.map((hole) => `{${hole}}`).join(' and ')} in the base URL first.`);
   }
   if (!/^https?:\/\/[^/]/i.test(baseURL)) {
-    return { endpoint: { status: 'failed', message: `"${baseURL}" is not an http:// or https:// URL.` }, model: skipped(''), tools: skipped('') };
+    return endpointFailed(`"${baseURL}" is not an http:// or https:// URL.`);
   }
   if (!model.trim()) {
     return { endpoint: { status: 'unknown', message: 'Not tested: name a model first.' }, model: { status: 'failed', message: 'No model is named.' }, tools: skipped('') };
   }
 
   const listing = await listModels({ baseURL, apiKey: options.apiKey, timeoutMs: options.listTimeoutMs, signal: options.signal, fetch: options.fetch });
-  if (listing.kind === 'unreachable') return { endpoint: { status: 'failed', message: listing.message }, model: skipped(''), tools: skipped('') };
-  if (listing.kind === 'refused') {
-    return { endpoint: { status: 'failed', message: refusedKey(listing.status, listing.message, options.apiKey) }, model: skipped(''), tools: skipped('') };
-  }
+  if (listing.kind === 'unreachable') return endpointFailed(listing.message);
+  if (listing.kind === 'refused') return endpointFailed(refusedKey(listing.status, listing.message, options.apiKey));
   const report: ConnectionReport = {
     endpoint: listing.kind === 'listed' ? { status: 'ok', message: `Answers; lists ${count(listing.models.length, 'model')}.` } : { status: 'unknown', message: `${listing.message}; trying a request.` },
     model: { status: 'unknown', message: 'The endpoint does not list its models.' },
@@ -90,13 +93,13 @@ async function probe(options: ConnectionTestOptions, report: ConnectionReport): 
       if (chunk.type !== 'finish') continue;
       answered(report, options.model);
       if (chunk.toolCalls.some((call) => call.name === PROBE_TOOL.name)) {
-        report.tools = { status: 'ok', mode: 'native', message: 'Native: the model makes structured tool calls.' };
+        report.tools = { status: 'ok', mode: 'native', message: 'The model makes structured tool calls.' };
       } else if (text.includes(PROBE_TOOL.name)) {
-        report.tools = { status: 'ok', mode: 'text', message: 'Text: the model wrote its tool call as text, so Ouro reads calls from its text.' };
+        report.tools = { status: 'ok', mode: 'text', message: 'The model wrote its tool call as text, so Ouro reads calls from its text.' };
       } else if (chunk.reason === 'length') {
-        report.tools = { status: 'unknown', message: `Unknown: the reply was cut at ${PROBE_MAX_TOKENS} tokens before any call (a thinking model?); the tool mode is left as it is.` };
+        report.tools = { status: 'unknown', message: `The reply was cut at ${PROBE_MAX_TOKENS} tokens before any call (a thinking model?); the tool mode is left as it is.` };
       } else {
-        report.tools = { status: 'ok', mode: 'text', message: 'Text: the model answered without calling the tool, so Ouro asks for calls in text.' };
+        report.tools = { status: 'ok', mode: 'text', message: 'The model answered without calling the tool, so Ouro asks for calls in text.' };
       }
     }
   } catch (error) {
@@ -127,7 +130,7 @@ function failedProbe(report: ConnectionReport, options: ConnectionTestOptions, e
   } else if (status === 400 && /tool|function/i.test(detail)) {
     // Ollama: "registry.ollama.ai/library/gemma:2b does not support tools".
     answered(report, options.model);
-    report.tools = { status: 'ok', mode: 'text', message: 'Text: the server says this model cannot take tools, so Ouro asks for calls in text.' };
+    report.tools = { status: 'ok', mode: 'text', message: 'The server says this model cannot take tools, so Ouro asks for calls in text.' };
     return;
   } else {
     report.tools = { status: 'failed', message: detail };

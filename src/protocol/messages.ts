@@ -3,7 +3,12 @@
 // are inferred from them, so they are written once) and validated by the host before it acts.
 // The webview imports this module with `import type` only, so zod stays out of its bundle.
 import { z } from 'zod';
-import type { AgentEvent } from '../agent/events';
+import type { ContextBreakdown } from '../agent/context/contextBreakdown';
+import type { AgentEvent, Usage } from '../agent/events';
+import type { UsageTotals } from '../agent/usage/usageTotals';
+import type { CheckStatus, ConnectionReport } from '../llm/connectionTest';
+
+export type { CheckStatus };
 
 // ---------------------------------------------------------------- webview -> host
 
@@ -23,14 +28,33 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
    * offered for that very call (`PendingDecision.allowRules`); anything else is refused.
    */
   z.object({ type: z.literal('alwaysAllow'), toolCallId: id, rules: z.array(z.string().min(1).max(1_000)).min(1).max(20) }),
+  /** The user's answer to an ask_user question: an option they clicked, or their own words. */
+  z.object({ type: z.literal('answer'), toolCallId: id, text: z.string().trim().min(1).max(20_000) }),
   /** Open a pending proposal's diff again (the user closed its tab). */
   z.object({ type: z.literal('showDiff'), toolCallId: id }),
   z.object({ type: z.literal('setApiKey') }),
-  z.object({ type: z.literal('saveSetup'), baseUrl: z.string().max(2_000), model: z.string().max(200) }),
+  z.object({ type: z.literal('saveSetup'), baseUrl: z.string().max(2_000), model: z.string().max(200), provider: z.enum(['openai', 'vscode-lm']).optional() }),
+  /** Test what the setup card holds (not saved yet): the endpoint, the model, its tool calls. */
+  z.object({ type: z.literal('testConnection'), baseUrl: z.string().max(2_000), model: z.string().max(200), provider: z.enum(['openai', 'vscode-lm']).optional() }),
+  /** Open the model picker (the model name in the header). */
+  z.object({ type: z.literal('chooseModel') }),
   z.object({ type: z.literal('removeAttachment'), id }),
   z.object({ type: z.literal('copy'), text: z.string().max(1_000_000) }),
   /** Open a workspace file the transcript mentions (a tool card's target). */
   z.object({ type: z.literal('openFile'), path: z.string().min(1).max(4_000) }),
+  /** The history list: filter it (empty: all), open, rename or delete a saved conversation. */
+  z.object({ type: z.literal('searchHistory'), query: z.string().max(500) }),
+  z.object({ type: z.literal('openConversation'), id }),
+  z.object({ type: z.literal('renameConversation'), id }),
+  z.object({ type: z.literal('deleteConversation'), id }),
+  /** Compact the conversation now, whatever its size (the context meter's action). */
+  z.object({ type: z.literal('compact') }),
+  /** Restore every file the agent changed from this message (its index in the conversation) on. */
+  z.object({ type: z.literal('undoSince'), messageIndex: z.number().int().nonnegative() }),
+  /** A changed file's diff: before the conversation ↔ now. */
+  z.object({ type: z.literal('openChange'), path: z.string().min(1).max(4_000) }),
+  /** Put a changed file back as it was before the conversation. */
+  z.object({ type: z.literal('revertFile'), path: z.string().min(1).max(4_000) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -50,19 +74,23 @@ export interface AttachmentView {
 export interface SetupState {
   /** A model is set (in settings or OURO_MODEL): the chat can run. */
   configured: boolean;
+  provider: 'openai' | 'vscode-lm';
   baseUrl: string;
   model: string;
   hasApiKey: boolean;
 }
 
-/** What is waiting for the user on a tool call: a proposed edit (shown as a diff) or an approval. */
+/** What is waiting for the user on a tool call: a proposed edit (shown as a diff), an approval, or a question (ask_user). */
 export interface PendingDecision {
   toolCallId: string;
-  kind: 'edit' | 'execute' | 'read';
+  kind: 'edit' | 'execute' | 'read' | 'question';
+  /** For a question, the question itself. */
   title: string;
   detail?: string;
   /** Allow rules that would let this command run without asking: the card offers "Always allow". */
   allowRules?: string[];
+  /** A question's suggested answers. */
+  options?: string[];
 }
 
 /**
@@ -70,18 +98,63 @@ export interface PendingDecision {
  * reloaded webview can rebuild the chat from a snapshot; the webview folds them into its state.
  */
 export type TranscriptMessage =
-  | { type: 'user'; id: string; text: string; attachments: string[] }
+  /** `messageIndex`: where the message is in the conversation, for "Undo since this message". */
+  | { type: 'user'; id: string; text: string; attachments: string[]; messageIndex?: number }
   | { type: 'agent'; event: AgentEvent }
   | { type: 'pending'; decision: PendingDecision }
   | { type: 'decided'; toolCallId: string; accepted: boolean; note?: string }
-  /** A line from Ouro itself, e.g. what loading a conversation repaired. */
+  /** What the turn that just ended used, shown under its reply. */
+  | { type: 'turnUsage'; usage: UsageTotals }
+  /** A line from Ouro itself in the chat (e.g. that there was nothing to compact). */
   | { type: 'notice'; text: string }
   /** What a chat started with: project rules (AGENTS.md, .ouro/rules/), skills, and what could not be used. */
   | { type: 'projectContext'; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] };
 
+/** The latest Test connection: running, or its result (without the model list). */
+export interface ConnectionView {
+  baseUrl: string;
+  model: string;
+  running: boolean;
+  report?: Omit<ConnectionReport, 'models'>;
+  /** What changed in the settings because of it. */
+  note?: string;
+}
+
+/** A saved conversation as the history list shows it. */
+export interface HistoryEntry {
+  id: string;
+  title: string;
+  /** ISO 8601. */
+  updatedAt: string;
+  model?: string;
+  messageCount: number;
+  /** The conversation the chat shows. */
+  current: boolean;
+  /** Where the searched words occur in its messages. */
+  matches: string[];
+}
+
+/** The numbers behind the conversation's usage line and the context meter. */
+export interface MeterView {
+  /** Every request of the conversation, summaries included. */
+  usage: UsageTotals;
+  /** The next request, part by part, against the model's window; absent before there is one. */
+  context?: ContextBreakdown & { window: number };
+  /** What the server reported for the latest request. */
+  lastRequest?: Usage;
+}
+
+/** A file the agent created or edited in the conversation. */
+export interface ChangedFileView {
+  path: string;
+  /** It did not exist before: reverting deletes it. */
+  created: boolean;
+}
+
 export interface HostState {
   busy: boolean;
   setup: SetupState;
+  connection?: ConnectionView;
   attachments: AttachmentView[];
 }
 
@@ -90,6 +163,12 @@ export type HostMessage =
   | ({ type: 'state' } & HostState)
   /** Replace everything: after `ready` and on New Chat. */
   | { type: 'snapshot'; transcript: TranscriptMessage[]; state: HostState }
-  | { type: 'focusInput' };
+  | { type: 'focusInput' }
+  /** Show the history list (opening it if closed), filtered by `query`. */
+  | { type: 'history'; query: string; entries: HistoryEntry[] }
+  /** After each step, a compaction and when a chat loads. */
+  | ({ type: 'meter' } & MeterView)
+  /** The files the agent changed in the conversation, after each step and each restore. */
+  | { type: 'changedFiles'; files: ChangedFileView[] };
 
 export type HostMessageType = HostMessage['type'];

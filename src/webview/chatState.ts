@@ -2,14 +2,17 @@
 // never mutated, when they change: the renderer compares identities to redraw only what changed
 // (during streaming, just the message in flight).
 import type { AgentEvent } from '../agent/events';
-import type { AttachmentView, HostMessage, PendingDecision, SetupState } from '../protocol/messages';
+import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
+import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, MeterView, PendingDecision, SetupState } from '../protocol/messages';
 import { decisionNote, isRejectionNote } from '../protocol/notes';
+import { compactionNote } from './usageText';
+import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
 
 /** `rejected` is the user's choice, shown apart from a tool that failed. */
 export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting' | 'rejected';
 
 export type ChatItem =
-  | { kind: 'user'; key: string; text: string; attachments: string[] }
+  | { kind: 'user'; key: string; text: string; attachments: string[]; messageIndex?: number }
   | { kind: 'assistant'; key: string; text: string; reasoning: string; streaming: boolean }
   | {
       kind: 'tool';
@@ -28,7 +31,9 @@ export type ChatItem =
     }
   | { kind: 'error'; key: string; message: string; status?: number }
   | { kind: 'notice'; key: string; text: string }
-  | { kind: 'projectContext'; key: string; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] };
+  | { kind: 'projectContext'; key: string; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] }
+  /** What a turn used, under its reply. */
+  | { kind: 'usage'; key: string; usage: UsageTotals };
 
 export type ToolItem = Extract<ChatItem, { kind: 'tool' }>;
 
@@ -36,18 +41,28 @@ export interface ChatState {
   items: ChatItem[];
   busy: boolean;
   setup: SetupState;
+  /** The latest Test connection, shown in the setup card. */
+  connection?: ConnectionView;
   attachments: AttachmentView[];
-  usage: { promptTokens: number; completionTokens: number };
+  /** The conversation's usage and the context meter, as the host last measured them. */
+  meter: MeterView;
+  /** "Changed in this conversation". */
+  changedFiles: ChangedFileView[];
   nextKey: number;
+  /** The history list, while it is open. */
+  history?: { query: string; entries: HistoryEntry[] };
+  /** The latest plan the plan tool accepted, pinned above the input; derived from the transcript, so a reload keeps it. */
+  plan?: PlanItem[];
 }
 
 export function initialChatState(): ChatState {
   return {
     items: [],
     busy: false,
-    setup: { configured: true, baseUrl: '', model: '', hasApiKey: false },
+    setup: { configured: true, provider: 'openai', baseUrl: '', model: '', hasApiKey: false },
     attachments: [],
-    usage: { promptTokens: 0, completionTokens: 0 },
+    meter: { usage: emptyTotals() },
+    changedFiles: [],
     nextKey: 1,
   };
 }
@@ -55,15 +70,17 @@ export function initialChatState(): ChatState {
 export function reduce(state: ChatState, message: HostMessage): ChatState {
   switch (message.type) {
     case 'state':
-      return { ...state, busy: message.busy, setup: message.setup, attachments: message.attachments };
+      return { ...state, busy: message.busy, setup: message.setup, connection: message.connection, attachments: message.attachments };
     case 'snapshot': {
       const base: ChatState = { ...initialChatState(), ...message.state };
       return message.transcript.reduce<ChatState>(reduce, base);
     }
     case 'focusInput':
       return state;
+    case 'history':
+      return { ...state, history: { query: message.query, entries: message.entries } };
     case 'user':
-      return push(finishStreaming(state), { kind: 'user', text: message.text, attachments: message.attachments });
+      return push(finishStreaming(state), { kind: 'user', text: message.text, attachments: message.attachments, ...(message.messageIndex !== undefined ? { messageIndex: message.messageIndex } : {}) });
     case 'agent':
       return reduceAgentEvent(state, message.event);
     case 'projectContext':
@@ -80,6 +97,14 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
         note: message.note ?? (message.accepted ? 'Accepted' : 'Rejected'),
         rejectedByUser: !message.accepted && (message.note === undefined || isRejectionNote(message.note)),
       }));
+    case 'turnUsage':
+      return push(state, { kind: 'usage', usage: message.usage });
+    case 'changedFiles':
+      return { ...state, changedFiles: message.files };
+    case 'meter': {
+      const { type: _type, ...meter } = message;
+      return { ...state, meter };
+    }
     default: {
       const _exhaustive: never = message;
       return _exhaustive;
@@ -101,17 +126,17 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
         kind: 'tool',
         toolCallId: event.call.id,
         name: event.call.name,
-        target: toolTarget(event.call.arguments),
+        target: event.call.name === PLAN_TOOL ? planTarget(event.call.arguments) : toolTarget(event.call.arguments),
         args: event.call.arguments,
         status: 'running',
       });
     case 'tool_result':
-      return updateTool(state, event.id, (tool) => ({
+      return withPlan(updateTool(state, event.id, (tool) => ({
         ...tool,
         status: !event.isError ? 'done' : tool.rejectedByUser ? 'rejected' : 'failed',
         result: event.content,
         pending: undefined,
-      }));
+      })), event);
     case 'approval_request':
       return setPending(state, { toolCallId: event.toolCallId, kind: event.kind, title: event.title, detail: event.detail }, event.id);
     case 'approval_result': {
@@ -120,17 +145,14 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
       return reduce(state, { type: 'decided', toolCallId: tool.toolCallId, accepted: event.approved, note: decisionNote(event.approved, event.reason) });
     }
     case 'usage':
-      return {
-        ...state,
-        usage: {
-          promptTokens: state.usage.promptTokens + event.usage.promptTokens,
-          completionTokens: state.usage.completionTokens + event.usage.completionTokens,
-        },
-      };
+      // The host adds usage up, with the price: it arrives as `meter` and `turnUsage`.
+      return state;
     case 'retry':
       return push(state, { kind: 'notice', text: `Retrying (attempt ${event.attempt}) in ${Math.ceil(event.delayMs / 1000)} s: ${event.message}` });
     case 'compacted':
-      return push(state, { kind: 'notice', text: `Compacted the conversation to fit the model's window: ${event.compaction.tokensBefore} → ${event.compaction.tokensAfter} tokens.` });
+      return push(finishStreaming(state), { kind: 'notice', text: compactionNote(event.compaction) });
+    case 'reminder':
+      return push(finishStreaming(state), { kind: 'notice', text: `Reminded Ouro: ${event.text}` });
     case 'error':
       return push(finishStreaming(state), { kind: 'error', message: event.message, status: event.status });
     case 'done':
@@ -170,7 +192,24 @@ function reduceDone(state: ChatState, event: Extract<AgentEvent, { type: 'done' 
   }
 }
 
-/** The path (or pattern, or command) a tool call is about, for its card's one-line summary. */
+export function closeHistory(state: ChatState): ChatState {
+  return state.history ? { ...state, history: undefined } : state;
+}
+
+
+/** After a plan call succeeds, its items are the plan. */
+function withPlan(state: ChatState, result: Extract<AgentEvent, { type: 'tool_result' }>): ChatState {
+  if (result.isError || result.name !== PLAN_TOOL) return state;
+  const plan = planFromArguments(findTool(state, result.id)?.args ?? '');
+  return plan ? { ...state, plan } : state;
+}
+
+function planTarget(argumentsJson: string): string {
+  const plan = planFromArguments(argumentsJson);
+  return plan ? `${planProgress(plan)} done` : '';
+}
+
+/** The path (or pattern, command, question) a tool call is about, for its card's one-line summary. */
 export function toolTarget(argumentsJson: string): string {
   let args: unknown;
   try {
@@ -180,7 +219,7 @@ export function toolTarget(argumentsJson: string): string {
   }
   if (args === null || typeof args !== 'object') return '';
   const record = args as Record<string, unknown>;
-  for (const key of ['path', 'pattern', 'command', 'cwd']) {
+  for (const key of ['path', 'pattern', 'command', 'url', 'query', 'cwd', 'question']) {
     if (typeof record[key] === 'string') return record[key] as string;
   }
   return '';
@@ -229,7 +268,7 @@ function setPending(state: ChatState, decision: PendingDecision, approvalId?: st
     : push(finishStreaming(state), {
         kind: 'tool',
         toolCallId: decision.toolCallId,
-        name: decision.kind === 'edit' ? 'edit' : decision.kind === 'read' ? 'read' : 'run_command',
+        name: { edit: 'edit', read: 'read', execute: 'run_command', question: 'ask_user' }[decision.kind],
         target: decision.title,
         args: '',
         status: 'running',

@@ -26,3 +26,10 @@ export function icon(name: string, extraClass = ''): HTMLSpanElement {
 export function iconButton(iconName: string, label: string, attributes: Record<string, string | boolean | undefined> = {}): HTMLButtonElement {
   return h('button', { type: 'button', 'aria-label': label, title: label, ...attributes }, icon(iconName));
 }
+
+/** An element the chat page (src/host/webviewHtml.ts) always has. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The chat page has no #${id}.`);
+  return element as T;
+}

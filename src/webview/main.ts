@@ -1,9 +1,13 @@
 // The chat webview's entry: folds host messages into the state and redraws at most once per
 // animation frame, however fast the deltas arrive.
-import { initialChatState, reduce, type ChatState } from './chatState';
+import { closeHistory, initialChatState, reduce, type ChatState } from './chatState';
 import { post, onHostMessage, loadState, saveState } from './vscodeApi';
+import { ChangedFiles } from './view/changedFiles';
 import { Composer } from './view/composer';
+import { HistoryList } from './view/historyList';
+import { ContextMeter } from './view/contextMeter';
 import { MessageList } from './view/messageList';
+import { PlanPanel } from './view/planPanel';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
 
 interface SavedState {
@@ -17,12 +21,21 @@ let draft = saved.draft ?? '';
 
 const messages = document.getElementById('messages')!;
 const list = new MessageList(messages);
+const plan = new PlanPanel(document.getElementById('plan')!);
 const composer = new Composer((value) => {
   draft = value;
   schedulePersist();
 });
 composer.prompt.value = draft;
+const meter = new ContextMeter();
+const changedFiles = new ChangedFiles();
 list.onShowEarlier = () => scheduleRender();
+const history = new HistoryList();
+history.onClose = () => {
+  state = closeHistory(state);
+  scheduleRender();
+  composer.prompt.focus();
+};
 
 let frame = 0;
 function scheduleRender(): void {
@@ -30,7 +43,11 @@ function scheduleRender(): void {
   frame = requestAnimationFrame(() => {
     frame = 0;
     list.render(state);
+    plan.render(state);
     composer.render(state);
+    history.render(state);
+    meter.render(state);
+    changedFiles.render(state);
   });
 }
 

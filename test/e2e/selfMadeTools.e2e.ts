@@ -24,9 +24,8 @@ function after(check: (result: string, request: MockRequest) => boolean, next: R
 
 const offers = (request: MockRequest, name: string) => (request.body.tools ?? []).some((tool) => tool.function.name === name);
 
-/** Accepts the n-th write_file proposal (from 0) on its card, and waits until it is written. */
-async function acceptWrite(chat: FrameLocator, n: number): Promise<void> {
-  await toolCard(chat, 'write_file', 'waiting').locator('.approval button.accept').click();
+/** Waits until the n-th write_file (from 0) is written (edits are approved in this scenario's settings). */
+async function written(chat: FrameLocator, n: number): Promise<void> {
   await toolCard(chat, 'write_file', 'done').nth(n).waitFor();
 }
 
@@ -37,6 +36,7 @@ describe('Rules, skills and self-made tools in the editor', function () {
   it('shows the rules a chat loaded, and runs a tool the agent wrote during the chat', async () => {
     const scenario = await scenarios.open({
       name: '10-self-made-tool',
+      settings: { 'ouro.autoApprove.edits': true },
       script: [
         (request) => (offers(request, 'shout') ? textReply('Unexpected: shout exists already') : reply(toolCall('write_file', { path: '.ouro/tools/shout/shout.mjs', content: SCRIPT }))),
         after((result) => !result.includes('Error'), reply(toolCall('write_file', { path: '.ouro/tools/shout/tool.json', content: JSON.stringify(BROKEN) }))),
@@ -60,10 +60,10 @@ describe('Rules, skills and self-made tools in the editor', function () {
     await loaded.waitFor();
     assert.match((await loaded.textContent()) ?? '', /AGENTS\.md.*release/s);
 
-    await acceptWrite(chat, 0);
+    await written(chat, 0);
     assert.match(String(scenario.mock.requests[0].messages[0].content), /Use two spaces\./);
-    await acceptWrite(chat, 1);
-    await acceptWrite(chat, 2);
+    await written(chat, 1);
+    await written(chat, 2);
     const shout = toolCard(chat, 'shout', 'waiting');
     await shout.waitFor();
     await scenario.shot('self-made-tool-approval');

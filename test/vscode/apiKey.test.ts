@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 const setApiKey = (key: string) => vscode.commands.executeCommand<'saved' | 'removed' | 'unchanged'>('ouro.setApiKey', key);
+const setSearchApiKey = (key: string) => vscode.commands.executeCommand<'saved' | 'removed' | 'unchanged'>('ouro.setSearchApiKey', key);
 
 describe('ouro.setApiKey with the key as an argument', () => {
   after(async () => {
@@ -17,5 +18,21 @@ describe('ouro.setApiKey with the key as an argument', () => {
     assert.equal(await setApiKey('  sk-test-secret  '), 'saved');
     assert.equal(await setApiKey(''), 'removed', 'the key must have been in secret storage to be removed');
     assert.equal(await setApiKey(''), 'unchanged', 'the removal must have reached secret storage');
+  });
+});
+
+describe('ouro.setSearchApiKey with the key as an argument', () => {
+  after(async () => {
+    await setSearchApiKey('');
+    await setApiKey('');
+  });
+
+  it('stores the search key apart from the endpoint key', async () => {
+    await setApiKey('');
+    await setSearchApiKey('');
+    assert.equal(await setSearchApiKey('brave-test-key'), 'saved');
+    assert.equal(await setApiKey(''), 'unchanged', 'the search key must not land in the endpoint key');
+    assert.equal(await setSearchApiKey(''), 'removed');
+    assert.equal(await setSearchApiKey(''), 'unchanged');
   });
 });

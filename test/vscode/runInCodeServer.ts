@@ -16,6 +16,7 @@ import type { SuiteResults } from './index';
 
 const root = path.resolve(__dirname, '..', '..');
 const SUITE_TIMEOUT_MS = 18 * 60_000;
+const FAKE_LANGUAGE_MODEL = path.join(root, 'test', 'fixtures', 'fake-language-model');
 
 /**
  * What the workbench itself logs on every start (connections, timings, the extension gallery it
@@ -68,7 +69,12 @@ async function runOnce(developmentPath: string, standalone: boolean, log: (line:
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ouro-vscode-tests-'));
   const resultsFile = path.join(scratch, 'results.json');
   const workspace = copySampleWorkspace(scratch);
+  // Installed beside Ouro: a test extension offering a scripted chat model through the
+  // `chatProvider` API proposal (code-server allows proposed API to every extension).
+  const extensionsDir = path.join(scratch, 'extensions');
+  if (!standalone) fs.cpSync(FAKE_LANGUAGE_MODEL, path.join(extensionsDir, 'ouro-dev-tests.fake-language-model-0.0.0'), { recursive: true });
   const server = await startCodeServer({
+    extensionsDir,
     // The suite sets what it needs itself; none of the developer's model variables may leak in.
     env: {
       OURO_TEST_RESULTS: resultsFile,

@@ -2,7 +2,7 @@
 // changes them (a key renamed on one side only would silently fall back to its default).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { addCommandAllowRules, onSettingsChanged, readCommandRules, readSettings, saveEndpointSettings, saveToolMode } from '../../src/host/settings';
+import { addCommandAllowRules, onSettingsChanged, readCommandRules, readPerModelSettings, readSettings, saveModelChoice, saveToolMode } from '../../src/host/settings';
 
 const CHANGED: Record<string, unknown> = {
   baseUrl: 'http://127.0.0.1:9/v1',
@@ -13,6 +13,8 @@ const CHANGED: Record<string, unknown> = {
   allowSecretFiles: true,
   provider: 'vscode-lm',
   toolMode: { 'qwen2.5-coder:7b': 'text', 'gpt-4.1': 'native' },
+  contextWindow: { 'tiny-model': 4096 },
+  pricing: { 'tiny-model': { input: 0.5, output: 1.5 } },
 };
 
 describe('Ouro settings in VS Code', () => {
@@ -32,6 +34,8 @@ describe('Ouro settings in VS Code', () => {
       autoApproveEdits: false,
       autoApproveReads: true,
       allowSecretFiles: false,
+      contextWindow: {},
+      pricing: {},
     });
   });
 
@@ -46,6 +50,8 @@ describe('Ouro settings in VS Code', () => {
       autoApproveEdits: true,
       autoApproveReads: false,
       allowSecretFiles: true,
+      contextWindow: { 'tiny-model': 4096 },
+      pricing: { 'tiny-model': { input: 0.5, output: 1.5 } },
     });
   });
 
@@ -60,13 +66,27 @@ describe('Ouro settings in VS Code', () => {
     let changes = 0;
     const listener = onSettingsChanged(() => changes++);
     try {
-      await saveEndpointSettings('http://127.0.0.1:11434/v1', 'qwen2.5-coder');
+      await saveModelChoice({ provider: 'openai', baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5-coder' });
       assert.equal(config().inspect('baseUrl')?.globalValue, 'http://127.0.0.1:11434/v1');
       assert.equal(config().inspect('model')?.globalValue, 'qwen2.5-coder');
+      assert.equal(config().inspect('provider')?.globalValue, undefined, 'the default provider is not written out');
       assert.ok(changes > 0, 'no settings change was announced');
     } finally {
       listener.dispose();
     }
+  });
+
+  it("saves a picked VS Code language model with its provider, keeping the endpoint for later", async () => {
+    await saveModelChoice({ provider: 'openai', baseUrl: 'http://127.0.0.1:1234/v1', model: 'local' });
+    await saveModelChoice({ provider: 'vscode-lm', model: 'copilot-gpt-4.1' });
+    assert.deepEqual([readSettings().provider, readSettings().model, readSettings().baseUrl], ['vscode-lm', 'copilot-gpt-4.1', 'http://127.0.0.1:1234/v1']);
+    await saveModelChoice({ provider: 'openai', model: 'local' });
+    assert.equal(readSettings().provider, 'openai');
+  });
+
+  it('reads per-model context windows and prices as written in settings.json, with the tool modes', async () => {
+    await config().update('toolMode', { local: 'text' }, vscode.ConfigurationTarget.Global);
+    assert.deepEqual(readPerModelSettings().toolMode, { local: 'text' });
   });
 
   it('records a tool mode per model, keeping the others, and ignores entries that are not a mode', async () => {

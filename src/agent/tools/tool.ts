@@ -5,7 +5,8 @@ import type { AgentEvent } from '../events';
 import type { CommandRunner } from '../commands/commandRunner';
 import type { DiagnosticsSource } from '../diagnostics';
 
-export type ToolKind = 'read' | 'edit' | 'execute';
+/** `chat`: touches nothing but the conversation (plan, ask_user), so nothing to approve. */
+export type ToolKind = 'read' | 'edit' | 'execute' | 'chat';
 
 /** What runs without asking: nothing, file edits, or edits and commands too. */
 export type ApprovalPolicy = 'none' | 'edits' | 'all';
@@ -16,6 +17,8 @@ export interface ApprovalRequest {
   detail?: string;
   /** The command line it would run, so a host can offer an allow rule for it. */
   command?: string;
+  /** A fetch from the web (the CLI's --allow-domain covers it), not a command. */
+  web?: boolean;
 }
 
 export interface ApprovalDecision {
@@ -26,6 +29,19 @@ export interface ApprovalDecision {
 /** Decides on actions that are not file writes (commands, self-made tools). */
 export interface Approver {
   approve(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalDecision>;
+}
+
+export interface UserQuestion {
+  question: string;
+  /** Suggested answers; the user may still answer in their own words. */
+  options?: string[];
+}
+
+export type UserAnswer = { answered: true; text: string } | { answered: false; reason: string };
+
+/** Puts a question to the person at the keyboard (the chat view, a terminal) and waits for the answer. */
+export interface UserAsker {
+  ask(question: UserQuestion, toolCallId: string, signal: AbortSignal): Promise<UserAnswer>;
 }
 
 export interface ToolContext {
@@ -39,6 +55,8 @@ export interface ToolContext {
   commands?: CommandRunner;
   /** The editor's problems (errors, warnings); absent in the CLI, which has no language servers. */
   diagnostics?: DiagnosticsSource;
+  /** Asks the user (ask_user); absent where nobody can answer. */
+  asker?: UserAsker;
 }
 
 export interface ToolResult {

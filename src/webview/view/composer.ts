@@ -1,13 +1,15 @@
 // The input area and the header: prompt, Send / Stop, New chat, the model name, attachment chips.
+// The usage line and the context meter are contextMeter.ts's.
 import type { ChatState } from '../chatState';
-import { h, icon, iconButton } from '../dom';
+import { byId, h, icon, iconButton } from '../dom';
 import { post } from '../vscodeApi';
 
 export class Composer {
   readonly prompt = byId<HTMLTextAreaElement>('prompt');
   private readonly send = byId<HTMLButtonElement>('send');
   private readonly stop = byId<HTMLButtonElement>('stop');
-  private readonly model = byId<HTMLElement>('model');
+  private readonly model = byId<HTMLButtonElement>('model');
+  private readonly modelName = byId<HTMLElement>('model-name');
   private readonly attachments = byId<HTMLElement>('attachments');
   private attachmentsKey = '';
   private busy = false;
@@ -25,6 +27,7 @@ export class Composer {
     this.send.addEventListener('click', () => this.submit());
     this.stop.addEventListener('click', () => post({ type: 'stop' }));
     byId('new-chat').addEventListener('click', () => post({ type: 'newChat' }));
+    this.model.addEventListener('click', () => post({ type: 'chooseModel' }));
     this.attachments.addEventListener('click', (event) => {
       const remove = (event.target as Element).closest<HTMLElement>('button.remove-attachment');
       if (remove?.dataset.id) post({ type: 'removeAttachment', id: remove.dataset.id });
@@ -42,10 +45,11 @@ export class Composer {
     this.stop.hidden = !state.busy;
     this.send.hidden = state.busy;
     if (!state.busy && document.activeElement === this.stop) this.prompt.focus();
-    this.model.textContent = state.setup.model || 'no model set';
-    this.model.title = state.setup.model ? `Model: ${state.setup.model}${state.setup.baseUrl ? ` at ${state.setup.baseUrl}` : ''}` : 'No model is configured';
-    const usage = state.usage.promptTokens + state.usage.completionTokens;
-    if (usage > 0) this.model.title += ` · ${state.usage.promptTokens} tokens in, ${state.usage.completionTokens} out`;
+    this.modelName.textContent = state.setup.model || 'no model set';
+    const where = state.setup.provider === 'vscode-lm' ? " from VS Code's language models" : state.setup.baseUrl ? ` at ${state.setup.baseUrl}` : '';
+    const title = state.setup.model ? `Model: ${state.setup.model}${where}` : 'No model is configured';
+    this.model.title = `${title}. Choose a model`;
+    this.model.setAttribute('aria-label', `${state.setup.model ? `Model ${state.setup.model}` : 'No model set'}: choose a model`);
     this.renderAttachments(state);
   }
 
@@ -74,10 +78,4 @@ export class Composer {
     this.prompt.value = '';
     this.prompt.dispatchEvent(new Event('input'));
   }
-}
-
-function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`The chat page has no #${id}.`);
-  return element as T;
 }

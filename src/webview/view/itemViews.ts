@@ -1,7 +1,8 @@
 // One element per chat item. Each function builds the whole element from the item; the message
 // list calls it only for items whose identity changed.
+import { formatUsage } from '../../agent/usage/usageTotals';
 import type { ChatItem } from '../chatState';
-import { h, icon } from '../dom';
+import { h, icon, iconButton } from '../dom';
 import { renderMarkdown } from '../markdown';
 import { StreamingMarkdown } from '../streamingMarkdown';
 import { renderToolCard } from './toolCard';
@@ -11,7 +12,8 @@ export function renderItem(item: ChatItem): HTMLElement {
     case 'user':
       return h(
         'div',
-        { class: 'message user' },
+        { class: 'message user', ...(item.messageIndex !== undefined ? { 'data-message-index': String(item.messageIndex) } : {}) },
+        item.messageIndex !== undefined && iconButton('discard', "Undo Ouro's file changes since this message", { class: 'undo-since' }),
         item.attachments.length > 0 && h('div', { class: 'message-attachments' }, ...item.attachments.map((label) => h('span', { class: 'chip' }, icon('file'), label))),
         h('div', { class: 'user-text' }, item.text),
       );
@@ -31,6 +33,11 @@ export function renderItem(item: ChatItem): HTMLElement {
       return h('div', { class: 'notice' }, icon('info'), item.text);
     case 'projectContext':
       return renderProjectContext(item);
+    case 'usage': {
+      const { requests, unpricedRequests } = item.usage;
+      const title = `This turn: ${requests} request${requests === 1 ? '' : 's'}${requests > unpricedRequests ? '' : '; no price is known for the model (ouro.pricing)'}`;
+      return h('div', { class: 'turn-usage', title }, formatUsage(item.usage));
+    }
     default: {
       const _exhaustive: never = item;
       return _exhaustive;

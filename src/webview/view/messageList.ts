@@ -4,7 +4,7 @@
 import type { ChatItem, ChatState } from '../chatState';
 import { h } from '../dom';
 import { renderItem } from './itemViews';
-import { renderSetupCard } from './setupCard';
+import { renderSetupCard, showConnection } from './setupCard';
 
 const pageSize = 60;
 
@@ -69,9 +69,13 @@ export class MessageList {
   private setupCard(state: ChatState): HTMLElement {
     const key = JSON.stringify(state.setup);
     if (!this.setupElement || key !== this.setupKey) {
-      this.setupElement = renderSetupCard(state.setup);
+      const card = renderSetupCard(state.setup);
+      // A key set meanwhile redraws the card: what the user typed stays.
+      if (this.setupElement) carryOverFields(this.setupElement, card);
+      this.setupElement = card;
       this.setupKey = key;
     }
+    showConnection(this.setupElement, state.connection);
     return this.setupElement;
   }
 
@@ -94,7 +98,19 @@ function carryOverInteraction(from: HTMLElement, to: HTMLElement): void {
   to.querySelectorAll('details').forEach((details, index) => {
     if (fromDetails[index]?.open) details.open = true;
   });
-  const reason = from.querySelector<HTMLInputElement>('input.reason');
-  const newReason = to.querySelector<HTMLInputElement>('input.reason');
-  if (reason && newReason) newReason.value = reason.value;
+  for (const field of ['input.reason', 'input.answer-text']) {
+    const typed = from.querySelector<HTMLInputElement>(field);
+    const fresh = to.querySelector<HTMLInputElement>(field);
+    if (typed && fresh) fresh.value = typed.value;
+  }
+}
+
+function carryOverFields(from: HTMLElement, to: HTMLElement): void {
+  for (const field of from.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[id], select[id]')) {
+    const twin = to.querySelector<HTMLInputElement | HTMLSelectElement>(`#${field.id}`);
+    if (twin && twin.value !== field.value) {
+      twin.value = field.value;
+      twin.dispatchEvent(new Event('change'));
+    }
+  }
 }

@@ -2,6 +2,7 @@
 // behind a <details>; an inline Accept / Reject when the call waits for the user.
 import type { ToolItem, ToolStatus } from '../chatState';
 import { h, icon } from '../dom';
+import { pageShownText, readFilePage } from '../readFilePage';
 
 const toolIcons: Record<string, string> = {
   read_file: 'file',
@@ -11,6 +12,10 @@ const toolIcons: Record<string, string> = {
   edit_file: 'edit',
   run_command: 'terminal',
   get_diagnostics: 'warning',
+  fetch_url: 'globe',
+  web_search: 'search-fuzzy',
+  plan: 'checklist',
+  ask_user: 'question',
 };
 
 const statusLabels: Record<ToolStatus, string> = { running: 'running', done: 'done', failed: 'failed', waiting: 'waiting for you', rejected: 'rejected' };
@@ -38,6 +43,9 @@ export function renderToolCard(tool: ToolItem): HTMLElement {
   if (tool.args) details.append(section('Arguments', prettyJson(tool.args)));
   if (tool.result !== undefined) details.append(section('Result', clip(tool.result)));
   card.append(details);
+  // A partial read is said on the card itself: the user sees what the model did not.
+  const page = tool.name === 'read_file' && tool.result !== undefined && tool.status === 'done' ? readFilePage(tool.result) : undefined;
+  if (page) card.append(h('div', { class: 'tool-note read-page' }, pageShownText(page)));
   if (pathOf(tool.args)) {
     card.append(h('button', { type: 'button', class: 'open-file', 'aria-label': `Open ${tool.target}`, title: `Open ${tool.target}`, 'data-path': pathOf(tool.args) }, icon('go-to-file')));
   }
@@ -48,6 +56,7 @@ export function renderToolCard(tool: ToolItem): HTMLElement {
 
 function renderApproval(tool: ToolItem): HTMLElement {
   const pending = tool.pending!;
+  if (pending.kind === 'question') return renderQuestion(pending.title, pending.options ?? []);
   const what = pending.kind === 'edit' ? 'Review the diff, then accept or reject.' : 'Allow this?';
   return h(
     'div',
@@ -75,6 +84,22 @@ function alwaysAllowButton(rules: readonly string[]): HTMLElement {
     { type: 'button', class: 'always-allow secondary', 'aria-label': `Always allow ${rules.join(', ')}`, title, 'data-rules': JSON.stringify(rules) },
     icon('check-all'),
     h('span', {}, 'Always allow ', ...rules.flatMap((rule, i) => [i > 0 ? ', ' : '', h('code', {}, rule)])),
+  );
+}
+
+/** ask_user's question: a button per suggested answer, and a box for the user's own words. */
+function renderQuestion(question: string, options: readonly string[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'approval question', role: 'group', 'aria-label': 'Question from Ouro' },
+    h('div', { class: 'approval-title' }, question),
+    options.length > 0 && h('div', { class: 'answer-options' }, ...options.map((option) => h('button', { type: 'button', class: 'answer-option secondary', 'data-answer': option }, option))),
+    h(
+      'div',
+      { class: 'answer-row' },
+      h('input', { type: 'text', class: 'answer-text', placeholder: options.length ? 'Or answer in your own words' : 'Your answer', 'aria-label': 'Your answer' }),
+      h('button', { type: 'button', class: 'send-answer', 'aria-label': 'Send answer', title: 'Send answer (Enter)' }, icon('send')),
+    ),
   );
 }
 

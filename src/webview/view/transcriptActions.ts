@@ -1,5 +1,6 @@
-// What the buttons inside the transcript do: copy code, accept, always allow or reject, set the
-// key, save the setup, open a file. One delegated listener serves every rendered item.
+// What the buttons inside the transcript do: copy code, accept, always allow or reject, answer a
+// question, set the key, save the setup, open a file, undo the agent's changes since a message. One
+// delegated listener serves every rendered item.
 import { post } from '../vscodeApi';
 
 export function handleTranscriptClick(event: MouseEvent): void {
@@ -17,27 +18,55 @@ export function handleTranscriptClick(event: MouseEvent): void {
     post({ type: 'alwaysAllow', toolCallId, rules: JSON.parse(button.dataset.rules) as string[] });
   } else if (button.classList.contains('reject') && toolCallId) {
     reject(card!, toolCallId);
+  } else if (button.classList.contains('answer-option') && toolCallId && button.dataset.answer) {
+    answer(card!, toolCallId, button.dataset.answer);
+  } else if (button.classList.contains('send-answer') && toolCallId) {
+    answer(card!, toolCallId, card!.querySelector<HTMLInputElement>('input.answer-text')?.value ?? '');
   } else if (button.classList.contains('show-diff') && toolCallId) {
     post({ type: 'showDiff', toolCallId });
   } else if (button.classList.contains('set-api-key')) {
     post({ type: 'setApiKey' });
   } else if (button.classList.contains('save-setup')) {
-    const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value.trim() ?? '';
-    post({ type: 'saveSetup', baseUrl: value('setup-base-url'), model: value('setup-model') });
+    post({ type: 'saveSetup', ...setupFields() });
+  } else if (button.classList.contains('test-connection')) {
+    button.disabled = true;
+    post({ type: 'testConnection', ...setupFields() });
   } else if ((button.classList.contains('open-file') || button.classList.contains('rule-file')) && button.dataset.path) {
     post({ type: 'openFile', path: button.dataset.path });
+  } else if (button.classList.contains('undo-since')) {
+    const index = Number(button.closest<HTMLElement>('.message.user')?.dataset.messageIndex);
+    if (Number.isInteger(index)) post({ type: 'undoSince', messageIndex: index });
   }
 }
 
-/** Enter in a card's reason field rejects with that reason. */
+/** What the setup card holds; VS Code's language models need no base URL. */
+function setupFields(): { baseUrl: string; model: string; provider: 'openai' | 'vscode-lm' } {
+  const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value.trim() ?? '';
+  const provider = document.querySelector<HTMLElement>('.setup-card')?.dataset.provider === 'vscode-lm' ? 'vscode-lm' : 'openai';
+  return { baseUrl: provider === 'vscode-lm' ? '' : value('setup-base-url'), model: value('setup-model'), provider };
+}
+
+/** Enter in a card's reason field rejects with that reason; in an answer box, it sends the answer. */
 export function handleTranscriptKey(event: KeyboardEvent): void {
-  const input = event.target as HTMLElement;
-  if (event.key !== 'Enter' || !input.classList.contains('reason')) return;
+  const input = event.target as HTMLInputElement;
+  if (event.key !== 'Enter' || event.isComposing) return;
   const card = input.closest<HTMLElement>('.tool-card');
-  if (card?.dataset.toolCallId) {
+  const toolCallId = card?.dataset.toolCallId;
+  if (!toolCallId) return;
+  if (input.classList.contains('reason')) {
     event.preventDefault();
-    reject(card, card.dataset.toolCallId);
+    reject(card!, toolCallId);
+  } else if (input.classList.contains('answer-text')) {
+    event.preventDefault();
+    answer(card!, toolCallId, input.value);
   }
+}
+
+function answer(card: HTMLElement, toolCallId: string, text: string): void {
+  const trimmed = text.trim();
+  if (!trimmed) return;
+  disableApproval(card);
+  post({ type: 'answer', toolCallId, text: trimmed });
 }
 
 function reject(card: HTMLElement, toolCallId: string): void {

@@ -62,6 +62,14 @@ describe('system prompt', () => {
     assert.doesNotMatch(buildSystemPrompt({ folders: ['a'], rules: '  ' }), /Project rules/);
   });
 
+  it('says web search is off unless a search API is set up, and lists web_search only then', () => {
+    assert.match(buildSystemPrompt({ folders: ['a'] }), /Web search is off/);
+    assert.doesNotMatch(buildSystemPrompt({ folders: ['a'], webSearch: true }), /Web search is off/);
+    const names = (tools: ReturnType<typeof createTools>) => tools.map((tool) => tool.name).filter((name) => /fetch_url|web_search/.test(name));
+    assert.deepEqual(names(createTools()), ['fetch_url']);
+    assert.deepEqual(names(createTools({ search: { provider: 'searxng', url: 'http://localhost:8888' } })), ['fetch_url', 'web_search']);
+  });
+
   it('stays small: under 250 tokens without rules', () => {
     const tokens = encode(buildSystemPrompt({ folders: ['project'], os: 'linux', shell: '/bin/bash' })).length;
     assert.ok(tokens < 250, `${tokens} tokens`);

@@ -13,6 +13,19 @@ describe('CLI arguments', () => {
     });
   });
 
+  it('reads the web allow lists, each flag repeatable', () => {
+    const options = parseCliArgs(['--allow-domain', 'python.org', '--allow-domain', 'docs.rs', '--allow-private-host', 'localhost', 'read the docs'], {}, '/here');
+    assert.ok(options !== 'help');
+    assert.deepEqual([options.allowDomains, options.privateHosts], [['python.org', 'docs.rs'], ['localhost']]);
+  });
+
+  it('turns web_search on from OURO_SEARXNG_URL or BRAVE_API_KEY, and leaves it off without them', () => {
+    const search = (env: Record<string, string>) => (parseCliArgs(['hi'], env, '/here') as Exclude<ReturnType<typeof parseCliArgs>, 'help'>).search;
+    assert.deepEqual(search({ OURO_SEARXNG_URL: 'http://localhost:8888', BRAVE_API_KEY: 'k' }), { provider: 'searxng', url: 'http://localhost:8888' });
+    assert.deepEqual(search({ BRAVE_API_KEY: 'k' }), { provider: 'brave', apiKey: 'k' });
+    assert.equal(search({}), undefined);
+  });
+
   it('falls back to OPENAI_BASE_URL, OPENAI_API_KEY and OURO_MODEL, and flags win over them', () => {
     const env = { OPENAI_BASE_URL: 'http://env/v1', OPENAI_API_KEY: 'envkey', OURO_MODEL: 'envmodel' };
     const fromEnv = parseCliArgs(['hi'], env, '/here');

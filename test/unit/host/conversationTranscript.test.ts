@@ -16,6 +16,28 @@ function shown(messages: readonly Message[]): ChatItem[] {
 const strip = (items: ChatItem[]) => items.map(({ key: _key, ...rest }) => rest);
 
 describe('a saved conversation as a transcript', () => {
+  it("shows each turn's usage after its last message, as the live chat did", () => {
+    const usage = (requests: number) => ({ requests, promptTokens: 100 * requests, completionTokens: 10, cachedTokens: 0, cost: 0, unpricedRequests: requests });
+    const transcript = transcriptOf(
+      [
+        { role: 'system', content: 'You are Ouro.' },
+        { role: 'user', content: 'one' },
+        { role: 'assistant', content: 'first' },
+        { role: 'user', content: 'two' },
+        { role: 'assistant', content: 'second' },
+      ],
+      () => 'u',
+      [
+        { messageIndex: 1, usage: usage(1) },
+        { messageIndex: 3, usage: usage(2) },
+      ],
+    );
+    assert.deepEqual(
+      transcript.map((message) => (message.type === 'agent' ? message.event.type : message.type === 'user' ? `user ${message.messageIndex}` : message.type === 'turnUsage' ? `usage ${message.usage.requests}` : message.type)),
+      ['user 1', 'text', 'usage 1', 'user 3', 'text', 'done', 'usage 2'],
+    );
+  });
+
   it('shows the words, the replies and every tool card with its result', () => {
     const items = shown([
       { role: 'system', content: 'You are Ouro.' },
@@ -28,7 +50,7 @@ describe('a saved conversation as a transcript', () => {
       { role: 'assistant', content: 'Done.' },
     ]);
     assert.deepEqual(strip(items), [
-      { kind: 'user', text: 'Fix add', attachments: [] },
+      { kind: 'user', text: 'Fix add', attachments: [], messageIndex: 1 },
       { kind: 'assistant', text: 'Looking.', reasoning: 'read it first', streaming: false },
       { kind: 'tool', toolCallId: 'a', name: 'read_file', target: 'src/add.ts', args: '{"path":"src/add.ts"}', status: 'done', result: '1: a - b', pending: undefined },
       {

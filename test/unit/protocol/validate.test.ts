@@ -17,6 +17,15 @@ describe('parseWebviewMessage', () => {
     { type: 'removeAttachment', id: 'a1' },
     { type: 'copy', text: 'const a = 1;' },
     { type: 'openFile', path: 'src/a.ts' },
+    { type: 'searchHistory', query: 'apples' },
+    { type: 'searchHistory', query: '' },
+    { type: 'openConversation', id: 'c1' },
+    { type: 'renameConversation', id: 'c1' },
+    { type: 'deleteConversation', id: 'c1' },
+    { type: 'compact' },
+    { type: 'undoSince', messageIndex: 5 },
+    { type: 'openChange', path: 'src/a.ts' },
+    { type: 'revertFile', path: 'src/a.ts' },
   ];
   for (const message of valid) {
     it(`accepts a well-formed ${(message as { type: string }).type} message`, () => {
@@ -41,6 +50,12 @@ describe('parseWebviewMessage', () => {
     ['alwaysAllow with an empty rule', { type: 'alwaysAllow', toolCallId: 'c', rules: [''] }],
     ['saveSetup missing the model', { type: 'saveSetup', baseUrl: '' }],
     ['an oversized message', { type: 'send', text: 'x'.repeat(200_001) }],
+    ['openConversation without an id', { type: 'openConversation' }],
+    ['deleteConversation with an empty id', { type: 'deleteConversation', id: '' }],
+    ['searchHistory with a number for the query', { type: 'searchHistory', query: 7 }],
+    ['undoSince with a negative index', { type: 'undoSince', messageIndex: -1 }],
+    ['undoSince with a fractional index', { type: 'undoSince', messageIndex: 1.5 }],
+    ['revertFile without a path', { type: 'revertFile', path: '' }],
   ];
   for (const [name, message] of invalid) {
     it(`refuses ${name}`, () => {

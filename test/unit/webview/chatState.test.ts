@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AgentEvent } from '../../../src/agent/events';
 import type { HostMessage, TranscriptMessage } from '../../../src/protocol/messages';
-import { initialChatState, reduce, toolTarget, type ChatState, type ToolItem } from '../../../src/webview/chatState';
+import { closeHistory, initialChatState, reduce, toolTarget, type ChatState, type ToolItem } from '../../../src/webview/chatState';
 
 const agent = (event: AgentEvent): TranscriptMessage => ({ type: 'agent', event });
 const fold = (messages: HostMessage[], from: ChatState = initialChatState()) => messages.reduce(reduce, from);
@@ -154,12 +154,39 @@ describe('chat state reducer', () => {
     assert.equal(error.status, 401);
   });
 
-  it('adds up token usage', () => {
+  it("shows each turn's usage under its reply and keeps the host's totals for the meter", () => {
+    const turn = { requests: 2, promptTokens: 150, completionTokens: 15, cachedTokens: 100, cost: 0.0002, unpricedRequests: 0 };
     const state = fold([
+      { type: 'user', id: 'u1', text: 'hi', attachments: [] },
       agent({ type: 'usage', usage: { promptTokens: 100, completionTokens: 10 } }),
-      agent({ type: 'usage', usage: { promptTokens: 50, completionTokens: 5 } }),
+      agent({ type: 'text', delta: 'Hello' }),
+      agent({ type: 'usage', usage: { promptTokens: 50, completionTokens: 5, cachedTokens: 100 } }),
+      agent({ type: 'done', reason: 'stop' }),
+      { type: 'turnUsage', usage: turn },
+      { type: 'meter', usage: turn, lastRequest: { promptTokens: 50, completionTokens: 5, cachedTokens: 100 } },
     ]);
-    assert.deepEqual(state.usage, { promptTokens: 150, completionTokens: 15 });
+    assert.deepEqual(
+      state.items.map((item) => item.kind),
+      ['user', 'assistant', 'usage'],
+    );
+    const usage = state.items[2];
+    assert.ok(usage.kind === 'usage');
+    assert.deepEqual(usage.usage, turn);
+    assert.deepEqual(state.meter, { usage: turn, lastRequest: { promptTokens: 50, completionTokens: 5, cachedTokens: 100 } });
+  });
+
+  it('says clearly what a compaction did', () => {
+    const state = fold([
+      agent({ type: 'compacted', compaction: { kind: 'summary', tokensBefore: 9000, tokensAfter: 2100, window: 10000, trimmedResults: 0, summarisedMessages: 12 } }),
+      agent({ type: 'compacted', compaction: { kind: 'trim', tokensBefore: 8500, tokensAfter: 4000, window: 10000, trimmedResults: 1, summarisedMessages: 0 } }),
+      { type: 'notice', text: 'Nothing to compact yet.' },
+    ]);
+    const texts = state.items.map((item) => (item.kind === 'notice' ? item.text : item.kind));
+    assert.deepEqual(texts, [
+      'Compacted the conversation: 12 earlier messages were replaced by a summary; the next request holds 2,100 tokens instead of 9,000 (window 10,000).',
+      'Compacted the conversation: 1 large old tool result was left out (Ouro can read it again); the next request holds 4,000 tokens instead of 8,500 (window 10,000).',
+      'Nothing to compact yet.',
+    ]);
   });
 
   it('rebuilds the same chat from a snapshot as from the live messages', () => {
@@ -171,22 +198,27 @@ describe('chat state reducer', () => {
       agent({ type: 'done', reason: 'stop' }),
     ];
     const live = fold(transcript);
-    const hostState = { busy: false, setup: { configured: true, baseUrl: '', model: 'm', hasApiKey: true }, attachments: [] };
+    const hostState = { busy: false, setup: { configured: true, provider: 'openai' as const, baseUrl: '', model: 'm', hasApiKey: true }, attachments: [] };
     const restored = fold([{ type: 'snapshot', transcript, state: hostState }], fold([{ type: 'user', id: 'old', text: 'stale', attachments: [] }]));
     assert.deepEqual(restored.items, live.items);
     assert.equal(restored.setup.model, 'm');
   });
 
-  it('takes busy, setup and attachments from a state message', () => {
+  it('takes busy, setup, the connection test and attachments from a state message', () => {
+    const connection = { baseUrl: 'http://x/v1', model: 'm', running: true };
     const state = reduce(initialChatState(), {
       type: 'state',
       busy: true,
-      setup: { configured: false, baseUrl: '', model: '', hasApiKey: false },
+      setup: { configured: false, provider: 'openai', baseUrl: '', model: '', hasApiKey: false },
+      connection,
       attachments: [{ id: 'a1', label: 'src/a.ts:3-5', path: 'src/a.ts' }],
     });
     assert.equal(state.busy, true);
     assert.equal(state.setup.configured, false);
+    assert.deepEqual(state.connection, connection);
     assert.equal(state.attachments[0].label, 'src/a.ts:3-5');
+    const done = reduce(state, { type: 'state', busy: false, setup: state.setup, attachments: [] });
+    assert.equal(done.connection, undefined);
   });
 });
 
@@ -196,6 +228,8 @@ describe('toolTarget', () => {
     ['{"pattern":"TODO","path":"src"}', 'src'],
     ['{"pattern":"TODO"}', 'TODO'],
     ['{"command":"npm test"}', 'npm test'],
+    ['{"url":"https://example.com/a"}', 'https://example.com/a'],
+    ['{"query":"zod discriminated union"}', 'zod discriminated union'],
     ['{}', ''],
     ['not json', ''],
     ['null', ''],
@@ -203,4 +237,27 @@ describe('toolTarget', () => {
   for (const [args, expected] of cases) {
     it(`finds "${expected}" in ${args}`, () => assert.equal(toolTarget(args), expected));
   }
+
+  it('opens the history list, replaces it on each search, and closes it on a snapshot or by itself', () => {
+    const entry = { id: 'c1', title: 'Fix add', updatedAt: '2025-01-01T10:00:00Z', messageCount: 4, current: true, matches: [] };
+    const open = fold([{ type: 'user', id: 'u1', text: 'hi', attachments: [] }, { type: 'history', query: '', entries: [entry] }]);
+    assert.deepEqual(open.history, { query: '', entries: [entry] });
+    assert.equal(open.items.length, 1, 'the chat stays as it was underneath');
+    const searched = reduce(open, { type: 'history', query: 'zebra', entries: [] });
+    assert.deepEqual(searched.history, { query: 'zebra', entries: [] });
+    assert.equal(closeHistory(searched).history, undefined);
+    const closed = initialChatState();
+    assert.equal(closeHistory(closed), closed, 'nothing to close: the same state');
+    const snapshot = reduce(searched, { type: 'snapshot', transcript: [], state: { busy: false, setup: initialChatState().setup, attachments: [] } });
+    assert.equal(snapshot.history, undefined);
+  });
+
+  it('shows a notice from the host as its own line', () => {
+    const state = fold([agent({ type: 'text', delta: 'Half' }), { type: 'notice', text: 'Loaded after an interruption.' }]);
+    assert.deepEqual(
+      state.items.map((item) => item.kind),
+      ['assistant', 'notice'],
+    );
+    assert.equal(state.items[0].kind === 'assistant' && state.items[0].streaming, false);
+  });
 });
