@@ -83,8 +83,9 @@ describe('the system prompt on learning', () => {
   });
 
   it('says the agent may write a tool of its own under .ouro/tools/, and how', () => {
-    assert.match(prompt, /\.ouro\/tools\/NAME\/tool\.json \{name, description, parameters: JSON schema, command: script file or argv\}/);
+    assert.match(prompt, /\.ouro\/tools\/NAME\/tool\.json \{name, description, parameters \(JSON schema\), command \(script or argv\)\}/);
     assert.match(prompt, /arguments as JSON on stdin/);
+    assert.match(prompt, /Same for skills: \.ouro\/skills\/NAME\/SKILL\.md/);
   });
 });
 
