@@ -15,6 +15,9 @@ const CHANGED: Record<string, unknown> = {
   toolMode: { 'qwen2.5-coder:7b': 'text', 'gpt-4.1': 'native' },
   contextWindow: { 'tiny-model': 4096 },
   pricing: { 'tiny-model': { input: 0.5, output: 1.5 } },
+  'web.allowDomains': ['example.com'],
+  'web.allowPrivateHosts': ['localhost'],
+  'search.searxngUrl': 'http://127.0.0.1:8888',
 };
 
 describe('Ouro settings in VS Code', () => {
@@ -36,6 +39,8 @@ describe('Ouro settings in VS Code', () => {
       allowSecretFiles: false,
       contextWindow: {},
       pricing: {},
+      fetch: { allowDomains: [], privateHosts: [] },
+      searxngUrl: '',
     });
   });
 
@@ -52,6 +57,8 @@ describe('Ouro settings in VS Code', () => {
       allowSecretFiles: true,
       contextWindow: { 'tiny-model': 4096 },
       pricing: { 'tiny-model': { input: 0.5, output: 1.5 } },
+      fetch: { allowDomains: ['example.com'], privateHosts: ['localhost'] },
+      searxngUrl: 'http://127.0.0.1:8888',
     });
   });
 
