@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chatPageHtml } from '../src/host/webviewHtml';
+import { chatPageHtml } from '../src/host/chat/webviewHtml';
 
 const root = join(__dirname, '..');
 

@@ -2,7 +2,7 @@
 // rebuilding the transcript from the saved messages, then the real webview bundle (dist/webview.js,
 // built by `npm run bench`) in Chromium folding the snapshot into its state and drawing it.
 import type { Message } from '../src/agent/conversation';
-import { transcriptOf } from '../src/host/conversationTranscript';
+import { transcriptOf } from '../src/host/chat/conversationTranscript';
 import type { HostMessage } from '../src/protocol/messages';
 import { launchChromium } from '../test/e2e/harness/browser';
 import { median, openChatPage, serveChatPage } from './chatPage';

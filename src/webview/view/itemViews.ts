@@ -65,7 +65,7 @@ function renderProjectContext(item: Extract<ChatItem, { kind: 'projectContext' }
 }
 
 export function errorText(message: string, status?: number): string {
-  // The host words 401 and 403 for the editor already (src/host/editorErrors.ts).
+  // The host words 401 and 403 for the editor already (src/host/chat/editorErrors.ts).
   if (status === 404) return `${message} Check the ouro.baseUrl and ouro.model settings.`;
   return message;
 }
