@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isolatedRunner } from '../../agent/commands/sandbox/isolatedRunner';
 import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
 import type { AgentEvent } from '../../agent/events';
 import { TASK_WORKSPACE, type EvalTask } from './evalSuite';
@@ -67,7 +68,8 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
     const agent = await runAgentProcess({ prompt: task.prompt, approve: task.approve, maxSteps: task.maxSteps }, { workspace, home, endpoint: options.endpoint, cli: options.cli, signal });
     const seconds = (performance.now() - started) / 1000;
 
-    const runner = new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: home }, limits: CHECK_OUTPUT_LIMITS });
+    // The check runs the agent's code: in the sandbox, like the agent's own commands.
+    const runner = await isolatedRunner(new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: home }, limits: CHECK_OUTPUT_LIMITS }), { enabled: true, allowNetwork: () => [] });
     const check = await runner.run(task.check, { display: task.name, root: workspace, relative: '' }, { timeoutMs: task.checkTimeoutMs, signal });
     const note = check.timedOut ? `(the check timed out after ${task.checkTimeoutMs / 1000} s)\n` : check.note ? `(${check.note})\n` : '';
     return {

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeCommandRunner } from '../../../src/agent/commands/nodeCommandRunner';
+import { bubblewrap, inSandbox } from '../commands/sandboxHarness';
 import { createTools } from '../../../src/agent/tools/index';
 import type { ApprovalRequest, Approver } from '../../../src/agent/tools/tool';
 import { textReply, reply, toolCall } from '../../fixtures/mockOpenAI';
@@ -46,7 +47,7 @@ describe('run_command in the agent loop', function () {
   it('runs an allowed command without an approval request', async () => {
     const h = await harness([reply(toolCall('run_command', { command: 'node -e "console.log(6 * 7)"' })), textReply('42')]);
     const approver = recordingApprover(false);
-    const events = await h.run(newConversation(), { tools: createTools(), approver, commands: new NodeCommandRunner({ allow: ['node -e'] }) });
+    const events = await h.run(newConversation(), { tools: createTools(), approver, commands: inSandbox(new NodeCommandRunner({ allow: ['node -e'] }), await bubblewrap()) });
 
     assert.equal(eventsOf(events, 'approval_request').length, 0);
     assert.match(eventsOf(events, 'tool_result')[0].content, /^Exit code 0 after [\d.]+ m?s\.\n42\n$/);
