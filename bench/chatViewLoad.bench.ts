@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Message } from '../src/agent/conversation';
-import { chatPageHtml } from '../src/host/webviewHtml';
-import { transcriptOf } from '../src/host/conversationTranscript';
+import { chatPageHtml } from '../src/host/chat/webviewHtml';
+import { transcriptOf } from '../src/host/chat/conversationTranscript';
 import type { HostMessage } from '../src/protocol/messages';
 import { launchChromium } from '../test/e2e/harness/browser';
 

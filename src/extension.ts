@@ -1,24 +1,24 @@
 // The composition root: build the host services, wire them together, register them. No logic.
 import * as vscode from 'vscode';
-import { ApiKeyStore, SEARCH_KEY } from './host/apiKeyStore';
-import { BEFORE_SCHEME, BeforeContent } from './host/beforeContent';
-import { AttachmentStore } from './host/attachments';
-import { ChatController } from './host/chatController';
-import { ChatAgent } from './host/chatAgent';
-import { ChatHistory } from './host/chatHistory';
-import { CHAT_VIEW_ID, ChatViewProvider } from './host/chatViewProvider';
+import { ApiKeyStore, SEARCH_KEY } from './host/settings/apiKeyStore';
+import { BEFORE_SCHEME, BeforeContent } from './host/review/beforeContent';
+import { AttachmentStore } from './host/chat/attachments';
+import { ChatController } from './host/chat/chatController';
+import { ChatAgent } from './host/chat/chatAgent';
+import { ChatHistory } from './host/history/chatHistory';
+import { CHAT_VIEW_ID, ChatViewProvider } from './host/chat/chatViewProvider';
 import { registerCommands } from './host/commands';
-import { PendingDecisions } from './host/decisions';
-import { watchOuroFolder } from './host/ouroFolderWatcher';
-import { ModelControls } from './host/modelControls';
-import { DiffReview } from './host/diffReview';
-import { FileChanges } from './host/fileChanges';
-import { HistoryActions } from './host/historyActions';
-import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/proposalFileSystem';
-import { onSettingsChanged, readSettings } from './host/settings';
-import { Transcript } from './host/transcript';
-import { UriHistoryStorage } from './host/uriHistoryStorage';
-import { VsCodeWorkspace } from './host/vscodeWorkspace';
+import { PendingDecisions } from './host/chat/decisions';
+import { watchOuroFolder } from './host/workspace/ouroFolderWatcher';
+import { ModelControls } from './host/models/modelControls';
+import { DiffReview } from './host/review/diffReview';
+import { FileChanges } from './host/review/fileChanges';
+import { HistoryActions } from './host/history/historyActions';
+import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/review/proposalFileSystem';
+import { onSettingsChanged, readSettings } from './host/settings/settings';
+import { Transcript } from './host/chat/transcript';
+import { UriHistoryStorage } from './host/history/uriHistoryStorage';
+import { VsCodeWorkspace } from './host/workspace/vscodeWorkspace';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Ouro', { log: true });

@@ -1,8 +1,8 @@
 // Runs one tool call the model asked for. Nothing here throws: an unknown tool, arguments that
 // are not JSON or fail the schema, and a tool that fails all become error results that tell the
 // model what to fix.
-import type { z } from 'zod';
 import type { ToolCall } from './conversation';
+import { describeIssues } from './schemaIssues';
 import { findTool } from './tools/index';
 import type { Tool, ToolContext, ToolResult } from './tools/tool';
 import { failure } from './tools/toolFailure';
@@ -51,15 +51,4 @@ function unwrapDoubleEncoded(value: unknown): unknown {
   } catch {
     return value;
   }
-}
-
-/** "path: missing (expected string); start_line: Invalid input: expected number, received string" */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => {
-      const field = issue.path.length ? issue.path.join('.') : 'arguments';
-      if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `${field}: missing (expected ${issue.expected})`;
-      return `${field}: ${issue.message}`;
-    })
-    .join('; ');
 }

@@ -1,14 +1,14 @@
 // The `ouro.*` commands: palette, context menus, the diff editor's title bar, the keybinding.
 import * as vscode from 'vscode';
-import type { ApiKeyStore } from './apiKeyStore';
-import { fileAttachment, selectionAttachments, type AttachmentStore } from './attachments';
-import type { ChatController } from './chatController';
-import type { ChatAgent } from './chatAgent';
-import type { ChatViewProvider } from './chatViewProvider';
-import type { PendingDecisions } from './decisions';
-import type { ModelControls } from './modelControls';
-import type { ExportFormat, HistoryActions } from './historyActions';
-import { toolCallIdOf } from './proposalFileSystem';
+import type { ApiKeyStore } from './settings/apiKeyStore';
+import { fileAttachment, selectionAttachments, type AttachmentStore } from './chat/attachments';
+import type { ChatController } from './chat/chatController';
+import type { ChatAgent } from './chat/chatAgent';
+import type { ChatViewProvider } from './chat/chatViewProvider';
+import type { PendingDecisions } from './chat/decisions';
+import type { ModelControls } from './models/modelControls';
+import type { ExportFormat, HistoryActions } from './history/historyActions';
+import { toolCallIdOf } from './review/proposalFileSystem';
 
 export interface CommandDeps {
   view: ChatViewProvider;

@@ -1,6 +1,6 @@
 // Turns the chunks of one streamed chat completion into ModelChunks. Pure: no I/O, no timers.
 import type { Usage } from '../agent/events';
-import type { FinishReason, ModelChunk } from './model';
+import type { FinishReason, ModelChunk } from '../agent/model';
 import { ThinkTagSplitter, type Split } from './thinkTags';
 import { ToolCallAssembler, type ToolCallDelta } from './toolCallAssembler';
 import { errorInChunk, normaliseFinishReason, readUsage, reasoningDelta, type ChunkError } from './wireQuirks';

@@ -2,7 +2,7 @@
 // structured tool calls? The last is one cheap request with one trivial tool and a prompt that
 // must call it. A model that writes the call as text, or does not call at all, is better run in
 // text mode from the start than found out halfway through a task.
-import { ModelError, type ToolSpec } from './model';
+import { ModelError, type ToolSpec } from '../agent/model';
 import { listModels, type ListedModel } from './modelList';
 import { OpenAICompatibleModel } from './openaiCompatible';
 import { placeholdersIn } from './providerPresets';

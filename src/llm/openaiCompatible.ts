@@ -3,7 +3,7 @@
 // and the tool-call assembly, because real servers need more care than the SDK's helpers give.
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
-import { abortError, ModelError, type Model, type ModelChunk, type ModelRequest } from './model';
+import { abortError, ModelError, type Model, type ModelChunk, type ModelRequest } from '../agent/model';
 import { activityOption, fetchWithActivity } from './activityFetch';
 import { ChunkReader } from './chunkReader';
 import { clientAccess, replyLimitField } from './endpointQuirks';

@@ -14,7 +14,8 @@
 // - Gemini 3 attaches `extra_content` (its thought signature) to a call, sometimes in a delta of
 //   its own, and rejects the next request if it does not come back.
 import type { ToolCall } from '../agent/conversation';
-import type { FinishReason } from './model';
+import type { FinishReason } from '../agent/model';
+import { isCompleteJson } from '../agent/truncatedCall';
 
 export interface ToolCallDelta {
   index?: number | null;
@@ -118,19 +119,4 @@ function appendArguments(sofar: string, piece: unknown): string {
 export function normaliseArguments(text: string): string {
   const trimmed = text.trim();
   return trimmed === '' || trimmed === 'null' ? '{}' : text;
-}
-
-export function isCompleteJson(text: string): boolean {
-  if (!text.trim()) return false;
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A call cut off by the output token limit: its arguments stop mid-JSON, so it must not run. */
-export function isTruncatedCall(call: ToolCall, reason: FinishReason): boolean {
-  return reason === 'length' && !isCompleteJson(call.arguments);
 }

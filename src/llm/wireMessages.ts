@@ -1,7 +1,8 @@
 // Our conversation and tool specs in the chat-completions wire format.
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import type { AssistantMessage, Message } from '../agent/conversation';
-import type { ToolSpec } from './model';
+import type { ToolSpec } from '../agent/model';
+import { functionTools } from '../agent/toolSpecs';
 
 export interface WireOptions {
   /**
@@ -58,5 +59,5 @@ function echoedReasoning(message: AssistantMessage, options: WireOptions): objec
 }
 
 export function toWireTools(tools: readonly ToolSpec[]): ChatCompletionTool[] {
-  return tools.map((tool) => ({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } }));
+  return functionTools(tools);
 }

@@ -1,7 +1,7 @@
 // Small readers for the parts of a streamed chunk that servers disagree on. Each names who
 // does what, so a new quirk has an obvious home.
 import type { Usage } from '../agent/events';
-import type { FinishReason } from './model';
+import type { FinishReason } from '../agent/model';
 
 /**
  * Thinking text: DeepSeek, LM Studio and older vLLM send `reasoning_content`; OpenRouter, Ollama

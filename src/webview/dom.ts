@@ -27,7 +27,7 @@ export function iconButton(iconName: string, label: string, attributes: Record<s
   return h('button', { type: 'button', 'aria-label': label, title: label, ...attributes }, icon(iconName));
 }
 
-/** An element the chat page (src/host/webviewHtml.ts) always has. */
+/** An element the chat page (src/host/chat/webviewHtml.ts) always has. */
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (!element) throw new Error(`The chat page has no #${id}.`);

@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Proposal, ProposalOutcome } from '../../src/agent/workspace/workspace';
 import type { TranscriptMessage } from '../../src/protocol/messages';
-import { PendingDecisions, STOPPED_REASON } from '../../src/host/decisions';
-import { DiffReview } from '../../src/host/diffReview';
-import { PROPOSAL_SCHEME, ProposalFileSystem } from '../../src/host/proposalFileSystem';
-import { VsCodeWorkspace } from '../../src/host/vscodeWorkspace';
+import { PendingDecisions, STOPPED_REASON } from '../../src/host/chat/decisions';
+import { DiffReview } from '../../src/host/review/diffReview';
+import { PROPOSAL_SCHEME, ProposalFileSystem } from '../../src/host/review/proposalFileSystem';
+import { VsCodeWorkspace } from '../../src/host/workspace/vscodeWorkspace';
 
 const MATH = 'src/math.js';
 const BUGGY_LINE = 'for (let i = 1; i < numbers.length; i++) {';

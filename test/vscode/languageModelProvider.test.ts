@@ -8,8 +8,8 @@ import type { AgentEvent } from '../../src/agent/events';
 import { runAgent } from '../../src/agent/loop';
 import { createTools } from '../../src/agent/tools/index';
 import { NodeWorkspace } from '../../src/agent/workspace/nodeWorkspace';
-import { createChatModel, listLanguageModels } from '../../src/host/modelFactory';
-import { readSettings } from '../../src/host/settings';
+import { createChatModel, listLanguageModels } from '../../src/host/models/modelFactory';
+import { readSettings } from '../../src/host/settings/settings';
 
 interface SeenPart {
   kind: string;

@@ -2,7 +2,7 @@
 // changes them (a key renamed on one side only would silently fall back to its default).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { addCommandAllowRules, onSettingsChanged, readCommandRules, readPerModelSettings, readSettings, saveModelChoice, saveToolMode } from '../../src/host/settings';
+import { addCommandAllowRules, onSettingsChanged, readCommandRules, readPerModelSettings, readSettings, saveModelChoice, saveToolMode } from '../../src/host/settings/settings';
 
 const CHANGED: Record<string, unknown> = {
   baseUrl: 'http://127.0.0.1:9/v1',

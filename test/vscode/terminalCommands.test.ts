@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ResolvedPath } from '../../src/agent/workspace/workspace';
-import { DiffReview } from '../../src/host/diffReview';
-import { TERMINAL_NAME, TerminalCommandRunner } from '../../src/host/terminalCommandRunner';
-import { VsCodeWorkspace } from '../../src/host/vscodeWorkspace';
+import { DiffReview } from '../../src/host/review/diffReview';
+import { TERMINAL_NAME, TerminalCommandRunner } from '../../src/host/terminal/terminalCommandRunner';
+import { VsCodeWorkspace } from '../../src/host/workspace/vscodeWorkspace';
 
 describe('the "Ouro" terminal runner', function () {
   this.timeout(60_000);

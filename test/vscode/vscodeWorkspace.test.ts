@@ -7,8 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkspaceError, type Proposal } from '../../src/agent/workspace/workspace';
-import { DiffReview } from '../../src/host/diffReview';
-import { VsCodeWorkspace } from '../../src/host/vscodeWorkspace';
+import { DiffReview } from '../../src/host/review/diffReview';
+import { VsCodeWorkspace } from '../../src/host/workspace/vscodeWorkspace';
 
 const MATH = 'src/math.js';
 const BUGGY_LINE = 'for (let i = 1; i < numbers.length; i++) {';
@@ -98,7 +98,7 @@ describe('VsCodeWorkspace (the Workspace port in VS Code)', () => {
   it('hides what .gitignore ignores from listings and refuses to read it, within seconds of the edit', async () => {
     makeFile('.gitignore', 'build/\n');
     makeFile('build/out.js', 'compiled');
-    // Ignore files are kept for a few seconds between reads (src/host/recentReads.ts), so a new
+    // Ignore files are kept for a few seconds between reads (src/host/workspace/recentReads.ts), so a new
     // rule counts from then on, and never later.
     await eventually(8_000, async () => {
       const listing = await workspace.list('.', { recursive: true, limit: 500 });

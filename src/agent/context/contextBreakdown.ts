@@ -1,7 +1,7 @@
 // Where the tokens of a request go, for the context meter: the system prompt, the project rules
 // inside it, the tool specs, the conversation's messages and the tool results.
 import type { Message } from '../conversation';
-import type { ToolSpec } from '../../llm/model';
+import type { ToolSpec } from '../model';
 import type { RequestMeter } from './requestSize';
 import type { TokenCounter } from './tokenCounter';
 

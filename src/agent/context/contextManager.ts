@@ -4,7 +4,7 @@
 // so. The tokenizer is loaded only when the request's byte count alone cannot settle it.
 import type { Message } from '../conversation';
 import type { Compaction } from '../events';
-import type { Model, ToolSpec } from '../../llm/model';
+import type { Model, ToolSpec } from '../model';
 import { contextBreakdown, type ContextBreakdown } from './contextBreakdown';
 import { planCompaction } from './compactionPlan';
 import { RequestMeter } from './requestSize';

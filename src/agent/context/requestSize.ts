@@ -2,8 +2,8 @@
 // framing a chat format adds, and the tool specs as JSON. Counts are kept per message object
 // (the history is append-only), so measuring before every request costs only the new messages.
 import type { Message } from '../conversation';
-import type { ToolSpec } from '../../llm/model';
-import { toWireTools } from '../../llm/wireMessages';
+import type { ToolSpec } from '../model';
+import { functionTools } from '../toolSpecs';
 import type { TokenCounter } from './tokenCounter';
 
 /** Role and separators around each message (OpenAI's published count is 3 to 4). */
@@ -29,7 +29,7 @@ export class RequestMeter {
     if (tools.length === 0) return 0;
     let tokens = this.tools.get(tools);
     if (tokens === undefined) {
-      tokens = this.counter.count(JSON.stringify(toWireTools(tools)));
+      tokens = this.counter.count(JSON.stringify(functionTools(tools)));
       this.tools.set(tools, tokens);
     }
     return tokens;

@@ -5,7 +5,7 @@
 // stands in, so the conversation can always go on.
 import type { Message } from '../conversation';
 import type { Usage } from '../events';
-import type { Model } from '../../llm/model';
+import type { Model } from '../model';
 import type { TokenCounter } from './tokenCounter';
 
 export interface SummaryRequest {

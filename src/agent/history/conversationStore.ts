@@ -4,23 +4,14 @@
 // either. Loading repairs a conversation that was saved mid-step so that it can go on.
 import { randomUUID } from 'node:crypto';
 import { emptyContextState } from '../context/requestView';
-import type { UsageTotals } from '../usage/usageTotals';
 import { conversationToMarkdown } from './conversationMarkdown';
 import { CONVERSATION_ID, ConversationFileError, parseConversation, serializeConversation } from './conversationFile';
 import { titleFor, type ConversationRecord } from './conversationRecord';
-import { HistoryIndex, INDEX_FILE } from './historyIndex';
+import { HistoryIndex, INDEX_FILE, type ConversationSummary } from './historyIndex';
 import { writeAtomically, type HistoryStorage } from './historyStorage';
 import { repairConversation } from './repairConversation';
 
-export interface ConversationSummary {
-  id: string;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-  model?: string;
-  messageCount: number;
-  usage: UsageTotals;
-}
+export type { ConversationSummary };
 
 export interface LoadedConversation {
   conversation: ConversationRecord;

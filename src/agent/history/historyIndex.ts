@@ -2,10 +2,21 @@
 // up to date by the store and checked against the folder on every listing, so a file added,
 // removed or damaged behind its back is picked up (read once) or dropped.
 import { z } from 'zod';
-import type { ConversationSummary } from './conversationStore';
+import type { UsageTotals } from '../usage/usageTotals';
 import { writeAtomically, type HistoryStorage } from './historyStorage';
 
 export const INDEX_FILE = 'index.json';
+
+/** A conversation as the history list shows it. */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  model?: string;
+  messageCount: number;
+  usage: UsageTotals;
+}
 
 const count = z.number().int().nonnegative();
 const indexFile = z.object({

@@ -3,7 +3,7 @@
 // is read when the agent uses the skill.
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { describeFileIssues } from '../fileIssues';
+import { describeFileIssues } from '../schemaIssues';
 
 export const SKILL_FILE = 'SKILL.md';
 

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { describeFileIssues } from '../../agent/fileIssues';
+import { describeFileIssues } from '../../agent/schemaIssues';
 
 export const TASK_FILE = 'task.json';
 export const TASK_WORKSPACE = 'workspace';

@@ -5,7 +5,7 @@
 // message (the documented way). A call is a tool-call part of the Assistant message; its result
 // a tool-result part of the User message after it, all results of one reply in one message.
 import type { Message } from '../../agent/conversation';
-import type { ToolSpec } from '../model';
+import type { ToolSpec } from '../../agent/model';
 
 export type LmPart =
   | { kind: 'text'; value: string }

@@ -2,7 +2,7 @@
 // of the system prompt with the exact format to call them in, earlier calls are written back in
 // that format, and results go back as user messages, so any chat template understands them.
 import type { Message, ToolCall } from '../../agent/conversation';
-import type { ToolSpec } from '../model';
+import type { ToolSpec } from '../../agent/model';
 
 /** The conversation as a model without tool support is sent it. Pure: `messages` is not changed. */
 export function toTextToolMessages(messages: readonly Message[], tools: readonly ToolSpec[]): Message[] {

@@ -4,7 +4,7 @@
 // Either way the text of a call is not shown, and the calls get ids, so the conversation the
 // loop keeps is valid for the next request in both modes.
 import type { ToolCall } from '../../agent/conversation';
-import type { Model, ModelChunk, ModelRequest } from '../model';
+import type { Model, ModelChunk, ModelRequest } from '../../agent/model';
 import type { ToolMode } from '../toolMode';
 import { CallScanner } from './callScanner';
 import { toTextToolMessages } from './textToolPrompt';

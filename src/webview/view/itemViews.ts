@@ -86,7 +86,7 @@ function renderAssistant(item: Extract<ChatItem, { kind: 'assistant' }>): HTMLEl
 }
 
 export function errorText(message: string, status?: number): string {
-  // The host words 401 and 403 for the editor already (src/host/editorErrors.ts).
+  // The host words 401 and 403 for the editor already (src/host/chat/editorErrors.ts).
   if (status === 404) return `${message} Check the ouro.baseUrl and ouro.model settings.`;
   return message;
 }

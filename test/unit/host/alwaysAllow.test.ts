@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { alwaysAllowedNote, refusedAllowRules, withAllowRules } from '../../../src/host/alwaysAllow';
-import { approverFor } from '../../../src/host/chatTools';
-import { PendingDecisions } from '../../../src/host/decisions';
+import { alwaysAllowedNote, refusedAllowRules, withAllowRules } from '../../../src/host/terminal/alwaysAllow';
+import { approverFor } from '../../../src/host/chat/chatTools';
+import { PendingDecisions } from '../../../src/host/chat/decisions';
 import type { PendingDecision, TranscriptMessage } from '../../../src/protocol/messages';
 
 async function until(check: () => boolean): Promise<void> {

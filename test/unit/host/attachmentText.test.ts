@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { attachmentLabel, clipContent, composeUserMessage, MAX_ATTACHMENT_CHARS } from '../../../src/host/attachmentText';
+import { attachmentLabel, clipContent, composeUserMessage, MAX_ATTACHMENT_CHARS } from '../../../src/host/chat/attachmentText';
 
 describe('attachments in the user message', () => {
   it('labels a file by its path and a selection by its lines', () => {

@@ -8,7 +8,7 @@ import { createToolContext } from '../../../src/agent/toolContext';
 import { createTools } from '../../../src/agent/tools/index';
 import type { Tool } from '../../../src/agent/tools/tool';
 import { NodeWorkspace } from '../../../src/agent/workspace/nodeWorkspace';
-import { ChatToolSource } from '../../../src/host/chatToolSource';
+import { ChatToolSource } from '../../../src/host/chat/chatToolSource';
 import { countLinesTool } from '../customTools/countLinesTool';
 import { addToTree, makeTree, removeTree } from '../workspace/tempTree';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { defineTool, type Tool, type ToolContext } from '../../../src/agent/tools/tool';
 import type { TranscriptMessage } from '../../../src/protocol/messages';
-import { chatTools } from '../../../src/host/chatTools';
-import { PendingDecisions } from '../../../src/host/decisions';
+import { chatTools } from '../../../src/host/chat/chatTools';
+import { PendingDecisions } from '../../../src/host/chat/decisions';
 
 function context(toolCallId: string, signal = new AbortController().signal): ToolContext {
   return {

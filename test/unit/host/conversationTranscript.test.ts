@@ -3,8 +3,8 @@
 import { strict as assert } from 'node:assert';
 import type { Message } from '../../../src/agent/conversation';
 import { repairConversation } from '../../../src/agent/history/repairConversation';
-import { composeUserMessage, splitUserMessage, type Attachment } from '../../../src/host/attachmentText';
-import { transcriptOf } from '../../../src/host/conversationTranscript';
+import { composeUserMessage, splitUserMessage, type Attachment } from '../../../src/host/chat/attachmentText';
+import { transcriptOf } from '../../../src/host/chat/conversationTranscript';
 import { initialChatState, reduce, type ChatItem } from '../../../src/webview/chatState';
 
 function shown(messages: readonly Message[]): ChatItem[] {

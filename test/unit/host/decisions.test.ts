@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TranscriptMessage } from '../../../src/protocol/messages';
-import { PendingDecisions, STOPPED_REASON } from '../../../src/host/decisions';
+import { PendingDecisions, STOPPED_REASON } from '../../../src/host/chat/decisions';
 
 const edit = (toolCallId: string) => ({ toolCallId, kind: 'edit' as const, title: `src/${toolCallId}.ts` });
 

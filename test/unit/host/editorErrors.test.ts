@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AgentEvent } from '../../../src/agent/events';
-import { forEditor } from '../../../src/host/editorErrors';
+import { forEditor } from '../../../src/host/chat/editorErrors';
 
 describe('forEditor (failures worded for the chat)', () => {
   const cliWorded = 'The API key was refused by http://127.0.0.1:9/v1 (401: bad key). Set a valid key: --api-key or OPENAI_API_KEY for the CLI, Ouro\'s API key setting in VS Code.';

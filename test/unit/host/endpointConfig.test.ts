@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isConfigured, redact, resolveEndpoint } from '../../../src/host/endpointConfig';
+import { isConfigured, redact, resolveEndpoint } from '../../../src/host/models/endpointConfig';
 
 describe('resolveEndpoint', () => {
   const none = { baseUrl: '', model: '' };

@@ -9,7 +9,7 @@ import { ConversationFileError, serializeConversation } from '../../../src/agent
 import { newRecord, type ConversationRecord } from '../../../src/agent/history/conversationRecord';
 import { ConversationStore } from '../../../src/agent/history/conversationStore';
 import { NodeHistoryStorage } from '../../../src/agent/history/nodeHistoryStorage';
-import { historyEntries } from '../../../src/host/historyEntries';
+import { historyEntries } from '../../../src/host/history/historyEntries';
 import { answer, calls, result, system, user } from '../context/messages';
 
 function record(id: string, prompt: string, reply: string, updatedAt: string, model?: string): ConversationRecord {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { contextWindowFor } from '../../../src/agent/context/contextWindows';
 import { priceFor } from '../../../src/agent/usage/pricing';
-import { contextWindowOverrides, pricingOverrides } from '../../../src/host/modelOverrides';
+import { contextWindowOverrides, pricingOverrides } from '../../../src/host/models/modelOverrides';
 
 describe('Per-model settings (ouro.contextWindow, ouro.pricing)', () => {
   it('keeps positive whole windows and drops the rest, entry by entry', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from '../../../src/agent/diagnostics';
-import { newProblems } from '../../../src/host/newProblems';
+import { newProblems } from '../../../src/host/review/newProblems';
 
 function problem(message: string, line: number, more: Partial<Diagnostic> = {}): Diagnostic {
   return { path: 'src/a.ts', line, column: 1, severity: 'error', message, source: 'ts', ...more };

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import type { TranscriptMessage } from '../../../src/protocol/messages';
 import { parseWebviewMessage } from '../../../src/protocol/validate';
-import { questionAsker } from '../../../src/host/chatTools';
-import { PendingDecisions } from '../../../src/host/decisions';
+import { questionAsker } from '../../../src/host/chat/chatTools';
+import { PendingDecisions } from '../../../src/host/chat/decisions';
 
 describe('questions in the chat', () => {
   it('shows the question with its options, and gives back the answer', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TranscriptMessage } from '../../../src/protocol/messages';
-import { Transcript } from '../../../src/host/transcript';
+import { Transcript } from '../../../src/host/chat/transcript';
 
 describe('Transcript', () => {
   it('forwards every message as it arrives', () => {

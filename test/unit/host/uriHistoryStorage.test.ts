@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { newRecord } from '../../../src/agent/history/conversationRecord';
 import { ConversationStore } from '../../../src/agent/history/conversationStore';
-import { ChatHistory } from '../../../src/host/chatHistory';
-import { UriHistoryStorage, type FolderFileSystem } from '../../../src/host/uriHistoryStorage';
+import { ChatHistory } from '../../../src/host/history/chatHistory';
+import { UriHistoryStorage, type FolderFileSystem } from '../../../src/host/history/uriHistoryStorage';
 import { answer, system, user } from '../context/messages';
 
 const uri = (path: string) => ({ path }) as vscode.Uri;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chatPageHtml } from '../../../src/host/webviewHtml';
+import { chatPageHtml } from '../../../src/host/chat/webviewHtml';
 
 describe('chatPageHtml', () => {
   const html = chatPageHtml({

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Message, ToolCall } from '../../../src/agent/conversation';
 import type { Usage } from '../../../src/agent/events';
-import { ModelError, type FinishReason, type ModelChunk, type ToolSpec } from '../../../src/llm/model';
+import { ModelError, type FinishReason, type ModelChunk, type ToolSpec } from '../../../src/agent/model';
 import { OpenAICompatibleModel, type OpenAICompatibleOptions } from '../../../src/llm/openaiCompatible';
 import { startMockServer, type MockServer, type Turn } from '../../fixtures/mockOpenAI';
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { ToolCall } from '../../../src/agent/conversation';
-import { isTruncatedCall, normaliseArguments, ToolCallAssembler, type ToolCallDelta } from '../../../src/llm/toolCallAssembler';
+import { isTruncatedCall } from '../../../src/agent/truncatedCall';
+import { normaliseArguments, ToolCallAssembler, type ToolCallDelta } from '../../../src/llm/toolCallAssembler';
 
 function assemble(deltas: ToolCallDelta[]): ToolCall[] {
   let n = 0;

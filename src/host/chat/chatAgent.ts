@@ -1,0 +1,259 @@
+// One chat: the conversation record sent to the model and saved after every step, and the
+// running turn. Events from runAgent are recorded (saved) and go into the transcript (and so to
+// the webview) as they come; every write the agent proposes is checkpointed first. Stop aborts
+// the turn's signal; New Chat starts a new record (the old one stays in the history); opening a
+// saved conversation shows it and continues it. A turn from an earlier chat never writes into
+// the chat shown now.
+import { randomUUID } from 'node:crypto';
+import type * as vscode from 'vscode';
+import type { AgentEvent, Usage } from '../../agent/events';
+import { ContextManager } from '../../agent/context/contextManager';
+import { newRecord, type ConversationRecord } from '../../agent/history/conversationRecord';
+import { ConversationRecorder } from '../../agent/history/conversationRecorder';
+import type { LoadedConversation } from '../../agent/history/conversationStore';
+import { runAgent, type AgentOptions } from '../../agent/loop';
+import { recordingWorkspace } from '../../agent/recordingWorkspace';
+import { priceFor } from '../../agent/usage/pricing';
+import type { Model, ToolSpec } from '../../agent/model';
+import type { MeterView } from '../../protocol/messages';
+import type { ChatHistory } from '../history/chatHistory';
+import { transcriptOf } from './conversationTranscript';
+import { forEditor } from './editorErrors';
+import { readSettings } from '../settings/settings';
+import type { Transcript } from './transcript';
+
+export interface Turn {
+  /** What the model gets: the user's words and the attached content. */
+  content: string;
+  /** What the chat shows. */
+  display: string;
+  attachments: string[];
+  options: Omit<AgentOptions, 'signal' | 'context'>;
+  /** The model's context window (contextWindowFor with the user's overrides). */
+  window: number;
+  /** Built once, for the first turn of a chat. */
+  systemPrompt: () => Promise<string>;
+  /** Where the requests go, for the log (never the key). */
+  endpoint: string;
+}
+
+export class ChatAgent {
+  private record: ConversationRecord = newRecord(randomUUID(), []);
+  private recorder: ConversationRecorder;
+  private controller: AbortController | undefined;
+  private generation = 0;
+  /** Settles once the conversation open when the window closed is back (or there was none). */
+  readonly restored: Promise<void>;
+  /** Kept across turns while the model and its window stay, so each request grows only by appending. */
+  private context: { manager: ContextManager; model: string } | undefined;
+  /** What the server reported for the latest request (not saved: the meter's detail). */
+  private lastRequest: Usage | undefined;
+
+  constructor(
+    private readonly transcript: Transcript,
+    private readonly history: ChatHistory,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly onBusyChange: (busy: boolean) => void,
+    /** The usage, the context or the changed files may have changed: the meter and the list are posted again. */
+    private readonly onMeterChange: () => void = () => {},
+  ) {
+    this.recorder = this.recorderFor(this.record);
+    this.restored = this.restoreLast();
+  }
+
+  get busy(): boolean {
+    return this.controller !== undefined;
+  }
+
+  /** The conversation the chat shows: messages, usage totals, checkpoints. Saved with save(). */
+  get conversation(): ConversationRecord {
+    return this.record;
+  }
+
+  /** Saves the conversation now (after the saves already queued). */
+  save(): Promise<void> {
+    return this.recorder.save();
+  }
+
+  async run(turn: Turn): Promise<void> {
+    if (this.controller) return;
+    const controller = new AbortController();
+    const generation = this.generation;
+    const current = () => generation === this.generation;
+    const record = this.record;
+    const recorder = this.recorder;
+    this.controller = controller;
+    this.onBusyChange(true);
+    // The system prompt comes first in a new conversation.
+    const messageIndex = Math.max(1, record.messages.length);
+    this.transcript.add({ type: 'user', id: randomUUID(), text: turn.display, attachments: turn.attachments, messageIndex });
+    const context = this.contextFor(turn.options.model, turn.window);
+    try {
+      if (record.messages.length === 0) record.messages.push({ role: 'system', content: await turn.systemPrompt() });
+      recorder.startTurn(turn.content, turn.options.model.name);
+      await recorder.save();
+      this.onMeterChange();
+      const workspace = recordingWorkspace(turn.options.workspace, { checkpoints: record.checkpoints, messages: () => record.messages, save: () => recorder.save() });
+      for await (const event of runAgent(record, { ...turn.options, workspace, context, signal: controller.signal })) {
+        if (event.type === 'compacted') record.context = context.state;
+        // Saved before it is shown, and to its own conversation even after New Chat.
+        await recorder.observe(event);
+        if (!current()) continue;
+        this.showEvent(event, turn.endpoint);
+      }
+      const turnUsage = record.turns.at(-1)?.usage;
+      if (current() && turnUsage?.requests) this.transcript.add({ type: 'turnUsage', usage: turnUsage });
+    } catch (error) {
+      // runAgent reports failures as events; this is the last line of defence.
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.error(`the agent loop failed: ${message}`);
+      if (current()) {
+        this.transcript.add({ type: 'agent', event: { type: 'error', message } });
+        this.transcript.add({ type: 'agent', event: { type: 'done', reason: 'error', message } });
+      }
+    } finally {
+      record.context = context.state;
+      await recorder.save();
+      if (this.controller === controller) this.controller = undefined;
+      if (current()) this.onBusyChange(false);
+    }
+  }
+
+  stop(): void {
+    this.controller?.abort();
+  }
+
+  /**
+   * "Compact now": summarises all but the latest exchange and says so in the chat, or says why
+   * there was nothing to do. Runs as a turn of its own: Stop cancels it, Send waits for it.
+   */
+  async compact(model: Model, window: number, specs: readonly ToolSpec[]): Promise<void> {
+    if (this.controller) return;
+    const record = this.record;
+    if (!record.messages.some((message) => message.role === 'user')) {
+      this.transcript.add({ type: 'notice', text: 'Nothing to compact: the conversation has not started.' });
+      return;
+    }
+    const controller = new AbortController();
+    const generation = this.generation;
+    const recorder = this.recorder;
+    this.controller = controller;
+    this.onBusyChange(true);
+    try {
+      const context = this.contextFor(model, window);
+      const { compaction } = await context.compactNow(record.messages, specs, controller.signal);
+      if (compaction) {
+        record.context = context.state;
+        await recorder.observe({ type: 'compacted', compaction });
+      }
+      if (generation !== this.generation) return;
+      if (compaction) this.showEvent({ type: 'compacted', compaction }, model.name);
+      else if (controller.signal.aborted) this.transcript.add({ type: 'notice', text: 'Compaction stopped.' });
+      else this.transcript.add({ type: 'notice', text: 'Nothing to compact yet: only the latest exchange is in the conversation.' });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.error(`compaction failed: ${message}`);
+      if (generation === this.generation) this.transcript.add({ type: 'agent', event: { type: 'error', message: `Could not compact the conversation: ${message}` } });
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
+      if (generation === this.generation) this.onBusyChange(false);
+    }
+  }
+
+  /** The conversation's usage and, once a model was asked, the next request's size by part. */
+  async meter(specs: readonly ToolSpec[], rules?: string): Promise<MeterView> {
+    const view: MeterView = { usage: this.record.usage, ...(this.lastRequest ? { lastRequest: this.lastRequest } : {}) };
+    if (!this.context || this.record.messages.length === 0) return view;
+    return { ...view, context: await this.context.manager.breakdown(this.record.messages, specs, rules) };
+  }
+
+  /** The same manager while the model and its window stay; a new one, from where compaction stands, when they change. */
+  private contextFor(model: Model, window: number): ContextManager {
+    if (this.context?.manager.window !== window || this.context.model !== model.name) {
+      this.context = { manager: new ContextManager({ model, window, state: this.record.context }), model: model.name };
+    }
+    return this.context.manager;
+  }
+
+  /** Logs an event of the chat shown now, passes it to the webview and notes what the meter shows. */
+  private showEvent(event: AgentEvent, endpoint: string): void {
+    if (event.type === 'usage') this.lastRequest = event.usage;
+    this.logEvent(event, endpoint);
+    this.transcript.add({ type: 'agent', event: forEditor(event, endpoint) });
+    if (event.type === 'usage' || event.type === 'compacted' || event.type === 'tool_result' || event.type === 'done') this.onMeterChange();
+  }
+
+  /** Stops any turn and starts a new, empty conversation; the old one stays in the history. */
+  reset(): void {
+    this.show({ conversation: newRecord(randomUUID(), []), repairs: [] });
+    void this.history.setCurrent(undefined);
+  }
+
+  /** Stops any turn and shows a saved conversation, to be continued. */
+  open(loaded: LoadedConversation): void {
+    this.show(loaded);
+    void this.history.setCurrent(loaded.conversation.id);
+  }
+
+  private show({ conversation, repairs }: LoadedConversation): void {
+    this.stop();
+    this.controller = undefined;
+    this.generation++;
+    this.record = conversation;
+    this.recorder = this.recorderFor(conversation);
+    this.context = undefined;
+    this.lastRequest = undefined;
+    const notices = repairs.length ? [{ type: 'notice' as const, text: `Loaded after an interruption: ${repairs.join('; ')}.` }] : [];
+    this.transcript.replace([...transcriptOf(conversation.messages, randomUUID, conversation.turns), ...notices]);
+    this.onBusyChange(false);
+    this.onMeterChange();
+  }
+
+  private async restoreLast(): Promise<void> {
+    try {
+      const id = this.history.currentId;
+      const loaded = await this.history.openLast();
+      if (id) this.log.info(loaded ? `opened conversation ${id} (${loaded.conversation.messages.length} messages)${loaded.repairs.length ? `: ${loaded.repairs.join('; ')}` : ''}` : `conversation ${id} is gone`);
+      // A turn started before the saved chat was read: it is the chat now.
+      if (loaded && this.record.messages.length === 0 && !this.busy) this.show(loaded);
+    } catch (error) {
+      this.log.warn(`could not open the last conversation: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private recorderFor(conversation: ConversationRecord): ConversationRecorder {
+    return new ConversationRecorder(conversation, {
+      save: (record) => this.history.save(record),
+      pricing: (model) => priceFor(model, readSettings().pricing),
+      onSaveError: (error) => this.log.error(`could not save the conversation: ${error instanceof Error ? error.message : String(error)}`),
+    });
+  }
+
+  private logEvent(event: AgentEvent, endpoint: string): void {
+    switch (event.type) {
+      case 'step':
+        this.log.info(`request ${event.step} to ${endpoint}: ${this.record.messages.length} messages`);
+        break;
+      case 'tool_call':
+        this.log.info(`tool call ${event.call.name} ${event.call.arguments.slice(0, 500)}`);
+        break;
+      case 'tool_result':
+        (event.isError ? this.log.warn : this.log.info).call(this.log, `tool result ${event.name}: ${event.isError ? 'error: ' : ''}${event.content.slice(0, 300)}`);
+        break;
+      case 'error':
+        this.log.error(`${event.status ? `HTTP ${event.status}: ` : ''}${event.message}`);
+        break;
+      case 'retry':
+        this.log.warn(`retry ${event.attempt} in ${event.delayMs} ms: ${event.message}`);
+        break;
+      case 'usage':
+        this.log.debug(`usage: ${event.usage.promptTokens} prompt, ${event.usage.completionTokens} completion tokens`);
+        break;
+      case 'done':
+        this.log.info(`turn done: ${event.reason}${event.message ? ` (${event.message})` : ''}`);
+        break;
+      default:
+        break;
+    }
+  }
+}

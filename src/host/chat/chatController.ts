@@ -1,0 +1,331 @@
+// What the chat view's messages do. One exhaustive switch: a new message type does not compile
+// until it is handled here.
+import * as vscode from 'vscode';
+import { contextWindowFor } from '../../agent/context/contextWindows';
+import { buildSystemPrompt } from '../../agent/prompt';
+import { loadProjectRules } from '../../agent/rules/projectRules';
+import { SkillLibrary } from '../../agent/skills/skillLibrary';
+import { homeSkillReader, workspaceSkillReaders } from '../../agent/skills/skillReaders';
+import { createTools } from '../../agent/tools/index';
+import { toolSpecs } from '../../agent/toolSpecs';
+import type { Model } from '../../agent/model';
+import { searchConfig, type SearchConfig } from '../../agent/web/searchApi';
+import type { FetchPolicy } from '../../agent/web/webPolicy';
+import type { HostState, SetupState, WebviewMessage } from '../../protocol/messages';
+import type { ApiKeyStore } from '../settings/apiKeyStore';
+import { alwaysAllowedNote, refusedAllowRules } from '../terminal/alwaysAllow';
+import { attachmentLabel, composeUserMessage } from './attachmentText';
+import type { AttachmentStore } from './attachments';
+import type { ChatAgent } from './chatAgent';
+import { ChatToolSource, listSkills } from './chatToolSource';
+import { approverFor, chatTool, questionAsker } from './chatTools';
+import type { ChatViewProvider } from './chatViewProvider';
+import type { PendingDecisions } from './decisions';
+import type { DiffReview } from '../review/diffReview';
+import { isConfigured, resolveEndpoint } from '../models/endpointConfig';
+import type { FileChanges } from '../review/fileChanges';
+import type { HistoryActions } from '../history/historyActions';
+import { createChatModel } from '../models/modelFactory';
+import type { ModelControls } from '../models/modelControls';
+import { addCommandAllowRules, readSettings, saveModelChoice } from '../settings/settings';
+import type { Transcript } from './transcript';
+import { TerminalCommandRunner } from '../terminal/terminalCommandRunner';
+import { VsCodeDiagnostics } from '../review/vscodeDiagnostics';
+import type { VsCodeWorkspace } from '../workspace/vscodeWorkspace';
+
+// Commands run in the "Ouro" terminal, one for the whole window, so the user can watch them.
+const commandRunner = new TerminalCommandRunner();
+
+export interface ChatControllerDeps {
+  view: ChatViewProvider;
+  agent: ChatAgent;
+  transcript: Transcript;
+  decisions: PendingDecisions;
+  attachments: AttachmentStore;
+  apiKeys: ApiKeyStore;
+  searchKeys: ApiKeyStore;
+  workspace: VsCodeWorkspace;
+  review: DiffReview;
+  history: HistoryActions;
+  changes: FileChanges;
+  log: vscode.LogOutputChannel;
+  models: ModelControls;
+}
+
+/** The model the settings name, ready to be asked, with what the chat needs to know about it. */
+interface ChatModel {
+  model: Model;
+  window: number;
+  /** Where the requests go, for the log (never the key). */
+  endpoint: string;
+}
+
+export class ChatController {
+  /** The chat's tools and skills, from its first message until New Chat. */
+  private toolset: { tools: ChatToolSource; skills: SkillLibrary } | undefined;
+  /** The specs the model is sent (the chat's wrappers do not change them), for the context meter. */
+  private readonly specs = toolSpecs(createTools());
+  /** The project rules the chat's system prompt was built with, to tell them apart in the meter. */
+  private rules: string | undefined;
+  private meterQueued = false;
+
+  constructor(private readonly deps: ChatControllerDeps) {}
+
+  /** The file watcher saw a change under .ouro/tools/ or .ouro/skills/. */
+  ouroFolderChanged(what: 'tools' | 'skills'): void {
+    if (what === 'tools') this.toolset?.tools.toolsChanged();
+    else this.toolset?.tools.skillsChanged();
+  }
+
+  handle(message: WebviewMessage): void {
+    const { agent, decisions, attachments, apiKeys } = this.deps;
+    switch (message.type) {
+      case 'ready':
+        void this.postSnapshot();
+        return;
+      case 'send':
+        void this.send(message.text);
+        return;
+      case 'stop':
+        agent.stop();
+        return;
+      case 'newChat':
+        this.newChat();
+        return;
+      case 'accept':
+        decisions.decide(message.toolCallId, { accepted: true });
+        return;
+      case 'reject':
+        decisions.decide(message.toolCallId, { accepted: false, reason: message.reason });
+        return;
+      case 'alwaysAllow':
+        void this.alwaysAllow(message.toolCallId, message.rules);
+        return;
+      case 'answer':
+        decisions.answer(message.toolCallId, message.text);
+        return;
+      case 'showDiff':
+        void this.deps.review.show(message.toolCallId);
+        return;
+      case 'setApiKey':
+        void apiKeys.prompt();
+        return;
+      case 'saveSetup': {
+        const provider = message.provider ?? 'openai';
+        // VS Code's models need no URL: the one set for the endpoint stays for later.
+        void saveModelChoice({ provider, model: message.model.trim(), ...(provider === 'openai' ? { baseUrl: message.baseUrl.trim() } : {}) });
+        return;
+      }
+      case 'testConnection':
+        void this.deps.models.testSetup({ provider: message.provider, baseUrl: message.baseUrl.trim(), model: message.model.trim() });
+        return;
+      case 'chooseModel':
+        void this.deps.models.choose();
+        return;
+      case 'removeAttachment':
+        attachments.remove(message.id);
+        return;
+      case 'copy':
+        void vscode.env.clipboard.writeText(message.text);
+        return;
+      case 'openFile':
+        void this.openFile(message.path);
+        return;
+      case 'searchHistory':
+        void this.deps.history.show(message.query);
+        return;
+      case 'openConversation':
+        void this.deps.history.open(message.id);
+        return;
+      case 'renameConversation':
+        void this.deps.history.rename(message.id);
+        return;
+      case 'deleteConversation':
+        void this.deps.history.remove(message.id);
+        return;
+      case 'compact':
+        void this.compact();
+        return;
+      case 'undoSince':
+        void this.restoring(() => this.deps.changes.undoSince(message.messageIndex));
+        return;
+      case 'openChange':
+        void this.restoring(() => this.deps.changes.openDiff(message.path));
+        return;
+      case 'revertFile':
+        void this.restoring(() => this.deps.changes.revert(message.path));
+        return;
+      default: {
+        const _exhaustive: never = message;
+        return _exhaustive;
+      }
+    }
+  }
+
+  newChat(): void {
+    this.deps.decisions.rejectAll('The user started a new chat.');
+    this.deps.agent.reset();
+    this.toolset = undefined;
+    this.rules = undefined;
+    void this.postSnapshot();
+  }
+
+  /** The whole chat to the webview, once the conversation open before a reload is back; then its meter. */
+  async postSnapshot(): Promise<void> {
+    await this.deps.agent.restored;
+    this.deps.view.post({ type: 'snapshot', transcript: this.deps.transcript.all(), state: await this.hostState() });
+    this.refreshMeter();
+  }
+
+  /** Posts the usage, the context meter and the changed files, once for any number of changes in a row. */
+  refreshMeter(): void {
+    if (this.meterQueued) return;
+    this.meterQueued = true;
+    setTimeout(() => {
+      this.meterQueued = false;
+      this.deps.view.post({ type: 'changedFiles', files: this.deps.changes.list() });
+      this.deps.agent.meter(this.specs, this.rules).then(
+        (meter) => this.deps.view.post({ type: 'meter', ...meter }),
+        (error: unknown) => this.deps.log.warn(`context meter: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, 50);
+  }
+
+  /** Tells the webview what changed outside it: busy, settings, the key, attachments. */
+  async pushState(): Promise<void> {
+    this.deps.view.post({ type: 'state', ...(await this.hostState()) });
+  }
+
+  async hostState(): Promise<HostState> {
+    const connection = this.deps.models.connection;
+    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views() };
+  }
+
+  private async setupState(): Promise<SetupState> {
+    const settings = readSettings();
+    const endpoint = resolveEndpoint(settings, process.env, await this.deps.apiKeys.stored());
+    const configured = settings.provider === 'vscode-lm' || isConfigured(endpoint);
+    return { configured, provider: settings.provider, baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
+  }
+
+  private async send(text: string): Promise<void> {
+    const { agent, decisions, attachments, workspace } = this.deps;
+    await agent.restored;
+    if (agent.busy) return;
+    const settings = readSettings();
+    const chat = await this.chatModel();
+    const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
+    // A second Send while the key was being read must not take the attachments of the first.
+    if (!chat || agent.busy) return;
+    const attached = attachments.take();
+    const toolset = (this.toolset ??= this.startChat(settings.fetch, search));
+    await agent.run({
+      content: composeUserMessage(text, attached),
+      display: text,
+      endpoint: chat.endpoint,
+      window: chat.window,
+      attachments: attached.map(attachmentLabel),
+      systemPrompt: () => this.systemPrompt(toolset.skills, search),
+      options: {
+        model: chat.model,
+        tools: toolset.tools.forStep,
+        workspace,
+        approver: approverFor(decisions, `approval-${Date.now()}`),
+        maxSteps: settings.maxSteps,
+        commands: commandRunner,
+        diagnostics: new VsCodeDiagnostics(workspace),
+        asker: questionAsker(decisions),
+      },
+    });
+  }
+
+  /** Undo, revert and their diffs: a failure is shown, never lost. */
+  private async restoring(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.log.error(`restoring files: ${message}`);
+      void vscode.window.showErrorMessage(`Ouro: ${message}`);
+    }
+  }
+
+  private async compact(): Promise<void> {
+    const chat = await this.chatModel();
+    if (chat) await this.deps.agent.compact(chat.model, chat.window, this.specs);
+  }
+
+  /** The configured model; undefined, and the chat told what to do, when there is none. */
+  private async chatModel(): Promise<ChatModel | undefined> {
+    const { transcript, log } = this.deps;
+    const settings = readSettings();
+    const choice = await createChatModel(settings, await this.deps.apiKeys.stored(), (line) => log.info(line));
+    if (choice.kind === 'notConfigured') {
+      transcript.add({ type: 'agent', event: { type: 'error', message: choice.reason } });
+      await this.pushState();
+      return undefined;
+    }
+    return { model: choice.model, window: contextWindowFor(choice.model.name, settings.contextWindow), endpoint: choice.endpoint };
+  }
+
+  private startChat(fetch: FetchPolicy, search: SearchConfig | undefined): { tools: ChatToolSource; skills: SkillLibrary } {
+    const { workspace, decisions, log } = this.deps;
+    const skills = new SkillLibrary([...workspaceSkillReaders(workspace), homeSkillReader()]);
+    const tools = new ChatToolSource({
+      workspace,
+      skills,
+      builtIn: (available) => createTools({ skills: available, fetch, search }),
+      forChat: (tool) => chatTool(tool, decisions, () => readSettings().autoApproveReads),
+      onProblem: (problem) => log.warn(`tools: ${problem}`),
+    });
+    return { tools, skills };
+  }
+
+  /**
+   * The prompt with the project's rules (AGENTS.md, .ouro/rules/) and the skills, read when a
+   * chat starts; the chat shows what was loaded.
+   */
+  private async systemPrompt(skillLibrary: SkillLibrary, search: SearchConfig | undefined): Promise<string> {
+    const { workspace, log, transcript } = this.deps;
+    const rules = await loadProjectRules(workspace);
+    const skills = await listSkills(skillLibrary);
+    const problems = [...rules.problems, ...skills.problems];
+    if (rules.files.length > 0) log.info(`rules: ${rules.files.map((file) => file.path + (file.truncated ? ' (cut)' : '')).join(', ')}`);
+    for (const problem of problems) log.warn(problem);
+    if (rules.files.length + skills.skills.length + problems.length > 0) {
+      const loaded = rules.files.map((file) => ({ path: file.path, truncated: file.truncated }));
+      transcript.add({ type: 'projectContext', rules: loaded, skills: skills.skills.map((skill) => skill.name), problems });
+    }
+    this.rules = rules.text;
+    return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text, skills: skills.skills, webSearch: search !== undefined });
+  }
+
+  /** Adds the allow rules the card offered to the settings, then runs the command. */
+  private async alwaysAllow(toolCallId: string, rules: string[]): Promise<void> {
+    const { decisions, log } = this.deps;
+    const refused = refusedAllowRules(decisions.get(toolCallId), rules);
+    if (refused) {
+      log.warn(`Always allow refused: ${refused}`);
+      return;
+    }
+    try {
+      await addCommandAllowRules(rules);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error(`could not add allow rules: ${message}`);
+      void vscode.window.showErrorMessage(`Ouro could not add the allow rule to the settings: ${message}`);
+      decisions.remind(toolCallId);
+      return;
+    }
+    log.info(`allow rules added: ${rules.join(', ')}`);
+    decisions.decide(toolCallId, { accepted: true, reason: alwaysAllowedNote(rules) });
+  }
+
+  private async openFile(path: string): Promise<void> {
+    try {
+      await vscode.window.showTextDocument(await this.deps.workspace.uriOf(path), { preview: true });
+    } catch (error) {
+      void vscode.window.showWarningMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+// The chat a saved conversation shows: its messages turned back into the transcript messages the
+// live chat was made of, so a reloaded window or an opened conversation looks as it did, tool
+// cards with their results. Derived, not saved beside it: an imported or repaired conversation
+// shows the same way. Pure.
+import type { Message } from '../../agent/conversation';
+import type { TurnUsage } from '../../agent/history/conversationRecord';
+import type { TranscriptMessage } from '../../protocol/messages';
+import { decisionNote } from '../../protocol/notes';
+import { splitUserMessage } from './attachmentText';
+
+/** Results the tools give when the user said no (proposalResult.ts, runCommand.ts, customTool.ts). */
+const REJECTED = /^(The change to .+ was rejected|The user did not allow )/;
+
+/** `turns`: each turn's usage, shown after its last message as the live chat showed it. */
+export function transcriptOf(messages: readonly Message[], newId: () => string, turns: readonly TurnUsage[] = []): TranscriptMessage[] {
+  const out: TranscriptMessage[] = [];
+  const usageOfTurn = new Map(turns.map((turn) => [turn.messageIndex, turn.usage]));
+  let turnUsage: TurnUsage['usage'] | undefined;
+  const endTurn = () => {
+    if (turnUsage?.requests) out.push({ type: 'turnUsage', usage: turnUsage });
+    turnUsage = undefined;
+  };
+  for (const [messageIndex, message] of messages.entries()) {
+    switch (message.role) {
+      case 'system':
+        break;
+      case 'user':
+        endTurn();
+        turnUsage = usageOfTurn.get(messageIndex);
+        out.push({ type: 'user', id: newId(), ...splitUserMessage(message.content), messageIndex });
+        break;
+      case 'assistant':
+        if (message.reasoning) out.push({ type: 'agent', event: { type: 'reasoning', delta: message.reasoning } });
+        if (message.content) out.push({ type: 'agent', event: { type: 'text', delta: message.content } });
+        for (const call of message.toolCalls ?? []) out.push({ type: 'agent', event: { type: 'tool_call', call } });
+        break;
+      case 'tool':
+        if (message.isError && REJECTED.test(message.content)) out.push({ type: 'decided', toolCallId: message.toolCallId, accepted: false, note: decisionNote(false) });
+        out.push({ type: 'agent', event: { type: 'tool_result', id: message.toolCallId, name: message.name, content: message.content, isError: message.isError ?? false } });
+        break;
+      default: {
+        const _exhaustive: never = message;
+        return _exhaustive;
+      }
+    }
+  }
+  if (out.length) out.push({ type: 'agent', event: { type: 'done', reason: 'stop' } });
+  endTurn();
+  return out;
+}

@@ -1,0 +1,43 @@
+// The DiagnosticsSource port over vscode.languages.getDiagnostics: what the editor's language
+// servers report, with paths as the workspace shows them to the model.
+import * as vscode from 'vscode';
+import type { Diagnostic, DiagnosticSeverity, DiagnosticsSource } from '../../agent/diagnostics';
+
+const severities: Record<vscode.DiagnosticSeverity, DiagnosticSeverity> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'info',
+  [vscode.DiagnosticSeverity.Hint]: 'hint',
+};
+
+export interface WorkspacePaths {
+  /** The display path of a file in the workspace; undefined outside it. */
+  displayPathOf(uri: vscode.Uri): string | undefined;
+  /** The file a display path (already resolved by the workspace) stands for. */
+  uriOf(display: string): Promise<vscode.Uri>;
+}
+
+export class VsCodeDiagnostics implements DiagnosticsSource {
+  constructor(private readonly paths: WorkspacePaths) {}
+
+  async get(path?: string): Promise<Diagnostic[]> {
+    const entries: Array<[vscode.Uri, readonly vscode.Diagnostic[]]> =
+      path === undefined ? vscode.languages.getDiagnostics() : [[await this.paths.uriOf(path), vscode.languages.getDiagnostics(await this.paths.uriOf(path))]];
+    const found: Diagnostic[] = [];
+    for (const [uri, diagnostics] of entries) {
+      const shown = this.paths.displayPathOf(uri);
+      if (shown === undefined) continue;
+      for (const diagnostic of diagnostics) {
+        found.push({
+          path: shown,
+          line: diagnostic.range.start.line + 1,
+          column: diagnostic.range.start.character + 1,
+          severity: severities[diagnostic.severity],
+          message: diagnostic.message,
+          ...(diagnostic.source ? { source: diagnostic.source } : {}),
+        });
+      }
+    }
+    return found;
+  }
+}
