@@ -21,12 +21,16 @@ export async function run(): Promise<string[]> {
   if (!codeServerEntry()) return ['activation: skipped, the test editor is not installed (node test/e2e/setup.mjs)'];
   const browser = await launchChromium();
   const runs: ActivationTimes[] = [];
+  const failures: string[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
       const scenario = await openScenario(browser, { name: 'bench-activation', script: [] });
       try {
         await scenario.openChat();
         runs.push(await activationTimes(scenario.page));
+      } catch (error) {
+        // A loaded machine can time the workbench out; the other starts still count.
+        failures.push(error instanceof Error ? error.message.split('\n')[0] : String(error));
       } finally {
         await scenario.close();
       }
@@ -34,10 +38,11 @@ export async function run(): Promise<string[]> {
   } finally {
     await browser.close();
   }
+  if (runs.length === 0) throw new Error(`no start could be measured: ${failures.join('; ')}`);
   const load = median(runs.map((r) => r.loadCode));
   const call = median(runs.map((r) => r.callActivate));
   return [
-    `code-server, the chat view opened (${runs[0].event}), median of ${RUNS} fresh starts`,
+    `code-server, the chat view opened (${runs[0].event}), median of ${runs.length} fresh starts${failures.length ? ` (${failures.length} failed: ${failures.join('; ')})` : ''}`,
     `load code           ${load} ms   (each: ${runs.map((r) => r.loadCode).join(', ')})`,
     `activate() call     ${call} ms   (each: ${runs.map((r) => r.callActivate).join(', ')})   goal < ${ACTIVATE_GOAL_MS} ms ${call < ACTIVATE_GOAL_MS ? 'met' : 'NOT met'}`,
   ];
