@@ -4,7 +4,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { abortError, ModelError, type Model, type ModelChunk, type ModelRequest } from '../agent/model';
-import { fetchWithActivity } from './activityFetch';
+import { activityOption, fetchWithActivity } from './activityFetch';
 import { ChunkReader } from './chunkReader';
 import { clientAccess, replyLimitField } from './endpointQuirks';
 import { classifyFailure, StalledStreamError } from './failures';
@@ -42,6 +42,8 @@ export class OpenAICompatibleModel implements Model {
   private echoReasoning = false;
   private readonly idTag = randomTag();
   private idCount = 0;
+  /** Built on first request and kept: the SDK's client costs a fraction of a millisecond to build. */
+  private client: OpenAI | undefined;
 
   constructor(private readonly options: OpenAICompatibleOptions) {
     this.name = options.model;
@@ -131,16 +133,18 @@ export class OpenAICompatibleModel implements Model {
       }, this.idleTimeoutMs);
     };
     touch();
+    // Aborting makes a DOMException and wakes every listener: only a request left unfinished needs it.
+    let finished = false;
     try {
-      const client = new OpenAI({
+      this.client ??= new OpenAI({
         ...clientAccess(this.options),
         // Never pass OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment on to other providers.
         organization: null,
         project: null,
         maxRetries: 0,
-        fetch: fetchWithActivity(this.fetch, touch),
+        fetch: fetchWithActivity(this.fetch),
       });
-      const stream = await client.chat.completions.create(params, { signal: controller.signal });
+      const stream = await this.client.chat.completions.create(params, { signal: controller.signal, fetchOptions: activityOption(touch) });
       for await (const chunk of stream) {
         const out = reader.read(chunk);
         if (!out.length) continue;
@@ -148,6 +152,7 @@ export class OpenAICompatibleModel implements Model {
         for (const item of out) yield item;
         touch();
       }
+      finished = true;
       // The SDK ends quietly when its request is aborted: find out whether we stalled or were cancelled.
       pause();
       if (stalled) throw stalled;
@@ -158,7 +163,7 @@ export class OpenAICompatibleModel implements Model {
     } finally {
       pause();
       signal.removeEventListener('abort', cancel);
-      controller.abort();
+      if (!finished) controller.abort();
       if (reader.sawReasoningContent) this.echoReasoning = true;
     }
   }
