@@ -9,7 +9,8 @@ import type { CommandRules } from '../../agent/commands/commandRules';
 import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
 import { capOutput, DEFAULT_OUTPUT_LIMITS, OutputCollector } from '../../agent/commands/outputCapper';
 import type { ResolvedPath } from '../../agent/workspace/workspace';
-import { readCommandRules } from '../settings/settings';
+import { secretNames } from '../../agent/commands/childEnvironment';
+import { readCommandRules, readPassEnv } from '../settings/settings';
 
 export const TERMINAL_NAME = 'Ouro';
 
@@ -36,7 +37,7 @@ export class TerminalCommandRunner implements CommandRunner, vscode.Disposable {
   private readonly closed: vscode.Disposable;
 
   constructor(private readonly options: TerminalCommandRunnerOptions = {}) {
-    this.fallback = options.fallback ?? new NodeCommandRunner({ env: QUIET_ENV, defaultTimeoutMs: options.defaultTimeoutMs });
+    this.fallback = options.fallback ?? new NodeCommandRunner({ env: QUIET_ENV, defaultTimeoutMs: options.defaultTimeoutMs, passEnv: readPassEnv() });
     this.closed = vscode.window.onDidCloseTerminal((closed) => {
       if (closed === this.terminal) this.terminal = undefined;
     });
@@ -141,7 +142,9 @@ export class TerminalCommandRunner implements CommandRunner, vscode.Disposable {
   }
 
   private createTerminal(root: string): vscode.Terminal {
-    this.terminal = vscode.window.createTerminal({ name: TERMINAL_NAME, cwd: root, env: QUIET_ENV, isTransient: true });
+    // Secrets are unset in the terminal's shell (null deletes a variable), so a command cannot print them.
+    const unset = Object.fromEntries(secretNames(process.env, readPassEnv()).map((name) => [name, null]));
+    this.terminal = vscode.window.createTerminal({ name: TERMINAL_NAME, cwd: root, env: { ...unset, ...QUIET_ENV }, isTransient: true });
     return this.terminal;
   }
 
