@@ -6,7 +6,7 @@
 // assistant message carries gets exactly one tool result, whatever happens (bad arguments,
 // unknown tool, a throwing tool, cancellation); a reply cut short keeps its text, marked
 // `interrupted`, and drops its half-made tool calls.
-import type { AssistantMessage, Conversation, Message, ToolCall } from './conversation';
+import type { AssistantMessage, Conversation, Message, ToolCall, ToolMessage } from './conversation';
 import type { AgentEvent } from './events';
 import type { CommandRunner } from './commands/commandRunner';
 import type { DiagnosticsSource } from './diagnostics';
@@ -16,6 +16,7 @@ import { isTruncatedCall } from './truncatedCall';
 import type { Approver, Tool, ToolResult, UserAsker } from './tools/tool';
 import type { Workspace } from './workspace/workspace';
 import { EventChannel } from './eventChannel';
+import { markedAsError } from './toolErrorMarker';
 import { openItemsReminder } from './plan/planChecklist';
 import { runToolCall } from './runToolCall';
 import { createToolContext, type ContextBase } from './toolContext';
@@ -97,10 +98,10 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
     try {
       for (const call of reply.toolCalls) {
         yield { type: 'tool_call', call };
-        const result = yield* runOne(call, reply.reason, tools, base);
-        conversation.messages.push(toolMessage(call, result));
+        const message = toolMessage(call, yield* runOne(call, reply.reason, tools, base));
+        conversation.messages.push(message);
         answered++;
-        yield { type: 'tool_result', id: call.id, name: call.name, content: result.content, isError: Boolean(result.isError) };
+        yield { type: 'tool_result', id: call.id, name: call.name, content: message.content, isError: Boolean(message.isError) };
       }
     } finally {
       // A consumer that stops reading mid-tool (instead of aborting) must not leave calls unanswered.
@@ -173,8 +174,10 @@ async function* streamReply(model: Model, messages: readonly Message[], tools: T
   return { kind: 'finished', text, reasoning, ...finish };
 }
 
-function toolMessage(call: ToolCall, result: ToolResult): Message {
-  return { role: 'tool', toolCallId: call.id, name: call.name, content: result.content, ...(result.isError ? { isError: true } : {}) };
+/** Where every result, whichever path it came by, becomes what the model reads: failures marked. */
+function toolMessage(call: ToolCall, result: ToolResult): ToolMessage {
+  const base = { role: 'tool' as const, toolCallId: call.id, name: call.name };
+  return result.isError ? { ...base, content: markedAsError(result.content), isError: true } : { ...base, content: result.content };
 }
 
 function assistant(text: string, reasoning: string, extra: Partial<AssistantMessage> = {}): AssistantMessage {

@@ -9,7 +9,7 @@ import { decisionNote } from '../../protocol/notes';
 import { splitUserMessage } from './attachmentText';
 
 /** Results the tools give when the user said no (proposalResult.ts, runCommand.ts, customTool.ts). */
-const REJECTED = /^(The change to .+ was rejected|The user did not allow )/;
+const REJECTED = /^(Error: )?(The change to .+ was rejected|The user did not allow )/;
 
 /** `turns`: each turn's usage, shown after its last message as the live chat showed it. */
 export function transcriptOf(messages: readonly Message[], newId: () => string, turns: readonly TurnUsage[] = []): TranscriptMessage[] {

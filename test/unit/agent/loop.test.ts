@@ -194,7 +194,7 @@ describe('agent loop', () => {
       const events = await h.run(newConversation(), { approver });
       assert.deepEqual(eventsOf(events, 'approval_request')[0], { type: 'approval_request', id: 'x1', toolCallId: 'x1', kind: 'execute', title: 'make' });
       assert.deepEqual(eventsOf(events, 'approval_result')[0], { type: 'approval_result', id: 'x1', approved: false, reason: 'not today' });
-      assert.equal(eventsOf(events, 'tool_result')[0].content, 'refused: not today');
+      assert.equal(eventsOf(events, 'tool_result')[0].content, 'Error: refused: not today');
     });
   });
 });

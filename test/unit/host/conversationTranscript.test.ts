@@ -45,7 +45,7 @@ describe('a saved conversation as a transcript', () => {
       { role: 'assistant', content: 'Looking.', reasoning: 'read it first', toolCalls: [{ id: 'a', name: 'read_file', arguments: '{"path":"src/add.ts"}' }] },
       { role: 'tool', toolCallId: 'a', name: 'read_file', content: '1: a - b' },
       { role: 'assistant', content: '', toolCalls: [{ id: 'b', name: 'edit_file', arguments: '{"path":"src/add.ts"}' }, { id: 'c', name: 'run_command', arguments: '{"command":"npm test"}' }] },
-      { role: 'tool', toolCallId: 'b', name: 'edit_file', content: 'The change to src/add.ts was rejected: use +. Nothing was written.', isError: true },
+      { role: 'tool', toolCallId: 'b', name: 'edit_file', content: 'Error: The change to src/add.ts was rejected: use +. Nothing was written.', isError: true },
       { role: 'tool', toolCallId: 'c', name: 'run_command', content: 'exit 1', isError: true },
       { role: 'assistant', content: 'Done.' },
     ]);
@@ -60,7 +60,7 @@ describe('a saved conversation as a transcript', () => {
         target: 'src/add.ts',
         args: '{"path":"src/add.ts"}',
         status: 'rejected',
-        result: 'The change to src/add.ts was rejected: use +. Nothing was written.',
+        result: 'Error: The change to src/add.ts was rejected: use +. Nothing was written.',
         pending: undefined,
         note: 'Rejected',
         rejectedByUser: true,
