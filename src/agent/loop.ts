@@ -47,6 +47,8 @@ export const DEFAULT_MAX_STEPS = 50;
 const CANCELLED_BEFORE_RUN = 'Cancelled by the user; this call was not run.';
 const CANCELLED_WHILE_RUNNING = 'Cancelled by the user while this call was running; it may have done part of its work.';
 const ABANDONED = 'Stopped before this call finished; it may have done part of its work.';
+const EMPTY_REPLY = 'The model sent back an empty reply: no text and no tool call. Send your message again, or choose another model.';
+const EMPTY_REPLY_NOTE = '[Note from Ouro] Your last reply was empty: no text and no tool call. Answer in text, or call a tool.';
 const TRUNCATED_CALL =
   'Not run: your reply reached the output token limit while writing this call, so its arguments were cut off. ' +
   'Call it again with less in it (write a large file in parts, or use edit_file).';
@@ -81,7 +83,13 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
       return yield { type: 'done', reason: 'error', message: reply.message };
     }
     if (reply.toolCalls.length === 0) {
-      if (reply.text || reply.reasoning) conversation.messages.push(assistant(reply.text, reply.reasoning));
+      if (!reply.text && !reply.reasoning) {
+        // Nothing at all (the model client has already asked again, where that helps): the
+        // model hears it on its next request, and the turn ends saying so.
+        conversation.messages.push({ role: 'user', content: EMPTY_REPLY_NOTE, note: true });
+        return yield { type: 'done', reason: 'stop', message: EMPTY_REPLY };
+      }
+      conversation.messages.push(assistant(reply.text, reply.reasoning));
       // Once per turn, a model that stops with plan items open and says nothing of them is asked to.
       const reminder = !reminded && step < maxSteps && reply.reason === 'stop' ? openItemsReminder(conversation.messages, reply.text) : undefined;
       if (reminder) {
@@ -187,6 +195,6 @@ function assistant(text: string, reasoning: string, extra: Partial<AssistantMess
 function endNote(reason: FinishReason, text: string): string | undefined {
   if (reason === 'length') return 'The reply was cut off by the output token limit.';
   if (reason === 'content_filter') return 'The reply was stopped by the content filter.';
-  if (!text) return 'The model returned an empty reply.';
+  if (!text) return 'The model replied only with its thinking, and no answer.';
   return undefined;
 }

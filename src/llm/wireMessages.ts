@@ -17,9 +17,16 @@ export function toWireMessages(messages: readonly Message[], options: WireOption
   for (const message of messages) {
     switch (message.role) {
       case 'system':
-      case 'user':
         wire.push({ role: message.role, content: message.content });
         break;
+      case 'user': {
+        // A note from Ouro next to the user's words: one message, since many chat templates
+        // (Gemma's, Mistral's) refuse two user messages in a row.
+        const last = wire[wire.length - 1];
+        if (last?.role === 'user' && typeof last.content === 'string') last.content += `\n\n${message.content}`;
+        else wire.push({ role: 'user', content: message.content });
+        break;
+      }
       case 'assistant':
         if (message.toolCalls?.length) {
           wire.push({

@@ -84,6 +84,20 @@ describe('a saved conversation as a transcript', () => {
     );
   });
 
+  it("shows Ouro's notes to the model as quiet lines, not as the user's words", () => {
+    const items = shown([
+      { role: 'system', content: 's' },
+      { role: 'user', content: 'Fix it' },
+      { role: 'assistant', content: 'Fixed.' },
+      { role: 'user', content: '[Note from Ouro] The user restored files: a.ts deleted.', note: true },
+      { role: 'user', content: 'Now test it' },
+    ]);
+    assert.deepEqual(
+      items.map((item) => (item.kind === 'notice' ? `notice:${item.text}` : item.kind === 'user' ? `user:${item.text}:${item.messageIndex}` : item.kind)),
+      ['user:Fix it:1', 'assistant', 'notice:The user restored files: a.ts deleted.', 'user:Now test it:4'],
+    );
+  });
+
   it('is empty for a conversation with nothing but its system prompt', () => {
     assert.deepEqual(transcriptOf([{ role: 'system', content: 's' }], () => 'x'), []);
   });
