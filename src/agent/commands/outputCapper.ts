@@ -105,7 +105,6 @@ export function cleanTerminalText(text: string): string {
 }
 
 /** "Cursor to column 1" (ESC[G, ESC[1G), as npm moves back to redraw its spinner: a carriage return. */
-// eslint-disable-next-line no-control-regex
 const TO_FIRST_COLUMN = /\x1b\[[01]?G/g;
 /** A spinner frame (npm's "⠙", ora's dots) left at the start of a line: braille cells and the space after. */
 const SPINNER_FRAME = /^[\u2801-\u28ff]+(?:\s+|$)/;
