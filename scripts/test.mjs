@@ -49,7 +49,7 @@ for (const [label, [command, args]] of [
   if (code !== 0) finish(label);
 }
 
-const unit = await run('unit tests', ...npx('mocha/bin/mocha.js'), { capture: true });
+const unit = await run('unit tests', ...npx('mocha/bin/mocha.js', 'test/unit/**/*.test.ts'), { capture: true });
 totals.passed += count(unit.output, /(\d+) passing/);
 totals.failed += count(unit.output, /(\d+) failing/);
 totals.skipped += count(unit.output, /(\d+) pending/);

@@ -53,6 +53,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('undoSince'), messageIndex: z.number().int().nonnegative() }),
   /** A changed file's diff: before the conversation ↔ now. */
   z.object({ type: z.literal('openChange'), path: z.string().min(1).max(4_000) }),
+  /** The actions under a failed turn: send the same conversation again, open Ouro's settings, test the configured connection. */
+  z.object({ type: z.literal('errorAction'), action: z.enum(['retry', 'openSettings', 'testConnection']) }),
   /** Put a changed file back as it was before the conversation. */
   z.object({ type: z.literal('revertFile'), path: z.string().min(1).max(4_000) }),
 ]);

@@ -9,3 +9,6 @@ export function decisionNote(accepted: boolean, reason?: string): string {
 export function isRejectionNote(note: string | undefined): boolean {
   return note === 'Rejected' || (note?.startsWith('Rejected: ') ?? false);
 }
+
+/** A decision the user's Stop ended: like a rejection, not a failure. */
+export const STOPPED_NOTE = 'Stopped';

@@ -4,12 +4,12 @@
 import type { AgentEvent } from '../agent/events';
 import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
 import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, MeterView, PendingDecision, SetupState } from '../protocol/messages';
-import { decisionNote, isRejectionNote } from '../protocol/notes';
+import { decisionNote, isRejectionNote, STOPPED_NOTE } from '../protocol/notes';
 import { compactionNote } from './usageText';
 import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
 
-/** `rejected` is the user's choice, shown apart from a tool that failed. */
-export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting' | 'rejected';
+/** `rejected` and `stopped` are the user's choice, shown apart from a tool that failed. */
+export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting' | 'rejected' | 'stopped';
 
 export type ChatItem =
   | { kind: 'user'; key: string; text: string; attachments: string[]; messageIndex?: number }
@@ -28,9 +28,12 @@ export type ChatItem =
       note?: string;
       /** The user rejected the call, so its error result is their choice, not a failure. */
       rejectedByUser?: boolean;
+      /** The user's Stop ended the wait for their decision: not a failure either. */
+      stoppedByUser?: boolean;
     }
   | { kind: 'error'; key: string; message: string; status?: number }
-  | { kind: 'notice'; key: string; text: string }
+  /** `retry`: the one line that says the request is being retried, updated in place. */
+  | { kind: 'notice'; key: string; text: string; retry?: boolean }
   | { kind: 'projectContext'; key: string; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] }
   /** What a turn used, under its reply. */
   | { kind: 'usage'; key: string; usage: UsageTotals };
@@ -96,6 +99,7 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
         pending: undefined,
         note: message.note ?? (message.accepted ? 'Accepted' : 'Rejected'),
         rejectedByUser: !message.accepted && (message.note === undefined || isRejectionNote(message.note)),
+        ...(!message.accepted && message.note === STOPPED_NOTE ? { stoppedByUser: true } : {}),
       }));
     case 'turnUsage':
       return push(state, { kind: 'usage', usage: message.usage });
@@ -113,6 +117,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
 }
 
 function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
+  // The retry line says what is happening now; once the reply or the error comes, it is over.
+  if (event.type !== 'retry' && event.type !== 'step' && event.type !== 'usage') state = withoutRetryLine(state);
   switch (event.type) {
     case 'step':
       return state;
@@ -133,7 +139,7 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
     case 'tool_result':
       return withPlan(updateTool(state, event.id, (tool) => ({
         ...tool,
-        status: !event.isError ? 'done' : tool.rejectedByUser ? 'rejected' : 'failed',
+        status: !event.isError ? 'done' : tool.rejectedByUser ? 'rejected' : tool.stoppedByUser ? 'stopped' : 'failed',
         result: event.content,
         pending: undefined,
       })), event);
@@ -147,8 +153,12 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
     case 'usage':
       // The host adds usage up, with the price: it arrives as `meter` and `turnUsage`.
       return state;
-    case 'retry':
-      return push(state, { kind: 'notice', text: `Retrying (attempt ${event.attempt}) in ${Math.ceil(event.delayMs / 1000)} s: ${event.message}` });
+    case 'retry': {
+      const text = `${event.message} Retrying in ${Math.ceil(event.delayMs / 1000)} s (attempt ${event.attempt}).`;
+      const last = state.items[state.items.length - 1];
+      if (last?.kind === 'notice' && last.retry) return { ...state, items: [...state.items.slice(0, -1), { ...last, text }] };
+      return push(state, { kind: 'notice', text, retry: true });
+    }
     case 'compacted':
       return push(finishStreaming(state), { kind: 'notice', text: compactionNote(event.compaction) });
     case 'reminder':
@@ -164,11 +174,17 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
   }
 }
 
+function withoutRetryLine(state: ChatState): ChatState {
+  const last = state.items[state.items.length - 1];
+  return last?.kind === 'notice' && last.retry ? { ...state, items: state.items.slice(0, -1) } : state;
+}
+
 function reduceDone(state: ChatState, event: Extract<AgentEvent, { type: 'done' }>): ChatState {
-  // Cards still running when the turn ends will get no result: show them as stopped.
+  // Cards still running when the turn ends will get no result: stopped by the user's Stop, else failed.
+  const status = event.reason === 'cancelled' ? ('stopped' as const) : ('failed' as const);
   const items = state.items.map((item) =>
     item.kind === 'tool' && (item.status === 'running' || item.status === 'waiting')
-      ? { ...item, status: 'failed' as const, pending: undefined, result: item.result ?? 'Stopped before it finished.' }
+      ? { ...item, status, pending: undefined, result: item.result ?? 'Stopped before it finished.' }
       : item,
   );
   const next = { ...state, items: items.some((item, i) => item !== state.items[i]) ? items : state.items };

@@ -95,6 +95,25 @@ describe('Fixing a bug with Ouro in VS Code', function () {
     assert.match(told, /keep the loop as it is/);
   });
 
+  it('shows Stop during a review as stopped, like a rejection, and writes nothing', async () => {
+    const scenario = await scenarios.open({
+      name: '2b-fix-stop-during-review',
+      script: fixBugScript((result) => textReply(`Unexpected: ${result}`)),
+      settings: { 'workbench.colorTheme': 'Default Light Modern' },
+    });
+    const original = scenario.read('src/math.js');
+    const chat = await askForTheFix(scenario);
+
+    await chat.locator('button#stop').click();
+    await waitUntilIdle(chat);
+    await toolCard(chat, 'edit_file', 'stopped').waitFor();
+    await diffEditor(scenario.page).waitFor({ state: 'detached' });
+    await scenario.shot('stopped-during-review');
+    assert.equal(await chat.locator('#messages .tool-card[data-status="failed"]').count(), 0, 'a stop is not a failure');
+    assert.equal(scenario.read('src/math.js'), original);
+    assert.equal(scenario.mock.requests.length, 3, 'Stop ends the turn: nothing more goes to the model');
+  });
+
   it("writes the user's own version when they edit the proposal before accepting", async () => {
     const scenario = await scenarios.open({
       name: '3-fix-edit-then-accept',

@@ -30,9 +30,17 @@ export interface CommandRunResult {
   note?: string;
 }
 
+/**
+ * How a runner contains what it runs: in an OS sandbox (allow rules may let commands run without
+ * asking), or not, because the user turned the sandbox off or this machine has none.
+ */
+export type Isolation = { kind: 'sandbox'; network: boolean } | { kind: 'off'; reason: string } | { kind: 'none'; reason: string };
+
 export interface CommandRunner {
   /** The allow and deny rules in force now; read on every call, so changed settings apply at once. */
   rules(): CommandRules;
+  /** Whether commands run in a sandbox; a runner without this method has none. */
+  isolation?(): Isolation;
   /** Runs a command line in `cwd` (a folder the workspace resolved) and resolves when it is over. */
   run(command: string, cwd: ResolvedPath, options: CommandRunOptions): Promise<CommandRunResult>;
   /**

@@ -35,6 +35,8 @@ export interface Turn {
   systemPrompt: () => Promise<string>;
   /** Where the requests go, for the log (never the key). */
   endpoint: string;
+  /** Send the conversation as it is again (after a failed request): no new user message. */
+  retry?: boolean;
 }
 
 export class ChatAgent {
@@ -65,6 +67,12 @@ export class ChatAgent {
     return this.controller !== undefined;
   }
 
+  /** Whether the conversation waits for a reply the model never gave: it ends with the user's words, tool results or a cut-off reply. */
+  get canRetry(): boolean {
+    const last = this.record.messages.at(-1);
+    return !this.busy && last !== undefined && (last.role === 'user' || last.role === 'tool' || (last.role === 'assistant' && last.interrupted === true));
+  }
+
   /** The conversation the chat shows: messages, usage totals, checkpoints. Saved with save(). */
   get conversation(): ConversationRecord {
     return this.record;
@@ -86,11 +94,11 @@ export class ChatAgent {
     this.onBusyChange(true);
     // The system prompt comes first in a new conversation.
     const messageIndex = Math.max(1, record.messages.length);
-    this.transcript.add({ type: 'user', id: randomUUID(), text: turn.display, attachments: turn.attachments, messageIndex });
+    if (!turn.retry) this.transcript.add({ type: 'user', id: randomUUID(), text: turn.display, attachments: turn.attachments, messageIndex });
     const context = this.contextFor(turn.options.model, turn.window);
     try {
       if (record.messages.length === 0) record.messages.push({ role: 'system', content: await turn.systemPrompt() });
-      recorder.startTurn(turn.content, turn.options.model.name);
+      if (!turn.retry) recorder.startTurn(turn.content, turn.options.model.name);
       await recorder.save();
       this.onMeterChange();
       const workspace = recordingWorkspace(turn.options.workspace, { checkpoints: record.checkpoints, messages: () => record.messages, save: () => recorder.save() });

@@ -151,6 +151,9 @@ export class ChatController {
       case 'openChange':
         void this.restoring(() => this.deps.changes.openDiff(message.path));
         return;
+      case 'errorAction':
+        void this.errorAction(message.action);
+        return;
       case 'revertFile':
         void this.restoring(() => this.deps.changes.revert(message.path));
         return;
@@ -207,7 +210,8 @@ export class ChatController {
     return { configured, provider: settings.provider, baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
   }
 
-  private async send(text: string): Promise<void> {
+  /** Sends the user's words, or with `retry` the conversation as it stands (after a failed request). */
+  private async send(text: string, retry = false): Promise<void> {
     const { agent, decisions, attachments, workspace } = this.deps;
     await agent.restored;
     if (agent.busy) return;
@@ -216,9 +220,10 @@ export class ChatController {
     const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
     // A second Send while the key was being read must not take the attachments of the first.
     if (!chat || agent.busy) return;
-    const attached = attachments.take();
+    const attached = retry ? [] : attachments.take();
     const toolset = (this.toolset ??= this.startChat(settings.fetch, search));
     await agent.run({
+      retry,
       content: composeUserMessage(text, attached),
       display: text,
       endpoint: chat.endpoint,
@@ -236,6 +241,25 @@ export class ChatController {
         asker: questionAsker(decisions),
       },
     });
+  }
+
+  private async errorAction(action: 'retry' | 'openSettings' | 'testConnection'): Promise<void> {
+    switch (action) {
+      case 'retry':
+        await this.deps.agent.restored;
+        if (this.deps.agent.canRetry) return this.send('', true);
+        this.deps.transcript.add({ type: 'notice', text: 'Nothing to retry: the conversation is not waiting for a reply.' });
+        return;
+      case 'openSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:ouro-dev.ouro');
+        return;
+      case 'testConnection':
+        return this.deps.models.testConfigured();
+      default: {
+        const _exhaustive: never = action;
+        return _exhaustive;
+      }
+    }
   }
 
   /** Undo, revert and their diffs: a failure is shown, never lost. */

@@ -5,11 +5,13 @@
 import type { Message } from '../../agent/conversation';
 import type { TurnUsage } from '../../agent/history/conversationRecord';
 import type { TranscriptMessage } from '../../protocol/messages';
-import { decisionNote } from '../../protocol/notes';
+import { decisionNote, STOPPED_NOTE } from '../../protocol/notes';
 import { splitUserMessage } from './attachmentText';
 
-/** Results the tools give when the user said no (proposalResult.ts, runCommand.ts, customTool.ts). */
+/** Results the tools give when the user said no (proposalResult.ts, runCommand.ts, customTool.ts), marked as errors or not. */
 const REJECTED = /^(Error: )?(The change to .+ was rejected|The user did not allow )/;
+/** ...and when the user's Stop ended the wait (decisions.ts). */
+const STOPPED = /The user stopped the task before/;
 
 const NOTE_PREFIX = /^\[Note from Ouro\] /;
 
@@ -42,7 +44,9 @@ export function transcriptOf(messages: readonly Message[], newId: () => string, 
         for (const call of message.toolCalls ?? []) out.push({ type: 'agent', event: { type: 'tool_call', call } });
         break;
       case 'tool':
-        if (message.isError && REJECTED.test(message.content)) out.push({ type: 'decided', toolCallId: message.toolCallId, accepted: false, note: decisionNote(false) });
+        if (message.isError && REJECTED.test(message.content)) {
+          out.push({ type: 'decided', toolCallId: message.toolCallId, accepted: false, note: STOPPED.test(message.content) ? STOPPED_NOTE : decisionNote(false) });
+        }
         out.push({ type: 'agent', event: { type: 'tool_result', id: message.toolCallId, name: message.name, content: message.content, isError: message.isError ?? false } });
         break;
       default: {

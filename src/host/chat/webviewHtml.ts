@@ -30,7 +30,6 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPag
 <body data-busy="false">
   <header class="toolbar">
     <button id="model" type="button" aria-haspopup="dialog"><span id="model-name"></span><span class="codicon codicon-chevron-down" aria-hidden="true"></span></button>
-    <button id="new-chat" type="button" aria-label="New chat" title="New chat"><span class="codicon codicon-add" aria-hidden="true"></span></button>
   </header>
   <section id="history" class="history" aria-label="Conversation history" hidden></section>
   <main id="messages" role="log" aria-live="polite" aria-label="Conversation"></main>

@@ -7,6 +7,7 @@ import type { Proposal, ProposalOutcome } from '../../agent/workspace/workspace'
 import { decisionNote } from '../../protocol/notes';
 import { applyProposal } from './applyProposal';
 import { STOPPED_REASON, type PendingDecisions } from '../chat/decisions';
+import { STOPPED_NOTE } from '../../protocol/notes';
 import { proposalUri, type ProposalFileSystem } from './proposalFileSystem';
 
 export class DiffReview {
@@ -34,7 +35,7 @@ export class DiffReview {
       const content = await this.editedContent(right, proposal.content);
       await closeDiff(right);
       if (!decision.accepted) {
-        this.decisions.announce(proposal.toolCallId, false, decision.reason === STOPPED_REASON ? 'Stopped' : decisionNote(false, decision.reason));
+        this.decisions.announce(proposal.toolCallId, false, decision.reason === STOPPED_REASON ? STOPPED_NOTE : decisionNote(false, decision.reason));
         return { status: 'rejected', reason: decision.reason };
       }
       const outcome = await applyProposal(uri, proposal, content);

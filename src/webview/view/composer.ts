@@ -1,4 +1,5 @@
-// The input area and the header: prompt, Send / Stop, New chat, the model name, attachment chips.
+// The input area and the header: prompt, Send / Stop, the model name, attachment chips. New Chat
+// is the view title's (one button, where VS Code's views keep theirs).
 // The usage line and the context meter are contextMeter.ts's.
 import type { ChatState } from '../chatState';
 import { byId, h, icon, iconButton } from '../dom';
@@ -26,7 +27,6 @@ export class Composer {
     this.prompt.addEventListener('input', () => onDraftChange(this.prompt.value));
     this.send.addEventListener('click', () => this.submit());
     this.stop.addEventListener('click', () => post({ type: 'stop' }));
-    byId('new-chat').addEventListener('click', () => post({ type: 'newChat' }));
     this.model.addEventListener('click', () => post({ type: 'chooseModel' }));
     this.attachments.addEventListener('click', (event) => {
       const remove = (event.target as Element).closest<HTMLElement>('button.remove-attachment');

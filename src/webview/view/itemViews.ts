@@ -22,15 +22,9 @@ export function renderItem(item: ChatItem): HTMLElement {
     case 'tool':
       return renderToolCard(item);
     case 'error':
-      return h(
-        'div',
-        { class: 'message error', role: 'alert' },
-        icon('error'),
-        h('span', { class: 'error-text' }, errorText(item.message, item.status)),
-        item.status === 401 && h('button', { type: 'button', class: 'set-api-key', 'aria-label': 'Set API Key' }, 'Set API Key'),
-      );
+      return renderError(item);
     case 'notice':
-      return h('div', { class: 'notice' }, icon('info'), item.text);
+      return h('div', { class: `notice${item.retry ? ' retry-notice' : ''}`, ...(item.retry ? { role: 'status' } : {}) }, icon(item.retry ? 'sync' : 'info'), item.text);
     case 'projectContext':
       return renderProjectContext(item);
     case 'usage': {
@@ -43,6 +37,25 @@ export function renderItem(item: ChatItem): HTMLElement {
       return _exhaustive;
     }
   }
+}
+
+/** A failed turn, with the ways forward: the key for a 401; else the settings and a connection test; always Retry. */
+function renderError(item: Extract<ChatItem, { kind: 'error' }>): HTMLElement {
+  const action = (name: string, label: string, codicon: string, secondary = true) =>
+    h('button', { type: 'button', class: `error-action${secondary ? ' secondary' : ''}`, 'data-action': name }, icon(codicon), label);
+  return h(
+    'div',
+    { class: 'message error', role: 'alert' },
+    h('div', { class: 'error-line' }, icon('error'), h('span', { class: 'error-text' }, errorText(item.message, item.status))),
+    h(
+      'div',
+      { class: 'error-actions' },
+      item.status === 401 && h('button', { type: 'button', class: 'set-api-key', 'aria-label': 'Set API Key' }, icon('key'), 'Set API Key'),
+      item.status !== 401 && action('openSettings', 'Open settings', 'settings-gear'),
+      item.status !== 401 && action('testConnection', 'Test connection', 'plug'),
+      action('retry', 'Retry', 'refresh', item.status === 401),
+    ),
+  );
 }
 
 /** A quiet line: the rule files (each opens on click), the skills, and what could not be used. */

@@ -18,8 +18,8 @@ const toolIcons: Record<string, string> = {
   ask_user: 'question',
 };
 
-const statusLabels: Record<ToolStatus, string> = { running: 'running', done: 'done', failed: 'failed', waiting: 'waiting for you', rejected: 'rejected' };
-const statusIcons: Record<ToolStatus, string> = { running: 'loading codicon-modifier-spin', done: 'check', failed: 'error', waiting: 'bell', rejected: 'circle-slash' };
+const statusLabels: Record<ToolStatus, string> = { running: 'running', done: 'done', failed: 'failed', waiting: 'waiting for you', rejected: 'rejected', stopped: 'stopped' };
+const statusIcons: Record<ToolStatus, string> = { running: 'loading codicon-modifier-spin', done: 'check', failed: 'error', waiting: 'bell', rejected: 'circle-slash', stopped: 'circle-slash' };
 
 /** Long results are cut for display; the model got the whole text. */
 const maxShownChars = 20_000;

@@ -24,6 +24,8 @@ export function handleTranscriptClick(event: MouseEvent): void {
     answer(card!, toolCallId, card!.querySelector<HTMLInputElement>('input.answer-text')?.value ?? '');
   } else if (button.classList.contains('show-diff') && toolCallId) {
     post({ type: 'showDiff', toolCallId });
+  } else if (button.classList.contains('error-action') && isErrorAction(button.dataset.action)) {
+    post({ type: 'errorAction', action: button.dataset.action });
   } else if (button.classList.contains('set-api-key')) {
     post({ type: 'setApiKey' });
   } else if (button.classList.contains('save-setup')) {
@@ -37,6 +39,10 @@ export function handleTranscriptClick(event: MouseEvent): void {
     const index = Number(button.closest<HTMLElement>('.message.user')?.dataset.messageIndex);
     if (Number.isInteger(index)) post({ type: 'undoSince', messageIndex: index });
   }
+}
+
+function isErrorAction(action: string | undefined): action is 'retry' | 'openSettings' | 'testConnection' {
+  return action === 'retry' || action === 'openSettings' || action === 'testConnection';
 }
 
 /** What the setup card holds; VS Code's language models need no base URL. */

@@ -121,7 +121,7 @@ export function screenshots(page: Page, scenario: string): (step: string) => Pro
 }
 
 /** A tool card in the chat, optionally only once it has reached `status`. */
-export function toolCard(chat: FrameLocator, tool: string, status?: 'running' | 'done' | 'failed' | 'waiting' | 'rejected'): Locator {
+export function toolCard(chat: FrameLocator, tool: string, status?: 'running' | 'done' | 'failed' | 'waiting' | 'rejected' | 'stopped'): Locator {
   return chat.locator(`#messages .tool-card[data-tool="${tool}"]${status ? `[data-status="${status}"]` : ''}`);
 }
 

@@ -70,6 +70,21 @@ describe('a saved conversation as a transcript', () => {
     ]);
   });
 
+  it('shows a proposal ended by Stop as stopped, whether or not its result is marked as an error', () => {
+    for (const content of [
+      'The change to a.ts was rejected: The user stopped the task before deciding. Nothing was written.',
+      'Error: The change to a.ts was rejected: The user stopped the task before deciding. Nothing was written.',
+    ]) {
+      const items = shown([
+        { role: 'user', content: 'Fix a' },
+        { role: 'assistant', content: '', toolCalls: [{ id: 'a', name: 'edit_file', arguments: '{"path":"a.ts"}' }] },
+        { role: 'tool', toolCallId: 'a', name: 'edit_file', content, isError: true },
+      ]);
+      const card = items.find((item) => item.kind === 'tool');
+      assert.equal(card?.kind === 'tool' && card.status, 'stopped');
+    }
+  });
+
   it('shows a conversation cut off mid-step as repaired: the call failed, the partial reply kept', () => {
     const saved: Message[] = [
       { role: 'system', content: 's' },

@@ -64,6 +64,40 @@ describe('chat state reducer', () => {
     assert.equal(second.target, 'TODO');
   });
 
+  it('keeps one retry line and updates it for each attempt', () => {
+    const state = fold([
+      { type: 'user', id: 'u1', text: 'hi', attachments: [] },
+      agent({ type: 'retry', attempt: 1, delayMs: 1000, message: 'Could not reach the server.' }),
+      agent({ type: 'retry', attempt: 2, delayMs: 2000, message: 'Could not reach the server.' }),
+      agent({ type: 'retry', attempt: 3, delayMs: 4000, message: 'Could not reach the server.' }),
+    ]);
+    const notices = state.items.filter((item) => item.kind === 'notice');
+    assert.equal(notices.length, 1);
+    assert.equal(notices[0].kind === 'notice' && notices[0].text, 'Could not reach the server. Retrying in 4 s (attempt 3).');
+    assert.equal(notices[0].key, state.items[1].key, 'the same line, updated in place');
+    const failed = reduce(state, agent({ type: 'error', message: 'Could not reach the server (gave up after 3 retries).' }));
+    assert.deepEqual(failed.items.map((item) => item.kind), ['user', 'error'], 'the error replaces the retry line');
+    const answered = reduce(state, agent({ type: 'text', delta: 'Hello' }));
+    assert.deepEqual(answered.items.map((item) => item.kind), ['user', 'assistant'], 'so does the reply');
+  });
+
+  it('shows a proposal the user stopped as stopped, not failed', () => {
+    const state = fold([
+      call('c1', 'edit_file', { path: 'src/math.js' }),
+      { type: 'pending', decision: { toolCallId: 'c1', kind: 'edit', title: 'src/math.js' } },
+      { type: 'decided', toolCallId: 'c1', accepted: false, note: 'Stopped' },
+      agent({ type: 'tool_result', id: 'c1', name: 'edit_file', content: 'The change to src/math.js was rejected: The user stopped the task before deciding. Nothing was written.', isError: true }),
+      agent({ type: 'done', reason: 'cancelled' }),
+    ]);
+    assert.equal(tools(state)[0].status, 'stopped');
+    assert.equal(tools(state)[0].note, 'Stopped');
+  });
+
+  it('ends a card still running as failed when the turn ends in an error', () => {
+    const running = fold([call('c1', 'run_command', { command: 'npm test' })]);
+    assert.equal(tools(reduce(running, agent({ type: 'done', reason: 'error', message: 'boom' })))[0].status, 'failed');
+  });
+
   it('shows a pending edit as waiting, then clears it with the decision', () => {
     const waiting = fold([
       call('c1', 'edit_file', { path: 'src/math.js' }),
@@ -137,9 +171,9 @@ describe('chat state reducer', () => {
     assert.equal(tools(state)[0].status, 'waiting');
   });
 
-  it('marks cards that never got a result as failed when the turn is cancelled', () => {
+  it('marks cards that never got a result as stopped when the turn is cancelled', () => {
     const state = fold([call('c1', 'run_command', { command: 'sleep 100' }), agent({ type: 'done', reason: 'cancelled' })]);
-    assert.equal(tools(state)[0].status, 'failed');
+    assert.equal(tools(state)[0].status, 'stopped');
     assert.equal(state.items[state.items.length - 1].kind, 'notice');
   });
 

@@ -1,0 +1,36 @@
+// The bubblewrap command line for one sandboxed run. Pure: what to bind comes in resolved
+// (real paths, existing ones only), so the same plan is tested without a sandbox.
+//
+// The whole file system is read-only; the workspace folders are writable except the protected
+// paths inside them, which are bound again read-only; the user's secrets are hidden (an empty
+// folder or file over them); /tmp is a fresh tmpfs; the network is cut unless allowed. Later
+// binds win over earlier ones, so the order below is the policy.
+
+export interface SandboxPlan {
+  /** Folders the command may write (the workspace folders), real paths. */
+  writable: readonly string[];
+  /** Paths inside `writable` that stay read-only (.git, .vscode, ...), existing real paths. */
+  readOnly: readonly string[];
+  /** Secrets to hide: folders become empty, files read as empty. Existing real paths. */
+  hidden: ReadonlyArray<{ path: string; kind: 'file' | 'directory' }>;
+  /** Let the command use the network. */
+  network: boolean;
+  /** Where the command starts. */
+  cwd: string;
+}
+
+export function bubblewrapArgs(plan: SandboxPlan): string[] {
+  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
+  for (const folder of plan.writable) args.push('--bind', folder, folder);
+  for (const path of plan.readOnly) args.push('--ro-bind', path, path);
+  for (const secret of plan.hidden) {
+    if (secret.kind === 'directory') args.push('--tmpfs', secret.path);
+    else args.push('--ro-bind', '/dev/null', secret.path);
+  }
+  // Its own process ids (nothing outside to signal), no network unless allowed, and gone with
+  // the runner that started it.
+  args.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--die-with-parent');
+  if (!plan.network) args.push('--unshare-net');
+  args.push('--chdir', plan.cwd);
+  return args;
+}

@@ -1,0 +1,65 @@
+// A CommandRunner that runs every command and program of another runner (the CLI's child
+// process, the editor's terminal) inside bubblewrap: the same output, timeout and cancel, with
+// the workspace folder the only place it can write, protected paths read-only, the user's
+// secrets hidden and no network unless allowed.
+import * as path from 'node:path';
+import type { ResolvedPath } from '../../workspace/workspace';
+import { shellQuote } from '../allowSuggestion';
+import type { CommandRunner, CommandRunOptions, CommandRunResult, Isolation, ProgramRunOptions } from '../commandRunner';
+import type { CommandRules } from '../commandRules';
+import { bubblewrapArgs } from './bubblewrapArgs';
+import { missingProtectedPaths, sandboxPlanFor } from './sandboxPlanFor';
+
+export interface SandboxedRunnerOptions {
+  /** The bubblewrap binary. */
+  bwrap: string;
+  /** Whether commands may use the network; read on every run, so a changed setting applies at once. */
+  network: () => boolean;
+  /** The home folder whose secrets are hidden (tests plant their own). */
+  home?: string;
+}
+
+export class SandboxedRunner implements CommandRunner {
+  constructor(
+    private readonly inner: CommandRunner,
+    private readonly options: SandboxedRunnerOptions,
+  ) {}
+
+  rules(): CommandRules {
+    return this.inner.rules();
+  }
+
+  isolation(): Isolation {
+    return { kind: 'sandbox', network: this.options.network() };
+  }
+
+  async run(command: string, cwd: ResolvedPath, options: CommandRunOptions): Promise<CommandRunResult> {
+    const wrapped = await this.wrap(['/bin/bash', '-c', command], cwd);
+    return this.watchingProtected(cwd, () => this.inner.run(wrapped.map(shellQuote).join(' '), cwd, options));
+  }
+
+  async runProgram(argv: readonly string[], cwd: ResolvedPath, options: ProgramRunOptions): Promise<CommandRunResult> {
+    if (!this.inner.runProgram) return { exitCode: null, output: '', timedOut: false, cancelled: false, durationMs: 0, note: 'Programs cannot run here.' };
+    const wrapped = await this.wrap(argv, cwd);
+    return this.watchingProtected(cwd, () => this.inner.runProgram!(wrapped, cwd, options));
+  }
+
+  private async wrap(argv: readonly string[], cwd: ResolvedPath): Promise<string[]> {
+    const plan = await sandboxPlanFor({ root: cwd.root, cwd: path.join(cwd.root, cwd.relative), network: this.options.network(), home: this.options.home });
+    return [this.options.bwrap, ...bubblewrapArgs(plan), '--', ...argv];
+  }
+
+  /**
+   * A protected path that did not exist cannot be bound read-only, so a command could create it
+   * (an .npmrc, a .vscode/tasks.json): it is not undone, but the model and the user are told.
+   */
+  private async watchingProtected(cwd: ResolvedPath, run: () => Promise<CommandRunResult>): Promise<CommandRunResult> {
+    const before = await missingProtectedPaths(cwd.root);
+    const result = await run();
+    const after = new Set(await missingProtectedPaths(cwd.root));
+    const created = before.filter((relative) => !after.has(relative));
+    if (created.length === 0) return result;
+    const note = `It created ${created.join(', ')}, which decide${created.length === 1 ? 's' : ''} what runs later: the user should review ${created.length === 1 ? 'it' : 'them'}.`;
+    return { ...result, note: result.note ? `${result.note} ${note}` : note };
+  }
+}

@@ -1,0 +1,131 @@
+// Commands really run in bubblewrap here: each test plants something a command must not reach
+// and proves, outside the sandbox, that nothing changed (and, as a control, that the same
+// command does reach it without the sandbox).
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { NodeCommandRunner } from '../../../src/agent/commands/nodeCommandRunner';
+import { SandboxedRunner } from '../../../src/agent/commands/sandbox/sandboxedRunner';
+import { sandboxSupport } from '../../../src/agent/commands/sandbox/sandboxSupport';
+import type { ResolvedPath } from '../../../src/agent/workspace/workspace';
+import { makeTree, removeTree } from '../workspace/tempTree';
+
+const signal = new AbortController().signal;
+const at = (root: string, relative = ''): ResolvedPath => ({ root, relative, display: relative || '.' });
+
+describe('the command sandbox (bubblewrap)', function () {
+  this.timeout(60_000);
+  let bwrap: string;
+  let workspace: string;
+  let outside: string;
+  let home: string;
+  let network = false;
+  const bare = new NodeCommandRunner();
+  let sandboxed: SandboxedRunner;
+
+  before(async () => {
+    const support = await sandboxSupport();
+    assert.equal(support.kind, 'bubblewrap', `bubblewrap must work for these tests (npm test installs it): ${support.kind === 'none' ? support.reason : ''}`);
+    bwrap = support.kind === 'bubblewrap' ? support.path : '';
+  });
+
+  beforeEach(async () => {
+    workspace = await makeTree({ 'src/a.txt': 'a\n', '.git/HEAD': 'ref: refs/heads/main\n', '.git/hooks/README': 'hooks\n', '.git/config': '[core]\n' });
+    outside = await makeTree({ 'keep.txt': 'untouched\n' });
+    // Not under /tmp, which the sandbox replaces with an empty tmpfs: the secret must be hidden on purpose.
+    home = mkdtempSync(path.join('/var/tmp', 'ouro-home-'));
+    mkdirSync(path.join(home, '.ssh'));
+    writeFileSync(path.join(home, '.ssh', 'id_rsa'), 'PRIVATE KEY\n');
+    writeFileSync(path.join(home, '.netrc'), 'machine example.com password hunter2\n');
+    network = false;
+    sandboxed = new SandboxedRunner(bare, { bwrap, network: () => network, home });
+  });
+
+  afterEach(async () => {
+    await removeTree(workspace);
+    await removeTree(outside);
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('writes inside the workspace', async () => {
+    const result = await sandboxed.run('echo made > src/new.txt && cat src/a.txt', at(workspace), { signal });
+    assert.equal(result.exitCode, 0, result.output);
+    assert.equal(readFileSync(path.join(workspace, 'src/new.txt'), 'utf8'), 'made\n');
+    assert.match(result.output, /^a$/m);
+  });
+
+  it('cannot write outside the workspace', async () => {
+    const target = path.join(outside, 'keep.txt');
+    const escape = path.join(outside, 'new.txt');
+    await sandboxed.run(`echo changed > ${target}; echo new > ${escape}; rm -f ${target}`, at(workspace), { signal });
+    assert.equal(readFileSync(target, 'utf8'), 'untouched\n');
+    assert.equal(existsSync(escape), false);
+    await bare.run(`echo new > ${escape}`, at(workspace), { signal });
+    assert.equal(existsSync(escape), true, 'control: without the sandbox the same write lands');
+  });
+
+  it('cannot write git hooks or config, directly or through a link the command makes', async () => {
+    const result = await sandboxed.run(
+      'echo evil > .git/hooks/pre-commit; echo "[core] fsmonitor = evil" >> .git/config; ln -s .git gitdir; echo evil > gitdir/hooks/post-checkout; ln -s .git/hooks hooks; echo evil > hooks/pre-push',
+      at(workspace),
+      { signal },
+    );
+    assert.ok(result.output.includes('Read-only file system'), result.output);
+    for (const hook of ['pre-commit', 'post-checkout', 'pre-push']) assert.equal(existsSync(path.join(workspace, '.git/hooks', hook)), false, hook);
+    assert.equal(readFileSync(path.join(workspace, '.git/config'), 'utf8'), '[core]\n');
+  });
+
+  it("cannot read the user's keys and credentials", async () => {
+    const result = await sandboxed.run(`cat ${home}/.ssh/id_rsa ${home}/.netrc; ls -a ${home}/.ssh`, at(workspace), { signal });
+    assert.doesNotMatch(result.output, /PRIVATE KEY|hunter2/);
+    assert.doesNotMatch(result.output, /^id_rsa$/m, 'the folder is listed empty');
+    const control = await bare.run(`cat ${home}/.ssh/id_rsa`, at(workspace), { signal });
+    assert.match(control.output, /PRIVATE KEY/, 'control: the key is there to read without the sandbox');
+  });
+
+  it('cannot open a connection to a server on this machine unless the network is allowed', async () => {
+    const server: Server = createServer((_req, res) => res.end('reached'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const fetchIt = `node -e "fetch('http://127.0.0.1:${port}/').then(r => r.text()).then(t => console.log(t), e => { console.log('refused: ' + e.cause?.code); process.exit(3) })"`;
+    try {
+      const cut = await sandboxed.run(fetchIt, at(workspace), { signal });
+      assert.equal(cut.exitCode, 3, cut.output);
+      assert.doesNotMatch(cut.output, /reached/);
+      network = true;
+      const allowed = await sandboxed.run(fetchIt, at(workspace), { signal });
+      assert.match(allowed.output, /reached/, 'control: with the network allowed it connects');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('runs npm test on a small project in the workspace', async () => {
+    writeFileSync(path.join(workspace, 'package.json'), JSON.stringify({ name: 'small', version: '1.0.0', scripts: { test: 'node test.js' } }));
+    writeFileSync(path.join(workspace, 'test.js'), "require('fs').writeFileSync('out.txt', 'ran'); console.log('1 passed, 0 failed');\n");
+    const result = await sandboxed.run('npm test', at(workspace), { signal });
+    assert.equal(result.exitCode, 0, result.output);
+    assert.match(result.output, /1 passed, 0 failed/);
+    assert.equal(readFileSync(path.join(workspace, 'out.txt'), 'utf8'), 'ran');
+  });
+
+  it('runs a program without a shell in the sandbox too', async () => {
+    const result = await sandboxed.runProgram(['/bin/sh', '-c', `cat; echo evil > ${path.join(outside, 'p.txt')}`], at(workspace), { signal, stdin: '{"x":1}' });
+    assert.match(result.output, /\{"x":1\}/);
+    assert.equal(existsSync(path.join(outside, 'p.txt')), false);
+  });
+
+  it('says when a command created a protected file it could not shield', async () => {
+    const result = await sandboxed.run('echo "node-options=--require ./evil.js" > .npmrc', at(workspace), { signal });
+    assert.match(result.note ?? '', /created \.npmrc/);
+  });
+
+  it('starts in the folder it was given, and the link to it resolves', async () => {
+    symlinkSync(path.join(workspace, 'src'), path.join(workspace, 'linked'));
+    const result = await sandboxed.run('pwd && cat a.txt', at(workspace, 'linked'), { signal });
+    assert.equal(result.exitCode, 0, result.output);
+    assert.match(result.output, /src\na/);
+  });
+});
