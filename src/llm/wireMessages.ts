@@ -14,7 +14,7 @@ export interface WireOptions {
 
 export function toWireMessages(messages: readonly Message[], options: WireOptions = {}): ChatCompletionMessageParam[] {
   const wire: ChatCompletionMessageParam[] = [];
-  for (const message of messages) {
+  for (const [index, message] of messages.entries()) {
     switch (message.role) {
       case 'system':
         wire.push({ role: message.role, content: message.content });
@@ -23,7 +23,9 @@ export function toWireMessages(messages: readonly Message[], options: WireOption
         // A note from Ouro next to the user's words: one message, since many chat templates
         // (Gemma's, Mistral's) refuse two user messages in a row.
         const last = wire[wire.length - 1];
-        if (last?.role === 'user' && typeof last.content === 'string') last.content += `\n\n${message.content}`;
+        const previous = index > 0 ? messages[index - 1] : undefined;
+        const beside = message.note || (previous?.role === 'user' && previous.note);
+        if (beside && last?.role === 'user' && typeof last.content === 'string') last.content += `\n\n${message.content}`;
         else wire.push({ role: 'user', content: message.content });
         break;
       }
