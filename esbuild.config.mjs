@@ -1,9 +1,14 @@
 // Builds the three bundles: the extension (node, cjs, vscode external), the webview (browser)
 // and the headless CLI (node). `--production` minifies with source maps; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { tsImport } from 'tsx/esm/api';
 
 const production = process.argv.includes('--production');
+const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
 
 /** Prints errors in the `$esbuild-watch` problem-matcher format that tasks.json uses. */
@@ -23,13 +28,42 @@ const problemMatcher = {
   },
 };
 
+/**
+ * Leaves out what the bundles never run: zod's error messages in 40 languages (the English ones
+ * stay), the HTML parser Turndown brings for strings (it is given linkedom's nodes instead),
+ * linkedom's CSS parser (only a <style>'s `sheet` uses it; Readability and Turndown never ask)
+ * and the DOM utilities htmlparser2 re-exports beside the `Parser` linkedom takes from it.
+ */
+const leaveOutUnused = {
+  name: 'leave-out-unused',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: dirname(args.path),
+    }));
+    const stubs = {
+      '@mixmark-io/domino': 'exports.createDocument = () => { throw new Error("Turndown is given DOM nodes, never HTML strings"); };',
+      'cssomnom/parse': 'exports.parse = () => ({ cssRules: [] });',
+    };
+    build.onResolve({ filter: /^(@mixmark-io\/domino|cssomnom\/parse)$/ }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({ contents: stubs[args.path] }));
+    build.onResolve({ filter: /^htmlparser2$/ }, (args) =>
+      /[\\/]linkedom[\\/]/.test(args.importer) ? { path: args.importer, namespace: 'parser-only' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'parser-only' }, async (args) => {
+      const htmlparser2 = await build.resolve('htmlparser2', { kind: 'import-statement', resolveDir: dirname(args.path) });
+      return { contents: 'export { Parser } from "./Parser.js";', resolveDir: dirname(htmlparser2.path) };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
   sourcemap: production ? true : 'inline',
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: [problemMatcher],
+  plugins: [problemMatcher, leaveOutUnused],
 };
 
 const builds = [
@@ -59,29 +93,41 @@ const builds = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
-    // The tokenizer's encodings, each a file of its own that src/agent/context/tokenCounter.ts
-    // requires only once a conversation grows large: megabytes of tables no start should parse.
-    ...common,
-    sourcemap: false,
-    entryPoints: {
-      'tokenizer-o200k_base': 'node_modules/gpt-tokenizer/cjs/encoding/o200k_base.js',
-      'tokenizer-cl100k_base': 'node_modules/gpt-tokenizer/cjs/encoding/cl100k_base.js',
-    },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-  },
 ];
 
 // The chat view serves the codicon font from dist/ (a localResourceRoot), so the packaged .vsix,
 // which ships no node_modules, has it too.
 mkdirSync('dist/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
+/** Writes `out` from `pack()` unless it is newer than the install of `from` (whose folder npm made then). */
+async function packOnce(out, from, pack) {
+  const installed = statSync(dirname(from)).mtimeMs;
+  if (existsSync(out) && statSync(out).mtimeMs >= installed) return;
+  writeFileSync(out, await pack());
+}
+
+/** Brotli at its best: the .vsix's zip deflate leaves a third more. */
+function brotli(file) {
+  const bytes = readFileSync(file);
+  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+}
+
 // The shell parser that checks run_command's command lines loads its grammar from beside the bundle.
-cpSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm');
-cpSync('node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/tree-sitter-bash.wasm');
+for (const wasm of ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm']) {
+  const from = `node_modules/${wasm}`;
+  await packOnce(`dist/${basename(wasm)}.br`, from, () => brotli(from));
+}
+
+// The tokenizer's encodings, each packed into a file of its own that
+// src/agent/context/tokenCounter.ts reads only once a conversation grows large: megabytes of
+// tables no start should parse. Packed once per install (it takes seconds).
+for (const encoding of ['o200k_base', 'cl100k_base']) {
+  const from = require.resolve(`gpt-tokenizer/cjs/bpeRanks/${encoding}`);
+  await packOnce(`dist/tokenizer-${encoding}.br`, from, async () => {
+    const { packRanks } = await tsImport('./src/agent/context/tokenizerData.ts', import.meta.url);
+    return packRanks(require(from).default);
+  });
+}
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
 if (watch) {

@@ -15,6 +15,8 @@ import { reply, startMockServer, text, toolCall, type Turn } from '../test/fixtu
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 200);
 const ROUNDS = 5;
+/** Ouro's time per step over the bare loop's. */
+const RATIO_GOAL = 1.2;
 
 const noop = defineTool({
   name: 'noop',
@@ -104,6 +106,6 @@ export async function run(): Promise<string[]> {
     `${STEPS} steps a run, median of ${ROUNDS} runs, mock server answering at once`,
     `ouro loop           ${o.toFixed(3)} ms/step`,
     `bare openai loop    ${b.toFixed(3)} ms/step`,
-    `overhead            ${(o - b).toFixed(3)} ms/step (ratio ${(o / b).toFixed(2)}x)`,
+    `overhead            ${(o - b).toFixed(3)} ms/step (ratio ${(o / b).toFixed(2)}x, goal ≤ ${RATIO_GOAL}x ${o / b <= RATIO_GOAL ? 'met' : 'NOT met'})`,
   ];
 }

@@ -1,6 +1,8 @@
 // `npm test`: everything that runs here — build, types, lint, unit tests, then the tests in a
-// real VS Code (the extension host suite and the end-to-end scenarios). It installs what it
-// needs first, so it works on a fresh clone. `npm test -- --unit` stops after the unit tests.
+// real VS Code (the extension host suite and the end-to-end scenarios). It installs everything
+// it needs before any test (npm packages, the system packages, the test editor), so it works on
+// a fresh clone; CI runs exactly this. `npm test -- --unit` installs only what the unit tests
+// need and stops after them.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -38,6 +40,9 @@ function finish(failedStep) {
 }
 
 await ensureDependencies(root);
+const setupArgs = unitOnly ? ['--unit'] : [];
+const setup = await run(unitOnly ? 'system packages' : 'system packages and the test editor', process.execPath, [join(root, 'test/e2e/setup.mjs'), ...setupArgs]);
+if (setup.code !== 0) finish('setup');
 const npx = (bin, ...args) => [process.execPath, [join(root, 'node_modules', bin), ...args]];
 
 for (const [label, [command, args]] of [
@@ -56,8 +61,6 @@ totals.skipped += count(unit.output, /(\d+) pending/);
 if (unit.code !== 0 && !count(unit.output, /(\d+) failing/)) finish('unit tests');
 
 if (!unitOnly) {
-  const setup = await run('test editor setup', process.execPath, [join(root, 'test/e2e/setup.mjs')]);
-  if (setup.code !== 0) finish('test editor setup');
   if (!existsSync(join(root, 'scripts/test-vscode.mjs'))) finish('editor tests (scripts/test-vscode.mjs is missing)');
   const editor = await run('tests in VS Code', process.execPath, [join(root, 'scripts/test-vscode.mjs')], { capture: true });
   const line = editor.output.match(/(\d+) passed, (\d+) failed/g)?.at(-1)?.match(/(\d+) passed, (\d+) failed/);

@@ -12,6 +12,12 @@ export interface CliOptions {
   model?: string;
   approve: ApprovalPolicy;
   allow: string[];
+  /** Run commands in the OS sandbox where there is one (--sandbox on, the default). */
+  sandbox: boolean;
+  /** Hosts sandboxed commands may reach; `*` for the whole network. */
+  allowNetwork: string[];
+  /** Secret-looking environment variables commands get all the same. */
+  passEnv: string[];
   /** fetch_url: domains fetched without asking, and hosts that may be on a private address. */
   allowDomains?: string[];
   privateHosts?: string[];
@@ -42,6 +48,12 @@ Options:
   --approve none|edits|all
                          what runs without asking (default: none)
   --allow PREFIX         allow commands that start with PREFIX (repeatable)
+  --sandbox on|off       run commands in an OS sandbox (default: on where there is
+                         one): only the workspace writable, no network, no secrets
+  --allow-network HOST   let sandboxed commands use the network; only * (all
+                         hosts) is supported yet (repeatable)
+  --pass-env NAME        give commands this variable although it looks like a
+                         secret (they get none of *_KEY, *_TOKEN, OPENAI_*...)
   --allow-domain DOMAIN  fetch pages of DOMAIN and its subdomains without asking
                          (repeatable)
   --allow-private-host HOST
@@ -86,6 +98,9 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         ...ENDPOINT_OPTIONS,
         approve: { type: 'string' },
         allow: { type: 'string', multiple: true },
+        sandbox: { type: 'string' },
+        'allow-network': { type: 'string', multiple: true },
+        'pass-env': { type: 'string', multiple: true },
         'allow-domain': { type: 'string', multiple: true },
         'allow-private-host': { type: 'string', multiple: true },
         'max-steps': { type: 'string' },
@@ -105,6 +120,9 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
 
   const approve = (values.approve ?? 'none') as ApprovalPolicy;
   if (!POLICIES.includes(approve)) throw new UsageError(`--approve must be one of ${POLICIES.join(', ')}, not "${values.approve}"`);
+
+  const sandbox = values.sandbox ?? 'on';
+  if (sandbox !== 'on' && sandbox !== 'off') throw new UsageError(`--sandbox must be on or off, not "${values.sandbox}"`);
 
   const maxSteps = values['max-steps'] === undefined ? 50 : Number(values['max-steps']);
   if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new UsageError(`--max-steps must be a whole number of at least 1, not "${values['max-steps']}"`);
@@ -134,6 +152,9 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     model: nonEmpty(values.model) ?? nonEmpty(env.OURO_MODEL),
     approve,
     allow: values.allow ?? [],
+    sandbox: sandbox === 'on',
+    allowNetwork: values['allow-network'] ?? [],
+    passEnv: values['pass-env'] ?? [],
     ...(values['allow-domain'] ? { allowDomains: values['allow-domain'] } : {}),
     ...(values['allow-private-host'] ? { privateHosts: values['allow-private-host'] } : {}),
     ...withSearch(searchConfig(env.OURO_SEARXNG_URL, env.BRAVE_API_KEY)),

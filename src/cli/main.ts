@@ -7,6 +7,7 @@ import { contextWindowFor } from '../agent/context/contextWindows';
 import { newRecord } from '../agent/history/conversationRecord';
 import { ConversationRecorder } from '../agent/history/conversationRecorder';
 import { NodeCommandRunner } from '../agent/commands/nodeCommandRunner';
+import { isolatedRunner, networkAllowed } from '../agent/commands/sandbox/isolatedRunner';
 import { CustomToolSource } from '../agent/customTools/customToolSource';
 import { runAgent } from '../agent/loop';
 import { recordingWorkspace } from '../agent/recordingWorkspace';
@@ -86,6 +87,11 @@ export async function main(argv: string[]): Promise<number> {
   });
   recorder.startTurn(options.prompt, options.model);
 
+  const commands = await isolatedRunner(new NodeCommandRunner({ allow: options.allow, passEnv: options.passEnv }), { enabled: options.sandbox, allowNetwork: () => options.allowNetwork });
+  const isolation = commands.isolation?.();
+  if (isolation && isolation.kind !== 'sandbox') stderr.write(`commands: no sandbox (${isolation.reason}): ${isolation.kind === 'off' ? 'an allow rule covers only the exact command' : 'every command asks'}\n`);
+  for (const problem of networkAllowed(options.allowNetwork).problems) stderr.write(`commands: ${problem}\n`);
+
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
@@ -100,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
         onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`),
         reflect: options.reflect,
       }).forStep,
-      commands: new NodeCommandRunner({ allow: options.allow }),
+      commands,
       workspace: recordingWorkspace(workspace, { checkpoints: conversation.checkpoints, messages: () => conversation.messages, save: () => recorder.save() }),
       approver: createCliApprover(options, interactive),
       asker: createCliAsker(interactive),

@@ -1,16 +1,31 @@
 // A fetch that reports every sign of life from the server (so a stalled stream can be told from
 // a slow one) and drops keep-alive lines the SDK would choke on.
+import type { ClientOptions } from 'openai';
 
 type Fetch = typeof fetch;
 
 /**
- * Wraps `base` so `onActivity` runs when the response headers arrive and on every body chunk,
- * SSE comments included: OpenRouter sends `: OPENROUTER PROCESSING` while a model is queued,
- * which is proof the connection is alive even though no chunk reaches us.
+ * The request option that carries a request's activity callback: one client serves every
+ * request of a model (the SDK's client is costly to build), each request with its own callback,
+ * passed as `fetchOptions: activityOption(touch)`.
  */
-export function fetchWithActivity(base: Fetch, onActivity: () => void): Fetch {
+const ON_ACTIVITY = Symbol('onActivity');
+
+type WithActivity = RequestInit & { [ON_ACTIVITY]?: () => void };
+
+export function activityOption(onActivity: () => void): NonNullable<ClientOptions['fetchOptions']> {
+  return { [ON_ACTIVITY]: onActivity } as NonNullable<ClientOptions['fetchOptions']>;
+}
+
+/**
+ * Wraps `base` so a request's activity callback runs when the response headers arrive and on
+ * every body chunk, SSE comments included: OpenRouter sends `: OPENROUTER PROCESSING` while a
+ * model is queued, which is proof the connection is alive even though no chunk reaches us.
+ */
+export function fetchWithActivity(base: Fetch): Fetch {
   return async (input, init) => {
-    const response = await base(input, init);
+    const { [ON_ACTIVITY]: onActivity = () => {}, ...rest } = (init ?? {}) as WithActivity;
+    const response = await base(input, rest);
     onActivity();
     if (!response.ok || !response.body || !isEventStream(response)) return response;
     const body = response.body.pipeThrough(watchAndFilter(onActivity));
@@ -32,6 +47,9 @@ export function isDataOnlyKeepAlive(line: string): boolean {
   return payload === '' || payload.startsWith(':') || /^(ping|keep-?alive|heartbeat)$/i.test(payload);
 }
 
+/** A line `isDataOnlyKeepAlive` may drop, anywhere in a text: most chunks have none and pass as they came. */
+const MAYBE_KEEP_ALIVE = /^data:[ \t]*(?:[\r\n]|$|:|ping|keep-?alive|heartbeat)/im;
+
 function watchAndFilter(onActivity: () => void): TransformStream<Uint8Array, Uint8Array> {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
@@ -45,7 +63,13 @@ function watchAndFilter(onActivity: () => void): TransformStream<Uint8Array, Uin
   return new TransformStream({
     transform(chunk, controller) {
       onActivity();
-      const out = filter(decoder.decode(chunk, { stream: true }));
+      const text = decoder.decode(chunk, { stream: true });
+      // Whole lines (the last byte a newline, so the decoder holds nothing back) with nothing to drop.
+      if (!pending && chunk[chunk.length - 1] === 0x0a && !MAYBE_KEEP_ALIVE.test(text)) {
+        controller.enqueue(chunk);
+        return;
+      }
+      const out = filter(text);
       if (out) controller.enqueue(encoder.encode(out));
     },
     flush(controller) {

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Installs the editor the VS Code tests run in: code-server (VS Code served to a browser, with
-// the real workbench and extension host) plus Debian's Chromium, once, into a cache folder that
-// git ignores. `@vscode/test-electron` cannot be used on machines without internet because it
-// downloads VS Code; code-server comes from the npm registry. A second run takes well under a second.
+// Installs what the tests need from the system, before any test runs: Debian's ripgrep,
+// bubblewrap and socat (the unit tests search with rg and run commands in a sandbox), and for the
+// editor tests code-server (VS Code served to a browser, with the real workbench and extension
+// host) plus Chromium, once, into a cache folder that git ignores. `@vscode/test-electron` cannot
+// be used on machines without internet because it downloads VS Code; code-server comes from the
+// npm registry. A second run takes well under a second.
 //
-// Usage: node test/e2e/setup.mjs [--check]
-//   --check   only report whether everything is installed (exit 1 if not); install nothing.
+// Usage: node test/e2e/setup.mjs [--unit | --check]
+//   --unit    only what the unit tests need (the system packages, no editor).
+//   --check   only report whether the editor is installed (exit 1 if not); install nothing.
 // Environment:
 //   OURO_EDITOR_CACHE  the cache folder (default: .vscode-test/ at the repository root)
 //   OURO_CHROMIUM      a Chromium or Chrome binary to use instead of Debian's /usr/bin/chromium
@@ -20,12 +23,16 @@ const { CODE_SERVER_VERSION, editorCacheDir, codeServerDir, chromiumPath } = edi
 // GitHub, which machines without internet cannot reach.
 const RIPGREP_CACHE_DIR = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_RELEASE = 'v13.0.0-10';
-const APT_PACKAGES = ['libkrb5-dev', 'ripgrep', 'chromium'];
+// What the unit tests need, then what the editor needs (libkrb5 headers for code-server's build).
+const UNIT_PACKAGES = ['ripgrep', 'bubblewrap', 'socat'];
+const EDITOR_PACKAGES = ['libkrb5-dev', 'chromium'];
 
 const cacheDir = editorCacheDir();
 const installDir = codeServerDir();
 const marker = path.join(installDir, '.installed');
 const checkOnly = process.argv.includes('--check');
+const unitOnly = process.argv.includes('--unit');
+const aptPackages = unitOnly ? UNIT_PACKAGES : [...UNIT_PACKAGES, ...EDITOR_PACKAGES];
 
 class StepError extends Error {}
 
@@ -45,31 +52,39 @@ function onPath(binary) {
 
 function missingAptPackages() {
   if (!onPath('dpkg-query')) return undefined;
-  return APT_PACKAGES.filter((name) => {
+  return aptPackages.filter((name) => {
     const status = run('dpkg-query', ['-W', '-f=${Status}', name]);
     return status.status !== 0 || !status.stdout.includes('install ok installed');
   });
 }
 
+/** How to run apt-get as root: directly as root, through `sudo -n` when that needs no password. */
+function aptGet() {
+  const env = 'DEBIAN_FRONTEND=noninteractive';
+  if (typeof process.getuid !== 'function' || process.getuid() === 0) return ['env', [env, 'apt-get']];
+  return onPath('sudo') && run('sudo', ['-n', 'true']).status === 0 ? ['sudo', ['-n', 'env', env, 'apt-get']] : undefined;
+}
+
 function installAptPackages() {
   const missing = missingAptPackages();
   if (missing === undefined) {
-    log('apt packages: skipped (not a Debian-like system); install libkrb5 headers, ripgrep and Chromium yourself');
+    log(`apt packages: skipped (not a Debian-like system); install ${aptPackages.join(', ')} yourself`);
     return;
   }
   if (missing.length === 0) {
-    log(`apt packages: ${APT_PACKAGES.join(', ')} already installed`);
+    log(`apt packages: ${aptPackages.join(', ')} already installed`);
     return;
   }
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+  const apt = aptGet();
+  if (!apt) {
     log(`apt packages: skipped, not root. Missing: ${missing.join(' ')}; run: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
     return;
   }
   log(`apt packages: installing ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = run('apt-get', ['update'], { stdio: 'inherit', env });
+  const [command, prefix] = apt;
+  const update = run(command, [...prefix, 'update'], { stdio: 'inherit' });
   if (update.status !== 0) throw new StepError(`apt-get update exited with ${update.status}`);
-  const install = run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  const install = run(command, [...prefix, 'install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit' });
   if (install.status !== 0) throw new StepError(`apt-get install ${missing.join(' ')} exited with ${install.status}`);
 }
 
@@ -157,7 +172,8 @@ function main() {
     log(`chromium: ${chromium || 'not found'}`);
     process.exit(installed && chromium ? 0 : 1);
   }
-  if (!installed) step('apt packages', installAptPackages);
+  step('apt packages', installAptPackages);
+  if (unitOnly) return;
   step('chromium', checkBrowser);
   if (installed) {
     log(`code-server ${CODE_SERVER_VERSION}: already installed in ${installDir}`);

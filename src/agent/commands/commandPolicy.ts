@@ -3,12 +3,14 @@
 // plain commands chained together and every one of them is covered.
 import { shellQuote } from './allowSuggestion';
 import { analyzeCommandLine } from './commandLine';
+import type { Isolation } from './commandRunner';
 import { allowCovers, denyCatches, parseRule, type CommandRule, type CommandRules } from './commandRules';
 import { commandsAnywhere } from './commandsAnywhere';
 import { loadShellParser, type ParseShell } from './shellParser';
 
 export type CommandVerdict =
-  | { action: 'allow'; reason: string }
+  /** `exact`: every part equals its rule word for word (what an allow rule covers outside the sandbox). */
+  | { action: 'allow'; reason: string; exact: boolean }
   | { action: 'deny'; reason: string }
   | { action: 'ask'; reason: string };
 
@@ -31,13 +33,37 @@ export function judgeCommand(commandLine: string, rules: CommandRules, parse: Pa
   }
   const allow = validRules(rules.allow, parse);
   const used = new Set<string>();
+  let exact = true;
   for (const words of analysis.parts) {
     const rule = allow.find((candidate) => allowCovers(candidate, words));
     if (!rule) return { action: 'ask', reason: `no allow rule covers \`${quoted(words)}\`` };
     used.add(`"${rule.text}"`);
+    if (rule.words.length !== words.length) exact = false;
   }
   if (used.size === 0) return { action: 'ask', reason: 'it runs no command' };
-  return { action: 'allow', reason: `allowed by ${[...used].join(', ')}` };
+  return { action: 'allow', reason: `allowed by ${[...used].join(', ')}`, exact };
+}
+
+/**
+ * What an allow verdict is worth given how commands are contained: in the sandbox it stands;
+ * with the sandbox turned off only rules that match the whole command word for word stand; on a
+ * machine without a sandbox every command asks.
+ */
+export function containedVerdict(verdict: CommandVerdict, isolation: Isolation | undefined): CommandVerdict {
+  if (verdict.action !== 'allow') return verdict;
+  const contained = isolation ?? { kind: 'none', reason: 'commands run here without a sandbox' };
+  switch (contained.kind) {
+    case 'sandbox':
+      return { ...verdict, reason: `${verdict.reason}, in the sandbox` };
+    case 'off':
+      return verdict.exact ? verdict : { action: 'ask', reason: `${verdict.reason}, but ${contained.reason}, so a rule covers only the exact command` };
+    case 'none':
+      return { action: 'ask', reason: `${verdict.reason}, but ${contained.reason}, so every command asks` };
+    default: {
+      const unknown: never = contained;
+      return unknown;
+    }
+  }
 }
 
 /** The words as the user would type them again: "a b" stays one word, quoted. */

@@ -1,9 +1,10 @@
 // Loads the bash grammar (tree-sitter, compiled to WebAssembly) once and parses command lines
-// with it. The two .wasm files sit next to the bundle in dist/ (esbuild.config.mjs copies them);
-// under tsx and mocha they are found in node_modules.
+// with it. The two .wasm files sit next to the bundle in dist/, brotli-compressed
+// (esbuild.config.mjs packs them); under tsx and mocha they are found in node_modules.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { brotliDecompressSync } from 'node:zlib';
 // `import = require` makes bundlers pick the package's CommonJS build: its ES module build needs
 // `import.meta.url`, which a CommonJS bundle does not have.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
@@ -88,6 +89,7 @@ function compileGrammar(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module {
 }
 
 function readWasm(file: string, packagePath: string): Uint8Array<ArrayBuffer> {
-  const besideBundle = path.join(__dirname, file);
-  return readFileSync(existsSync(besideBundle) ? besideBundle : require.resolve(packagePath));
+  const besideBundle = path.join(__dirname, `${file}.br`);
+  if (existsSync(besideBundle)) return new Uint8Array(brotliDecompressSync(readFileSync(besideBundle)));
+  return readFileSync(require.resolve(packagePath));
 }

@@ -1,10 +1,10 @@
 // Token counts with gpt-tokenizer, in the encoding of the model's family (o200k for today's
 // OpenAI models and for every other family, whose tokenizers it approximates; cl100k for
-// gpt-4 and gpt-3.5). An encoding takes a second or more to load, so it is loaded on first
-// need, once.
-import { existsSync } from 'node:fs';
+// gpt-4 and gpt-3.5). An encoding is loaded on first need, once.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normaliseModelName } from './modelTable';
+import { packedEncoding, type Encoding } from './tokenizerData';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
@@ -33,15 +33,22 @@ export function loadTokenCounter(model: string): Promise<TokenCounter> {
   return counter;
 }
 
-type Encoding = typeof import('gpt-tokenizer/cjs/encoding/o200k_base');
-
-// An encoding is megabytes of tables. The build puts each in a file of its own beside the bundle
-// (esbuild.config.mjs), required here on first need, so no start pays to parse it; run from
-// source, the package's CommonJS entry serves (its exports map has no ESM one).
+// An encoding is megabytes of tables. The build packs each into a file of its own beside the
+// bundle (esbuild.config.mjs), read here on first need, so no start pays for it; run from
+// source, the package's CommonJS entry serves (its exports map has no ESM one). The .vsix ships
+// o200k only: there, gpt-4 and gpt-3.5 are counted with o200k, as every other family is.
 async function importEncoding(encoding: EncodingName): Promise<Encoding> {
-  const besideBundle = join(__dirname, `tokenizer-${encoding}.js`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(existsSync(besideBundle) ? besideBundle : `gpt-tokenizer/cjs/encoding/${encoding}`) as Encoding;
+  const besideBundle = join(__dirname, `tokenizer-${encoding}.br`);
+  if (existsSync(besideBundle)) {
+    return packedEncoding(encoding, readFileSync(besideBundle));
+  }
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(`gpt-tokenizer/cjs/encoding/${encoding}`) as Encoding;
+  } catch (err) {
+    if (encoding === 'o200k_base') throw err;
+    return importEncoding('o200k_base');
+  }
 }
 
 /** Counts UTF-8 bytes: never fewer than a byte-level tokenizer's tokens, and instant. */

@@ -3,7 +3,7 @@
 // shell line. It is judged like run_command: deny rules refuse it, an allow rule that covers its
 // command lets it run, anything else asks the user.
 import { z } from 'zod';
-import { checkCommand } from '../commands/commandPolicy';
+import { checkCommand, containedVerdict } from '../commands/commandPolicy';
 import { describeRun } from '../tools/runCommand';
 import type { Tool } from '../tools/tool';
 import { failure, reportingFailures } from '../tools/toolFailure';
@@ -25,7 +25,7 @@ export function createCustomTool(definition: ToolDefinition, folder: ResolvedPat
     run: reportingFailures(async (args, ctx) => {
       const runner = ctx.commands;
       if (!runner?.runProgram) return failure(`${definition.name} cannot run here: this host cannot run programs.`);
-      const verdict = await checkCommand(commandLine, runner.rules());
+      const verdict = containedVerdict(await checkCommand(commandLine, runner.rules()), runner.isolation?.());
       if (verdict.action === 'deny') return failure(`Refused, not run: ${verdict.reason}. Deny rules always win.`);
       const input = JSON.stringify(args);
       if (verdict.action === 'ask') {

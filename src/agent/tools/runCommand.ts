@@ -1,7 +1,8 @@
 // run_command: a shell command line in a workspace folder. Deny rules refuse it without asking;
-// an allow rule that covers every part of it runs it at once; anything else waits for approval.
+// an allow rule that covers every part of it runs it at once in the sandbox (outside one, see
+// containedVerdict); anything else waits for approval.
 import { z } from 'zod';
-import { checkCommand } from '../commands/commandPolicy';
+import { checkCommand, containedVerdict } from '../commands/commandPolicy';
 import type { CommandRunResult } from '../commands/commandRunner';
 import { defineTool } from './tool';
 import { failure, reportingFailures } from './toolFailure';
@@ -26,7 +27,7 @@ export const runCommandTool = defineTool({
     const stat = await ctx.workspace.stat(folder.display);
     if (stat?.type !== 'directory') return failure(`cwd "${args.cwd}" is not a folder in the workspace.`);
 
-    const verdict = await checkCommand(command, ctx.commands.rules());
+    const verdict = containedVerdict(await checkCommand(command, ctx.commands.rules()), ctx.commands.isolation?.());
     if (verdict.action === 'deny') {
       return failure(`Refused, not run: ${verdict.reason}. Deny rules always win; do it another way or ask the user.`);
     }

@@ -6,8 +6,10 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isolatedRunner } from '../../agent/commands/sandbox/isolatedRunner';
 import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
 import type { AgentEvent } from '../../agent/events';
+import { withoutErrorMarker } from '../../agent/toolErrorMarker';
 import { TASK_WORKSPACE, type EvalTask } from './evalSuite';
 
 export interface Endpoint {
@@ -67,7 +69,8 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
     const agent = await runAgentProcess({ prompt: task.prompt, approve: task.approve, maxSteps: task.maxSteps }, { workspace, home, endpoint: options.endpoint, cli: options.cli, signal });
     const seconds = (performance.now() - started) / 1000;
 
-    const runner = new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: home }, limits: CHECK_OUTPUT_LIMITS });
+    // The check runs the agent's code: in the sandbox, like the agent's own commands.
+    const runner = await isolatedRunner(new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: home }, limits: CHECK_OUTPUT_LIMITS }), { enabled: true, allowNetwork: () => [] });
     const check = await runner.run(task.check, { display: task.name, root: workspace, relative: '' }, { timeoutMs: task.checkTimeoutMs, signal });
     const note = check.timedOut ? `(the check timed out after ${task.checkTimeoutMs / 1000} s)\n` : check.note ? `(${check.note})\n` : '';
     return {
@@ -152,7 +155,7 @@ export function shortTranscript(events: readonly AgentEvent[]): string {
   for (const event of events) {
     if (event.type === 'text') text += event.delta;
     else if (event.type === 'tool_call') lines.push(clip(`→ ${event.call.name} ${event.call.arguments}`));
-    else if (event.type === 'tool_result') lines.push(clip(`${event.isError ? '✗' : '←'} ${event.content}`));
+    else if (event.type === 'tool_result') lines.push(clip(`${event.isError ? '✗' : '←'} ${withoutErrorMarker(event.content)}`));
     else if (event.type === 'step' && text) {
       lines.push(clip(`says: ${text}`));
       text = '';

@@ -1,7 +1,6 @@
 // What the chat view's messages do. One exhaustive switch: a new message type does not compile
 // until it is handled here.
 import * as vscode from 'vscode';
-import { contextWindowFor } from '../../agent/context/contextWindows';
 import { buildSystemPrompt } from '../../agent/prompt';
 import { loadProjectRules } from '../../agent/rules/projectRules';
 import { SkillLibrary } from '../../agent/skills/skillLibrary';
@@ -29,12 +28,9 @@ import { createChatModel } from '../models/modelFactory';
 import type { ModelControls } from '../models/modelControls';
 import { addCommandAllowRules, readSettings, saveModelChoice } from '../settings/settings';
 import type { Transcript } from './transcript';
-import { TerminalCommandRunner } from '../terminal/terminalCommandRunner';
+import { chatCommandRunner, noSandboxNotice } from '../terminal/chatCommandRunner';
 import { VsCodeDiagnostics } from '../review/vscodeDiagnostics';
 import type { VsCodeWorkspace } from '../workspace/vscodeWorkspace';
-
-// Commands run in the "Ouro" terminal, one for the whole window, so the user can watch them.
-const commandRunner = new TerminalCommandRunner();
 
 export interface ChatControllerDeps {
   view: ChatViewProvider;
@@ -68,6 +64,8 @@ export class ChatController {
   /** The project rules the chat's system prompt was built with, to tell them apart in the meter. */
   private rules: string | undefined;
   private meterQueued = false;
+  /** Whether this chat was told that commands run without a sandbox. */
+  private sandboxNoticeShown = false;
 
   constructor(private readonly deps: ChatControllerDeps) {}
 
@@ -169,6 +167,7 @@ export class ChatController {
     this.deps.decisions.rejectAll('The user started a new chat.');
     this.deps.agent.reset();
     this.toolset = undefined;
+    this.sandboxNoticeShown = false;
     this.rules = undefined;
     void this.postSnapshot();
   }
@@ -221,8 +220,14 @@ export class ChatController {
     const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
     // A second Send while the key was being read must not take the attachments of the first.
     if (!chat || agent.busy) return;
+    const commands = await chatCommandRunner();
     const attached = retry ? [] : attachments.take();
     const toolset = (this.toolset ??= this.startChat(settings.fetch, search));
+    const notice = this.sandboxNoticeShown ? undefined : noSandboxNotice(commands.isolation?.());
+    if (notice) {
+      this.sandboxNoticeShown = true;
+      this.deps.transcript.add({ type: 'notice', text: notice });
+    }
     await agent.run({
       retry,
       content: composeUserMessage(text, attached),
@@ -237,7 +242,7 @@ export class ChatController {
         workspace,
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,
-        commands: commandRunner,
+        commands,
         diagnostics: new VsCodeDiagnostics(workspace),
         asker: questionAsker(decisions),
       },
@@ -289,7 +294,7 @@ export class ChatController {
       await this.pushState();
       return undefined;
     }
-    return { model: choice.model, window: contextWindowFor(choice.model.name, settings.contextWindow), endpoint: choice.endpoint };
+    return { model: choice.model, window: choice.window, endpoint: choice.endpoint };
   }
 
   private startChat(fetch: FetchPolicy, search: SearchConfig | undefined): { tools: ChatToolSource; skills: SkillLibrary } {

@@ -70,6 +70,17 @@ export async function saveToolMode(model: string, mode: ToolMode): Promise<void>
   await config.update('toolMode', { ...current, [model]: mode }, vscode.ConfigurationTarget.Global);
 }
 
+/** `ouro.sandbox.*`: whether commands run in the OS sandbox, and the hosts they may reach. */
+export function readSandboxSettings(): { enabled: boolean; allowNetwork: string[] } {
+  const config = vscode.workspace.getConfiguration('ouro.sandbox');
+  return { enabled: config.get<boolean>('enabled', true), allowNetwork: stringsOf(config.get('allowNetwork')) };
+}
+
+/** `ouro.commands.env.pass`: secret-looking variables commands still get. */
+export function readPassEnv(): string[] {
+  return stringsOf(vscode.workspace.getConfiguration('ouro.commands').get('env.pass'));
+}
+
 /** `ouro.commands.allow` and `.deny` as they are in force now. */
 export function readCommandRules(): CommandRules {
   const config = vscode.workspace.getConfiguration('ouro.commands');

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 const root = path.resolve(__dirname, '..', '..', '..');
 
 /** Parts of dist/ a user's install does not have. */
-const NOT_SHIPPED = new Set(['test', 'cli.js', 'cli.js.map']);
+const NOT_SHIPPED = new Set(['test', 'cli.js', 'cli.js.map', 'tokenizer-cl100k_base.br']);
 
 export function installBuiltExtension(extensionsDir: string): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string; main: string };

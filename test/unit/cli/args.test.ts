@@ -9,7 +9,7 @@ describe('CLI arguments', () => {
       {}, '/here');
     assert.deepEqual(options, {
       cwd: 'proj', baseURL: 'http://h/v1', apiKey: 'k', model: 'm', approve: 'edits',
-      allow: ['npm test', 'git status'], maxSteps: 7, maxRetries: undefined, json: true, prompt: 'fix the bug',
+      allow: ['npm test', 'git status'], sandbox: true, allowNetwork: [], passEnv: [], maxSteps: 7, maxRetries: undefined, json: true, prompt: 'fix the bug',
     });
   });
 
@@ -17,6 +17,13 @@ describe('CLI arguments', () => {
     const options = parseCliArgs(['--allow-domain', 'python.org', '--allow-domain', 'docs.rs', '--allow-private-host', 'localhost', 'read the docs'], {}, '/here');
     assert.ok(options !== 'help');
     assert.deepEqual([options.allowDomains, options.privateHosts], [['python.org', 'docs.rs'], ['localhost']]);
+  });
+
+  it('reads the sandbox switch and the network hosts, and refuses another word than on or off', () => {
+    const options = parseCliArgs(['--sandbox', 'off', '--allow-network', '*', 'build it'], {}, '/here');
+    assert.ok(options !== 'help');
+    assert.deepEqual([options.sandbox, options.allowNetwork], [false, ['*']]);
+    assert.throws(() => parseCliArgs(['--sandbox', 'maybe', 'hi'], {}, '/'), /--sandbox must be on or off, not "maybe"/);
   });
 
   it('turns web_search on from OURO_SEARXNG_URL or BRAVE_API_KEY, and leaves it off without them', () => {

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeCommandRunner, type NodeCommandRunnerOptions } from '../../../src/agent/commands/nodeCommandRunner';
+import { bubblewrap, inSandbox } from '../commands/sandboxHarness';
 import type { CommandRunner } from '../../../src/agent/commands/commandRunner';
 import { CustomToolSource, REFLECTION_NOTE } from '../../../src/agent/customTools/customToolSource';
 import { loadCustomTools } from '../../../src/agent/customTools/loadCustomTools';
@@ -99,7 +100,7 @@ describe('self-made tools', function () {
 
   it('runs without asking when an allow rule covers its command, and never when a deny rule catches it', async () => {
     const { workspace, loaded } = await countLinesIn(countLinesTool());
-    const allowed = await call(loaded.tools, workspace, { path: 'src/a.txt' }, { runner: { allow: ['node .ouro/tools/count_lines/count.mjs'] } });
+    const allowed = await call(loaded.tools, workspace, { path: 'src/a.txt' }, { commands: inSandbox(new NodeCommandRunner({ allow: ['node .ouro/tools/count_lines/count.mjs'] }), await bubblewrap()) });
     assert.deepEqual(allowed.requests, []);
     assert.match(allowed.result.content, /3 lines/);
     const denied = await call(loaded.tools, workspace, { path: 'src/a.txt' }, { runner: { allow: ['node'], deny: ['node'] } });

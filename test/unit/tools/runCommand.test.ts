@@ -3,14 +3,21 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeCommandRunner, type NodeCommandRunnerOptions } from '../../../src/agent/commands/nodeCommandRunner';
+import { isolatedRunner } from '../../../src/agent/commands/sandbox/isolatedRunner';
 import { runCommandTool } from '../../../src/agent/tools/runCommand';
 import type { ApprovalDecision, ApprovalRequest, ToolContext } from '../../../src/agent/tools/tool';
 import { NodeWorkspace } from '../../../src/agent/workspace/nodeWorkspace';
+import { bubblewrap, inSandbox } from '../commands/sandboxHarness';
 
 describe('run_command', function () {
   this.timeout(20000);
   let root: string;
   let asked: ApprovalRequest[];
+  let bwrap: string;
+
+  before(async () => {
+    bwrap = await bubblewrap();
+  });
 
   beforeEach(() => {
     root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ouro-run-command-')));
@@ -19,7 +26,9 @@ describe('run_command', function () {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  function context(options: { runner?: NodeCommandRunnerOptions | false; answer?: ApprovalDecision; signal?: AbortSignal } = {}): ToolContext {
+  /** `sandbox: false`: a runner without a sandbox, as on a machine that has none. */
+  function context(options: { runner?: NodeCommandRunnerOptions | false; sandbox?: boolean; answer?: ApprovalDecision; signal?: AbortSignal } = {}): ToolContext {
+    const plain = new NodeCommandRunner(options.runner || {});
     return {
       workspace: new NodeWorkspace(root),
       approver: {
@@ -31,7 +40,7 @@ describe('run_command', function () {
       signal: options.signal ?? new AbortController().signal,
       toolCallId: 'call_1',
       emit: () => {},
-      ...(options.runner === false ? {} : { commands: new NodeCommandRunner(options.runner ?? {}) }),
+      ...(options.runner === false ? {} : { commands: options.sandbox === false ? plain : inSandbox(plain, bwrap) }),
     };
   }
 
@@ -51,6 +60,22 @@ describe('run_command', function () {
     assert.equal(asked.length, 0);
     assert.match(result.content, /^Exit code 0 after [\d.]+ m?s\.\n42\n$/);
     assert.equal(result.isError, undefined);
+  });
+
+  it('asks for a command an allow rule covers when there is no sandbox, and says why', async () => {
+    await runCommandTool.run({ command: 'node -e "console.log(40 + 2)"' }, context({ runner: { allow: ['node -e'] }, sandbox: false }));
+    assert.equal(asked.length, 1);
+    assert.match(asked[0].detail ?? '', /allowed by "node -e", but commands run here without a sandbox, so every command asks/);
+  });
+
+  it('with the sandbox turned off, runs only what a rule matches word for word', async () => {
+    const off = await isolatedRunner(new NodeCommandRunner({ allow: ['node -e "console.log(1)"', 'node -e'] }), { enabled: false, allowNetwork: () => [] });
+    const ctx = { ...context(), commands: off };
+    await runCommandTool.run({ command: 'node -e "console.log(1)"' }, ctx);
+    assert.equal(asked.length, 0, 'the exact rule stands');
+    await runCommandTool.run({ command: 'node -e "console.log(2)"' }, ctx);
+    assert.equal(asked.length, 1, 'a prefix rule does not');
+    assert.match(asked[0].detail ?? '', /the sandbox is turned off in the settings, so a rule covers only the exact command/);
   });
 
   it('asks when only some parts of a chained line are allowed', async () => {
