@@ -72,6 +72,8 @@ describe('The chat in a light and a dark theme', function () {
       assert.equal(seen.codeInBlock, 'rgba(0, 0, 0, 0)', 'each line of a code block has its own band');
       assert.equal(seen.tabSize, '2');
       assert.ok(seen.scrolls && seen.blockInside, 'a long line runs out of its code block');
+      // The review is fully open (the host's word on the wait has reached the card) before Accept.
+      await scenario.page.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: 'let i = 0' }).waitFor();
       await scenario.shot('code-and-edit-waiting');
 
       await edit.locator('.approval button.accept').click();
