@@ -22,6 +22,11 @@ export interface SystemMessage {
 export interface UserMessage {
   role: 'user';
   content: string;
+  /**
+   * Ouro's word to the model, not the user's (the model's reply was empty; the user restored
+   * files): sent like the user's words, shown quietly in the chat.
+   */
+  note?: boolean;
 }
 
 export interface AssistantMessage {

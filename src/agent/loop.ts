@@ -6,7 +6,7 @@
 // assistant message carries gets exactly one tool result, whatever happens (bad arguments,
 // unknown tool, a throwing tool, cancellation); a reply cut short keeps its text, marked
 // `interrupted`, and drops its half-made tool calls.
-import type { AssistantMessage, Conversation, Message, ToolCall } from './conversation';
+import type { AssistantMessage, Conversation, Message, ToolCall, ToolMessage } from './conversation';
 import type { AgentEvent } from './events';
 import type { CommandRunner } from './commands/commandRunner';
 import type { DiagnosticsSource } from './diagnostics';
@@ -16,6 +16,7 @@ import { isTruncatedCall } from './truncatedCall';
 import type { Approver, Tool, ToolResult, UserAsker } from './tools/tool';
 import type { Workspace } from './workspace/workspace';
 import { EventChannel } from './eventChannel';
+import { markedAsError } from './toolErrorMarker';
 import { openItemsReminder } from './plan/planChecklist';
 import { runToolCall } from './runToolCall';
 import { createToolContext, type ContextBase } from './toolContext';
@@ -46,6 +47,8 @@ export const DEFAULT_MAX_STEPS = 50;
 const CANCELLED_BEFORE_RUN = 'Cancelled by the user; this call was not run.';
 const CANCELLED_WHILE_RUNNING = 'Cancelled by the user while this call was running; it may have done part of its work.';
 const ABANDONED = 'Stopped before this call finished; it may have done part of its work.';
+const EMPTY_REPLY = 'The model sent back an empty reply: no text and no tool call. Send your message again, or choose another model.';
+const EMPTY_REPLY_NOTE = '[Note from Ouro] Your last reply was empty: no text and no tool call. Answer in text, or call a tool.';
 const TRUNCATED_CALL =
   'Not run: your reply reached the output token limit while writing this call, so its arguments were cut off. ' +
   'Call it again with less in it (write a large file in parts, or use edit_file).';
@@ -80,7 +83,13 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
       return yield { type: 'done', reason: 'error', message: reply.message };
     }
     if (reply.toolCalls.length === 0) {
-      if (reply.text || reply.reasoning) conversation.messages.push(assistant(reply.text, reply.reasoning));
+      if (!reply.text && !reply.reasoning) {
+        // Nothing at all (the model client has already asked again, where that helps): the
+        // model hears it on its next request, and the turn ends saying so.
+        conversation.messages.push({ role: 'user', content: EMPTY_REPLY_NOTE, note: true });
+        return yield { type: 'done', reason: 'stop', message: EMPTY_REPLY };
+      }
+      conversation.messages.push(assistant(reply.text, reply.reasoning));
       // Once per turn, a model that stops with plan items open and says nothing of them is asked to.
       const reminder = !reminded && step < maxSteps && reply.reason === 'stop' ? openItemsReminder(conversation.messages, reply.text) : undefined;
       if (reminder) {
@@ -97,10 +106,10 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
     try {
       for (const call of reply.toolCalls) {
         yield { type: 'tool_call', call };
-        const result = yield* runOne(call, reply.reason, tools, base);
-        conversation.messages.push(toolMessage(call, result));
+        const message = toolMessage(call, yield* runOne(call, reply.reason, tools, base));
+        conversation.messages.push(message);
         answered++;
-        yield { type: 'tool_result', id: call.id, name: call.name, content: result.content, isError: Boolean(result.isError) };
+        yield { type: 'tool_result', id: call.id, name: call.name, content: message.content, isError: Boolean(message.isError) };
       }
     } finally {
       // A consumer that stops reading mid-tool (instead of aborting) must not leave calls unanswered.
@@ -173,8 +182,10 @@ async function* streamReply(model: Model, messages: readonly Message[], tools: T
   return { kind: 'finished', text, reasoning, ...finish };
 }
 
-function toolMessage(call: ToolCall, result: ToolResult): Message {
-  return { role: 'tool', toolCallId: call.id, name: call.name, content: result.content, ...(result.isError ? { isError: true } : {}) };
+/** Where every result, whichever path it came by, becomes what the model reads: failures marked. */
+function toolMessage(call: ToolCall, result: ToolResult): ToolMessage {
+  const base = { role: 'tool' as const, toolCallId: call.id, name: call.name };
+  return result.isError ? { ...base, content: markedAsError(result.content), isError: true } : { ...base, content: result.content };
 }
 
 function assistant(text: string, reasoning: string, extra: Partial<AssistantMessage> = {}): AssistantMessage {
@@ -184,6 +195,6 @@ function assistant(text: string, reasoning: string, extra: Partial<AssistantMess
 function endNote(reason: FinishReason, text: string): string | undefined {
   if (reason === 'length') return 'The reply was cut off by the output token limit.';
   if (reason === 'content_filter') return 'The reply was stopped by the content filter.';
-  if (!text) return 'The model returned an empty reply.';
+  if (!text) return 'The model replied only with its thinking, and no answer.';
   return undefined;
 }

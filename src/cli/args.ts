@@ -18,6 +18,8 @@ export interface CliOptions {
   sandbox: boolean;
   /** Hosts sandboxed commands may reach; `*` for the whole network. */
   allowNetwork: string[];
+  /** Secret-looking environment variables commands get all the same. */
+  passEnv: string[];
   /** fetch_url: domains fetched without asking, and hosts that may be on a private address. */
   allowDomains?: string[];
   privateHosts?: string[];
@@ -55,6 +57,8 @@ Options:
                          one): only the workspace writable, no network, no secrets
   --allow-network HOST   let sandboxed commands use the network; only * (all
                          hosts) is supported yet (repeatable)
+  --pass-env NAME        give commands this variable although it looks like a
+                         secret (they get none of *_KEY, *_TOKEN, OPENAI_*...)
   --allow-domain DOMAIN  fetch pages of DOMAIN and its subdomains without asking
                          (repeatable)
   --allow-private-host HOST
@@ -102,6 +106,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         deny: { type: 'string', multiple: true },
         sandbox: { type: 'string' },
         'allow-network': { type: 'string', multiple: true },
+        'pass-env': { type: 'string', multiple: true },
         'allow-domain': { type: 'string', multiple: true },
         'allow-private-host': { type: 'string', multiple: true },
         'max-steps': { type: 'string' },
@@ -156,6 +161,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     deny: values.deny ?? [],
     sandbox: sandbox === 'on',
     allowNetwork: values['allow-network'] ?? [],
+    passEnv: values['pass-env'] ?? [],
     ...(values['allow-domain'] ? { allowDomains: values['allow-domain'] } : {}),
     ...(values['allow-private-host'] ? { privateHosts: values['allow-private-host'] } : {}),
     ...withSearch(searchConfig(env.OURO_SEARXNG_URL, env.BRAVE_API_KEY)),

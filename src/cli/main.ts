@@ -88,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   recorder.startTurn(options.prompt, options.model);
 
-  const commands = await isolatedRunner(new NodeCommandRunner({ allow: options.allow, deny: options.deny }), { enabled: options.sandbox, allowNetwork: () => options.allowNetwork });
+  const commands = await isolatedRunner(new NodeCommandRunner({ allow: options.allow, deny: options.deny, passEnv: options.passEnv }), { enabled: options.sandbox, allowNetwork: () => options.allowNetwork });
   const isolation = commands.isolation?.();
   if (isolation && isolation.kind !== 'sandbox') stderr.write(`commands: no sandbox (${isolation.reason}): ${isolation.kind === 'off' ? 'an allow rule covers only the exact command' : 'every command asks'}\n`);
   for (const problem of networkAllowed(options.allowNetwork).problems) stderr.write(`commands: ${problem}\n`);

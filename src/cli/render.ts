@@ -1,6 +1,7 @@
 // Turns agent events into what the CLI prints: streamed text and one line per tool call for
 // people, or one JSON object per line with --json.
 import type { AgentEvent } from '../agent/events';
+import { withoutErrorMarker } from '../agent/toolErrorMarker';
 import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem, type PlanStatus } from '../agent/plan/planChecklist';
 
 export interface Output {
@@ -60,7 +61,7 @@ export function createHumanRenderer(out: Output, err: Output): (event: AgentEven
           return;
         }
         const label = names.get(event.id) ?? event.name;
-        const firstLine = event.content.split('\n', 1)[0].slice(0, 120);
+        const firstLine = withoutErrorMarker(event.content).split('\n', 1)[0].slice(0, 120);
         out.write(event.isError ? `✗ ${label} — ${firstLine}\n` : `✓ ${label}\n`);
         return;
       }

@@ -11,6 +11,7 @@ import { classifyFailure, StalledStreamError } from './failures';
 import { backoffDelay, sleep } from './retry';
 import { toWireMessages, toWireTools } from './wireMessages';
 import { randomTag } from './callIds';
+import { chunksOfCompletion, isEmptyReply } from './unstreamedReply';
 
 export interface OpenAICompatibleOptions {
   baseURL: string;
@@ -73,8 +74,15 @@ export class OpenAICompatibleModel implements Model {
         ...(request.maxTokens ? { [replyLimitField(this.options.baseURL)]: request.maxTokens } : {}),
       };
       try {
-        yield* this.attempt(params, reader, request.signal);
-        return;
+        const closing: ModelChunk[] = [];
+        for await (const chunk of this.attempt(params, reader, request.signal)) {
+          if (chunk.type === 'usage' || chunk.type === 'finish') closing.push(chunk);
+          else yield chunk;
+        }
+        if (reader.shown || !isEmptyReply(closing)) return yield* closing;
+        // The empty reply's usage was spent all the same; its finish stands if asking again fails.
+        yield* closing.filter((chunk) => chunk.type === 'usage');
+        return yield* await this.askWithoutStreaming(params, closing.filter((chunk) => chunk.type === 'finish'), request.signal);
       } catch (err) {
         if (request.signal.aborted) throw abortError(request.signal);
         const failure = classifyFailure(err, {
@@ -117,6 +125,34 @@ export class OpenAICompatibleModel implements Model {
     }
   }
 
+  /**
+   * The same request once more with `stream: false`, after a streamed reply came back empty;
+   * the empty reply stands if this one fails too.
+   */
+  private async askWithoutStreaming(streamed: ChatCompletionCreateParamsStreaming, empty: ModelChunk[], signal: AbortSignal): Promise<ModelChunk[]> {
+    this.log(`${this.options.baseURL} streamed an empty reply; asking again without streaming`);
+    const { stream: _stream, stream_options: _options, ...params } = streamed;
+    try {
+      const completion = await this.sdk().chat.completions.create({ ...params, stream: false }, { signal });
+      return chunksOfCompletion(completion, () => this.newToolCallId());
+    } catch (err) {
+      if (signal.aborted) throw abortError(signal);
+      this.log(`asking without streaming failed: ${err instanceof Error ? err.message : String(err)}`);
+      return empty;
+    }
+  }
+
+  private sdk(): OpenAI {
+    return (this.client ??= new OpenAI({
+      ...clientAccess(this.options),
+      // Never pass OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment on to other providers.
+      organization: null,
+      project: null,
+      maxRetries: 0,
+      fetch: fetchWithActivity(this.fetch),
+    }));
+  }
+
   /** One request and its stream. The idle timer is paused while the consumer holds a chunk. */
   private async *attempt(params: ChatCompletionCreateParamsStreaming, reader: ChunkReader, signal: AbortSignal): AsyncGenerator<ModelChunk> {
     const controller = new AbortController();
@@ -136,15 +172,7 @@ export class OpenAICompatibleModel implements Model {
     // Aborting makes a DOMException and wakes every listener: only a request left unfinished needs it.
     let finished = false;
     try {
-      this.client ??= new OpenAI({
-        ...clientAccess(this.options),
-        // Never pass OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment on to other providers.
-        organization: null,
-        project: null,
-        maxRetries: 0,
-        fetch: fetchWithActivity(this.fetch),
-      });
-      const stream = await this.client.chat.completions.create(params, { signal: controller.signal, fetchOptions: activityOption(touch) });
+      const stream = await this.sdk().chat.completions.create(params, { signal: controller.signal, fetchOptions: activityOption(touch) });
       for await (const chunk of stream) {
         const out = reader.read(chunk);
         if (!out.length) continue;

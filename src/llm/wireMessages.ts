@@ -14,12 +14,21 @@ export interface WireOptions {
 
 export function toWireMessages(messages: readonly Message[], options: WireOptions = {}): ChatCompletionMessageParam[] {
   const wire: ChatCompletionMessageParam[] = [];
-  for (const message of messages) {
+  for (const [index, message] of messages.entries()) {
     switch (message.role) {
       case 'system':
-      case 'user':
         wire.push({ role: message.role, content: message.content });
         break;
+      case 'user': {
+        // A note from Ouro next to the user's words: one message, since many chat templates
+        // (Gemma's, Mistral's) refuse two user messages in a row.
+        const last = wire[wire.length - 1];
+        const previous = index > 0 ? messages[index - 1] : undefined;
+        const beside = message.note || (previous?.role === 'user' && previous.note);
+        if (beside && last?.role === 'user' && typeof last.content === 'string') last.content += `\n\n${message.content}`;
+        else wire.push({ role: 'user', content: message.content });
+        break;
+      }
       case 'assistant':
         if (message.toolCalls?.length) {
           wire.push({

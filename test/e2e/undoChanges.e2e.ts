@@ -1,6 +1,6 @@
 // Issue 7 in the chat view: the files Ouro changed in a conversation, each with its diff and a
 // Revert, and "Undo since this message" on a user message, which restores only the files changed
-// from that message on, after a confirmation naming them.
+// from that message on, after a confirmation naming them; the model's next request says so.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -36,6 +36,7 @@ describe('Undoing what Ouro changed in a conversation', function () {
         textReply('Fixed the loop.'),
         reply(toolCall('write_file', { path: 'NOTES.md', content: NOTES })),
         textReply('Wrote the notes.'),
+        textReply('I will read the files again.'),
       ],
     });
     const original = scenario.read('src/math.js');
@@ -89,6 +90,14 @@ describe('Undoing what Ouro changed in a conversation', function () {
     await scenario.waitForFile('src/math.js', (t) => t === original);
     await list.waitFor({ state: 'hidden' });
     await scenario.shot('reverted');
+
+    // The model's next request says which files went back, and to what.
+    await sendMessage(chat, 'carry on');
+    await chat.locator('#messages .message.assistant', { hasText: 'I will read the files again.' }).waitFor();
+    const told = String(scenario.mock.requests.at(-1)?.messages.at(-1)?.content);
+    assert.match(told, /The user restored files, so your edits to them are gone:\n- NOTES\.md: deleted \(it did not exist before you created it\)\n/);
+    assert.match(told, /- src\/math\.js: back to what it held before this conversation\n/);
+    assert.match(told, /\n\ncarry on$/);
   });
 });
 

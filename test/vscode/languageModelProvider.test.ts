@@ -40,7 +40,7 @@ describe("VS Code's language models as Ouro's provider", () => {
   });
 
   afterEach(async () => {
-    for (const key of ['provider', 'model', 'toolMode']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['provider', 'model', 'toolMode', 'contextWindow']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
   });
 
   async function chatWith(model: string, prompt: string): Promise<{ events: AgentEvent[]; requests: SeenRequest[] }> {
@@ -63,6 +63,16 @@ describe("VS Code's language models as Ouro's provider", () => {
   it('lists the models VS Code offers, for the model picker', async () => {
     const models = await listLanguageModels();
     assert.deepEqual(models.find((model) => model.vendor === 'ouro-fake'), FAKE);
+  });
+
+  it("takes the model's own maxInputTokens as its context window, under the user's override", async () => {
+    await config().update('provider', 'vscode-lm', vscode.ConfigurationTarget.Global);
+    await config().update('model', 'fake-family', vscode.ConfigurationTarget.Global);
+    const own = await createChatModel(readSettings(), undefined, () => {});
+    assert.equal(own.kind === 'ready' && own.window, FAKE.maxInputTokens);
+    await config().update('contextWindow', { 'fake-model': 5000 }, vscode.ConfigurationTarget.Global);
+    const overridden = await createChatModel(readSettings(), undefined, () => {});
+    assert.equal(overridden.kind === 'ready' && overridden.window, 5000);
   });
 
   it('runs a tool through the model VS Code offers, sends the result back, and finishes', async () => {

@@ -46,6 +46,30 @@ describe('the "Ouro" terminal runner', function () {
     }
   });
 
+  it('changes folder only when the terminal is not already in the one asked for (a new one is where it opened)', async function () {
+    const lines: string[] = [];
+    const listener = vscode.window.onDidStartTerminalShellExecution((event) => lines.push(event.execution.commandLine.value));
+    fs.mkdirSync(path.join(root, 'runner-sub'), { recursive: true });
+    try {
+      const signal = new AbortController().signal;
+      const sub: ResolvedPath = { display: 'runner-sub', root, relative: 'runner-sub' };
+      const first = await runner.run('node -e "1"', folder, { signal });
+      if (first.note) this.skip(); // no shell integration here: nothing runs in the terminal
+      // After a command the shell says where it is, if its integration reports the folder at all.
+      const reported = vscode.window.terminals.find((terminal) => terminal.name === TERMINAL_NAME)?.shellIntegration?.cwd;
+      await runner.run('node -e "2"', folder, { signal });
+      await runner.run('node -e "3"', sub, { signal });
+      assert.deepEqual(lines.map((line) => line.replace(/^cd .+ && /, 'cd DIR && ')), [
+        'node -e "1"',
+        reported ? 'node -e "2"' : 'cd DIR && node -e "2"',
+        'cd DIR && node -e "3"',
+      ]);
+    } finally {
+      listener.dispose();
+      fs.rmSync(path.join(root, 'runner-sub'), { recursive: true, force: true });
+    }
+  });
+
   it('kills a command that runs past its timeout and says so', async () => {
     const started = Date.now();
     const result = await runner.run('node -e "setTimeout(() => {}, 60000)"', folder, { timeoutMs: 1500, signal: new AbortController().signal });

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedPath } from '../workspace/workspace';
 import { DEFAULT_COMMAND_TIMEOUT_MS, type CommandRunner, type CommandRunOptions, type CommandRunResult, type ProgramRunOptions } from './commandRunner';
+import { childEnvironment } from './childEnvironment';
 import type { CommandRules } from './commandRules';
 import { capOutput, DEFAULT_OUTPUT_LIMITS, OutputCollector, type OutputLimits } from './outputCapper';
 import { killProcessTree } from './processTree';
@@ -20,8 +21,10 @@ export interface NodeCommandRunnerOptions {
   defaultTimeoutMs?: number;
   /** The shell to run command lines with; bash when there is one, else sh (cmd.exe on Windows). */
   shell?: string;
-  /** Added to this process's environment. */
+  /** Added to this process's environment (less its secrets: see childEnvironment). */
   env?: Record<string, string>;
+  /** Secret-looking variables to pass on all the same. */
+  passEnv?: readonly string[];
   limits?: OutputLimits;
   /** How long a killed tree gets to exit after SIGTERM before SIGKILL. */
   killGraceMs?: number;
@@ -62,7 +65,7 @@ export class NodeCommandRunner implements CommandRunner {
       windowsHide: true,
       windowsVerbatimArguments,
       // Nobody can answer a prompt: fail instead of waiting for a password or a pager.
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', PAGER: 'cat', GIT_PAGER: 'cat', ...this.options.env, ...options.env },
+      env: { ...childEnvironment(process.env, this.options.passEnv), GIT_TERMINAL_PROMPT: '0', PAGER: 'cat', GIT_PAGER: 'cat', ...this.options.env, ...options.env },
     });
     if (child.stdin) {
       // A program that exits without reading its input closes the pipe under us: not an error.

@@ -91,14 +91,23 @@ export function capOutput(captured: CapturedOutput | string, limits: OutputLimit
 
 /** Colours and cursor codes cost tokens and mean nothing to the model; `\r` redraws keep the last state. */
 export function cleanTerminalText(text: string): string {
-  return stripVTControlCharacters(text)
-    .split('\n')
-    .map((line) => {
-      const body = line.endsWith('\r') ? line.slice(0, -1) : line;
-      return body.slice(body.lastIndexOf('\r') + 1);
-    })
-    .join('\n');
+  const lines = stripVTControlCharacters(text.replace(TO_FIRST_COLUMN, '\r')).split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    const body = line.endsWith('\r') ? line.slice(0, -1) : line;
+    const shown = body.slice(body.lastIndexOf('\r') + 1);
+    const kept = shown.replace(SPINNER_FRAME, '');
+    // A line that was nothing but a spinner is no line at all.
+    if (kept === '' && shown !== '') continue;
+    out.push(kept);
+  }
+  return out.join('\n');
 }
+
+/** "Cursor to column 1" (ESC[G, ESC[1G), as npm moves back to redraw its spinner: a carriage return. */
+const TO_FIRST_COLUMN = /\x1b\[[01]?G/g;
+/** A spinner frame (npm's "⠙", ora's dots) left at the start of a line: braille cells and the space after. */
+const SPINNER_FRAME = /^[\u2801-\u28ff]+(?:\s+|$)/;
 
 function takeHead(text: string, maxLines: number, maxBytes: number): string {
   let kept = '';

@@ -34,6 +34,11 @@ export const CONTEXT_WINDOWS: readonly ModelRow<number>[] = [
   [/llama/, 4_096],
 ];
 
-export function contextWindowFor(model: string, overrides: Readonly<Record<string, number>> = {}): number {
-  return lookupModel(CONTEXT_WINDOWS, model, overrides) ?? DEFAULT_CONTEXT_WINDOW;
+/**
+ * The user's override first, then what the model reports of itself (VS Code's language models
+ * give their `maxInputTokens`), then the table.
+ */
+export function contextWindowFor(model: string, overrides: Readonly<Record<string, number>> = {}, reported?: number): number {
+  const own = reported !== undefined && reported > 0 ? reported : undefined;
+  return lookupModel([], model, overrides) ?? own ?? lookupModel(CONTEXT_WINDOWS, model) ?? DEFAULT_CONTEXT_WINDOW;
 }

@@ -5,7 +5,7 @@
 import type { AssistantMessage, Message, ToolMessage } from '../conversation';
 
 export const NEVER_FINISHED =
-  'Interrupted: Ouro stopped (the window closed or the process ended) before this call finished. It may have done part of its work; check before running it again.';
+  'Error: Ouro stopped (the window closed or the process ended) before this call finished. It may have done part of its work; check before running it again.';
 
 export interface Repaired {
   messages: Message[];

@@ -20,7 +20,7 @@ export function describeOutcome(proposal: Proposal, outcome: ProposalOutcome, ap
       return { content: `${text}\nThe user edited your proposal before accepting it; build on their version, do not undo it. Their changes to your proposal:\n${diff}${problems}` };
     }
     case 'rejected':
-      return failure(`The change to ${proposal.path} was rejected${outcome.reason ? `: ${outcome.reason}` : '.'} Nothing was written.`);
+      return failure(`The change to ${proposal.path} was rejected${outcome.reason ? `: ${endSentence(outcome.reason)}` : '.'} Nothing was written.`);
     case 'conflict':
       return failure(`${outcome.message} Nothing was written: read ${proposal.path} again and redo the change on its current content.`);
     default: {
@@ -37,4 +37,10 @@ export function userDiff(path: string, proposed: string, written: string): strin
   const body = lines.slice(lines.findIndex((line) => line.startsWith('---'))).filter((line, i, all) => line !== '' || i < all.length - 1);
   if (body.length <= MAX_DIFF_LINES) return body.join('\n');
   return [...body.slice(0, MAX_DIFF_LINES), `[${body.length - MAX_DIFF_LINES} more diff lines not shown; read the file to see all of it.]`].join('\n');
+}
+
+/** The user's reason as they typed it, closed with a full stop so the next sentence stands apart. */
+function endSentence(reason: string): string {
+  const trimmed = reason.trim();
+  return /[.!?…]["')\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

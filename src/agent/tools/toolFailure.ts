@@ -14,7 +14,7 @@ export function reportingFailures<Args>(run: (args: Args, ctx: ToolContext) => P
     } catch (error) {
       if (error instanceof WorkspaceError) return failure(error.message);
       if (ctx.signal.aborted) return failure('Cancelled.');
-      return failure(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+      return failure(`${error instanceof Error ? error.message : String(error)}`);
     }
   };
 }

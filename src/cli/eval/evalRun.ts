@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { isolatedRunner } from '../../agent/commands/sandbox/isolatedRunner';
 import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
 import type { AgentEvent } from '../../agent/events';
+import { withoutErrorMarker } from '../../agent/toolErrorMarker';
 import { TASK_WORKSPACE, type EvalTask } from './evalSuite';
 
 export interface Endpoint {
@@ -154,7 +155,7 @@ export function shortTranscript(events: readonly AgentEvent[]): string {
   for (const event of events) {
     if (event.type === 'text') text += event.delta;
     else if (event.type === 'tool_call') lines.push(clip(`→ ${event.call.name} ${event.call.arguments}`));
-    else if (event.type === 'tool_result') lines.push(clip(`${event.isError ? '✗' : '←'} ${event.content}`));
+    else if (event.type === 'tool_result') lines.push(clip(`${event.isError ? '✗' : '←'} ${withoutErrorMarker(event.content)}`));
     else if (event.type === 'step' && text) {
       lines.push(clip(`says: ${text}`));
       text = '';

@@ -1,7 +1,6 @@
 // What the chat view's messages do. One exhaustive switch: a new message type does not compile
 // until it is handled here.
 import * as vscode from 'vscode';
-import { contextWindowFor } from '../../agent/context/contextWindows';
 import { buildSystemPrompt } from '../../agent/prompt';
 import { loadProjectRules } from '../../agent/rules/projectRules';
 import { SkillLibrary } from '../../agent/skills/skillLibrary';
@@ -295,7 +294,7 @@ export class ChatController {
       await this.pushState();
       return undefined;
     }
-    return { model: choice.model, window: contextWindowFor(choice.model.name, settings.contextWindow), endpoint: choice.endpoint };
+    return { model: choice.model, window: choice.window, endpoint: choice.endpoint };
   }
 
   private startChat(fetch: FetchPolicy, search: SearchConfig | undefined): { tools: ChatToolSource; skills: SkillLibrary } {

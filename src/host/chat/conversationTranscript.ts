@@ -13,6 +13,8 @@ const REJECTED = /^(Error: )?(The change to .+ was rejected|The user did not all
 /** ...and when the user's Stop ended the wait (decisions.ts). */
 const STOPPED = /The user stopped the task before/;
 
+const NOTE_PREFIX = /^\[Note from Ouro\] /;
+
 /** `turns`: each turn's usage, shown after its last message as the live chat showed it. */
 export function transcriptOf(messages: readonly Message[], newId: () => string, turns: readonly TurnUsage[] = []): TranscriptMessage[] {
   const out: TranscriptMessage[] = [];
@@ -27,6 +29,11 @@ export function transcriptOf(messages: readonly Message[], newId: () => string, 
       case 'system':
         break;
       case 'user':
+        // Ouro's note to the model (files the user restored, an empty reply): a quiet line.
+        if (message.note) {
+          out.push({ type: 'notice', text: message.content.replace(NOTE_PREFIX, '') });
+          break;
+        }
         endTurn();
         turnUsage = usageOfTurn.get(messageIndex);
         out.push({ type: 'user', id: newId(), ...splitUserMessage(message.content), messageIndex });

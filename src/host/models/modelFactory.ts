@@ -3,6 +3,7 @@
 // tool mode (calls written as text are recognised in both).
 import * as vscode from 'vscode';
 import { noSuchLanguageModel, pickLanguageModel, type LanguageModelInfo } from '../../llm/languageModelApi/pickLanguageModel';
+import { contextWindowFor } from '../../agent/context/contextWindows';
 import type { Model } from '../../agent/model';
 import { OpenAICompatibleModel } from '../../llm/openaiCompatible';
 import { withToolMode } from '../../llm/textToolCalls/toolModeModel';
@@ -19,6 +20,8 @@ export type ChatModelChoice =
       model: Model;
       /** Where the requests go, for the log (never the key). */
       endpoint: string;
+      /** The tokens a request may hold: the user's override, the model's own limit, or the table. */
+      window: number;
     }
   | { kind: 'notConfigured'; reason: string };
 
@@ -40,7 +43,8 @@ export async function createChatModel(settings: OuroSettings, storedKey: string 
     log: (line) => log(redact(line, [apiKey])),
   });
   const model = withToolMode(client, toolModeFor(settings.toolMode, endpoint.model));
-  return { kind: 'ready', model, endpoint: `${endpoint.model} at ${endpoint.baseURL}${apiKey ? ' (with an API key)' : ''}` };
+  const window = contextWindowFor(endpoint.model, settings.contextWindow);
+  return { kind: 'ready', model, window, endpoint: `${endpoint.model} at ${endpoint.baseURL}${apiKey ? ' (with an API key)' : ''}` };
 }
 
 /** Every chat model VS Code offers to extensions right now (empty when none is installed). */
@@ -53,7 +57,9 @@ async function languageModel(settings: OuroSettings): Promise<ChatModelChoice> {
   const chat = pickLanguageModel(models, settings.model);
   if (!chat) return { kind: 'notConfigured', reason: noSuchLanguageModel(models.map(languageModelInfo), settings.model) };
   const model = withToolMode(new VsCodeLanguageModel(chat), toolModeFor(settings.toolMode, chat.id));
-  return { kind: 'ready', model, endpoint: `${chat.name} (${chat.vendor}, ${chat.id}) through VS Code's language models` };
+  // The model says how much it takes; the table only guesses from names.
+  const window = contextWindowFor(chat.id, settings.contextWindow, chat.maxInputTokens);
+  return { kind: 'ready', model, window, endpoint: `${chat.name} (${chat.vendor}, ${chat.id}) through VS Code's language models` };
 }
 
 function languageModelInfo(model: vscode.LanguageModelChat): LanguageModelInfo {

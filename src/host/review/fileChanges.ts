@@ -5,7 +5,9 @@
 import * as vscode from 'vscode';
 import { changedFiles, planRevert, planUndo, type FileCheckpoint, type RestoreStep } from '../../agent/history/checkpoints';
 import type { ConversationRecord } from '../../agent/history/conversationRecord';
+import type { UserMessage } from '../../agent/conversation';
 import { applyRestore, type RestoreOutcome } from '../../agent/history/restoreFiles';
+import { restoreNote } from '../../agent/history/restoreNote';
 import { previewRestore, restoreQuestion } from '../../agent/history/restorePreview';
 import type { ChangedFileView } from '../../protocol/messages';
 import { currentText } from './applyProposal';
@@ -49,7 +51,7 @@ export class FileChanges {
     const step = planRevert(this.deps.chat.conversation.checkpoints, path);
     if (!step || !(await this.confirm([step], `Revert ${path} to what it was before this conversation`, 'Revert'))) return;
     const outcomes = await applyRestore([step], editorFileWriter(this.deps.uriOf));
-    this.finish(outcomes, (entry) => entry.path !== path || failed(outcomes, entry.path));
+    this.finish(outcomes, (entry) => entry.path !== path || failed(outcomes, entry.path), restoreNote(outcomes, this.deps.chat.conversation.messages));
   }
 
   /** Restores every file the agent changed from message `messageIndex` on (and only those). */
@@ -61,7 +63,7 @@ export class FileChanges {
     }
     if (!(await this.confirm(steps, "Undo Ouro's changes since this message", 'Undo Changes'))) return;
     const outcomes = await applyRestore(steps, editorFileWriter(this.deps.uriOf));
-    this.finish(outcomes, (entry) => entry.messageIndex < messageIndex || failed(outcomes, entry.path));
+    this.finish(outcomes, (entry) => entry.messageIndex < messageIndex || failed(outcomes, entry.path), restoreNote(outcomes, this.deps.chat.conversation.messages, messageIndex));
   }
 
   private async confirm(steps: readonly RestoreStep[], what: string, action: string): Promise<boolean> {
@@ -75,11 +77,15 @@ export class FileChanges {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
   }
 
-  /** Keeps the checkpoints `keep` says (the files not restored), saves, and says what happened. */
-  private finish(outcomes: readonly RestoreOutcome[], keep: (entry: FileCheckpoint) => boolean): void {
-    const checkpoints = this.deps.chat.conversation.checkpoints;
+  /**
+   * Keeps the checkpoints `keep` says (the files not restored), adds the note the model's next
+   * request carries, saves, and says what happened.
+   */
+  private finish(outcomes: readonly RestoreOutcome[], keep: (entry: FileCheckpoint) => boolean, note: UserMessage | undefined): void {
+    const { checkpoints, messages } = this.deps.chat.conversation;
     // In place: the recording workspace holds this array.
     checkpoints.splice(0, checkpoints.length, ...checkpoints.filter(keep));
+    if (note) messages.push(note);
     void this.deps.chat.save();
     const lines = outcomes.map((outcome) => (outcome.error ? `could not restore ${outcome.path}: ${outcome.error}` : `${outcome.action} ${outcome.path}`));
     this.deps.notice(`Files restored: ${lines.join('; ')}.`);

@@ -76,6 +76,11 @@ export function readSandboxSettings(): { enabled: boolean; allowNetwork: string[
   return { enabled: config.get<boolean>('enabled', true), allowNetwork: stringsOf(config.get('allowNetwork')) };
 }
 
+/** `ouro.commands.env.pass`: secret-looking variables commands still get. */
+export function readPassEnv(): string[] {
+  return stringsOf(vscode.workspace.getConfiguration('ouro.commands').get('env.pass'));
+}
+
 /** `ouro.commands.allow` and `.deny` as they are in force now. */
 export function readCommandRules(): CommandRules {
   const config = vscode.workspace.getConfiguration('ouro.commands');

@@ -1,6 +1,7 @@
 // The editor's CommandRunner: run_command's command lines run in one terminal named "Ouro" that
 // the user can watch, and shell integration hands back the output and the exit code. Where the
 // shell offers no integration, the command runs as a child process instead and the result says so.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_COMMAND_TIMEOUT_MS, type CommandRunner, type CommandRunOptions, type CommandRunResult, type ProgramRunOptions } from '../../agent/commands/commandRunner';
@@ -9,7 +10,8 @@ import type { CommandRules } from '../../agent/commands/commandRules';
 import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
 import { capOutput, DEFAULT_OUTPUT_LIMITS, OutputCollector } from '../../agent/commands/outputCapper';
 import type { ResolvedPath } from '../../agent/workspace/workspace';
-import { readCommandRules } from '../settings/settings';
+import { secretNames } from '../../agent/commands/childEnvironment';
+import { readCommandRules, readPassEnv } from '../settings/settings';
 
 export const TERMINAL_NAME = 'Ouro';
 
@@ -36,7 +38,7 @@ export class TerminalCommandRunner implements CommandRunner, vscode.Disposable {
   private readonly closed: vscode.Disposable;
 
   constructor(private readonly options: TerminalCommandRunnerOptions = {}) {
-    this.fallback = options.fallback ?? new NodeCommandRunner({ env: QUIET_ENV, defaultTimeoutMs: options.defaultTimeoutMs });
+    this.fallback = options.fallback ?? new NodeCommandRunner({ env: QUIET_ENV, defaultTimeoutMs: options.defaultTimeoutMs, passEnv: readPassEnv() });
     this.closed = vscode.window.onDidCloseTerminal((closed) => {
       if (closed === this.terminal) this.terminal = undefined;
     });
@@ -65,6 +67,7 @@ export class TerminalCommandRunner implements CommandRunner, vscode.Disposable {
   private async runNow(command: string, cwd: ResolvedPath, options: CommandRunOptions): Promise<CommandRunResult> {
     if (options.signal.aborted) return { exitCode: null, output: '', timedOut: false, cancelled: true, durationMs: 0, note: 'Cancelled before it started.' };
     const folder = path.join(cwd.root, cwd.relative);
+    const fresh = !this.terminal;
     const terminal = this.terminal ?? this.createTerminal(cwd.root);
     terminal.show(true);
     const integration = await this.shellIntegration(terminal, options.signal);
@@ -73,8 +76,11 @@ export class TerminalCommandRunner implements CommandRunner, vscode.Disposable {
       const why = 'Ran in a child process in the workspace folder: the "Ouro" terminal has no shell integration.';
       return { ...result, note: result.note ? `${why} ${result.note}` : why };
     }
-    const here = integration.cwd?.scheme === 'file' ? integration.cwd.fsPath : undefined;
-    const line = here !== undefined && path.resolve(here) === path.resolve(folder) ? command : `cd ${shellQuote(folder)} && ${command}`;
+    // Where the shell is, as its integration reports it (code-server reports a vscode-remote URI,
+    // whose path is still the folder's on the machine the extension runs on); a terminal just
+    // opened is where it was opened. `cd` only when that is not the command's folder.
+    const here = integration.cwd ? integration.cwd.fsPath : fresh ? cwd.root : undefined;
+    const line = here !== undefined && sameFolder(here, folder) ? command : `cd ${shellQuote(folder)} && ${command}`;
     return this.execute(terminal, integration, line, options);
   }
 
@@ -141,7 +147,9 @@ export class TerminalCommandRunner implements CommandRunner, vscode.Disposable {
   }
 
   private createTerminal(root: string): vscode.Terminal {
-    this.terminal = vscode.window.createTerminal({ name: TERMINAL_NAME, cwd: root, env: QUIET_ENV, isTransient: true });
+    // Secrets are unset in the terminal's shell (null deletes a variable), so a command cannot print them.
+    const unset = Object.fromEntries(secretNames(process.env, readPassEnv()).map((name) => [name, null]));
+    this.terminal = vscode.window.createTerminal({ name: TERMINAL_NAME, cwd: root, env: { ...unset, ...QUIET_ENV }, isTransient: true });
     return this.terminal;
   }
 
@@ -164,4 +172,16 @@ export class TerminalCommandRunner implements CommandRunner, vscode.Disposable {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The same folder, whatever the spelling (a trailing slash, a symlink such as macOS's /tmp). */
+function sameFolder(a: string, b: string): boolean {
+  const real = (folder: string) => {
+    try {
+      return fs.realpathSync(folder);
+    } catch {
+      return path.resolve(folder);
+    }
+  };
+  return path.resolve(a) === path.resolve(b) || real(a) === real(b);
 }

@@ -159,12 +159,27 @@ describe('agent loop', () => {
     assert.equal(conversation.messages[conversation.messages.length - 1].content, 'seen 4 messages');
   });
 
-  it('ends on an empty reply with a note, adding nothing', async () => {
-    const h = await harness([reply(delta({ content: '' }))]);
+  it('asks again without streaming after an empty streamed reply, and runs the call that comes back', async () => {
+    const h = await harness([reply(delta({ content: '' })), reply(toolCall('echo', { text: 'found' }, { id: 'u1' })), textReply('done')]);
+    const events = await h.run(newConversation());
+    assert.deepEqual(h.server.requests.map((request) => request.stream ?? false), [true, false, true]);
+    assert.deepEqual(eventsOf(events, 'tool_result').map((result) => [result.id, result.content]), [['u1', 'found']]);
+    assert.deepEqual(lastEvent(events), { type: 'done', reason: 'stop' });
+  });
+
+  it('ends on a reply that is empty also without streaming, and tells the model on its next request', async () => {
+    const h = await harness([reply(delta({ content: '' })), reply(finish('stop')), textReply('Sorry, here it is.')]);
     const conversation = newConversation();
     const events = await h.run(conversation);
-    assert.deepEqual(lastEvent(events), { type: 'done', reason: 'stop', message: 'The model returned an empty reply.' });
-    assert.equal(conversation.messages.length, 2);
+    assert.equal(h.server.requests.length, 2);
+    assert.deepEqual(lastEvent(events), { type: 'done', reason: 'stop', message: 'The model sent back an empty reply: no text and no tool call. Send your message again, or choose another model.' });
+    assert.deepEqual(conversation.messages.at(-1), { role: 'user', content: '[Note from Ouro] Your last reply was empty: no text and no tool call. Answer in text, or call a tool.', note: true });
+    conversation.messages.push({ role: 'user', content: 'again please' });
+    await h.run(conversation);
+    // One user message: chat templates that want turns to alternate refuse two in a row.
+    assert.deepEqual(h.server.requests[2].messages.slice(1), [
+      { role: 'user', content: 'go\n\n[Note from Ouro] Your last reply was empty: no text and no tool call. Answer in text, or call a tool.\n\nagain please' },
+    ]);
   });
 
   describe('approvals', () => {
@@ -194,7 +209,7 @@ describe('agent loop', () => {
       const events = await h.run(newConversation(), { approver });
       assert.deepEqual(eventsOf(events, 'approval_request')[0], { type: 'approval_request', id: 'x1', toolCallId: 'x1', kind: 'execute', title: 'make' });
       assert.deepEqual(eventsOf(events, 'approval_result')[0], { type: 'approval_result', id: 'x1', approved: false, reason: 'not today' });
-      assert.equal(eventsOf(events, 'tool_result')[0].content, 'refused: not today');
+      assert.equal(eventsOf(events, 'tool_result')[0].content, 'Error: refused: not today');
     });
   });
 });

@@ -9,7 +9,7 @@ describe('CLI arguments', () => {
       {}, '/here');
     assert.deepEqual(options, {
       cwd: 'proj', baseURL: 'http://h/v1', apiKey: 'k', model: 'm', approve: 'edits',
-      allow: ['npm test', 'git status'], deny: ['rm', 'git push'], sandbox: true, allowNetwork: [], maxSteps: 7, maxRetries: undefined, json: true, prompt: 'fix the bug',
+      allow: ['npm test', 'git status'], deny: ['rm', 'git push'], sandbox: true, allowNetwork: [], passEnv: [], maxSteps: 7, maxRetries: undefined, json: true, prompt: 'fix the bug',
     });
   });
 

@@ -64,7 +64,7 @@ describe('ask_user and plan in the CLI process', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /✗ ask_user Which database\? — ask_user needs an interactive terminal; this run has none/);
     assert.match(run.stdout, /Assuming sqlite\./);
-    assert.equal(toolResultOf(server.requests[1]), NOT_INTERACTIVE);
+    assert.equal(toolResultOf(server.requests[1]), `Error: ${NOT_INTERACTIVE}`);
   });
 
   it('prints the plan compactly, only when it changes', async () => {

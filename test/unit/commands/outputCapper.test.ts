@@ -84,4 +84,17 @@ describe('output capping', () => {
     assert.equal(cleanTerminalText('\u001b[32mok\u001b[0m 3 passed\r\n'), 'ok 3 passed\n');
     assert.equal(cleanTerminalText('progress 10%\rprogress 50%\rprogress 100%\ndone'), 'progress 100%\ndone');
   });
+
+  it("drops spinner frames (npm's braille dots, redrawn at column 1) and keeps the output around them", () => {
+    const npm = '\u001b[1G\u280b\u001b[0K\u001b[1G\u2819\u001b[0K\u001b[1G\u001b[0K\nadded 3 packages in 2s\n';
+    assert.equal(cleanTerminalText(npm), 'added 3 packages in 2s\n');
+    assert.equal(cleanTerminalText('\u2839 Building\r\u2838 Building\r\u2714 Built in 3s\n'), '\u2714 Built in 3s\n');
+    assert.equal(cleanTerminalText('\u2819\n\u2839\nok\n'), 'ok\n');
+    assert.equal(cleanTerminalText('\u2819 fetching\nok\n'), 'fetching\nok\n');
+  });
+
+  it('keeps braille that is part of the output, and empty lines', () => {
+    const text = 'a chart: \u28c0\u28e4\u28ff\n\nend\n';
+    assert.equal(cleanTerminalText(text), text);
+  });
 });

@@ -43,6 +43,13 @@ describe('model tables', () => {
     assert.equal(contextWindowFor('gpt-4o', overrides), 128_000);
   });
 
+  it("takes the window a model reports of itself over the table, and the user's override over both", () => {
+    assert.equal(contextWindowFor('gpt-4o', {}, 64_000), 64_000);
+    assert.equal(contextWindowFor('copilot-unknown', {}, 200_000), 200_000);
+    assert.equal(contextWindowFor('gpt-4o', { 'gpt-4o': 30_000 }, 64_000), 30_000);
+    assert.equal(contextWindowFor('gpt-4o', {}, 0), 128_000, 'a model that reports nothing keeps the table');
+  });
+
   it('prices common models and knows no price for local ones', () => {
     assert.deepEqual(priceFor('gpt-4o-mini'), { input: 0.15, cachedInput: 0.075, output: 0.6 });
     assert.equal(priceFor('anthropic/claude-3.7-sonnet')?.input, 3);

@@ -129,7 +129,7 @@ describe('restoring files the agent changed', function () {
     for await (const event of runAgent(conversation, { model: h.model, tools: [overwrite] as Tool[], workspace: recording, approver: approveAll })) {
       if (event.type === 'tool_result') results.push(event.content);
     }
-    assert.deepEqual(results, ['written', 'The user declined the change.']);
+    assert.deepEqual(results, ['written', 'Error: The user declined the change.']);
     assert.deepEqual(conversation.checkpoints.map((item) => [item.path, item.encoding]), [['mixed.txt', 'base64']]);
     assert.equal(saves, 2, 'saved before each proposal went to review');
     await applyRestore(planUndo(conversation.checkpoints, 0), nodeFileWriter(workspace));

@@ -45,7 +45,7 @@ describe('a saved conversation as a transcript', () => {
       { role: 'assistant', content: 'Looking.', reasoning: 'read it first', toolCalls: [{ id: 'a', name: 'read_file', arguments: '{"path":"src/add.ts"}' }] },
       { role: 'tool', toolCallId: 'a', name: 'read_file', content: '1: a - b' },
       { role: 'assistant', content: '', toolCalls: [{ id: 'b', name: 'edit_file', arguments: '{"path":"src/add.ts"}' }, { id: 'c', name: 'run_command', arguments: '{"command":"npm test"}' }] },
-      { role: 'tool', toolCallId: 'b', name: 'edit_file', content: 'The change to src/add.ts was rejected: use +. Nothing was written.', isError: true },
+      { role: 'tool', toolCallId: 'b', name: 'edit_file', content: 'Error: The change to src/add.ts was rejected: use +. Nothing was written.', isError: true },
       { role: 'tool', toolCallId: 'c', name: 'run_command', content: 'exit 1', isError: true },
       { role: 'assistant', content: 'Done.' },
     ]);
@@ -60,7 +60,7 @@ describe('a saved conversation as a transcript', () => {
         target: 'src/add.ts',
         args: '{"path":"src/add.ts"}',
         status: 'rejected',
-        result: 'The change to src/add.ts was rejected: use +. Nothing was written.',
+        result: 'Error: The change to src/add.ts was rejected: use +. Nothing was written.',
         pending: undefined,
         note: 'Rejected',
         rejectedByUser: true,
@@ -96,6 +96,20 @@ describe('a saved conversation as a transcript', () => {
     assert.deepEqual(
       items.map((item) => (item.kind === 'tool' ? `${item.kind}:${item.status}` : item.kind === 'assistant' ? `${item.text}:${item.streaming}` : item.kind)),
       ['user', 'tool:failed', 'Half a rep:false'],
+    );
+  });
+
+  it("shows Ouro's notes to the model as quiet lines, not as the user's words", () => {
+    const items = shown([
+      { role: 'system', content: 's' },
+      { role: 'user', content: 'Fix it' },
+      { role: 'assistant', content: 'Fixed.' },
+      { role: 'user', content: '[Note from Ouro] The user restored files: a.ts deleted.', note: true },
+      { role: 'user', content: 'Now test it' },
+    ]);
+    assert.deepEqual(
+      items.map((item) => (item.kind === 'notice' ? `notice:${item.text}` : item.kind === 'user' ? `user:${item.text}:${item.messageIndex}` : item.kind)),
+      ['user:Fix it:1', 'assistant', 'notice:The user restored files: a.ts deleted.', 'user:Now test it:4'],
     );
   });
 

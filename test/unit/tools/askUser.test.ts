@@ -48,16 +48,16 @@ describe('ask_user', () => {
     const events = await h.run(conversation, { tools, asker, signal: controller.signal, onEvent: (event) => event.type === 'tool_call' && setTimeout(() => controller.abort(), 50) });
     assert.ok(Date.now() - started < 2000);
     assert.deepEqual(lastEvent(events), { type: 'done', reason: 'cancelled' });
-    assert.deepEqual(conversation.messages.at(-1), { role: 'tool', toolCallId: 'q1', name: 'ask_user', content: 'Cancelled by the user while this call was running; it may have done part of its work.', isError: true });
+    assert.deepEqual(conversation.messages.at(-1), { role: 'tool', toolCallId: 'q1', name: 'ask_user', content: 'Error: Cancelled by the user while this call was running; it may have done part of its work.', isError: true });
     assert.equal(h.server.requests.length, 1);
   });
 
   it('tells the model when nobody can answer, and why the asker could not', async () => {
     const h = await harness([reply(...toolCall('ask_user', question)), textReply('I will assume sqlite.'), reply(...toolCall('ask_user', question)), textReply('ok')]);
     await h.run(newConversation(), { tools });
-    assert.equal(lastToolContent(h.server.requests[1]), NO_ONE_TO_ASK);
+    assert.equal(lastToolContent(h.server.requests[1]), `Error: ${NO_ONE_TO_ASK}`);
     await h.run(newConversation(), { tools, asker: { ask: async () => ({ answered: false, reason: 'The input ended before the user answered.' }) } });
-    assert.equal(lastToolContent(h.server.requests[3]), 'The input ended before the user answered.');
+    assert.equal(lastToolContent(h.server.requests[3]), 'Error: The input ended before the user answered.');
     assert.equal(h.server.requests[3].messages.at(-1)?.role, 'tool');
   });
 
@@ -66,6 +66,6 @@ describe('ask_user', () => {
     let asked = 0;
     await h.run(newConversation(), { tools, asker: { ask: async () => (asked++, { answered: true, text: 'x' }) } });
     assert.equal(asked, 0);
-    assert.match(lastToolContent(h.server.requests[1]), /^Invalid arguments for ask_user: question: missing \(expected string\)/);
+    assert.match(lastToolContent(h.server.requests[1]), /^Error: Invalid arguments for ask_user: question: missing \(expected string\)/);
   });
 });

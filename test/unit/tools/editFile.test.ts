@@ -100,6 +100,15 @@ describe('edit_file', () => {
     assert.equal(await readFile(join(root, 'f.ts'), 'utf8'), 'a\n');
   });
 
+  it("ends the user's reason for a rejection with a full stop before saying nothing was written", async () => {
+    const root = await temp.tree({ 'f.ts': 'a\n' });
+    for (const [reason, said] of [['use + instead', 'use + instead.'], ['Not now!', 'Not now!']]) {
+      const workspace = new ScriptedWorkspace(root, async () => ({ status: 'rejected', reason }));
+      const result = await runTool(editFileTool, { path: 'f.ts', old_string: 'a', new_string: 'b' }, workspace);
+      assert.equal(result.content, `The change to f.ts was rejected: ${said} Nothing was written.`);
+    }
+  });
+
   it('asks the model to re-read the file on a conflict', async () => {
     const root = await temp.tree({ 'f.ts': 'a\n' });
     const workspace = new ScriptedWorkspace(root, async (proposal, self) => {

@@ -29,7 +29,7 @@ describe('run_command in the agent loop', function () {
     assert.equal(approver.requests[0].kind, 'execute');
     const [result] = eventsOf(events, 'tool_result');
     assert.equal(result.isError, true);
-    assert.match(result.content, /^Exit code 3 after [\d.]+ m?s\.\nchecked 3 files\n$/);
+    assert.match(result.content, /^Error: Exit code 3 after [\d.]+ m?s\.\nchecked 3 files\n$/);
     const sentBack = h.server.requests[1].messages.find((m) => m.role === 'tool');
     assert.equal(sentBack?.content, result.content);
   });
@@ -40,7 +40,7 @@ describe('run_command in the agent loop', function () {
     const events = await h.run(newConversation(), { tools: createTools(), approver, commands: new NodeCommandRunner({ deny: ['rm'] }) });
 
     assert.equal(approver.requests.length, 0);
-    assert.match(eventsOf(events, 'tool_result')[0].content, /^Refused, not run: `rm -rf \.` matches the deny rule "rm"/);
+    assert.match(eventsOf(events, 'tool_result')[0].content, /^Error: Refused, not run: `rm -rf \.` matches the deny rule "rm"/);
     assert.equal(existsSync(join(h.folder, 'made')), false);
   });
 
@@ -56,6 +56,6 @@ describe('run_command in the agent loop', function () {
   it('says run_command is not available when the host has no command runner', async () => {
     const h = await harness([reply(toolCall('run_command', { command: 'ls' })), textReply('ok')]);
     const events = await h.run(newConversation(), { tools: createTools() });
-    assert.match(eventsOf(events, 'tool_result')[0].content, /^run_command is not available here/);
+    assert.match(eventsOf(events, 'tool_result')[0].content, /^Error: run_command is not available here/);
   });
 });
