@@ -12,6 +12,8 @@ export interface CliOptions {
   model?: string;
   approve: ApprovalPolicy;
   allow: string[];
+  /** Command rules that never run, whoever approves (--deny). */
+  deny: string[];
   /** Run commands in the OS sandbox where there is one (--sandbox on, the default). */
   sandbox: boolean;
   /** Hosts sandboxed commands may reach; `*` for the whole network. */
@@ -47,7 +49,10 @@ Options:
   --model NAME           model name (env OURO_MODEL)
   --approve none|edits|all
                          what runs without asking (default: none)
-  --allow PREFIX         allow commands that start with PREFIX (repeatable)
+  --allow RULE           run commands that start with RULE's words without asking
+                         (repeatable; options that write files or run code excepted)
+  --deny RULE            never run commands that start with RULE's words, wherever
+                         they hide in the line (repeatable; deny wins)
   --sandbox on|off       run commands in an OS sandbox (default: on where there is
                          one): only the workspace writable, no network, no secrets
   --allow-network HOST   let sandboxed commands use the network; only * (all
@@ -98,6 +103,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         ...ENDPOINT_OPTIONS,
         approve: { type: 'string' },
         allow: { type: 'string', multiple: true },
+        deny: { type: 'string', multiple: true },
         sandbox: { type: 'string' },
         'allow-network': { type: 'string', multiple: true },
         'pass-env': { type: 'string', multiple: true },
@@ -152,6 +158,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     model: nonEmpty(values.model) ?? nonEmpty(env.OURO_MODEL),
     approve,
     allow: values.allow ?? [],
+    deny: values.deny ?? [],
     sandbox: sandbox === 'on',
     allowNetwork: values['allow-network'] ?? [],
     passEnv: values['pass-env'] ?? [],

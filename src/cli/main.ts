@@ -6,6 +6,7 @@ import { ContextManager } from '../agent/context/contextManager';
 import { contextWindowFor } from '../agent/context/contextWindows';
 import { newRecord } from '../agent/history/conversationRecord';
 import { ConversationRecorder } from '../agent/history/conversationRecorder';
+import { validateCommandRules } from '../agent/commands/commandPolicy';
 import { NodeCommandRunner } from '../agent/commands/nodeCommandRunner';
 import { isolatedRunner, networkAllowed } from '../agent/commands/sandbox/isolatedRunner';
 import { CustomToolSource } from '../agent/customTools/customToolSource';
@@ -87,10 +88,11 @@ export async function main(argv: string[]): Promise<number> {
   });
   recorder.startTurn(options.prompt, options.model);
 
-  const commands = await isolatedRunner(new NodeCommandRunner({ allow: options.allow, passEnv: options.passEnv }), { enabled: options.sandbox, allowNetwork: () => options.allowNetwork });
+  const commands = await isolatedRunner(new NodeCommandRunner({ allow: options.allow, deny: options.deny, passEnv: options.passEnv }), { enabled: options.sandbox, allowNetwork: () => options.allowNetwork });
   const isolation = commands.isolation?.();
   if (isolation && isolation.kind !== 'sandbox') stderr.write(`commands: no sandbox (${isolation.reason}): ${isolation.kind === 'off' ? 'an allow rule covers only the exact command' : 'every command asks'}\n`);
   for (const problem of networkAllowed(options.allowNetwork).problems) stderr.write(`commands: ${problem}\n`);
+  for (const problem of await validateCommandRules([...options.allow, ...options.deny])) stderr.write(`commands: ${problem}\n`);
 
   const controller = new AbortController();
   const onSignal = () => controller.abort();

@@ -3,6 +3,7 @@
 // does that could make an allowed command dangerous — redirecting into a file, substituting,
 // expanding, running in the background. Only a line with no such "blocker" can be auto-allowed.
 import type { ShellNode } from './shellParser';
+import { riskyVariable } from './riskyEnv';
 import { describeSyntax, wordValue } from './shellWords';
 
 export interface CommandLineAnalysis {
@@ -10,20 +11,26 @@ export interface CommandLineAnalysis {
   parseError?: string;
   /** The chained simple commands, as the words each program would get. */
   parts: string[][];
+  /** Variables set before a command (`CI=1 npm test`), none of them one that makes programs run code. */
+  assigns: string[];
+  /** Parts with a wildcard pattern (`ls src/*.js`): bash may turn it into several words. */
+  patterned: Set<string[]>;
   /** What the line does beyond chaining plain commands, as short phrases ("redirects output to a file"). */
   blockers: string[];
 }
 
 export function analyzeCommandLine(root: ShellNode): CommandLineAnalysis {
   const broken = findBroken(root);
-  if (broken) return { parseError: broken, parts: [], blockers: [] };
-  const state = { parts: [] as string[][], blockers: new Set<string>() };
+  if (broken) return { parseError: broken, parts: [], assigns: [], patterned: new Set(), blockers: [] };
+  const state: State = { parts: [], assigns: [], patterned: new Set(), blockers: new Set() };
   readStatements(root.children, state);
-  return { parts: state.parts, blockers: [...state.blockers] };
+  return { ...state, blockers: [...state.blockers] };
 }
 
 interface State {
   parts: string[][];
+  assigns: string[];
+  patterned: Set<string[]>;
   blockers: Set<string>;
 }
 
@@ -80,15 +87,32 @@ function readCommand(node: ShellNode, state: State): void {
       readRedirect(child, state);
       continue;
     }
+    if (child.type === 'variable_assignment') {
+      readAssignment(child, state);
+      continue;
+    }
     if (child.field !== 'name' && child.field !== 'argument') {
       state.blockers.add(describeSyntax(child.type));
       continue;
     }
     const word = wordValue(child);
-    if (word.literal) words.push(word.value);
-    else state.blockers.add(word.why);
+    if (!word.literal) state.blockers.add(word.why);
+    else {
+      words.push(word.value);
+      if (word.pattern) state.patterned.add(words);
+    }
   }
   state.parts.push(words);
+}
+
+// `CI=1 npm test`: a plain value for a variable that cannot make the program run other code.
+function readAssignment(node: ShellNode, state: State): void {
+  const name = node.children.find((child) => child.field === 'name')?.text ?? '';
+  const value = node.children.find((child) => child.field === 'value');
+  const word = value ? wordValue(value) : undefined;
+  const problem = name.includes('[') ? describeSyntax(node.type) : riskyVariable(name) ?? (word && !word.literal ? word.why : undefined);
+  if (problem) state.blockers.add(problem);
+  else state.assigns.push(name);
 }
 
 // `2>&1`, `>/dev/null` and closing a descriptor write nowhere; every other redirect reads or

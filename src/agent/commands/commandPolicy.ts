@@ -1,11 +1,15 @@
 // Decides whether a command line runs without asking, must be asked about, or never runs.
-// Deny rules are checked first and win; an allow rule applies only when the line is nothing but
-// plain commands chained together and every one of them is covered.
+// A control character bash and the parser read differently refuses the line; then deny rules
+// are checked and win (and with any deny rule, a line that hides what it runs is refused); an
+// allow rule applies only when the line is nothing but plain commands chained together and every
+// one of them is covered.
 import { shellQuote } from './allowSuggestion';
 import { analyzeCommandLine } from './commandLine';
 import type { Isolation } from './commandRunner';
 import { allowCovers, denyCatches, parseRule, type CommandRule, type CommandRules } from './commandRules';
 import { commandsAnywhere } from './commandsAnywhere';
+import { strayControlCharacter } from './controlCharacters';
+import { readsCodeFromWords } from './riskyOptions';
 import { loadShellParser, type ParseShell } from './shellParser';
 
 export type CommandVerdict =
@@ -19,11 +23,19 @@ export async function checkCommand(commandLine: string, rules: CommandRules): Pr
 }
 
 export function judgeCommand(commandLine: string, rules: CommandRules, parse: ParseShell): CommandVerdict {
+  const stray = strayControlCharacter(commandLine);
+  if (stray) return { action: 'deny', reason: stray };
   const root = parse(commandLine);
   const deny = validRules(rules.deny, parse);
-  for (const words of commandsAnywhere(root, parse)) {
-    const rule = deny.find((candidate) => denyCatches(candidate, words));
-    if (rule) return { action: 'deny', reason: `\`${quoted(words)}\` matches the deny rule "${rule.text}"` };
+  if (deny.length > 0) {
+    const found = commandsAnywhere(root, parse);
+    for (const words of found.commands) {
+      const rule = deny.find((candidate) => denyCatches(candidate, words));
+      if (rule) return { action: 'deny', reason: `\`${quoted(words)}\` matches the deny rule "${rule.text}"` };
+    }
+    if (found.hidden.length > 0) {
+      return { action: 'deny', reason: `it ${found.hidden[0]}, so no deny rule could be checked on it; write the command out plainly` };
+    }
   }
 
   const analysis = analyzeCommandLine(root);
@@ -33,12 +45,18 @@ export function judgeCommand(commandLine: string, rules: CommandRules, parse: Pa
   }
   const allow = validRules(rules.allow, parse);
   const used = new Set<string>();
-  let exact = true;
+  let exact = analysis.assigns.length === 0;
   for (const words of analysis.parts) {
-    const rule = allow.find((candidate) => allowCovers(candidate, words));
-    if (!rule) return { action: 'ask', reason: `no allow rule covers \`${quoted(words)}\`` };
+    const patterned = analysis.patterned.has(words);
+    if (patterned && readsCodeFromWords(words[0] ?? '')) return { action: 'ask', reason: `no rule can allow it: its wildcards could change what \`${words[0]}\` runs` };
+    const covers = allow.map((candidate) => ({ rule: candidate, covers: allowCovers(candidate, words) }));
+    const rule = covers.find((candidate) => candidate.covers === true)?.rule;
+    if (!rule) {
+      const why = covers.find((candidate) => typeof candidate.covers === 'string')?.covers;
+      return { action: 'ask', reason: `no allow rule covers \`${quoted(words)}\`${typeof why === 'string' ? `: ${why}` : ''}` };
+    }
     used.add(`"${rule.text}"`);
-    if (rule.words.length !== words.length) exact = false;
+    if (rule.words.length !== words.length || patterned) exact = false;
   }
   if (used.size === 0) return { action: 'ask', reason: 'it runs no command' };
   return { action: 'allow', reason: `allowed by ${[...used].join(', ')}`, exact };

@@ -1,10 +1,12 @@
 // Turns a word of the syntax tree into the exact string bash would pass to the program, or says
 // why it cannot be known before the command runs. Anything the shell would expand (variables,
-// substitutions, wildcards, braces, `~`) is not literal: a file named `--output=x` matched by `*`
-// would change what an allowed command does.
+// substitutions, `~` at the start, brace lists) is not literal. A wildcard is read as a pattern
+// only behind a literal start that is not `-` (`src/*.js`): whatever it matches starts the same
+// way, so it never becomes an option (a file named `--output=x` matched by `*` would).
 import type { ShellNode } from './shellParser';
 
-export type WordValue = { literal: true; value: string } | { literal: false; why: string };
+/** `pattern`: the word holds wildcards, so bash may turn it into several words (or none). */
+export type WordValue = { literal: true; value: string; pattern?: boolean } | { literal: false; why: string };
 
 const notLiteral = (why: string): WordValue => ({ literal: false, why });
 
@@ -41,76 +43,92 @@ export function describeSyntax(type: string): string {
 
 /** The value of an argument or command name node. */
 export function wordValue(node: ShellNode): WordValue {
-  switch (node.type) {
+  const word = { value: '', shape: '' };
+  for (const part of wordParts(node)) {
+    const problem = readPart(part, word);
+    if (problem) return notLiteral(problem);
+  }
+  // Bash expands `{a,b}` and `{1..3}`, not `{}` or `HEAD@{0}`.
+  if (/\{[^]*(?:,|\.\.)[^]*\}/.test(word.shape)) return notLiteral('uses brace expansion');
+  if (!/[*?[]/.test(word.shape)) return { literal: true, value: word.value };
+  if (/^[*?[]/.test(word.shape) || word.value.startsWith('-')) return notLiteral('starts a word with a wildcard (a file named like an option could match)');
+  return { literal: true, value: word.value, pattern: true };
+}
+
+function wordParts(node: ShellNode): ShellNode[] {
+  return node.type === 'command_name' || node.type === 'concatenation' ? node.children.flatMap(wordParts) : [node];
+}
+
+/** `value` is what the program gets; `shape` the same with every quoted character as `_`, for what bash expands. */
+interface WordText {
+  value: string;
+  shape: string;
+}
+
+function readPart(part: ShellNode, word: WordText): string | undefined {
+  switch (part.type) {
     // Outside arithmetic a number is just text (`-5`, `0x10`).
     case 'word':
     case 'number':
-      return unquotedWord(node.text);
+      return unquotedWord(part.text, word);
     case 'raw_string':
-      return { literal: true, value: node.text.slice(1, -1) };
+      return quoted(part.text.slice(1, -1), word);
     case 'string':
-      return doubleQuoted(node);
-    case 'command_name':
-    case 'concatenation':
-      return joinWords(node.children);
+      return doubleQuoted(part, word);
     default:
-      return notLiteral(describeSyntax(node.type));
+      return describeSyntax(part.type);
   }
 }
 
-function joinWords(parts: readonly ShellNode[]): WordValue {
-  let value = '';
-  for (const part of parts) {
-    const word = wordValue(part);
-    if (!word.literal) return word;
-    value += word.value;
-  }
-  return { literal: true, value };
+function quoted(text: string, word: WordText): undefined {
+  word.value += text;
+  word.shape += '_'.repeat(text.length);
+  return undefined;
 }
 
 // Unquoted, bash expands these before the program sees the word (or treats them as operators,
 // which the parser should already have split off: refusing them again costs nothing).
 const EXPANDING = new Map<string, string>([
-  ['*', 'uses wildcards'], ['?', 'uses wildcards'], ['[', 'uses wildcards'],
-  ['{', 'uses brace expansion'], ['}', 'uses brace expansion'],
-  ['~', 'uses ~ expansion'], ['$', 'expands a variable'], ['`', 'substitutes a command ($(...) or backticks)'],
+  ['$', 'expands a variable'], ['`', 'substitutes a command ($(...) or backticks)'],
   ['(', 'uses shell syntax that is not read here (parentheses)'], [')', 'uses shell syntax that is not read here (parentheses)'],
   ['<', 'redirects'], ['>', 'redirects'], ['|', 'pipes'], [';', 'chains'], ['&', 'runs in the background'],
 ]);
 
-function unquotedWord(text: string): WordValue {
-  let value = '';
+function unquotedWord(text: string, word: WordText): string | undefined {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '\\') {
       i++;
-      if (i < text.length && text[i] !== '\n') value += text[i];
+      if (i < text.length && text[i] !== '\n') quoted(text[i], word);
       continue;
     }
     const why = EXPANDING.get(ch);
-    if (why) return notLiteral(why);
-    value += ch;
+    if (why) return why;
+    // `~` expands at the start of a word and after `=` or `:` in one that looks like an
+    // assignment; `HEAD~1` stays as it is.
+    if (ch === '~' && (word.shape === '' || /[=:]$/.test(word.shape))) return 'uses ~ expansion';
+    word.value += ch;
+    word.shape += ch;
   }
-  return { literal: true, value };
+  return undefined;
 }
 
 // Inside double quotes a backslash escapes only $ ` " \ and a newline; elsewhere it stays.
-function doubleQuoted(node: ShellNode): WordValue {
-  let value = '';
+function doubleQuoted(node: ShellNode, word: WordText): string | undefined {
   for (const part of node.children) {
     if (!part.isNamed && part.type === '"') continue;
-    if (part.type !== 'string_content') return notLiteral(describeSyntax(part.type));
+    if (part.type !== 'string_content') return describeSyntax(part.type);
     const text = part.text;
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];
-      if (ch === '$' || ch === '`') return notLiteral(describeSyntax(ch === '$' ? 'expansion' : 'command_substitution'));
+      if (ch === '$' || ch === '`') return describeSyntax(ch === '$' ? 'expansion' : 'command_substitution');
       if (ch === '\\' && i + 1 < text.length && '$`"\\\n'.includes(text[i + 1])) {
         i++;
-        if (text[i] !== '\n') value += text[i];
+        if (text[i] !== '\n') quoted(text[i], word);
         continue;
       }
-      value += ch;
+      quoted(ch, word);
     }
   }
-  return { literal: true, value };
+  return undefined;
 }

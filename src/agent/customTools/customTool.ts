@@ -1,7 +1,8 @@
 // A self-made tool as the loop sees it: an execute-kind Tool whose arguments are checked
 // against the tool's own JSON schema and reach its program as JSON on stdin, never through a
-// shell line. It is judged like run_command: deny rules refuse it, an allow rule that covers its
-// command lets it run, anything else asks the user.
+// shell line. Its command line is judged exactly like run_command's (the same rules, risky options
+// and deny spellings): deny rules refuse it, an allow rule that covers it lets it run, anything
+// else asks the user.
 import { z } from 'zod';
 import { checkCommand, containedVerdict } from '../commands/commandPolicy';
 import { describeRun } from '../tools/runCommand';
@@ -26,7 +27,7 @@ export function createCustomTool(definition: ToolDefinition, folder: ResolvedPat
       const runner = ctx.commands;
       if (!runner?.runProgram) return failure(`${definition.name} cannot run here: this host cannot run programs.`);
       const verdict = containedVerdict(await checkCommand(commandLine, runner.rules()), runner.isolation?.());
-      if (verdict.action === 'deny') return failure(`Refused, not run: ${verdict.reason}. Deny rules always win.`);
+      if (verdict.action === 'deny') return failure(`Refused, not run: ${verdict.reason}. A refusal stands whoever approves.`);
       const input = JSON.stringify(args);
       if (verdict.action === 'ask') {
         const detail = `runs ${commandLine} in ${workspaceFolder(folder).display}, with the arguments as JSON on stdin: ${input}`;

@@ -29,7 +29,7 @@ export const runCommandTool = defineTool({
 
     const verdict = containedVerdict(await checkCommand(command, ctx.commands.rules()), ctx.commands.isolation?.());
     if (verdict.action === 'deny') {
-      return failure(`Refused, not run: ${verdict.reason}. Deny rules always win; do it another way or ask the user.`);
+      return failure(`Refused, not run: ${verdict.reason}. A refusal stands whoever approves; do it another way or ask the user.`);
     }
     if (verdict.action === 'ask') {
       const detail = `in ${folder.display} (asking because ${verdict.reason})`;

@@ -108,6 +108,13 @@ describe('self-made tools', function () {
     assert.match(denied.result.content, /^Refused, not run: `node .ouro\/tools\/count_lines\/count\.mjs` matches the deny rule "node"/);
   });
 
+  it('is judged like a command line: an option that runs code takes it out of an allow rule', async () => {
+    const { workspace, loaded } = await countLinesIn(countLinesTool({ command: ['node', '--require', './x.js', 'count.mjs'] }));
+    const commands = inSandbox(new NodeCommandRunner({ allow: ['node'] }), await bubblewrap());
+    const { requests } = await call(loaded.tools, workspace, { path: 'src/a.txt' }, { approve: false, commands });
+    assert.equal(requests.length, 1);
+  });
+
   it('never lets an argument reach a shell', async () => {
     const { root, workspace, loaded } = await countLinesIn(countLinesTool());
     const marker = join(root, 'pwned');
