@@ -82,7 +82,7 @@ export class ChatController {
         void this.postSnapshot();
         return;
       case 'send':
-        void this.send(message.text);
+        void this.sending(message.text);
         return;
       case 'stop':
         agent.stop();
@@ -210,11 +210,27 @@ export class ChatController {
     return { configured, provider: settings.provider, baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
   }
 
+  /** send(), with any failure before the turn starts logged and shown: a message is never dropped unseen. */
+  private async sending(text: string, retry = false): Promise<void> {
+    this.deps.log.info(retry ? 'retrying the last request' : `message received (${text.length} characters)`);
+    try {
+      await this.send(text, retry);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.log.error(`the message could not be sent: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      this.deps.transcript.add({ type: 'agent', event: { type: 'error', message: `The message could not be sent: ${message}` } });
+    }
+  }
+
   /** Sends the user's words, or with `retry` the conversation as it stands (after a failed request). */
   private async send(text: string, retry = false): Promise<void> {
     const { agent, decisions, attachments, workspace } = this.deps;
     await agent.restored;
-    if (agent.busy) return;
+    if (agent.busy) {
+      this.deps.log.warn('a message arrived while a turn was running; it was not sent');
+      this.deps.transcript.add({ type: 'notice', text: 'Ouro is still working: send that again once it is done (or press Stop).' });
+      return;
+    }
     const settings = readSettings();
     const chat = await this.chatModel();
     const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
@@ -253,7 +269,7 @@ export class ChatController {
     switch (action) {
       case 'retry':
         await this.deps.agent.restored;
-        if (this.deps.agent.canRetry) return this.send('', true);
+        if (this.deps.agent.canRetry) return this.sending('', true);
         this.deps.transcript.add({ type: 'notice', text: 'Nothing to retry: the conversation is not waiting for a reply.' });
         return;
       case 'openSettings':
