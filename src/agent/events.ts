@@ -25,13 +25,19 @@ export interface Compaction {
   usage?: Usage;
 }
 
+/** What a proposed edit changes: lines added and removed, as a diff counts them. */
+export interface LineCounts {
+  added: number;
+  removed: number;
+}
+
 export type AgentEvent =
   | { type: 'step'; step: number }
   | { type: 'text'; delta: string }
   | { type: 'reasoning'; delta: string }
   | { type: 'tool_call'; call: ToolCall }
   | { type: 'tool_result'; id: string; name: string; content: string; isError: boolean }
-  | { type: 'approval_request'; id: string; toolCallId: string; kind: 'edit' | 'execute'; title: string; detail?: string }
+  | { type: 'approval_request'; id: string; toolCallId: string; kind: 'edit' | 'execute'; title: string; detail?: string; lines?: LineCounts }
   | { type: 'approval_result'; id: string; approved: boolean; reason?: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'retry'; attempt: number; delayMs: number; message: string }

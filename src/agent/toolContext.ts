@@ -3,6 +3,7 @@
 import type { CommandRunner } from './commands/commandRunner';
 import type { DiagnosticsSource } from './diagnostics';
 import type { AgentEvent } from './events';
+import { lineCounts } from './tools/changedLines';
 import type { Approver, ToolContext, UserAsker } from './tools/tool';
 import type { Proposal, ProposalOutcome, Workspace } from './workspace/workspace';
 import { withPropose } from './workspace/withPropose';
@@ -32,7 +33,7 @@ export function createToolContext(base: ContextBase, toolCallId: string, emit: (
 function reportingWorkspace(workspace: Workspace, emit: (event: AgentEvent) => void): Workspace {
   return withPropose(workspace, async (proposal: Proposal, signal?: AbortSignal): Promise<ProposalOutcome> => {
     const id = proposal.toolCallId;
-    emit({ type: 'approval_request', id, toolCallId: id, kind: 'edit', title: proposal.path, detail: proposal.summary });
+    emit({ type: 'approval_request', id, toolCallId: id, kind: 'edit', title: proposal.path, detail: proposal.summary, lines: lineCounts(proposal.original ?? '', proposal.content) });
     try {
       const outcome = await workspace.propose(proposal, signal);
       emit({ type: 'approval_result', id, approved: outcome.status === 'accepted', ...reasonOf(outcome) });

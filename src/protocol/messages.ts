@@ -4,7 +4,7 @@
 // The webview imports this module with `import type` only, so zod stays out of its bundle.
 import { z } from 'zod';
 import type { ContextBreakdown } from '../agent/context/contextBreakdown';
-import type { AgentEvent, Usage } from '../agent/events';
+import type { AgentEvent, LineCounts, Usage } from '../agent/events';
 import type { UsageTotals } from '../agent/usage/usageTotals';
 import type { CheckStatus, ConnectionReport } from '../llm/connectionTest';
 
@@ -93,6 +93,8 @@ export interface PendingDecision {
   allowRules?: string[];
   /** A question's suggested answers. */
   options?: string[];
+  /** An edit's lines added and removed. */
+  lines?: LineCounts;
 }
 
 /**

@@ -144,7 +144,7 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
         pending: undefined,
       })), event);
     case 'approval_request':
-      return setPending(state, { toolCallId: event.toolCallId, kind: event.kind, title: event.title, detail: event.detail }, event.id);
+      return setPending(state, { toolCallId: event.toolCallId, kind: event.kind, title: event.title, detail: event.detail, ...(event.lines ? { lines: event.lines } : {}) }, event.id);
     case 'approval_result': {
       const tool = state.items.find((item): item is ToolItem => item.kind === 'tool' && item.pending?.approvalId === event.id);
       if (!tool) return state;
@@ -291,9 +291,10 @@ function setPending(state: ChatState, decision: PendingDecision, approvalId?: st
       });
   return updateTool(withCard, decision.toolCallId, (tool) => {
     // The loop's approval event and the host's question describe the same wait, in either order;
-    // only the host's carries the allow rules.
+    // only the host's carries the allow rules, only the loop's an edit's line counts.
     const allowRules = decision.allowRules ?? tool.pending?.allowRules;
-    return { ...tool, status: 'waiting', note: undefined, pending: { ...decision, ...(allowRules ? { allowRules } : {}), approvalId: approvalId ?? tool.pending?.approvalId } };
+    const lines = decision.lines ?? tool.pending?.lines;
+    return { ...tool, status: 'waiting', note: undefined, pending: { ...decision, ...(allowRules ? { allowRules } : {}), ...(lines ? { lines } : {}), approvalId: approvalId ?? tool.pending?.approvalId } };
   });
 }
 

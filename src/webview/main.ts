@@ -19,6 +19,9 @@ const saved = loadState<SavedState>();
 let state: ChatState = saved.chat ?? initialChatState();
 let draft = saved.draft ?? '';
 
+// The editor's tab size, from the page: set through the CSSOM, which the CSP allows (no inline style).
+document.documentElement.style.setProperty('--tab-size', document.body.dataset.tabSize ?? '4');
+
 const messages = document.getElementById('messages')!;
 const list = new MessageList(messages);
 const plan = new PlanPanel(document.getElementById('plan')!);

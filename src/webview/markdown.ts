@@ -1,7 +1,7 @@
 // Markdown for model output. `html: false` is the safety line: whatever the model writes, its raw
 // HTML is shown as text, never parsed. Images are off too, so a reply cannot make the webview load
 // anything. Only common languages are registered with highlight.js to keep the bundle small.
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type Env, type Token } from 'markdown-it';
 import hljs from 'highlight.js/lib/core';
 import bash from 'highlight.js/lib/languages/bash';
 import c from 'highlight.js/lib/languages/c';
@@ -28,9 +28,16 @@ for (const [name, language] of Object.entries(languages)) hljs.registerLanguage(
 const md = new MarkdownIt({ html: false, linkify: true, breaks: false });
 md.disable('image');
 
-interface RenderEnv {
+/** markdown-it's env (it gathers link reference definitions into `references`), and ours. */
+export interface RenderEnv extends Env {
   /** Skip highlighting: for the unfinished tail of a streaming reply, redrawn every frame. */
   plain?: boolean;
+}
+
+/** One top-level block (a paragraph, a list, a code block…): its tokens and its first line. */
+export interface MarkdownBlock {
+  line: number;
+  tokens: Token[];
 }
 
 md.renderer.rules.fence = (tokens, index, _options, env) => {
@@ -63,4 +70,20 @@ function highlight(code: string, language: string): string {
 
 export function renderMarkdown(text: string, options: RenderEnv = {}): string {
   return md.render(text, { ...options });
+}
+
+/** `text` parsed into its top-level blocks; rendering them all in order is `renderMarkdown(text)`. */
+export function markdownBlocks(text: string, env: RenderEnv): MarkdownBlock[] {
+  const blocks: MarkdownBlock[] = [];
+  let depth = 0;
+  for (const token of md.parse(text, env)) {
+    if (depth === 0) blocks.push({ line: token.map?.[0] ?? 0, tokens: [] });
+    blocks[blocks.length - 1].tokens.push(token);
+    depth += token.nesting;
+  }
+  return blocks;
+}
+
+export function renderBlock(block: MarkdownBlock, env: RenderEnv): string {
+  return md.renderer.render(block.tokens, md.options, env);
 }

@@ -1,6 +1,7 @@
 // Decides whether a command line runs without asking, must be asked about, or never runs.
 // Deny rules are checked first and win; an allow rule applies only when the line is nothing but
 // plain commands chained together and every one of them is covered.
+import { shellQuote } from './allowSuggestion';
 import { analyzeCommandLine } from './commandLine';
 import type { Isolation } from './commandRunner';
 import { allowCovers, denyCatches, parseRule, type CommandRule, type CommandRules } from './commandRules';
@@ -22,7 +23,7 @@ export function judgeCommand(commandLine: string, rules: CommandRules, parse: Pa
   const deny = validRules(rules.deny, parse);
   for (const words of commandsAnywhere(root, parse)) {
     const rule = deny.find((candidate) => denyCatches(candidate, words));
-    if (rule) return { action: 'deny', reason: `\`${words.join(' ')}\` matches the deny rule "${rule.text}"` };
+    if (rule) return { action: 'deny', reason: `\`${quoted(words)}\` matches the deny rule "${rule.text}"` };
   }
 
   const analysis = analyzeCommandLine(root);
@@ -35,7 +36,7 @@ export function judgeCommand(commandLine: string, rules: CommandRules, parse: Pa
   let exact = true;
   for (const words of analysis.parts) {
     const rule = allow.find((candidate) => allowCovers(candidate, words));
-    if (!rule) return { action: 'ask', reason: `no allow rule covers \`${words.join(' ')}\`` };
+    if (!rule) return { action: 'ask', reason: `no allow rule covers \`${quoted(words)}\`` };
     used.add(`"${rule.text}"`);
     if (rule.words.length !== words.length) exact = false;
   }
@@ -63,6 +64,11 @@ export function containedVerdict(verdict: CommandVerdict, isolation: Isolation |
       return unknown;
     }
   }
+}
+
+/** The words as the user would type them again: "a b" stays one word, quoted. */
+function quoted(words: readonly string[]): string {
+  return words.map(shellQuote).join(' ');
 }
 
 /** One message per rule that cannot be used, for the CLI to print at start and the editor to warn about. */

@@ -1,6 +1,7 @@
 // The lines an edit changed, as they read afterwards, numbered like read_file with a little
 // context: enough for the model to check its edit without reading the file again.
-import { structuredPatch } from 'diff';
+import { diffLines, structuredPatch } from 'diff';
+import type { LineCounts } from '../events';
 import { BOM } from '../workspace/text';
 import { numberWidth, numberedLine } from './fileDisplay';
 
@@ -27,6 +28,16 @@ export function changedLines(before: string, after: string): string {
   if (patch.hunks.every((hunk) => hunk.newLines === 0)) out.push('(the edit removed these lines; nothing stands in their place)');
   if (hidden > 0) out.push(`[${hidden} more changed lines not shown; read the file to check them.]`);
   return out.join('\n');
+}
+
+/** Lines added and removed between two versions of a file, for the reviewer (+12 −3). */
+export function lineCounts(before: string, after: string): LineCounts {
+  const counts = { added: 0, removed: 0 };
+  for (const change of diffLines(stripBom(before), stripBom(after))) {
+    if (change.added) counts.added += change.count ?? 0;
+    else if (change.removed) counts.removed += change.count ?? 0;
+  }
+  return counts;
 }
 
 function stripBom(text: string): string {

@@ -30,6 +30,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       nonce: randomBytes(16).toString('base64'),
       scriptUri: asUri('dist', 'webview.js'),
       styleUris: [asUri('dist', 'codicons', 'codicon.css'), asUri('media', 'chat.css')],
+      tabSize: vscode.workspace.getConfiguration('editor').get<number>('tabSize'),
     });
     view.webview.onDidReceiveMessage((raw: unknown) => {
       const parsed = parseWebviewMessage(raw);

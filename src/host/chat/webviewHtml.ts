@@ -7,9 +7,11 @@ export interface ChatPageResources {
   nonce: string;
   scriptUri: string;
   styleUris: readonly string[];
+  /** The editor's tab size (`editor.tabSize`): code blocks indent tabs as the editor does. */
+  tabSize?: number;
 }
 
-export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPageResources): string {
+export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris, tabSize = 4 }: ChatPageResources): string {
   const csp = [
     "default-src 'none'",
     `style-src ${cspSource}`,
@@ -27,7 +29,7 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris }: ChatPag
   ${styles}
   <title>Ouro</title>
 </head>
-<body data-busy="false">
+<body data-busy="false" data-tab-size="${Number.isInteger(tabSize) && tabSize > 0 ? tabSize : 4}">
   <header class="toolbar">
     <button id="model" type="button" aria-haspopup="dialog"><span id="model-name"></span><span class="codicon codicon-chevron-down" aria-hidden="true"></span></button>
   </header>

@@ -1,10 +1,10 @@
 // One element per chat item. Each function builds the whole element from the item; the message
-// list calls it only for items whose identity changed.
+// list calls it only for items whose identity changed. A reply updates in place instead
+// (./assistantMessage.ts): the list keeps its view while it streams.
 import { formatUsage } from '../../agent/usage/usageTotals';
 import type { ChatItem } from '../chatState';
 import { h, icon, iconButton } from '../dom';
-import { renderMarkdown } from '../markdown';
-import { StreamingMarkdown } from '../streamingMarkdown';
+import { AssistantMessage } from './assistantMessage';
 import { renderToolCard } from './toolCard';
 
 export function renderItem(item: ChatItem): HTMLElement {
@@ -18,7 +18,7 @@ export function renderItem(item: ChatItem): HTMLElement {
         h('div', { class: 'user-text' }, item.text),
       );
     case 'assistant':
-      return renderAssistant(item);
+      return new AssistantMessage(item).element;
     case 'tool':
       return renderToolCard(item);
     case 'error':
@@ -75,27 +75,6 @@ function renderProjectContext(item: Extract<ChatItem, { kind: 'projectContext' }
       ...item.problems.map((problem) => h('span', { class: 'context-problem' }, icon('warning'), problem)),
     ),
   );
-}
-
-/** One per reply in flight, dropped when it completes. */
-const streaming = new Map<string, StreamingMarkdown>();
-
-function renderAssistant(item: Extract<ChatItem, { kind: 'assistant' }>): HTMLElement {
-  const element = h('div', { class: `message assistant${item.streaming ? ' streaming' : ''}` });
-  if (item.reasoning) {
-    element.append(h('details', { class: 'reasoning' }, h('summary', {}, icon('lightbulb'), item.streaming && !item.text ? 'Thinking…' : 'Thought'), h('div', { class: 'reasoning-text' }, item.reasoning)));
-  }
-  const body = h('div', { class: 'markdown' });
-  // markdown-it runs with html disabled: the model's own HTML arrives here escaped.
-  if (item.streaming) {
-    if (!streaming.has(item.key)) streaming.set(item.key, new StreamingMarkdown());
-    body.innerHTML = streaming.get(item.key)!.render(item.text);
-  } else {
-    streaming.delete(item.key);
-    body.innerHTML = renderMarkdown(item.text);
-  }
-  element.append(body);
-  return element;
 }
 
 export function errorText(message: string, status?: number): string {

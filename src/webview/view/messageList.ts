@@ -1,15 +1,16 @@
 // The transcript's DOM. Keyed by item: an element is rebuilt only when its item object changed,
-// so a streaming reply redraws one message. Only the last `pageSize` items (or more, after "Show
+// and a streaming reply is updated in place. Only the last `pageSize` items (or more, after "Show
 // earlier") are in the DOM, which keeps long tasks fast.
 import type { ChatItem, ChatState } from '../chatState';
 import { h } from '../dom';
+import { AssistantMessage } from './assistantMessage';
 import { renderItem } from './itemViews';
 import { renderSetupCard, showConnection } from './setupCard';
 
 const pageSize = 60;
 
 export class MessageList {
-  private readonly rendered = new Map<string, { item: ChatItem; element: HTMLElement }>();
+  private readonly rendered = new Map<string, { item: ChatItem; element: HTMLElement; reply?: AssistantMessage }>();
   private shown = pageSize;
   private setupKey = '';
   private setupElement: HTMLElement | undefined;
@@ -59,6 +60,13 @@ export class MessageList {
   private elementFor(item: ChatItem): HTMLElement {
     const cached = this.rendered.get(item.key);
     if (cached?.item === item) return cached.element;
+    if (item.kind === 'assistant') {
+      // A streaming reply is updated in place, so its finished blocks are never drawn again.
+      const reply = cached?.reply ?? new AssistantMessage(item);
+      if (cached?.reply) reply.update(item);
+      this.rendered.set(item.key, { item, element: reply.element, reply });
+      return reply.element;
+    }
     const element = renderItem(item);
     // A rebuilt card keeps whatever the user had expanded or typed.
     if (cached) carryOverInteraction(cached.element, element);

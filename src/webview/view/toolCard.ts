@@ -1,5 +1,6 @@
 // A tool call as a compact card: icon, tool, target and status on one line; arguments and result
 // behind a <details>; an inline Accept / Reject when the call waits for the user.
+import type { LineCounts } from '../../agent/events';
 import type { ToolItem, ToolStatus } from '../chatState';
 import { h, icon } from '../dom';
 import { pageShownText, readFilePage } from '../readFilePage';
@@ -36,7 +37,8 @@ export function renderToolCard(tool: ToolItem): HTMLElement {
     {},
     icon(toolIcons[tool.name] ?? 'tools'),
     h('span', { class: 'tool-name' }, tool.name),
-    h('span', { class: 'tool-target', title: tool.target }, tool.target),
+    // A question or a command waiting for the user is shown whole in the approval below, not twice.
+    !(tool.pending && tool.pending.kind !== 'edit') && h('span', { class: 'tool-target', title: tool.target }, tool.target),
     h('span', { class: 'tool-status', title: statusLabels[tool.status] }, icon(statusIcons[tool.status]), h('span', { class: 'tool-status-text' }, statusLabels[tool.status])),
   );
   const details = h('details', {}, summary);
@@ -57,13 +59,14 @@ export function renderToolCard(tool: ToolItem): HTMLElement {
 function renderApproval(tool: ToolItem): HTMLElement {
   const pending = tool.pending!;
   if (pending.kind === 'question') return renderQuestion(pending.title, pending.options ?? []);
-  const what = pending.kind === 'edit' ? 'Review the diff, then accept or reject.' : 'Allow this?';
+  const edit = pending.kind === 'edit';
   return h(
     'div',
     { class: 'approval', role: 'group', 'aria-label': `Approval for ${tool.name}` },
-    h('div', { class: 'approval-title' }, pending.title),
-    pending.detail && h('pre', { class: 'approval-detail' }, clip(pending.detail)),
-    h('div', { class: 'approval-hint' }, what),
+    // An edit's path is on the card's first line already; what it changes is said in lines.
+    edit ? pending.lines && lineCounts(pending.lines) : h('div', { class: 'approval-title' }, pending.title),
+    !edit && pending.detail && h('pre', { class: 'approval-detail' }, clip(pending.detail)),
+    h('div', { class: 'approval-hint' }, edit ? 'Review the diff, then accept or reject.' : 'Allow this?'),
     h('input', { type: 'text', class: 'reason', placeholder: 'Reason to reject (optional)', title: 'Sent to Ouro if you reject', 'aria-label': 'Reason for rejecting (optional)' }),
     h(
       'div',
@@ -74,6 +77,12 @@ function renderApproval(tool: ToolItem): HTMLElement {
       pending.kind === 'edit' && h('button', { type: 'button', class: 'show-diff secondary', 'aria-label': 'Show the diff' }, icon('diff'), 'Diff'),
     ),
   );
+}
+
+/** +12 −3, in the diff's colours. */
+function lineCounts({ added, removed }: LineCounts): HTMLElement {
+  const label = `${added} line${added === 1 ? '' : 's'} added, ${removed} removed`;
+  return h('div', { class: 'line-counts', 'aria-label': label, title: label }, h('span', { class: 'lines-added' }, `+${added}`), ' ', h('span', { class: 'lines-removed' }, `−${removed}`));
 }
 
 /** Names the rules exactly as they will be added to `ouro.commands.allow`. */

@@ -188,7 +188,7 @@ describe('agent loop', () => {
       const events = await h.run(newConversation());
       const types = events.map((event) => event.type);
       assert.deepEqual(types.slice(types.indexOf('tool_call'), types.indexOf('tool_result') + 1), ['tool_call', 'approval_request', 'approval_result', 'tool_result']);
-      assert.deepEqual(eventsOf(events, 'approval_request')[0], { type: 'approval_request', id: 'w1', toolCallId: 'w1', kind: 'edit', title: 'notes.txt', detail: 'save: 5 characters' });
+      assert.deepEqual(eventsOf(events, 'approval_request')[0], { type: 'approval_request', id: 'w1', toolCallId: 'w1', kind: 'edit', title: 'notes.txt', detail: 'save: 5 characters', lines: { added: 1, removed: 0 } });
       assert.deepEqual(eventsOf(events, 'approval_result')[0], { type: 'approval_result', id: 'w1', approved: true });
       assert.equal(await readFile(join(h.folder, 'notes.txt'), 'utf8'), 'hello');
     });

@@ -119,6 +119,13 @@ describe('command policy', () => {
     assert.deepEqual(verdict, { action: 'ask', reason: 'no allow rule covers `make install`' });
   });
 
+  it('quotes the words of the part it names as the shell reads them', async () => {
+    const verdict = await checkCommand(`git status && make "release notes" "it's"`, rules);
+    assert.deepEqual(verdict, { action: 'ask', reason: `no allow rule covers \`make 'release notes' 'it'\\''s'\`` });
+    const denied = await checkCommand('rm -rf "my build"', rules);
+    assert.equal(denied.reason, "`rm -rf 'my build'` matches the deny rule \"rm\"");
+  });
+
   it('says why a redirected line cannot be allowed', async () => {
     const verdict = await checkCommand('git show > ~/.ssh/authorized_keys', rules);
     assert.equal(verdict.action, 'ask');

@@ -36,8 +36,15 @@ describe('chatPageHtml', () => {
     assert.match(html, /<button id="send"[^>]*aria-label="Send"/);
     assert.match(html, /<button id="stop"[^>]*aria-label="Stop"[^>]*hidden/);
     assert.doesNotMatch(html, /id="new-chat"/, 'New Chat is the view title\'s, not a second button in the page');
-    assert.match(html, /<body data-busy="false">/);
+    assert.match(html, /<body data-busy="false"/);
     assert.match(html, /id="messages"/);
     assert.match(html, /id="model"/);
+  });
+
+  it("carries the editor's tab size to the page, and 4 when it is missing or not a size", () => {
+    const page = (tabSize?: number) => chatPageHtml({ cspSource: 'x', nonce: 'n', scriptUri: 's', styleUris: [], tabSize });
+    assert.match(page(2), /<body [^>]*data-tab-size="2"/);
+    assert.match(page(), /<body [^>]*data-tab-size="4"/);
+    assert.match(page(0), /<body [^>]*data-tab-size="4"/);
   });
 });

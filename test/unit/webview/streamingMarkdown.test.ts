@@ -1,69 +1,109 @@
 import assert from 'node:assert/strict';
-import { renderMarkdown } from '../../../src/webview/markdown';
-import { StreamingMarkdown, stableBoundary } from '../../../src/webview/streamingMarkdown';
+import { parseHTML } from 'linkedom';
+import { markdownBlocks, renderMarkdown } from '../../../src/webview/markdown';
+import { StreamingMarkdown, finishedCount } from '../../../src/webview/streamingMarkdown';
 
-describe('stableBoundary', () => {
+const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
+
+function stream(): StreamingMarkdown {
+  return new StreamingMarkdown(document.createElement('div'));
+}
+
+/** The HTML a full render of `text` becomes in the same DOM. */
+function fullRender(text: string): string {
+  const element = document.createElement('div');
+  element.innerHTML = renderMarkdown(text);
+  return element.innerHTML;
+}
+
+function streamInChunks(view: StreamingMarkdown, text: string, size: number): void {
+  for (let end = size; end < text.length; end += size) view.update(text.slice(0, end), false);
+  view.update(text, true);
+}
+
+const reply = [
+  '# Title\n\nIntro with **bold** and `code`.\n\n',
+  '```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n',
+  '- one\n- two\n\n  still two\n- three\n\n',
+  'Setext heading\n---\n\n',
+  '| a | b |\n|---|---|\n| 1 | 2 |\n\n',
+  '> quoted\nlazy line\n\npara\n#not a heading\n\n',
+  '    indented code\n\n    more of it\n\nDone.',
+].join('');
+
+describe('finishedCount', () => {
+  const blocks = (text: string) => markdownBlocks(text, {});
   const cases: Array<[string, string, number]> = [
-    ['no blank line yet', 'Hello wor', 0],
-    ['after the last blank line', 'One.\n\nTwo.\n\nThr', 'One.\n\nTwo.\n\n'.length],
-    ['not inside an open fence', 'Intro.\n\n```js\na()\n\nb()\n', 'Intro.\n\n'.length],
-    ['after a closed fence', 'Intro.\n\n```js\na()\n\nb()\n```\n\nMore', 'Intro.\n\n```js\na()\n\nb()\n```\n\n'.length],
-    ['with tilde fences', '~~~\nx\n\ny\n~~~\n\nz', '~~~\nx\n\ny\n~~~\n\n'.length],
-    ['a shorter fence does not close a longer one', '````\n```\n\nstill code\n', 0],
-    ['a blank line still being typed', 'One.\n', 0],
+    ['none while there is one block', 'Hello wor', 0],
+    ['every block before the open one', 'One.\n\nTwo.\n\nThree.\n', 2],
+    ['not a block a half-written line follows ("2" may become "2. item" of the list)', '1. a\n\n2', 0],
+    ['none inside an open code fence', 'Intro.\n\n```js\na()\n\nb()\n', 1],
+    ['a closed fence once a block follows it', 'Intro.\n\n```js\na()\n```\n\nMore\n', 2],
+    ['not a paragraph a half-written line may continue ("#" could become "#x")', 'Para\n#', 0],
+    ['a paragraph a complete heading line ended', 'Para\n# H\n', 1],
+    ['not a list a blank line may yet continue', '- a\n\n', 0],
   ];
   for (const [name, text, expected] of cases) {
-    it(`cuts ${name}`, () => assert.equal(stableBoundary(text), expected));
+    it(`counts ${name}`, () => assert.equal(finishedCount(blocks(text), text.split('\n').length - 1), expected));
   }
-
-  it('searches on from a previous boundary', () => {
-    const text = 'A.\n\nB.\n\nC';
-    assert.equal(stableBoundary(text, 4), 8);
-  });
 });
 
 describe('StreamingMarkdown', () => {
-  it('renders each stage of a stream as Markdown of the text so far', () => {
-    const full = 'Intro with **bold**.\n\n```ts\nconst a = 1;\n```\n\n- one\n- two\n\nDone.';
-    const stream = new StreamingMarkdown();
-    for (let end = 1; end <= full.length; end += 7) {
-      const html = stream.render(full.slice(0, end));
-      assert.ok(!html.includes('undefined'));
-    }
-    const last = stream.render(full);
-    assert.equal(last.replace(/\s+/g, ''), renderMarkdown(full).replace(/\s+/g, ''));
+  for (const size of [1, 7, 23, 200]) {
+    it(`ends exactly as a full render of the reply (chunks of ${size})`, () => {
+      const view = stream();
+      streamInChunks(view, reply, size);
+      assert.equal(view.element.innerHTML, fullRender(reply));
+    });
+  }
+
+  it('keeps the DOM nodes of finished blocks while the reply streams on', () => {
+    const view = stream();
+    const start = '# Title\n\nIntro.\n\n```ts\nconst a = 1;\n```\n\n- one\n';
+    view.update(start, false);
+    const [heading, , paragraph, , code] = [...view.element.childNodes];
+    assert.equal((heading as Element).tagName, 'H1');
+    assert.equal((code as Element).className, 'code-block');
+    const rest = '- two\n\nMore text.\n\nAnd more.';
+    for (let end = 1; end <= rest.length; end++) view.update(start + rest.slice(0, end), false);
+    view.update(start + rest, true);
+    const nodes = [...view.element.childNodes];
+    assert.equal(nodes[0], heading);
+    assert.equal(nodes[2], paragraph);
+    assert.equal(nodes[4], code);
+    assert.equal(view.element.innerHTML, fullRender(start + rest));
   });
 
   it('highlights finished code blocks but not the one still being written', () => {
-    const stream = new StreamingMarkdown();
-    const open = stream.render('Look:\n\n```ts\nconst a = 1;\n');
-    assert.doesNotMatch(open, /hljs-keyword/);
-    const closed = stream.render('Look:\n\n```ts\nconst a = 1;\n```\n\nNext');
-    assert.match(closed, /<span class="hljs-keyword">const<\/span>/);
+    const view = stream();
+    view.update('Look:\n\n```ts\nconst a = 1;\n', false);
+    assert.doesNotMatch(view.element.innerHTML, /hljs-keyword/);
+    view.update('Look:\n\n```ts\nconst a = 1;\n```\n\nNext\n', false);
+    assert.match(view.element.innerHTML, /<span class="hljs-keyword">const<\/span>/);
   });
 
-  it('renders finished parts once, not on every frame', () => {
-    const stream = new StreamingMarkdown();
-    const prefix = 'Paragraph one.\n\n'.repeat(50);
-    stream.render(prefix);
-    const started = performance.now();
-    for (let i = 0; i < 200; i++) stream.render(`${prefix}tail ${i}`);
-    const perFrame = (performance.now() - started) / 200;
-    const full = performance.now();
-    for (let i = 0; i < 20; i++) renderMarkdown(`${prefix}tail`);
-    const perFullRender = (performance.now() - full) / 20;
-    assert.ok(perFrame < perFullRender / 3, `a frame took ${perFrame.toFixed(3)} ms, a full render ${perFullRender.toFixed(3)} ms`);
+  it('draws links whose reference comes later as a full render does', () => {
+    const text = 'See [the docs][d].\n\nMore.\n\n[d]: https://example.com\n';
+    const view = stream();
+    streamInChunks(view, text, 3);
+    assert.equal(view.element.innerHTML, fullRender(text));
+    assert.match(view.element.innerHTML, /href="https:\/\/example.com"/);
   });
 
   it('starts over when the text is not a continuation', () => {
-    const stream = new StreamingMarkdown();
-    stream.render('First.\n\nSecond');
-    assert.match(stream.render('Other.\n\nText'), /<p>Other\.<\/p>/);
-    assert.doesNotMatch(stream.render('Other.\n\nText'), /First/);
+    const view = stream();
+    view.update('First.\n\nSecond', false);
+    view.update('Other.\n\nText', false);
+    assert.match(view.element.innerHTML, /<p>Other\.<\/p>/);
+    assert.doesNotMatch(view.element.innerHTML, /First/);
+    view.update('Other.\n\nText', true);
+    view.update('Third.', true);
+    assert.equal(view.element.innerHTML, fullRender('Third.'));
   });
 
   it('never lets raw HTML through while streaming', () => {
-    const stream = new StreamingMarkdown();
-    assert.doesNotMatch(stream.render('Hi <img src=x onerror=alert(1)>\n\n<script>x'), /<(img|script)/);
+    const view = stream();
+    view.update('Hi <img src=x onerror=alert(1)>\n\n<script>x', false);
+    assert.equal(view.element.querySelector('img, script'), null);
   });
 });
