@@ -15,8 +15,8 @@ async function askYesNo(question: string): Promise<boolean> {
   }
 }
 
-export function createCliConfirm(): (proposal: Proposal) => Promise<boolean> {
-  return (proposal) => askYesNo(`Apply ${proposal.summary} to ${proposal.path}?`);
+export function createCliConfirm(): (proposal: Proposal, protectedWhy?: string) => Promise<boolean> {
+  return (proposal, protectedWhy) => askYesNo(`${protectedWhy ? `${protectedWhy}\n` : ''}Apply ${proposal.summary} to ${proposal.path}?`);
 }
 
 export function createCliApprover(options: Pick<CliOptions, 'approve'>, interactive: boolean): Approver {

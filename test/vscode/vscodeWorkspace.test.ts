@@ -125,6 +125,48 @@ describe('VsCodeWorkspace (the Workspace port in VS Code)', () => {
     }
   });
 
+  it('follows a symbolic link whose target is inside the workspace, for reading and writing', async () => {
+    makeFile('linked/real/a.txt', 'old');
+    fs.symlinkSync(onDisk('linked/real'), onDisk('linked/alias'));
+    assert.equal(Buffer.from(await workspace.readFile('linked/alias/a.txt')).toString(), 'old');
+    assert.equal((await workspace.stat('linked/alias'))?.type, 'directory');
+    const outcome = await workspace.propose({ path: 'linked/alias/a.txt', content: 'new', original: 'old', summary: 'write_file', toolCallId: 'call_link' });
+    assert.equal(outcome.status, 'accepted');
+    assert.equal(fs.readFileSync(onDisk('linked/real/a.txt'), 'utf8'), 'new');
+    assert.ok(fs.lstatSync(onDisk('linked/alias')).isSymbolicLink());
+  });
+
+  it('applies the ignore and secret rules to where a link leads', async () => {
+    makeFile('.env', 'API_KEY=123');
+    fs.symlinkSync(onDisk('.env'), onDisk('settings.txt'));
+    created.push('settings.txt');
+    await assert.rejects(workspace.readFile('settings.txt'), (error: Error) => error instanceof WorkspaceError && /allowSecretFiles/.test(error.message));
+  });
+
+  it('sends a protected write to the review even with edits auto-approved, saying why, and writes nothing itself', async () => {
+    makeFile('conf/.keep', '');
+    fs.mkdirSync(onDisk('.vscode'));
+    created.push('.vscode');
+    fs.symlinkSync(onDisk('.vscode'), onDisk('conf/editor'));
+    const reviewed: Array<{ path: string; why?: string }> = [];
+    const review = {
+      applyDirectly: async () => assert.fail('a protected write was applied without review'),
+      review: async (_uri: vscode.Uri, proposal: Proposal, _signal?: AbortSignal, why?: string) => {
+        reviewed.push({ path: proposal.path, why });
+        return { status: 'rejected', reason: 'The user declined the change.' };
+      },
+    } as unknown as DiffReview;
+    const guarded = new VsCodeWorkspace(review, () => ({ autoApproveEdits: true, allowSecretFiles: false }));
+    const write = (path: string) => guarded.propose({ path, content: '{"ouro.commands.allow": ["*"]}', summary: 'write_file', toolCallId: `call_${path}` });
+    assert.equal((await write('.vscode/settings.json')).status, 'rejected');
+    assert.equal((await write('conf/editor/tasks.json')).status, 'rejected');
+    assert.deepEqual(reviewed.map((entry) => entry.path), ['.vscode/settings.json', 'conf/editor/tasks.json']);
+    assert.match(reviewed[0].why ?? '', /^\.vscode\/settings\.json is protected: it decides what runs later/);
+    assert.match(reviewed[1].why ?? '', /conf\/editor\/tasks\.json leads to \.vscode\/tasks\.json, which is protected/);
+    assert.deepEqual(fs.readdirSync(onDisk('.vscode')), []);
+    await assert.rejects(write('.git/hooks/pre-commit'), (error: Error) => error instanceof WorkspaceError && /inside \.git/.test(error.message));
+  });
+
   it('keeps .env files off limits unless ouro.allowSecretFiles allows them', async () => {
     makeFile('.env', 'API_KEY=123');
     await assert.rejects(workspace.readFile('.env'), (error: Error) => error instanceof WorkspaceError && /allowSecretFiles/.test(error.message));

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { checkCommand, containedVerdict } from '../commands/commandPolicy';
 import type { CommandRunResult } from '../commands/commandRunner';
+import { join } from 'node:path';
+import { gitDirLookAlikeAt } from '../workspace/gitDirLookAlike';
 import { defineTool } from './tool';
 import { failure, reportingFailures } from './toolFailure';
 
@@ -26,6 +28,10 @@ export const runCommandTool = defineTool({
     const folder = await ctx.workspace.resolve(args.cwd ?? '.');
     const stat = await ctx.workspace.stat(folder.display);
     if (stat?.type !== 'directory') return failure(`cwd "${args.cwd}" is not a folder in the workspace.`);
+    const gitDir = await gitDirLookAlikeAt(folder.root, join(folder.root, folder.relative));
+    if (gitDir !== undefined) {
+      return failure(`Refused, not run: git would take ${gitDir} for a git directory (a HEAD beside a config, objects or refs) and run what its config says. Run commands in the workspace's own repository, not in a folder that looks like a git directory.`);
+    }
 
     const verdict = containedVerdict(await checkCommand(command, ctx.commands.rules()), ctx.commands.isolation?.());
     if (verdict.action === 'deny') {

@@ -3,10 +3,11 @@
 // cannot lead outside the workspace or around the ignore and secret rules. Ignore files are read
 // on every call: the agent itself may have just edited a .gitignore.
 import type { Stats } from 'node:fs';
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { GITIGNORE, IgnoreRules, OUROIGNORE, ignoreFilesFor, isSecret } from './ignoreRules';
-import { relativeInside, resolveWorkspacePath, type WorkspaceFolder } from './paths';
+import { resolveWorkspacePath, type WorkspaceFolder } from './paths';
+import { insideRealRoots, realRoot, realTargetOf } from './realTarget';
 import { WorkspaceError, type ResolvedPath } from './workspace';
 
 /** Where a model-supplied path leads. */
@@ -16,6 +17,8 @@ export interface Located {
   relative: string;
   /** The file behind any symlinks, or for a new file, its real parent plus the new part. */
   real: string;
+  /** The real path of the workspace folder `real` is in (not always the one typed: links may cross folders). */
+  realRoot: string;
   /** Undefined when nothing is there yet. */
   stats?: Stats;
   secret: boolean;
@@ -28,28 +31,18 @@ export interface IgnoreFile {
 }
 
 export class NodeLocator {
-  private realRoots?: Promise<string[]>;
+  private rootsOnDisk?: Promise<string[]>;
 
   constructor(
     readonly folders: readonly WorkspaceFolder[],
-    private readonly ignoreCase: boolean,
+    readonly ignoreCase: boolean,
   ) {}
 
   async locate(input: string): Promise<Located> {
     const path = resolveWorkspacePath(this.folders, input, { ignoreCase: this.ignoreCase });
-    const lexical = join(path.folder.root, path.relative);
-    const link = await lstat(lexical).catch(() => undefined);
-    let real: string;
-    let stats: Stats | undefined;
-    if (link) {
-      real = await realpath(lexical).catch(() => {
-        throw new WorkspaceError(`${path.display} is a symbolic link to something that does not exist.`);
-      });
-      stats = await stat(real);
-    } else {
-      real = await realPathOfMissing(lexical);
-    }
-    const target = await this.insideWorkspace(real);
+    const { real, stats } = await realTargetOf(join(path.folder.root, path.relative), path.display);
+    const roots = await this.realRoots();
+    const target = insideRealRoots(roots, real, this.ignoreCase);
     if (!target) throw new WorkspaceError(`${path.display} is a symbolic link (or inside one) that leads outside the workspace, so it cannot be used.`);
     const isDirectory = stats?.isDirectory() ?? false;
     await this.assertVisible(path.index, path.relative, isDirectory, path.display);
@@ -64,6 +57,7 @@ export class NodeLocator {
       index: path.index,
       relative: path.relative,
       real,
+      realRoot: roots[target.index],
       stats,
       secret: isSecret(path.relative) || isSecret(target.relative),
     };
@@ -74,15 +68,9 @@ export class NodeLocator {
     if (hiddenBy) throw new WorkspaceError(`${shown} is excluded by ${hiddenBy}; ignored files are hidden from the tools.`);
   }
 
-  private async insideWorkspace(real: string): Promise<{ index: number; relative: string } | undefined> {
-    this.realRoots ??= Promise.all(this.folders.map((folder) => realpath(folder.root).catch(() => folder.root)));
-    const roots = await this.realRoots;
-    let best: { index: number; relative: string; length: number } | undefined;
-    roots.forEach((root, index) => {
-      const relative = relativeInside(root, real, { ignoreCase: this.ignoreCase });
-      if (relative !== undefined && (!best || root.length > best.length)) best = { index, relative, length: root.length };
-    });
-    return best;
+  private realRoots(): Promise<string[]> {
+    this.rootsOnDisk ??= Promise.all(this.folders.map((folder) => realRoot(folder.root)));
+    return this.rootsOnDisk;
   }
 
   /** The existing ignore files that decide about `relative`, in the order to apply them. */
@@ -101,22 +89,6 @@ export class NodeLocator {
     const rules = new IgnoreRules();
     for (const file of files) rules.add(file.dir, file.name, file.content);
     return rules;
-  }
-}
-
-/** A new file's real path: the real path of its nearest existing parent, plus the rest. */
-async function realPathOfMissing(path: string): Promise<string> {
-  const missing: string[] = [];
-  let current = path;
-  for (;;) {
-    try {
-      return join(await realpath(current), ...missing);
-    } catch {
-      const parent = dirname(current);
-      if (parent === current) return path;
-      missing.unshift(basename(current));
-      current = parent;
-    }
   }
 }
 

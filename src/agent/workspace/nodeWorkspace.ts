@@ -9,6 +9,7 @@ import { writeFileAtomic } from './atomicWrite';
 import { OUROIGNORE, anchorIgnoreFile, isSecret, isUnlisted } from './ignoreRules';
 import { NodeLocator, type Located } from './nodeLocator';
 import { searchWithNode } from './nodeSearch';
+import { protectedMessage, protectedTarget } from './protectedPaths';
 import { comparePaths, displayPath, nameFolders, type WorkspaceFolder } from './paths';
 import { findRipgrep, searchWithRipgrep } from './ripgrep';
 import { splitGlobs } from './globs';
@@ -30,9 +31,13 @@ import {
 } from './workspace';
 
 export interface NodeWorkspaceOptions {
-  /** 'edits' and 'all' write proposals; 'none' (the default) asks `confirm`, else rejects. */
+  /**
+   * 'edits' and 'all' write proposals; 'none' (the default) asks `confirm`, else rejects. A write
+   * to a protected path is written only under 'all'; otherwise it asks `confirm`, else rejects.
+   */
   approve?: ApprovalPolicy;
-  confirm?: (proposal: Proposal) => Promise<boolean>;
+  /** `protectedWhy`: the write is to a protected path, and this says why it asks. */
+  confirm?: (proposal: Proposal, protectedWhy?: string) => Promise<boolean>;
   /** Let the tools read .env files and private keys. */
   allowSecrets?: boolean;
   /** The ripgrep binary to search with, or false for the plain-Node search; default: `rg` on PATH. */
@@ -144,20 +149,24 @@ export class NodeWorkspace implements Workspace {
     const located = await this.locator.locate(proposal.path);
     const shown = located.resolved.display;
     if (located.stats?.isDirectory()) throw new WorkspaceError(`${shown} is a folder; give the path of a file.`);
-    if (located.relative.split('/').includes('.git')) throw new WorkspaceError(`Writing inside .git/ is not allowed (${shown}).`);
+    const guarded = await protectedTarget(located.realRoot, located.real, { ignoreCase: this.locator.ignoreCase });
+    if (guarded?.insideGit) throw new WorkspaceError(`Writing inside .git/ is not allowed (${protectedMessage(shown, located.relative, guarded)})`);
     const conflict = await this.conflict(located, proposal);
     if (conflict) return conflict;
 
     const large = Buffer.byteLength(proposal.content, 'utf8') > LARGE_WRITE_BYTES;
     const policy = this.options.approve ?? 'none';
-    if (!(policy === 'all' || (policy === 'edits' && !large))) {
+    const why = guarded && protectedMessage(shown, located.relative, guarded);
+    if (!(policy === 'all' || (policy === 'edits' && !large && !why))) {
       if (!this.options.confirm) {
-        const reason = large
-          ? `The new ${shown} is over ${LARGE_WRITE_BYTES / 1024 / 1024} MB; writing files that large needs explicit approval (run with --approve all).`
-          : 'Writing files needs approval and no one can give it here (approval policy "none"); run with --approve edits to allow it.';
+        const reason = why
+          ? `${why} Writing it needs the user's review, even with edits allowed; nothing was written (run with --approve all to allow it).`
+          : large
+            ? `The new ${shown} is over ${LARGE_WRITE_BYTES / 1024 / 1024} MB; writing files that large needs explicit approval (run with --approve all).`
+            : 'Writing files needs approval and no one can give it here (approval policy "none"); run with --approve edits to allow it.';
         return { status: 'rejected', reason };
       }
-      if (!(await this.options.confirm(proposal))) return { status: 'rejected', reason: 'The user declined the change.' };
+      if (!(await this.options.confirm(proposal, why))) return { status: 'rejected', reason: 'The user declined the change.' };
       // The decision can take a while: look again before writing.
       const late = await this.conflict(located, proposal);
       if (late) return late;

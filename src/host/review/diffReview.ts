@@ -20,7 +20,8 @@ export class DiffReview {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  async review(uri: vscode.Uri, proposal: Proposal, signal?: AbortSignal): Promise<ProposalOutcome> {
+  /** `protectedWhy`: the file decides what runs later; the diff's title and the chat card say so. */
+  async review(uri: vscode.Uri, proposal: Proposal, signal?: AbortSignal, protectedWhy?: string): Promise<ProposalOutcome> {
     const right = proposalUri(proposal.toolCallId, proposal.path);
     this.files.set(right, encodeText(proposal.content));
     let left = uri;
@@ -28,10 +29,11 @@ export class DiffReview {
       left = proposalUri(proposal.toolCallId, proposal.path, 'original');
       this.files.set(left, new Uint8Array(), true);
     }
-    this.open.set(proposal.toolCallId, { left, right, title: `${proposal.path} ↔ Ouro's proposal` });
+    this.open.set(proposal.toolCallId, { left, right, title: `${proposal.path} ↔ Ouro's proposal${protectedWhy ? ' (protected)' : ''}` });
     try {
       await this.show(proposal.toolCallId);
-      const decision = await this.decisions.wait({ toolCallId: proposal.toolCallId, kind: 'edit', title: proposal.path, detail: proposal.summary }, signal);
+      const detail = protectedWhy ? `${proposal.summary}. ${protectedWhy}` : proposal.summary;
+      const decision = await this.decisions.wait({ toolCallId: proposal.toolCallId, kind: 'edit', title: proposal.path, detail }, signal);
       const content = await this.editedContent(right, proposal.content);
       await closeDiff(right);
       if (!decision.accepted) {

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { splitGlobs } from '../../agent/workspace/globs';
 import { IgnoreRules, OUROIGNORE, anchorIgnoreFile, ignoreFilesFor, isSecret, isUnlisted } from '../../agent/workspace/ignoreRules';
-import { comparePaths, displayPath, nameFolders, resolveWorkspacePath, type WorkspaceFolder } from '../../agent/workspace/paths';
+import { comparePaths, displayPath, nameFolders, resolveWorkspacePath } from '../../agent/workspace/paths';
+import { protectedMessage, protectedTarget } from '../../agent/workspace/protectedPaths';
 import { encodeText } from '../../agent/workspace/text';
 import {
   LARGE_WRITE_BYTES,
@@ -23,21 +24,18 @@ import {
 import type { DiffReview } from '../review/diffReview';
 import { withNewProblems } from '../review/editProblems';
 import { walkWorkspaceFolder } from './fsWalk';
+import { IGNORE_CASE, followLinks, notFollowed, type Folder, type LinkTarget } from './linkTargets';
 import { RecentReads } from './recentReads';
 import type { OuroSettings } from '../settings/settings';
 import { VsCodeDiagnostics } from '../review/vscodeDiagnostics';
 import { searchFolder } from './workspaceSearch';
 
-interface Folder extends WorkspaceFolder {
-  uri: vscode.Uri;
-}
-
-interface Located {
+interface Located extends LinkTarget {
   resolved: ResolvedPath;
   index: number;
   folder: Folder;
   uri: vscode.Uri;
-  stat?: vscode.FileStat;
+  secret: boolean;
 }
 
 type IgnoreFile = { dir: string; name: '.gitignore' | '.ouroignore'; content: string };
@@ -70,10 +68,10 @@ export class VsCodeWorkspace implements Workspace {
   }
 
   async readFile(path: string): Promise<Uint8Array> {
-    const { resolved, stat, uri } = await this.locate(path);
+    const { resolved, stat, uri, secret } = await this.locate(path);
     if (!stat) throw new WorkspaceError(`File not found: ${resolved.display}`);
     if (stat.type & vscode.FileType.Directory) throw new WorkspaceError(`${resolved.display} is a folder, not a file.`);
-    if (isSecret(resolved.relative) && !this.settings().allowSecretFiles) {
+    if (secret && !this.settings().allowSecretFiles) {
       throw new WorkspaceError(`${resolved.display} may hold secrets (an environment file or a private key), so reading it is refused unless the user allows it (setting ouro.allowSecretFiles).`);
     }
     return vscode.workspace.fs.readFile(uri);
@@ -150,12 +148,16 @@ export class VsCodeWorkspace implements Workspace {
   }
 
   async propose(proposal: Proposal, signal?: AbortSignal): Promise<ProposalOutcome> {
-    const { resolved, stat, uri } = await this.locate(proposal.path);
+    const located = await this.locate(proposal.path);
+    const { resolved, stat, uri } = located;
     if (stat && stat.type & vscode.FileType.Directory) throw new WorkspaceError(`${resolved.display} is a folder; give the path of a file.`);
-    if (resolved.relative.split('/').includes('.git')) throw new WorkspaceError(`Writing inside .git/ is not allowed (${resolved.display}).`);
+    const guarded = await protectedTarget(located.realRoot, located.real, { exists: located.exists, ignoreCase: IGNORE_CASE });
+    const why = guarded && protectedMessage(resolved.display, resolved.relative, guarded);
+    if (guarded?.insideGit) throw new WorkspaceError(`Writing inside .git/ is not allowed (${why})`);
     const named = { ...proposal, path: resolved.display };
     const large = encodeText(proposal.content).byteLength > LARGE_WRITE_BYTES;
-    const write = () => (this.settings().autoApproveEdits && !large ? this.review.applyDirectly(uri, named) : this.review.review(uri, named, signal));
+    // A protected write always opens the review, auto-approved edits or not, and says why.
+    const write = () => (this.settings().autoApproveEdits && !large && !why ? this.review.applyDirectly(uri, named) : this.review.review(uri, named, signal, why));
     return withNewProblems(new VsCodeDiagnostics(this), uri, resolved.display, write);
   }
 
@@ -180,14 +182,32 @@ export class VsCodeWorkspace implements Workspace {
   /** Resolves a model-supplied path and applies the checks the port promises. */
   private async locate(input: string): Promise<Located> {
     const folders = this.folderList();
-    const path = resolveWorkspacePath(folders, input, { ignoreCase: process.platform !== 'linux' });
+    const path = resolveWorkspacePath(folders, input, { ignoreCase: IGNORE_CASE });
     const folder = folders[path.index];
     const uri = path.relative === '' ? folder.uri : vscode.Uri.joinPath(folder.uri, path.relative);
-    const stat = await refuseSymlinks(folder.uri, path.relative, path.display);
-    const isDirectory = stat !== undefined && (stat.type & vscode.FileType.Directory) !== 0;
-    const hiddenBy = this.rules(await this.ignoreFiles(folder, path.relative)).hiddenBy(path.relative, isDirectory);
-    if (hiddenBy) throw new WorkspaceError(`${path.display} is excluded by ${hiddenBy}; ignored files are hidden from the tools.`);
-    return { resolved: { display: path.display, root: folder.root, relative: path.relative }, index: path.index, folder, uri, stat };
+    const link = folder.uri.scheme === 'file' ? await followLinks(folders, path.display, uri) : await notFollowed(folder, path.index, path.relative, path.display, uri);
+    const isDirectory = link.stat !== undefined && (link.stat.type & vscode.FileType.Directory) !== 0;
+    this.assertVisible(await this.rulesFor(folder, path.relative), path.relative, isDirectory, path.display);
+    if (link.target.index !== path.index || link.target.relative !== path.relative) {
+      this.assertVisible(await this.rulesFor(folders[link.target.index], link.target.relative), link.target.relative, isDirectory, path.display);
+    }
+    return {
+      resolved: { display: path.display, root: folder.root, relative: path.relative },
+      index: path.index,
+      folder,
+      uri,
+      ...link,
+      secret: isSecret(path.relative) || isSecret(link.target.relative),
+    };
+  }
+
+  private async rulesFor(folder: Folder, relative: string): Promise<IgnoreRules> {
+    return this.rules(await this.ignoreFiles(folder, relative));
+  }
+
+  private assertVisible(rules: IgnoreRules, relative: string, isDirectory: boolean, shown: string): void {
+    const hiddenBy = rules.hiddenBy(relative, isDirectory);
+    if (hiddenBy) throw new WorkspaceError(`${shown} is excluded by ${hiddenBy}; ignored files are hidden from the tools.`);
   }
 
   /** Where a list or search starts: the named folder, or every workspace folder. */
@@ -218,25 +238,6 @@ export class VsCodeWorkspace implements Workspace {
     for (const file of files) rules.add(file.dir, file.name, file.content);
     return rules;
   }
-}
-
-/**
- * workspace.fs cannot tell where a link points, so a path through any symbolic link is refused:
- * it could lead outside the workspace. Returns the stat of the path itself, if it exists. Every
- * prefix is looked at at once: in a remote window each look is a round trip.
- */
-async function refuseSymlinks(folder: vscode.Uri, relative: string, display: string): Promise<vscode.FileStat | undefined> {
-  const segments = relative.split('/').filter(Boolean);
-  const prefixes = segments.map((_, index) => segments.slice(0, index + 1));
-  const stats = await Promise.all([folder, ...prefixes.map((prefix) => vscode.Uri.joinPath(folder, ...prefix))].map((uri) => vscode.workspace.fs.stat(uri).then(undefined, () => undefined)));
-  for (let depth = 0; depth < stats.length; depth++) {
-    const stat = stats[depth];
-    if (!stat) return undefined; // the rest does not exist (yet: a new file)
-    if (depth > 0 && stat.type & vscode.FileType.SymbolicLink) {
-      throw new WorkspaceError(`${display} goes through a symbolic link (${prefixes[depth - 1].join('/')}), which Ouro does not follow in the editor.`);
-    }
-  }
-  return stats[stats.length - 1];
 }
 
 function depth(path: string): number {

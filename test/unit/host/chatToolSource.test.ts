@@ -23,7 +23,8 @@ describe("the editor's tool source for a chat", () => {
 
   beforeEach(async () => {
     root = await makeTree({ 'src/a.txt': 'one\ntwo\n' });
-    workspace = new NodeWorkspace(root, { approve: 'edits' });
+    // Writes under .ouro/tools are protected: they ask even with edits allowed, and the user says yes.
+    workspace = new NodeWorkspace(root, { approve: 'edits', confirm: async () => true });
     problems = [];
     wrappedFor = [];
   });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeCommandRunner, type NodeCommandRunnerOptions } from '../../../src/agent/commands/nodeCommandRunner';
@@ -133,6 +134,30 @@ describe('run_command', function () {
     await runCommandTool.run({ command: 'touch notes.txt' }, context());
     const result = await runCommandTool.run({ command: 'pwd', cwd: 'notes.txt' }, context());
     assert.equal(result.content, 'cwd "notes.txt" is not a folder in the workspace.');
+  });
+
+  it('refuses a cwd that is, or is inside, a folder made to look like a git directory, however it is reached', async () => {
+    const fake = path.join(root, 'fake');
+    for (const dir of ['objects', 'refs/heads']) mkdirSync(path.join(fake, dir), { recursive: true });
+    writeFileSync(path.join(fake, 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(path.join(fake, 'config'), `[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tworktree = ..\n\tfsmonitor = "touch ${path.join(root, 'pwned')}"\n`);
+    symlinkSync(fake, path.join(root, 'alias'));
+    for (const cwd of ['fake', 'fake/refs/heads', 'alias']) {
+      const result = await runCommandTool.run({ command: 'git status', cwd }, context({ runner: { allow: ['git status'] } }));
+      assert.equal(existsSync(path.join(root, 'pwned')), false, cwd);
+      assert.equal(result.isError, true, cwd);
+      assert.match(result.content, /^Refused, not run: git would take fake(\/refs\/heads)? for a git directory/, cwd);
+    }
+    assert.equal(asked.length, 0);
+    assert.equal(existsSync(path.join(root, 'pwned')), false, "the look-alike's fsmonitor ran");
+  });
+
+  it("runs in the workspace's own repository and its .git folder", async () => {
+    execFileSync('git', ['init', '-q', root]);
+    for (const cwd of ['.', '.git', 'src']) {
+      const result = await runCommandTool.run({ command: 'git rev-parse --git-dir', cwd }, context({ runner: { allow: ['git rev-parse'] } }));
+      assert.match(result.content, /^Exit code 0/, `${cwd}: ${result.content}`);
+    }
   });
 
   it('says it is not available when the host gives no command runner', async () => {
