@@ -1,6 +1,7 @@
 // The history storage on the editor's file system (vscode.workspace.fs), in one folder: the
 // extension's workspace storage, or its global storage when no folder is open. Only types come
 // from vscode, so the adapter's logic is tested in plain Node against a file system of the same shape.
+import { rename } from 'node:fs/promises';
 import type * as vscode from 'vscode';
 import type { HistoryStorage } from '../../agent/history/historyStorage';
 
@@ -33,6 +34,9 @@ export class UriHistoryStorage implements HistoryStorage {
   }
 
   async rename(from: string, to: string): Promise<void> {
+    // The editor's rename with overwrite deletes the old file first: a window closed between the
+    // two loses the conversation. On disk, the system's rename replaces it in one step.
+    if (this.folder.scheme === 'file') return rename(this.uri(from).fsPath, this.uri(to).fsPath);
     await this.fs.rename(this.uri(from), this.uri(to), { overwrite: true });
   }
 

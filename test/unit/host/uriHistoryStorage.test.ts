@@ -47,6 +47,19 @@ describe('history storage on the editor file system', () => {
   });
   afterEach(() => rm(root, { recursive: true, force: true }));
 
+  it('replaces a file on disk with one rename of the system, never a delete and a rename', async () => {
+    const calls: string[] = [];
+    const folder = join(root, 'conversations');
+    const onDisk = (path: string) => ({ scheme: 'file', path, fsPath: path }) as vscode.Uri;
+    const storage = new UriHistoryStorage(editorFileSystem(calls), onDisk(folder), (parent, name) => onDisk(join(parent.fsPath, name)));
+    await storage.write('a.json', 'old');
+    await storage.write('.a.json.tmp', 'new');
+    await storage.rename('.a.json.tmp', 'a.json');
+    assert.equal(await storage.read('a.json'), 'new');
+    assert.deepEqual(await storage.list(), ['a.json']);
+    assert.deepEqual(calls.filter((call) => call.startsWith('rename')), [], 'not through the editor, whose overwrite deletes first');
+  });
+
   it('reads nothing and lists nothing before the folder exists, then creates it on the first write', async () => {
     const storage = new UriHistoryStorage(editorFileSystem(), uri(join(root, 'conversations')), joinUri);
     assert.equal(await storage.read('a.json'), undefined);
