@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { NodeCommandRunner } from '../../../src/agent/commands/nodeCommandRunner';
@@ -33,8 +34,9 @@ describe('the command sandbox (bubblewrap)', function () {
 
   beforeEach(async () => {
     workspace = await makeTree({ 'src/a.txt': 'a\n', '.git/HEAD': 'ref: refs/heads/main\n', '.git/hooks/README': 'hooks\n', '.git/config': '[core]\n' });
-    outside = await makeTree({ 'keep.txt': 'untouched\n' });
-    // Not under /tmp, which the sandbox replaces with an empty tmpfs: the secret must be hidden on purpose.
+    // Outside the workspace and not under /tmp, which commands may use as scratch space.
+    outside = mkdtempSync(path.join('/var/tmp', 'ouro-outside-'));
+    writeFileSync(path.join(outside, 'keep.txt'), 'untouched\n');
     home = mkdtempSync(path.join('/var/tmp', 'ouro-home-'));
     mkdirSync(path.join(home, '.ssh'));
     writeFileSync(path.join(home, '.ssh', 'id_rsa'), 'PRIVATE KEY\n');
@@ -45,7 +47,7 @@ describe('the command sandbox (bubblewrap)', function () {
 
   afterEach(async () => {
     await removeTree(workspace);
-    await removeTree(outside);
+    rmSync(outside, { recursive: true, force: true });
     rmSync(home, { recursive: true, force: true });
   });
 
@@ -99,6 +101,17 @@ describe('the command sandbox (bubblewrap)', function () {
       assert.match(allowed.output, /reached/, 'control: with the network allowed it connects');
     } finally {
       server.close();
+    }
+  });
+
+  it('lets commands use /tmp as scratch space, as compilers and test runners do', async () => {
+    const scratch = path.join(tmpdir(), `ouro-scratch-${process.pid}.txt`);
+    try {
+      const result = await sandboxed.run(`echo kept > ${scratch} && cat ${scratch}`, at(workspace), { signal });
+      assert.equal(result.exitCode, 0, result.output);
+      assert.equal(readFileSync(scratch, 'utf8'), 'kept\n');
+    } finally {
+      rmSync(scratch, { force: true });
     }
   });
 

@@ -1,10 +1,11 @@
 // The bubblewrap command line for one sandboxed run. Pure: what to bind comes in resolved
 // (real paths, existing ones only), so the same plan is tested without a sandbox.
 //
-// The whole file system is read-only; the workspace folders are writable except the protected
-// paths inside them, which are bound again read-only; the user's secrets are hidden (an empty
-// folder or file over them); /tmp is a fresh tmpfs; the network is cut unless allowed. Later
-// binds win over earlier ones, so the order below is the policy.
+// The whole file system is read-only; the workspace folders and /tmp are writable (compilers,
+// package managers and test runners need a scratch folder, and what one command leaves there the
+// next may use), except the protected paths inside the workspace, which are bound again
+// read-only; the user's secrets are hidden (an empty folder or file over them); the network is
+// cut unless allowed. Later binds win over earlier ones, so the order below is the policy.
 
 export interface SandboxPlan {
   /** Folders the command may write (the workspace folders), real paths. */
@@ -20,7 +21,7 @@ export interface SandboxPlan {
 }
 
 export function bubblewrapArgs(plan: SandboxPlan): string[] {
-  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
+  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--bind', '/tmp', '/tmp'];
   for (const folder of plan.writable) args.push('--bind', folder, folder);
   for (const path of plan.readOnly) args.push('--ro-bind', path, path);
   for (const secret of plan.hidden) {
