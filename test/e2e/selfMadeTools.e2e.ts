@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { reply, textReply, toolCall, type MockRequest, type Reply } from '../fixtures/mockOpenAI';
 import { lastContent } from './harness/modelScripts';
 import { useScenarios } from './harness/scenario';
@@ -24,8 +24,16 @@ function after(check: (result: string, request: MockRequest) => boolean, next: R
 
 const offers = (request: MockRequest, name: string) => (request.body.tools ?? []).some((tool) => tool.function.name === name);
 
-/** Waits until the n-th write_file (from 0) is written (edits are approved in this scenario's settings). */
-async function written(chat: FrameLocator, n: number): Promise<void> {
+/**
+ * Accepts the n-th write_file (from 0) on its card and waits until it is written. Edits are
+ * auto-approved in this scenario's settings, but .ouro/tools/ decides what runs later: its
+ * writes are always reviewed, and the card says why.
+ */
+async function written(chat: FrameLocator, page: Page, n: number): Promise<void> {
+  const card = chat.locator('#messages .tool-card[data-tool="write_file"]').nth(n);
+  await card.locator('button.accept').waitFor();
+  await page.locator(`.tabs-container .tab.active[aria-label*="Ouro's proposal (protected)"]`).waitFor();
+  await card.locator('button.accept').click();
   await toolCard(chat, 'write_file', 'done').nth(n).waitFor();
 }
 
@@ -60,10 +68,10 @@ describe('Rules, skills and self-made tools in the editor', function () {
     await loaded.waitFor();
     assert.match((await loaded.textContent()) ?? '', /AGENTS\.md.*release/s);
 
-    await written(chat, 0);
+    await written(chat, scenario.page, 0);
     assert.match(String(scenario.mock.requests[0].messages[0].content), /Use two spaces\./);
-    await written(chat, 1);
-    await written(chat, 2);
+    await written(chat, scenario.page, 1);
+    await written(chat, scenario.page, 2);
     const shout = toolCard(chat, 'shout', 'waiting');
     await shout.waitFor();
     await scenario.shot('self-made-tool-approval');
