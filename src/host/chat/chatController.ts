@@ -234,9 +234,9 @@ export class ChatController {
     const settings = readSettings();
     const chat = await this.chatModel();
     const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
-    // A second Send while the key was being read must not take the attachments of the first.
-    if (!chat || agent.busy) return;
     const commands = await chatCommandRunner();
+    // A second Send while the keys and the runner were read must not take the attachments of the first.
+    if (!chat || agent.busy) return;
     const attached = retry ? [] : attachments.take();
     const toolset = (this.toolset ??= this.startChat(settings.fetch, search));
     const notice = this.sandboxNoticeShown ? undefined : noSandboxNotice(commands.isolation?.());
