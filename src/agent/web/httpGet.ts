@@ -1,14 +1,13 @@
 // One careful GET over node:http/https, for fetch_url. Every hop of a redirect is checked again;
 // unless private networks are allowed, the address actually connected to must be public: the
-// name is resolved and judged in the socket's own `lookup`, so a DNS answer that changes between
-// a check and the connect (rebinding) cannot slip past, and IP literals are judged before that.
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+// name is resolved and judged in the socket's own `lookup` (publicOnlyLookup), and IP literals,
+// which Node connects to without a lookup, are judged before that.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { LookupFunction } from 'node:net';
 import { pipeline, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { literalAddress, nonPublicRange } from './addressCheck';
+import { publicOnlyLookup } from './publicOnlyLookup';
 
 export interface GetOptions {
   signal: AbortSignal;
@@ -86,19 +85,7 @@ function privateAddress(host: string, address: string, range: string): FetchErro
   return new FetchError(`Refused: ${which} is a ${range} address, not on the public internet. The user can allow the host (setting ouro.web.allowPrivateHosts, CLI --allow-private-host).`);
 }
 
-/** Resolves like dns.lookup, but answers only with public addresses. */
-function publicOnlyLookup(hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void): void {
-  dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-    if (error) return callback(error);
-    const allowed = addresses.filter((entry) => nonPublicRange(entry.address) === undefined);
-    if (allowed.length === 0) {
-      const first = addresses[0];
-      return callback(first ? privateAddress(hostname, first.address, nonPublicRange(first.address)!) : new FetchError(`${hostname} has no address.`));
-    }
-    if (options.all) return callback(null, allowed);
-    return callback(null, allowed[0].address, allowed[0].family);
-  });
-}
+const PUBLIC_ONLY = publicOnlyLookup((host, found) => (found ? privateAddress(host, found.address, found.range) : new FetchError(`${host} has no address.`)));
 
 function send(url: URL, allowPrivate: boolean, signal: AbortSignal, options: GetOptions): Promise<http.IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http;
@@ -109,7 +96,7 @@ function send(url: URL, allowPrivate: boolean, signal: AbortSignal, options: Get
       signal,
       // A fresh connection each time: a pooled socket could have been opened under other rules.
       agent: false,
-      ...(allowPrivate ? {} : { lookup: publicOnlyLookup as unknown as LookupFunction }),
+      ...(allowPrivate ? {} : { lookup: PUBLIC_ONLY }),
     });
     request.once('response', resolve);
     request.once('error', (error) => reject(explain(error, url, signal, options)));
