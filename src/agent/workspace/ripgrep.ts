@@ -2,9 +2,10 @@
 // stream as it comes, stop once enough matching lines were counted, kill it on abort.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, constants, unlink, writeFile } from 'node:fs/promises';
+import { unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { firstExecutable } from '../firstExecutable';
 import { WorkspaceError } from './workspace';
 import { MatchCollector, MAX_SEARCH_FILE_BYTES, isCaseSensitive, type EngineQuery, type EngineResult, type SearchScope } from './searchEngine';
 
@@ -30,15 +31,7 @@ async function locate(explicit: string | undefined): Promise<string | undefined>
   for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
     for (const name of names) candidates.push(join(dir, name));
   }
-  for (const candidate of candidates) {
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not there or not executable: try the next one
-    }
-  }
-  return undefined;
+  return firstExecutable(candidates);
 }
 
 /**
