@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeCommandRunner } from '../src/agent/commands/nodeCommandRunner';
+import { NO_NETWORK } from '../src/agent/commands/sandbox/networkAccess';
 import { SandboxedRunner } from '../src/agent/commands/sandbox/sandboxedRunner';
 import { sandboxSupport } from '../src/agent/commands/sandbox/sandboxSupport';
 
@@ -21,7 +22,7 @@ export async function run(): Promise<string[]> {
     writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'bench', version: '1.0.0', scripts: { test: 'node test.js' } }));
     const here = { display: '.', root, relative: '' };
     const bare = new NodeCommandRunner();
-    const boxed = new SandboxedRunner(bare, { bwrap: support.path, network: () => false });
+    const boxed = new SandboxedRunner(bare, { bwrap: support.path, network: () => NO_NETWORK });
     const signal = new AbortController().signal;
     const time = async (runner: NodeCommandRunner | SandboxedRunner, command: string) => {
       const times: number[] = [];

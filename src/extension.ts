@@ -18,6 +18,7 @@ import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/review/proposalFileS
 import { onSettingsChanged, readSettings } from './host/settings/settings';
 import { Transcript } from './host/chat/transcript';
 import { UriHistoryStorage } from './host/history/uriHistoryStorage';
+import { disposeChatCommandRunner } from './host/terminal/chatCommandRunner';
 import { VsCodeWorkspace } from './host/workspace/vscodeWorkspace';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): void {
     onSettingsChanged(pushState),
     watchOuroFolder((what) => controller.ouroFolderChanged(what)),
     { dispose: () => agent.stop() },
+    { dispose: () => void disposeChatCommandRunner() },
   );
 }
 

@@ -8,7 +8,8 @@ import { newRecord } from '../agent/history/conversationRecord';
 import { ConversationRecorder } from '../agent/history/conversationRecorder';
 import { validateCommandRules } from '../agent/commands/commandPolicy';
 import { NodeCommandRunner } from '../agent/commands/nodeCommandRunner';
-import { isolatedRunner, networkAllowed } from '../agent/commands/sandbox/isolatedRunner';
+import { isolatedRunner } from '../agent/commands/sandbox/isolatedRunner';
+import { networkAllowed } from '../agent/commands/sandbox/networkAccess';
 import { CustomToolSource } from '../agent/customTools/customToolSource';
 import { runAgent } from '../agent/loop';
 import { recordingWorkspace } from '../agent/recordingWorkspace';
@@ -127,6 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } finally {
     process.off('SIGINT', onSignal);
+    await commands.dispose?.();
   }
   const exit = exitFor(reason, lastError, options.maxSteps);
   return exit.code === 0 ? 0 : fail(exit.code, exit.message);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs what the tests need from the system, before any test runs: Debian's ripgrep,
-// bubblewrap and socat (the unit tests search with rg and run commands in a sandbox), and for the
+// bubblewrap, socat and curl (the unit tests search with rg, run commands in a sandbox and reach
+// hosts from it through the network proxy, as a command that honours proxy variables would), and for the
 // editor tests code-server (VS Code served to a browser, with the real workbench and extension
 // host) plus Chromium, once, into a cache folder that git ignores. `@vscode/test-electron` cannot
 // be used on machines without internet because it downloads VS Code; code-server comes from the
@@ -24,7 +25,7 @@ const { CODE_SERVER_VERSION, editorCacheDir, codeServerDir, chromiumPath } = edi
 const RIPGREP_CACHE_DIR = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_RELEASE = 'v13.0.0-10';
 // What the unit tests need, then what the editor needs (libkrb5 headers for code-server's build).
-const UNIT_PACKAGES = ['ripgrep', 'bubblewrap', 'socat'];
+const UNIT_PACKAGES = ['ripgrep', 'bubblewrap', 'socat', 'curl'];
 const EDITOR_PACKAGES = ['libkrb5-dev', 'chromium'];
 
 const cacheDir = editorCacheDir();

@@ -48,6 +48,8 @@ export interface CommandRunner {
    * shell syntax), with the same timeout, cancel and output capping; absent where it cannot.
    */
   runProgram?(argv: readonly string[], cwd: ResolvedPath, options: ProgramRunOptions): Promise<CommandRunResult>;
+  /** Releases what the runner started (the sandbox's network proxy, the editor's terminal); absent when it holds nothing. */
+  dispose?(): void | Promise<void>;
 }
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 120_000;

@@ -71,7 +71,7 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
 
     // The check runs the agent's code: in the sandbox, like the agent's own commands.
     const runner = await isolatedRunner(new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: home }, limits: CHECK_OUTPUT_LIMITS }), { enabled: true, allowNetwork: () => [] });
-    const check = await runner.run(task.check, { display: task.name, root: workspace, relative: '' }, { timeoutMs: task.checkTimeoutMs, signal });
+    const check = await runner.run(task.check, { display: task.name, root: workspace, relative: '' }, { timeoutMs: task.checkTimeoutMs, signal }).finally(() => runner.dispose?.());
     const note = check.timedOut ? `(the check timed out after ${task.checkTimeoutMs / 1000} s)\n` : check.note ? `(${check.note})\n` : '';
     return {
       task: task.name,

@@ -12,9 +12,17 @@ let chosen: { enabled: boolean; runner: Promise<CommandRunner> } | undefined;
 export function chatCommandRunner(): Promise<CommandRunner> {
   const { enabled } = readSandboxSettings();
   if (chosen?.enabled !== enabled) {
+    void disposeChatCommandRunner();
     chosen = { enabled, runner: isolatedRunner(terminal, { enabled, allowNetwork: () => readSandboxSettings().allowNetwork }) };
   }
   return chosen.runner;
+}
+
+/** Closes what the chosen runner started (the sandbox's network proxy); the terminal stays for the next one. */
+export async function disposeChatCommandRunner(): Promise<void> {
+  const runner = chosen?.runner;
+  chosen = undefined;
+  await (await runner)?.dispose?.();
 }
 
 /** What the chat says, once, when commands run without a sandbox; undefined in the sandbox. */

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { NodeCommandRunner } from '../../../src/agent/commands/nodeCommandRunner';
+import { NO_NETWORK, networkAllowed, type NetworkAccess } from '../../../src/agent/commands/sandbox/networkAccess';
+import { NO_SOCAT_NOTE } from '../../../src/agent/commands/sandbox/socatSupport';
 import { SandboxedRunner } from '../../../src/agent/commands/sandbox/sandboxedRunner';
 import { sandboxSupport } from '../../../src/agent/commands/sandbox/sandboxSupport';
 import type { ResolvedPath } from '../../../src/agent/workspace/workspace';
@@ -22,7 +24,7 @@ describe('the command sandbox (bubblewrap)', function () {
   let workspace: string;
   let outside: string;
   let home: string;
-  let network = false;
+  let network: NetworkAccess = NO_NETWORK;
   const bare = new NodeCommandRunner();
   let sandboxed: SandboxedRunner;
 
@@ -41,11 +43,12 @@ describe('the command sandbox (bubblewrap)', function () {
     mkdirSync(path.join(home, '.ssh'));
     writeFileSync(path.join(home, '.ssh', 'id_rsa'), 'PRIVATE KEY\n');
     writeFileSync(path.join(home, '.netrc'), 'machine example.com password hunter2\n');
-    network = false;
+    network = NO_NETWORK;
     sandboxed = new SandboxedRunner(bare, { bwrap, network: () => network, home });
   });
 
   afterEach(async () => {
+    await sandboxed.dispose();
     await removeTree(workspace);
     rmSync(outside, { recursive: true, force: true });
     rmSync(home, { recursive: true, force: true });
@@ -96,12 +99,115 @@ describe('the command sandbox (bubblewrap)', function () {
       const cut = await sandboxed.run(fetchIt, at(workspace), { signal });
       assert.equal(cut.exitCode, 3, cut.output);
       assert.doesNotMatch(cut.output, /reached/);
-      network = true;
+      network = { kind: 'all' };
       const allowed = await sandboxed.run(fetchIt, at(workspace), { signal });
       assert.match(allowed.output, /reached/, 'control: with the network allowed it connects');
     } finally {
       server.close();
     }
+  });
+
+  describe('with some hosts allowed', () => {
+    let allowedServer: Server;
+    let otherServer: Server;
+    let allowedPort: number;
+    let otherPort: number;
+    const curl = (url: string, options = '') => `curl -sS --max-time 20 ${options} -w ' [status %{http_code}]' ${url}; echo " [exit $?]"`;
+
+    beforeEach(async () => {
+      const listen = async (answer: string) => {
+        const server = createServer((_req, res) => res.end(answer));
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        return server;
+      };
+      allowedServer = await listen('reached allowed');
+      otherServer = await listen('reached other');
+      allowedPort = (allowedServer.address() as AddressInfo).port;
+      otherPort = (otherServer.address() as AddressInfo).port;
+      // This machine's loopback is private, so only the address written out opens it.
+      network = networkAllowed([`127.0.0.1:${allowedPort}`]).access;
+    });
+
+    afterEach(async () => {
+      for (const server of [allowedServer, otherServer]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
+    it('reaches a listed host through the proxy, plain and tunnelled, and no other', async () => {
+      const result = await sandboxed.run(
+        [curl(`http://127.0.0.1:${allowedPort}/`), curl(`http://127.0.0.1:${allowedPort}/`, '--proxytunnel'), curl(`http://127.0.0.1:${otherPort}/`), curl(`http://127.0.0.1:${otherPort}/`, '--proxytunnel')].join('; '),
+        at(workspace),
+        { signal },
+      );
+      const [plain, tunnelled, refused, refusedTunnel] = result.output.split('\n').filter((line) => line.includes('[exit'));
+      assert.match(plain, /^reached allowed \[status 200\] \[exit 0\]$/, result.output);
+      assert.match(tunnelled, /^reached allowed \[status 200\] \[exit 0\]$/, result.output);
+      assert.doesNotMatch(result.output, /reached other/);
+      assert.match(result.output, new RegExp(`does not let commands reach 127\\.0\\.0\\.1:${otherPort}: not in ouro\\.sandbox\\.allowNetwork`));
+      assert.match(refused, /\[status 403\] \[exit 0\]$/, result.output);
+      assert.match(refusedTunnel, /\[exit 56\]$/, result.output);
+      assert.match(result.note ?? '', new RegExp(`refused network access to 127\\.0\\.0\\.1:${otherPort} \\(not in ouro\\.sandbox\\.allowNetwork\\)`));
+    });
+
+    it('reaches no host directly, listed or not', async () => {
+      const result = await sandboxed.run(curl(`http://127.0.0.1:${allowedPort}/`, "--noproxy '*'"), at(workspace), { signal });
+      assert.doesNotMatch(result.output, /reached/);
+      assert.match(result.output, /\[exit 7\]/, result.output);
+      const control = await bare.run(curl(`http://127.0.0.1:${allowedPort}/`, "--noproxy '*'"), at(workspace), { signal });
+      assert.match(control.output, /reached allowed/, 'control: outside the sandbox it connects');
+    });
+
+    it("reaches a command's own server on the sandbox's loopback directly, proxy variables or not", async () => {
+      const own = [
+        `node -e "require('http').createServer((q, r) => r.end('own server')).listen(8123, '127.0.0.1')" &`,
+        'for i in $(seq 50); do curl -sf http://localhost:8123/ >/dev/null && break; sleep 0.1; done;',
+        `${curl('http://localhost:8123/')}; kill %1`,
+      ].join(' ');
+      const result = await sandboxed.run(own, at(workspace), { signal });
+      assert.match(result.output, /own server \[status 200\] \[exit 0\]/, result.output);
+    });
+
+    it('reaches a listed host from a program run without a shell', async () => {
+      const result = await sandboxed.runProgram(['curl', '-sS', '--max-time', '20', `http://127.0.0.1:${allowedPort}/`], at(workspace), { signal });
+      assert.equal(result.exitCode, 0, result.output);
+      assert.match(result.output, /reached allowed/);
+    });
+
+    it("keeps the proxy's socket out of a command's reach, and closes it with the runner", async () => {
+      // The folder bound in for the socket is the one mount of its name this sandbox has.
+      const result = await sandboxed.run(
+        `dir=$(awk '$5 ~ /ouro-net-/ {print $5}' /proc/self/mountinfo); echo "folder=$dir"; rm -f "$dir/proxy.sock"; echo planted > "$dir/planted"; ls "$dir"`,
+        at(workspace),
+        { signal },
+      );
+      const folder = /^folder=(\S+)$/m.exec(result.output)?.[1] ?? '';
+      assert.ok(folder.includes('ouro-net-'), result.output);
+      assert.match(result.output, /Read-only file system/);
+      assert.equal(existsSync(path.join(folder, 'planted')), false);
+      const after = await sandboxed.run(curl(`http://127.0.0.1:${allowedPort}/`), at(workspace), { signal });
+      assert.match(after.output, /reached allowed/, 'the next command still reaches the proxy');
+      await sandboxed.dispose();
+      assert.equal(existsSync(folder), false, 'the folder is gone with the runner');
+    });
+
+    it('gives no network when socat is missing, and says so once', async () => {
+      sandboxed = new SandboxedRunner(bare, { bwrap, network: () => network, home, socat: async () => undefined });
+      const first = await sandboxed.run(curl(`http://127.0.0.1:${allowedPort}/`), at(workspace), { signal });
+      assert.doesNotMatch(first.output, /reached/);
+      assert.equal(first.note, NO_SOCAT_NOTE);
+      const second = await sandboxed.run(curl(`http://127.0.0.1:${allowedPort}/`), at(workspace), { signal });
+      assert.doesNotMatch(second.output, /reached/);
+      assert.equal(second.note, undefined);
+    });
+
+    it('gives the whole network for *, with no proxy in between', async () => {
+      network = networkAllowed(['*']).access;
+      const result = await sandboxed.run(`echo "proxy=[$HTTPS_PROXY]"; ${curl(`http://127.0.0.1:${otherPort}/`)}`, at(workspace), { signal });
+      assert.match(result.output, /proxy=\[\]/);
+      assert.match(result.output, /reached other/);
+    });
   });
 
   it('lets commands use /tmp as scratch space, as compilers and test runners do', async () => {

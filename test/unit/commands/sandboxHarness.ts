@@ -1,6 +1,7 @@
 // For tests whose commands run as they would for a user: in the sandbox.
 import * as assert from 'node:assert/strict';
 import type { CommandRunner } from '../../../src/agent/commands/commandRunner';
+import { NO_NETWORK } from '../../../src/agent/commands/sandbox/networkAccess';
 import { SandboxedRunner } from '../../../src/agent/commands/sandbox/sandboxedRunner';
 import { sandboxSupport } from '../../../src/agent/commands/sandbox/sandboxSupport';
 
@@ -12,5 +13,5 @@ export async function bubblewrap(): Promise<string> {
 }
 
 export function inSandbox(inner: CommandRunner, bwrap: string): CommandRunner {
-  return new SandboxedRunner(inner, { bwrap, network: () => false });
+  return new SandboxedRunner(inner, { bwrap, network: () => NO_NETWORK });
 }

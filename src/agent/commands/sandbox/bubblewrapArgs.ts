@@ -5,7 +5,14 @@
 // package managers and test runners need a scratch folder, and what one command leaves there the
 // next may use), except the protected paths inside the workspace, which are bound again
 // read-only; the user's secrets are hidden (an empty folder or file over them); the network is
-// cut unless allowed. Later binds win over earlier ones, so the order below is the policy.
+// cut unless allowed whole, and when some hosts are allowed the one way out is the proxy's
+// socket, whose folder is bound again read-only (under /tmp it would be writable, and a command
+// could put its own socket there for the next one). Later binds win over earlier ones, so the
+// order below is the policy.
+import { dirname } from 'node:path';
+
+/** The machine's network, none, or none but the bridge to the filtering proxy's Unix socket. */
+export type SandboxNetwork = 'all' | 'none' | { proxySocket: string; environment: Readonly<Record<string, string>> };
 
 export interface SandboxPlan {
   /** Folders the command may write (the workspace folders), real paths. */
@@ -14,8 +21,7 @@ export interface SandboxPlan {
   readOnly: readonly string[];
   /** Secrets to hide: folders become empty, files read as empty. Existing real paths. */
   hidden: ReadonlyArray<{ path: string; kind: 'file' | 'directory' }>;
-  /** Let the command use the network. */
-  network: boolean;
+  network: SandboxNetwork;
   /** Where the command starts. */
   cwd: string;
 }
@@ -28,10 +34,15 @@ export function bubblewrapArgs(plan: SandboxPlan): string[] {
     if (secret.kind === 'directory') args.push('--tmpfs', secret.path);
     else args.push('--ro-bind', '/dev/null', secret.path);
   }
-  // Its own process ids (nothing outside to signal), no network unless allowed, and gone with
-  // the runner that started it.
+  if (typeof plan.network === 'object') {
+    const folder = dirname(plan.network.proxySocket);
+    args.push('--ro-bind', folder, folder);
+    for (const [name, value] of Object.entries(plan.network.environment)) args.push('--setenv', name, value);
+  }
+  // Its own process ids (nothing outside to signal), no network unless allowed whole, and gone
+  // with the runner that started it.
   args.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--die-with-parent');
-  if (!plan.network) args.push('--unshare-net');
+  if (plan.network !== 'all') args.push('--unshare-net');
   args.push('--chdir', plan.cwd);
   return args;
 }

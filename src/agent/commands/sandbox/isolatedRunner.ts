@@ -2,6 +2,7 @@
 // the machine has one, else the plain runner, marked with why (so every command asks, and the
 // chat or the CLI can say so once).
 import type { CommandRunner, Isolation } from '../commandRunner';
+import { networkAllowed } from './networkAccess';
 import { SandboxedRunner } from './sandboxedRunner';
 import { sandboxSupport } from './sandboxSupport';
 
@@ -16,19 +17,7 @@ export async function isolatedRunner(inner: CommandRunner, settings: SandboxSett
   if (!settings.enabled) return withIsolation(inner, { kind: 'off', reason: 'the sandbox is turned off in the settings' });
   const support = await sandboxSupport();
   if (support.kind === 'none') return withIsolation(inner, { kind: 'none', reason: support.reason });
-  return new SandboxedRunner(inner, { bwrap: support.path, network: () => networkAllowed(settings.allowNetwork()).network });
-}
-
-/**
- * The sandbox either cuts the network or leaves it whole: a proxy that lets only some hosts
- * through is not built yet, so only `*` opens it, and a host name is reported as not enforced.
- */
-export function networkAllowed(hosts: readonly string[]): { network: boolean; problems: string[] } {
-  const named = hosts.filter((host) => host.trim() !== '*');
-  const problems = named.length
-    ? [`The sandbox cannot yet allow single hosts (${named.join(', ')}): commands get no network. Allow "*" to give them the whole network.`]
-    : [];
-  return { network: hosts.some((host) => host.trim() === '*'), problems };
+  return new SandboxedRunner(inner, { bwrap: support.path, network: () => networkAllowed(settings.allowNetwork()).access });
 }
 
 function withIsolation(inner: CommandRunner, isolation: Isolation): CommandRunner {

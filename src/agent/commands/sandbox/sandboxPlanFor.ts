@@ -5,7 +5,7 @@ import { lstat, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { PROTECTED_PATHS } from '../../workspace/protectedPaths';
-import type { SandboxPlan } from './bubblewrapArgs';
+import type { SandboxNetwork, SandboxPlan } from './bubblewrapArgs';
 import { HOME_SECRETS } from './homeSecrets';
 
 export interface SandboxScope {
@@ -13,7 +13,7 @@ export interface SandboxScope {
   root: string;
   /** Where it starts, inside `root`. */
   cwd: string;
-  network: boolean;
+  network: SandboxNetwork;
   home?: string;
 }
 
