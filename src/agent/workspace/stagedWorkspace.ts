@@ -6,6 +6,7 @@
 import { describeHunkReview } from '../review/hunkReport';
 import { hunksOf, withHunks } from '../review/hunks';
 import { lineCounts } from '../tools/changedLines';
+import type { StagedChanges } from '../tools/runApproval';
 import { compileSearchPattern, textSearcher } from './nodeSearch';
 import { globFilter, splitGlobs } from './globs';
 import { comparePaths } from './paths';
@@ -39,7 +40,7 @@ export interface CommitResult {
   report: string;
 }
 
-export class StagedWorkspace implements Workspace {
+export class StagedWorkspace implements Workspace, StagedChanges {
   private readonly files = new Map<string, StagedFile>();
   private readonly listeners = new Set<() => void>();
 
@@ -70,7 +71,8 @@ export class StagedWorkspace implements Workspace {
     return file && { ...file, toolCallIds: [...file.toolCallIds] };
   }
 
-  summaries(): StagedSummary[] {
+  /** What is staged, with its +/− counts: the changes panel's rows, and what a command lists before it runs. */
+  pending(): StagedSummary[] {
     return this.staged().map((file) => ({
       path: file.path,
       ...lineCounts(file.original ?? '', file.content),
@@ -189,6 +191,13 @@ export class StagedWorkspace implements Workspace {
     }
     if (outcome.status === 'conflict') return { outcome, report: `${outcome.message} Your staged changes to ${path} were not applied; they stay staged.` };
     return { outcome, report: `The user did not apply your staged changes to ${path}${outcome.reason ? `: ${outcome.reason}` : '.'}` };
+  }
+
+  /** Keeps every staged change (the changes panel's "Keep all", and "Keep these and run"). */
+  async keepAll(signal?: AbortSignal): Promise<string> {
+    const reports: string[] = [];
+    for (const file of this.staged()) reports.push((await this.commit(file.path, new Set(), signal)).report);
+    return reports.join('\n');
   }
 
   /** Drops the staged changes to `path` (all of them undone): the disk keeps what it has. */

@@ -58,7 +58,7 @@ describe('the staged workspace (review at the end)', () => {
     assert.equal(file?.original, CODE);
     assert.deepEqual(file?.toolCallIds, ['call-1', 'call-3']);
     assert.deepEqual(
-      workspace.summaries().map((s) => [s.path, s.added, s.removed, s.isNew, s.hunks]),
+      workspace.pending().map((s) => [s.path, s.added, s.removed, s.isNew, s.hunks]),
       [
         ['src/lib/new.js', 1, 0, true, 1],
         ['src/math.js', 2, 2, false, 2],
