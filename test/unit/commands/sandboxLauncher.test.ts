@@ -78,7 +78,7 @@ describe('a sandboxed command line', function () {
     rmSync(outside, { recursive: true, force: true });
   });
 
-  const sandboxIn = (inner: CommandRunner) => new SandboxedRunner(inner, { bwrap, network: () => false, launcherBase: base });
+  const sandboxIn = (inner: CommandRunner) => new SandboxedRunner(inner, { sandbox: { kind: 'bubblewrap', path: bwrap }, network: () => false, launcherBase: base });
 
   it('reaches the runner as a short line that ends with the command, and runs in the sandbox', async () => {
     const inner = recording(bare);

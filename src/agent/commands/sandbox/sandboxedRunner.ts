@@ -1,5 +1,6 @@
 // A CommandRunner that runs every command and program of another runner (the CLI's child
-// process, the editor's terminal) inside bubblewrap: the same output, timeout and cancel, with
+// process, the editor's terminal) inside the OS sandbox (bubblewrap on Linux, Seatbelt on
+// macOS): the same output, timeout and cancel, with
 // the workspace folder the only place it can write, protected paths read-only, the user's
 // secrets hidden and no network unless allowed. A command line reaches the inner runner as a
 // short launcher line (see sandboxLauncher), so the terminal shows the command, not the sandbox.
@@ -11,10 +12,11 @@ import type { CommandRules } from '../commandRules';
 import { bubblewrapArgs } from './bubblewrapArgs';
 import { launcherFolder, writeLauncher } from './sandboxLauncher';
 import { missingProtectedPaths, sandboxPlanFor } from './sandboxPlanFor';
+import { seatbeltArgs } from './seatbeltArgs';
 
 export interface SandboxedRunnerOptions {
-  /** The bubblewrap binary. */
-  bwrap: string;
+  /** The sandbox and its program, as sandboxSupport found them. */
+  sandbox: { kind: 'bubblewrap' | 'seatbelt'; path: string };
   /** Whether commands may use the network; read on every run, so a changed setting applies at once. */
   network: () => boolean;
   /** The home folder whose secrets are hidden (tests plant their own). */
@@ -63,7 +65,8 @@ export class SandboxedRunner implements CommandRunner {
   private async wrap(argv: readonly string[], cwd: ResolvedPath, launchers: string | undefined): Promise<string[]> {
     const plan = await sandboxPlanFor({ root: cwd.root, cwd: path.join(cwd.root, cwd.relative), network: this.options.network(), home: this.options.home });
     const hidden = launchers ? [...plan.hidden, { path: launchers, kind: 'directory' as const }] : plan.hidden;
-    return [this.options.bwrap, ...bubblewrapArgs({ ...plan, hidden }), '--', ...argv];
+    const { kind, path: program } = this.options.sandbox;
+    return [program, ...(kind === 'seatbelt' ? seatbeltArgs({ ...plan, hidden }) : bubblewrapArgs({ ...plan, hidden })), '--', ...argv];
   }
 
   /**
