@@ -21,7 +21,7 @@ export async function run(): Promise<string[]> {
     writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'bench', version: '1.0.0', scripts: { test: 'node test.js' } }));
     const here = { display: '.', root, relative: '' };
     const bare = new NodeCommandRunner();
-    const boxed = new SandboxedRunner(bare, { bwrap: support.path, network: () => false });
+    const boxed = new SandboxedRunner(bare, { sandbox: support, network: () => false });
     const signal = new AbortController().signal;
     const time = async (runner: NodeCommandRunner | SandboxedRunner, command: string) => {
       const times: number[] = [];

@@ -42,7 +42,7 @@ describe('the command sandbox (bubblewrap)', function () {
     writeFileSync(path.join(home, '.ssh', 'id_rsa'), 'PRIVATE KEY\n');
     writeFileSync(path.join(home, '.netrc'), 'machine example.com password hunter2\n');
     network = false;
-    sandboxed = new SandboxedRunner(bare, { bwrap, network: () => network, home });
+    sandboxed = new SandboxedRunner(bare, { sandbox: { kind: 'bubblewrap', path: bwrap }, network: () => network, home });
   });
 
   afterEach(async () => {

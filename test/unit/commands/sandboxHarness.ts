@@ -12,5 +12,5 @@ export async function bubblewrap(): Promise<string> {
 }
 
 export function inSandbox(inner: CommandRunner, bwrap: string): CommandRunner {
-  return new SandboxedRunner(inner, { bwrap, network: () => false });
+  return new SandboxedRunner(inner, { sandbox: { kind: 'bubblewrap', path: bwrap }, network: () => false });
 }
