@@ -1,8 +1,9 @@
 // What the OS sandbox costs: `true`, and an npm-test-like job over a 100-file project (node reads
-// and checks every file), each run bare and in bubblewrap, the medians and their ratio (goal for
-// the job: under 1.2x). Then what allowing hosts adds: `true` behind the bridge to the network
-// proxy (socat started and listening before the command), and curl fetching from a server on this
-// machine with the whole network and through the proxy.
+// and checks every file), each run bare and in the OS sandbox (bubblewrap, or Seatbelt on macOS),
+// the medians and their ratio (goal for the job: under 1.2x). Then, with bubblewrap, what allowing
+// hosts adds: `true` behind the bridge to the network proxy (socat started and listening before
+// the command), and curl fetching from a server on this machine with the whole network and
+// through the proxy. Seatbelt allows no single hosts (a host list is no network there).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,7 +27,7 @@ export async function run(): Promise<string[]> {
     writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'bench', version: '1.0.0', scripts: { test: 'node test.js' } }));
     const here = { display: '.', root, relative: '' };
     const bare = new NodeCommandRunner();
-    const boxed = new SandboxedRunner(bare, { bwrap: support.path, network: () => NO_NETWORK });
+    const boxed = new SandboxedRunner(bare, { sandbox: support, network: () => NO_NETWORK });
     const signal = new AbortController().signal;
     const time = async (runner: NodeCommandRunner | SandboxedRunner, command: string, runs = RUNS) => {
       const times: number[] = [];
@@ -46,7 +47,7 @@ export async function run(): Promise<string[]> {
     return [
       `run \`true\`              ${trueBare.toFixed(1)} ms bare, ${trueBoxed.toFixed(1)} ms sandboxed (x${(trueBoxed / trueBare).toFixed(2)}, +${(trueBoxed - trueBare).toFixed(1)} ms)`,
       `npm test, 100 files     ${jobBare.toFixed(0)} ms bare, ${jobBoxed.toFixed(0)} ms sandboxed (x${ratio.toFixed(2)}; goal under x${JOB_GOAL}: ${ratio < JOB_GOAL ? 'met' : 'missed'})`,
-      ...(await proxyCost(bare, support.path, time, trueBoxed)),
+      ...(support.kind === 'bubblewrap' ? await proxyCost(bare, support, time, trueBoxed) : ['hosts allowed: not measured (Seatbelt allows no single hosts)']),
     ];
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -55,12 +56,12 @@ export async function run(): Promise<string[]> {
 
 type Timer = (runner: SandboxedRunner, command: string, runs?: number) => Promise<number>;
 
-async function proxyCost(bare: NodeCommandRunner, bwrap: string, time: Timer, trueBoxed: number): Promise<string[]> {
+async function proxyCost(bare: NodeCommandRunner, sandbox: { kind: 'bubblewrap'; path: string }, time: Timer, trueBoxed: number): Promise<string[]> {
   const server = createServer((_req, res) => res.end('ok'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   let network: NetworkAccess = networkAllowed([`127.0.0.1:${port}`]).access;
-  const boxed = new SandboxedRunner(bare, { bwrap, network: () => network });
+  const boxed = new SandboxedRunner(bare, { sandbox, network: () => network });
   try {
     // The first run starts the proxy; it is shared by the runs after it.
     await time(boxed, 'true', 1);

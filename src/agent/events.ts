@@ -1,6 +1,7 @@
 // The one-way stream of what the loop does. Every consumer (the chat view, the CLI's --json,
 // the tests) reads the same events.
 import type { ToolCall } from './conversation';
+import type { ApprovalChoice } from './tools/tool';
 
 export interface Usage {
   promptTokens: number;
@@ -37,8 +38,8 @@ export type AgentEvent =
   | { type: 'reasoning'; delta: string }
   | { type: 'tool_call'; call: ToolCall }
   | { type: 'tool_result'; id: string; name: string; content: string; isError: boolean }
-  | { type: 'approval_request'; id: string; toolCallId: string; kind: 'edit' | 'execute'; title: string; detail?: string; lines?: LineCounts }
-  | { type: 'approval_result'; id: string; approved: boolean; reason?: string }
+  | { type: 'approval_request'; id: string; toolCallId: string; kind: 'edit' | 'execute'; title: string; detail?: string; lines?: LineCounts; choices?: ApprovalChoice[] }
+  | { type: 'approval_result'; id: string; approved: boolean; reason?: string; choice?: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'retry'; attempt: number; delayMs: number; message: string }
   | { type: 'compacted'; compaction: Compaction }

@@ -13,6 +13,7 @@ import type { DiagnosticsSource } from './diagnostics';
 import type { ContextManager } from './context/contextManager';
 import { ModelError, type FinishReason, type Model, type ToolSpec } from './model';
 import { isTruncatedCall } from './truncatedCall';
+import type { StagedChanges } from './tools/runApproval';
 import type { Approver, Tool, ToolResult, UserAsker } from './tools/tool';
 import type { Workspace } from './workspace/workspace';
 import { EventChannel } from './eventChannel';
@@ -40,6 +41,8 @@ export interface AgentOptions {
   context?: Pick<ContextManager, 'prepare'>;
   /** Answers ask_user (the chat view, an interactive terminal); without it the tool says nobody can answer. */
   asker?: UserAsker;
+  /** The staged changes when the person reviews at the end (the workspace is then a StagedWorkspace). */
+  staged?: StagedChanges;
 }
 
 export const DEFAULT_MAX_STEPS = 50;
@@ -63,7 +66,7 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
   const notes: string[] = [];
   let reminded = false;
   let specsOf: { tools: readonly Tool[]; specs: ToolSpec[] } | undefined;
-  const base: ContextBase = { workspace: options.workspace, approver: options.approver, signal, commands: options.commands, diagnostics: options.diagnostics, asker: options.asker };
+  const base: ContextBase = { workspace: options.workspace, approver: options.approver, signal, commands: options.commands, diagnostics: options.diagnostics, asker: options.asker, staged: options.staged };
   for (let step = 1; step <= maxSteps; step++) {
     if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
     yield { type: 'step', step };

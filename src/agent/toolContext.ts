@@ -4,6 +4,7 @@ import type { CommandRunner } from './commands/commandRunner';
 import type { DiagnosticsSource } from './diagnostics';
 import type { AgentEvent } from './events';
 import { lineCounts } from './tools/changedLines';
+import type { StagedChanges } from './tools/runApproval';
 import type { Approver, ToolContext, UserAsker } from './tools/tool';
 import type { Proposal, ProposalOutcome, Workspace } from './workspace/workspace';
 import { withPropose } from './workspace/withPropose';
@@ -15,6 +16,7 @@ export interface ContextBase {
   commands?: CommandRunner;
   diagnostics?: DiagnosticsSource;
   asker?: UserAsker;
+  staged?: StagedChanges;
 }
 
 export function createToolContext(base: ContextBase, toolCallId: string, emit: (event: AgentEvent) => void): ToolContext {
@@ -27,6 +29,7 @@ export function createToolContext(base: ContextBase, toolCallId: string, emit: (
     ...(base.commands ? { commands: base.commands } : {}),
     ...(base.diagnostics ? { diagnostics: base.diagnostics } : {}),
     ...(base.asker ? { asker: base.asker } : {}),
+    ...(base.staged ? { staged: base.staged } : {}),
   };
 }
 
@@ -54,10 +57,11 @@ function reasonOf(outcome: ProposalOutcome): { reason?: string } {
 function reportingApprover(approver: Approver, toolCallId: string, emit: (event: AgentEvent) => void): Approver {
   return {
     async approve(request, signal) {
-      emit({ type: 'approval_request', id: toolCallId, toolCallId, kind: request.kind, title: request.title, ...(request.detail ? { detail: request.detail } : {}) });
+      const choices = request.choices?.length ? { choices: request.choices } : {};
+      emit({ type: 'approval_request', id: toolCallId, toolCallId, kind: request.kind, title: request.title, ...(request.detail ? { detail: request.detail } : {}), ...choices });
       try {
         const decision = await approver.approve(request, signal);
-        emit({ type: 'approval_result', id: toolCallId, approved: decision.approved, ...(decision.reason ? { reason: decision.reason } : {}) });
+        emit({ type: 'approval_result', id: toolCallId, approved: decision.approved, ...(decision.reason ? { reason: decision.reason } : {}), ...(decision.choice ? { choice: decision.choice } : {}) });
         return decision;
       } catch (err) {
         emit({ type: 'approval_result', id: toolCallId, approved: false, reason: err instanceof Error ? err.message : String(err) });

@@ -57,8 +57,9 @@ Options:
                          one): only the workspace writable, no network, no secrets
   --allow-network HOST   let sandboxed commands reach HOST through Ouro's proxy
                          (example.com, *.example.com, host:port; programs that
-                         honour HTTPS_PROXY, like curl and npm); * gives them the
-                         whole network (repeatable)
+                         honour HTTPS_PROXY, like curl and npm; Linux only: on
+                         macOS hosts give no network); * gives them the whole
+                         network (repeatable)
   --pass-env NAME        give commands this variable although it looks like a
                          secret (they get none of *_KEY, *_TOKEN, OPENAI_*...)
   --allow-domain DOMAIN  fetch pages of DOMAIN and its subdomains without asking

@@ -159,16 +159,20 @@ export class OpenAICompatibleModel implements Model {
     const cancel = () => controller.abort(signal.reason);
     signal.addEventListener('abort', cancel, { once: true });
     let stalled: StalledStreamError | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const pause = () => clearTimeout(timer);
-    const touch = () => {
-      pause();
-      timer = setTimeout(() => {
-        stalled = new StalledStreamError(this.idleTimeoutMs);
-        controller.abort(stalled);
-      }, this.idleTimeoutMs);
+    // Restarted on every sign of life; refresh() reuses the running timer rather than making one per chunk.
+    const idle = () => setTimeout(() => {
+      stalled = new StalledStreamError(this.idleTimeoutMs);
+      controller.abort(stalled);
+    }, this.idleTimeoutMs);
+    let timer: ReturnType<typeof setTimeout> | undefined = idle();
+    const pause = () => {
+      clearTimeout(timer);
+      timer = undefined;
     };
-    touch();
+    const touch = () => {
+      if (timer) timer.refresh();
+      else timer = idle();
+    };
     // Aborting makes a DOMException and wakes every listener: only a request left unfinished needs it.
     let finished = false;
     try {

@@ -1,6 +1,6 @@
 // Our conversation and tool specs in the chat-completions wire format.
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
-import type { AssistantMessage, Message } from '../agent/conversation';
+import type { AssistantMessage, Message, ToolMessage } from '../agent/conversation';
 import type { ToolSpec } from '../agent/model';
 import { functionTools } from '../agent/toolSpecs';
 
@@ -30,29 +30,11 @@ export function toWireMessages(messages: readonly Message[], options: WireOption
         break;
       }
       case 'assistant':
-        if (message.toolCalls?.length) {
-          wire.push({
-            ...echoedReasoning(message, options),
-            role: 'assistant',
-            // null, not "": proxies in front of Anthropic refuse empty text blocks.
-            content: message.content || null,
-            tool_calls: message.toolCalls.map((call) => ({
-              id: call.id,
-              type: 'function',
-              function: { name: call.name, arguments: call.arguments },
-              // Gemini 3 wants its thought signature back where it put it.
-              ...(call.providerData ? { extra_content: call.providerData } : {}),
-            })),
-          });
-        } else if (message.content) {
-          wire.push({ ...echoedReasoning(message, options), role: 'assistant', content: message.content });
-        }
+      case 'tool': {
+        const sent = wireOf(message, options);
+        if (sent) wire.push(sent);
         break;
-      case 'tool':
-        // Gemini refuses a tool result without `name` ("function_response.name: Name cannot be
-        // empty"); OpenAI, Ollama and the rest accept it. Several servers refuse empty content.
-        wire.push({ role: 'tool', tool_call_id: message.toolCallId, name: message.name, content: message.content || '(no output)' } as ChatCompletionMessageParam);
-        break;
+      }
       default: {
         const unhandled: never = message;
         throw new Error(`unknown message role ${(unhandled as Message).role}`);
@@ -60,6 +42,54 @@ export function toWireMessages(messages: readonly Message[], options: WireOption
     }
   }
   return wire;
+}
+
+/**
+ * A conversation's assistant and tool messages are sent again on every step, unchanged but for a
+ * note appended to a tool result: their wire form is kept per message and made again only when
+ * what it was made from changed.
+ */
+interface Made {
+  content: string;
+  echoReasoning: boolean;
+  wire: ChatCompletionMessageParam | undefined;
+}
+const made = new WeakMap<Message, Made>();
+
+function wireOf(message: AssistantMessage | ToolMessage, options: WireOptions): ChatCompletionMessageParam | undefined {
+  const echoReasoning = Boolean(options.echoReasoning);
+  const kept = made.get(message);
+  if (kept && kept.content === message.content && kept.echoReasoning === echoReasoning) return kept.wire;
+  const wire = message.role === 'assistant' ? assistantWire(message, options) : toolWire(message);
+  made.set(message, { content: message.content, echoReasoning, wire });
+  return wire;
+}
+
+function assistantWire(message: AssistantMessage, options: WireOptions): ChatCompletionMessageParam | undefined {
+  if (message.toolCalls?.length) {
+    return {
+      ...echoedReasoning(message, options),
+      role: 'assistant',
+      // null, not "": proxies in front of Anthropic refuse empty text blocks.
+      content: message.content || null,
+      tool_calls: message.toolCalls.map((call) => ({
+        id: call.id,
+        type: 'function',
+        function: { name: call.name, arguments: call.arguments },
+        // Gemini 3 wants its thought signature back where it put it.
+        ...(call.providerData ? { extra_content: call.providerData } : {}),
+      })),
+    };
+  }
+  return message.content ? { ...echoedReasoning(message, options), role: 'assistant', content: message.content } : undefined;
+}
+
+/**
+ * Gemini refuses a tool result without `name` ("function_response.name: Name cannot be empty");
+ * OpenAI, Ollama and the rest accept it. Several servers refuse empty content.
+ */
+function toolWire(message: ToolMessage): ChatCompletionMessageParam {
+  return { role: 'tool', tool_call_id: message.toolCallId, name: message.name, content: message.content || '(no output)' } as ChatCompletionMessageParam;
 }
 
 /** `reasoning_content` is not in the SDK's types: it is DeepSeek's extension. */

@@ -95,6 +95,8 @@ export interface PendingDecision {
   options?: string[];
   /** An edit's lines added and removed. */
   lines?: LineCounts;
+  /** Why an edit asks even with edits auto-approved: its path decides what runs later. */
+  protectedWhy?: string;
 }
 
 /**

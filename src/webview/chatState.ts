@@ -291,10 +291,17 @@ function setPending(state: ChatState, decision: PendingDecision, approvalId?: st
       });
   return updateTool(withCard, decision.toolCallId, (tool) => {
     // The loop's approval event and the host's question describe the same wait, in either order;
-    // only the host's carries the allow rules, only the loop's an edit's line counts.
+    // only the host's carries the allow rules and why a protected edit asks, only the loop's an
+    // edit's line counts.
     const allowRules = decision.allowRules ?? tool.pending?.allowRules;
     const lines = decision.lines ?? tool.pending?.lines;
-    return { ...tool, status: 'waiting', note: undefined, pending: { ...decision, ...(allowRules ? { allowRules } : {}), ...(lines ? { lines } : {}), approvalId: approvalId ?? tool.pending?.approvalId } };
+    const protectedWhy = decision.protectedWhy ?? tool.pending?.protectedWhy;
+    return {
+      ...tool,
+      status: 'waiting',
+      note: undefined,
+      pending: { ...decision, ...(allowRules ? { allowRules } : {}), ...(lines ? { lines } : {}), ...(protectedWhy ? { protectedWhy } : {}), approvalId: approvalId ?? tool.pending?.approvalId },
+    };
   });
 }
 

@@ -1,10 +1,16 @@
 // run_command in the editor: command lines run in the "Ouro" terminal through shell integration
 // (or a child process, said in the note, where the shell offers none), with their output, exit
-// code and timeout; and an accepted edit comes back with the problems it introduced.
+// code and timeout, in the sandbox as a short line; and an accepted edit comes back with the
+// problems it introduced.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { shellQuote } from '../../src/agent/commands/allowSuggestion';
+import { NO_NETWORK } from '../../src/agent/commands/sandbox/networkAccess';
+import { SandboxedRunner } from '../../src/agent/commands/sandbox/sandboxedRunner';
+import { sandboxSupport } from '../../src/agent/commands/sandbox/sandboxSupport';
 import type { ResolvedPath } from '../../src/agent/workspace/workspace';
 import { DiffReview } from '../../src/host/review/diffReview';
 import { TERMINAL_NAME, TerminalCommandRunner } from '../../src/host/terminal/terminalCommandRunner';
@@ -94,6 +100,47 @@ describe('the "Ouro" terminal runner', function () {
       await config.update('allow', undefined, vscode.ConfigurationTarget.Workspace);
     }
     assert.deepEqual(runner.rules(), { allow: [], deny: [] });
+  });
+});
+
+describe('a sandboxed command in the "Ouro" terminal', function () {
+  this.timeout(60_000);
+  const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const folder: ResolvedPath = { display: '.', root, relative: '' };
+  let terminal: TerminalCommandRunner;
+  let outside: string;
+
+  beforeEach(() => {
+    terminal = new TerminalCommandRunner({ integrationWaitMs: 10_000, interruptGraceMs: 500 });
+    // Not under /tmp, which sandboxed commands may use as scratch space.
+    outside = fs.mkdtempSync(path.join(os.homedir(), '.ouro-terminal-outside-'));
+  });
+  afterEach(() => {
+    terminal.dispose();
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('shows the command, not the sandbox, and still runs it in the sandbox with its output and exit code', async function () {
+    const support = await sandboxSupport();
+    if (support.kind === 'none') this.skip();
+    const sandboxed = new SandboxedRunner(terminal, { sandbox: support, network: () => NO_NETWORK });
+    const lines: string[] = [];
+    const listener = vscode.window.onDidStartTerminalShellExecution((event) => lines.push(event.execution.commandLine.value));
+    const escape = path.join(outside, 'escaped.txt');
+    const command = `node -e "console.log('hello from the sandbox'); process.exit(4)" && true; echo out > ${escape} || exit 5`;
+    try {
+      const result = await sandboxed.run(command, folder, { signal: new AbortController().signal });
+      assert.equal(result.exitCode, 5, JSON.stringify(result));
+      assert.equal(fs.existsSync(escape), false, 'the write outside the workspace did not land');
+      if (result.note) this.skip(); // no shell integration here: nothing ran in the terminal
+      assert.match(result.output, /hello from the sandbox/);
+      assert.equal(lines.length, 1, lines.join('\n'));
+      assert.match(lines[0], /^(cd \S+ && )?\/bin\/sh \S+\.sh /);
+      assert.ok(lines[0].endsWith(` ${shellQuote(command)}`), lines[0]);
+      assert.doesNotMatch(lines[0], /--ro-bind|--unshare/);
+    } finally {
+      listener.dispose();
+    }
   });
 });
 

@@ -5,6 +5,7 @@
 // else asks the user.
 import { z } from 'zod';
 import { checkCommand, containedVerdict } from '../commands/commandPolicy';
+import { decideRun, withRunNote } from '../tools/runApproval';
 import { describeRun } from '../tools/runCommand';
 import type { Tool } from '../tools/tool';
 import { failure, reportingFailures } from '../tools/toolFailure';
@@ -29,11 +30,10 @@ export function createCustomTool(definition: ToolDefinition, folder: ResolvedPat
       const verdict = containedVerdict(await checkCommand(commandLine, runner.rules()), runner.isolation?.());
       if (verdict.action === 'deny') return failure(`Refused, not run: ${verdict.reason}. A refusal stands whoever approves.`);
       const input = JSON.stringify(args);
-      if (verdict.action === 'ask') {
-        const detail = `runs ${commandLine} in ${workspaceFolder(folder).display}, with the arguments as JSON on stdin: ${input}`;
-        const decision = await ctx.approver.approve({ kind: 'execute', title: `${definition.name} (self-made tool)`, detail, command: commandLine }, ctx.signal);
-        if (!decision.approved) return failure(`The user did not allow ${definition.name} to run${decision.reason ? `: ${decision.reason}` : '.'}`);
-      }
+      const detail = `runs ${commandLine} in ${workspaceFolder(folder).display}, with the arguments as JSON on stdin: ${input}`;
+      const request = { kind: 'execute' as const, title: `${definition.name} (self-made tool)`, detail, command: commandLine };
+      const decision = await decideRun(ctx, request, verdict.action === 'ask', `The user did not allow ${definition.name} to run`);
+      if (!decision.run) return decision.result;
       const toolDir = absolute(folder);
       const argv = definition.argv.map((word, i) => (definition.toolFiles[i] ? `${toolDir}/${word}` : word));
       const result = await runner.runProgram(argv, workspaceFolder(folder), {
@@ -42,7 +42,7 @@ export function createCustomTool(definition: ToolDefinition, folder: ResolvedPat
         timeoutMs: definition.timeoutMs,
         signal: ctx.signal,
       });
-      return { content: describeRun(result), ...(result.exitCode === 0 ? {} : { isError: true }) };
+      return withRunNote({ content: describeRun(result), ...(result.exitCode === 0 ? {} : { isError: true }) }, decision);
     }),
   };
 }

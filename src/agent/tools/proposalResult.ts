@@ -7,6 +7,8 @@ import type { ToolResult } from './tool';
 import { failure } from './toolFailure';
 
 const MAX_DIFF_LINES = 200;
+const STAGED_NOTE =
+  '\n(Staged for the user to review when you finish: your reads and searches see it, but it is not on disk yet, so commands run without it until the user keeps it.)';
 
 /** `applied` describes the write that happened, given the content that was written. */
 export function describeOutcome(proposal: Proposal, outcome: ProposalOutcome, applied: (written: string) => string): ToolResult {
@@ -14,7 +16,7 @@ export function describeOutcome(proposal: Proposal, outcome: ProposalOutcome, ap
     case 'accepted': {
       // New problems come last, so the model reads them as the next thing to fix.
       const problems = outcome.problems ? `\n${outcome.problems}` : '';
-      const text = applied(outcome.content);
+      const text = applied(outcome.content) + (outcome.staged ? STAGED_NOTE : '');
       if (!outcome.userModified) return { content: text + problems };
       const diff = userDiff(proposal.path, proposal.content, outcome.content);
       return { content: `${text}\nThe user edited your proposal before accepting it; build on their version, do not undo it. Their changes to your proposal:\n${diff}${problems}` };

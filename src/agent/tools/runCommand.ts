@@ -6,6 +6,7 @@ import { checkCommand, containedVerdict } from '../commands/commandPolicy';
 import type { CommandRunResult } from '../commands/commandRunner';
 import { join } from 'node:path';
 import { gitDirLookAlikeAt } from '../workspace/gitDirLookAlike';
+import { decideRun, withRunNote } from './runApproval';
 import { defineTool } from './tool';
 import { failure, reportingFailures } from './toolFailure';
 
@@ -37,15 +38,13 @@ export const runCommandTool = defineTool({
     if (verdict.action === 'deny') {
       return failure(`Refused, not run: ${verdict.reason}. A refusal stands whoever approves; do it another way or ask the user.`);
     }
-    if (verdict.action === 'ask') {
-      const detail = `in ${folder.display} (asking because ${verdict.reason})`;
-      const decision = await ctx.approver.approve({ kind: 'execute', title: command, detail, command }, ctx.signal);
-      if (!decision.approved) return failure(`The user did not allow this command${decision.reason ? `: ${decision.reason}` : '.'}`);
-    }
+    const detail = verdict.action === 'ask' ? `in ${folder.display} (asking because ${verdict.reason})` : `in ${folder.display}`;
+    const decision = await decideRun(ctx, { kind: 'execute', title: command, detail, command }, verdict.action === 'ask', 'The user did not allow this command');
+    if (!decision.run) return decision.result;
 
     const timeoutMs = args.timeout_s === undefined ? undefined : Math.round(args.timeout_s * 1000);
     const result = await ctx.commands.run(command, folder, { timeoutMs, signal: ctx.signal });
-    return { content: describeRun(result), ...(result.exitCode === 0 ? {} : { isError: true }) };
+    return withRunNote({ content: describeRun(result), ...(result.exitCode === 0 ? {} : { isError: true }) }, decision);
   }),
 });
 

@@ -4,6 +4,7 @@ import type { Workspace } from '../workspace/workspace';
 import type { AgentEvent } from '../events';
 import type { CommandRunner } from '../commands/commandRunner';
 import type { DiagnosticsSource } from '../diagnostics';
+import type { StagedChanges } from './runApproval';
 
 /** `chat`: touches nothing but the conversation (plan, ask_user), so nothing to approve. */
 export type ToolKind = 'read' | 'edit' | 'execute' | 'chat';
@@ -19,11 +20,20 @@ export interface ApprovalRequest {
   command?: string;
   /** A fetch from the web (the CLI's --allow-domain covers it), not a command. */
   web?: boolean;
+  /** Ways to approve, besides refusing (staged changes before a command: keep them and run, or run without them). */
+  choices?: ApprovalChoice[];
+}
+
+export interface ApprovalChoice {
+  id: string;
+  label: string;
 }
 
 export interface ApprovalDecision {
   approved: boolean;
   reason?: string;
+  /** Which of the request's choices approved it; absent: the first. */
+  choice?: string;
 }
 
 /** Decides on actions that are not file writes (commands, self-made tools). */
@@ -57,6 +67,8 @@ export interface ToolContext {
   diagnostics?: DiagnosticsSource;
   /** Asks the user (ask_user); absent where nobody can answer. */
   asker?: UserAsker;
+  /** The agent's staged changes, when the person reviews them at the end; runs settle them first. */
+  staged?: StagedChanges;
 }
 
 export interface ToolResult {

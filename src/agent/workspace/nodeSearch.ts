@@ -58,23 +58,7 @@ export async function searchWithNode(scope: SearchScope, query: EngineQuery, rul
   }
 
   const collector = new MatchCollector(query);
-  // Most files do not match at all: one test over the whole text rules them out without
-  // splitting lines. Only where lines end in LF, since `$` would not match before a CR.
-  const anyLine = new RegExp(regex.source, `${regex.flags}m`);
-  const searchText = (path: string, text: string) => {
-    if (!text.includes('\r') && !anyLine.test(text)) return;
-    collector.startFile();
-    let lineNumber = 0;
-    for (let start = 0; start < text.length && !collector.full; ) {
-      const end = text.indexOf('\n', start);
-      const stop = end < 0 ? text.length : end;
-      const line = text.charCodeAt(stop - 1) === 13 ? text.slice(start, stop - 1) : text.slice(start, stop);
-      lineNumber++;
-      if (regex.test(line)) collector.match(path, lineNumber, line);
-      else if (query.context > 0) collector.contextLine(lineNumber, line);
-      start = stop + 1;
-    }
-  };
+  const searchText = textSearcher(regex, collector, query.context);
 
   // Small synchronous reads are several times faster than promise-based ones (no thread-pool
   // round trip per call); yielding between slices keeps the event loop and cancellation alive.
@@ -87,6 +71,27 @@ export async function searchWithNode(scope: SearchScope, query: EngineQuery, rul
     if (text !== undefined) searchText(files[i], text);
   }
   return { matches: collector.matches, total: collector.total, totalIsLowerBound: collector.full };
+}
+
+/** Searches one file's text line by line into `collector`, as ripgrep reports it. */
+export function textSearcher(regex: RegExp, collector: MatchCollector, context: number): (path: string, text: string) => void {
+  // Most files do not match at all: one test over the whole text rules them out without
+  // splitting lines. Only where lines end in LF, since `$` would not match before a CR.
+  const anyLine = new RegExp(regex.source, `${regex.flags}m`);
+  return (path, text) => {
+    if (!text.includes('\r') && !anyLine.test(text)) return;
+    collector.startFile();
+    let lineNumber = 0;
+    for (let start = 0; start < text.length && !collector.full; ) {
+      const end = text.indexOf('\n', start);
+      const stop = end < 0 ? text.length : end;
+      const line = text.charCodeAt(stop - 1) === 13 ? text.slice(start, stop - 1) : text.slice(start, stop);
+      lineNumber++;
+      if (regex.test(line)) collector.match(path, lineNumber, line);
+      else if (context > 0) collector.contextLine(lineNumber, line);
+      start = stop + 1;
+    }
+  };
 }
 
 /** The file's text, or undefined for files ripgrep would skip too: too large or binary. */

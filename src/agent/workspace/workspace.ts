@@ -76,8 +76,9 @@ export type ProposalOutcome =
   /**
    * Applied. `content` is what was written: the user may have edited the proposal. `problems`: the
    * errors and warnings the language servers found that the edit introduced, where a host knows them.
+   * `staged`: held for the person's review at the end, not on disk yet (see StagedWorkspace).
    */
-  | { status: 'accepted'; content: string; userModified: boolean; problems?: string }
+  | { status: 'accepted'; content: string; userModified: boolean; problems?: string; staged?: boolean }
   | { status: 'rejected'; reason?: string }
   /** The file changed on disk since it was read: nothing was written. */
   | { status: 'conflict'; message: string };

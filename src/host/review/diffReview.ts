@@ -32,8 +32,7 @@ export class DiffReview {
     this.open.set(proposal.toolCallId, { left, right, title: `${proposal.path} ↔ Ouro's proposal${protectedWhy ? ' (protected)' : ''}` });
     try {
       await this.show(proposal.toolCallId);
-      const detail = protectedWhy ? `${proposal.summary}. ${protectedWhy}` : proposal.summary;
-      const decision = await this.decisions.wait({ toolCallId: proposal.toolCallId, kind: 'edit', title: proposal.path, detail }, signal);
+      const decision = await this.decisions.wait({ toolCallId: proposal.toolCallId, kind: 'edit', title: proposal.path, detail: proposal.summary, ...(protectedWhy ? { protectedWhy } : {}) }, signal);
       const content = await this.editedContent(right, proposal.content);
       await closeDiff(right);
       if (!decision.accepted) {

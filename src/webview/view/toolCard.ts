@@ -66,6 +66,8 @@ function renderApproval(tool: ToolItem): HTMLElement {
     // An edit's path is on the card's first line already; what it changes is said in lines.
     edit ? pending.lines && lineCounts(pending.lines) : h('div', { class: 'approval-title' }, pending.title),
     !edit && pending.detail && h('pre', { class: 'approval-detail' }, clip(pending.detail)),
+    // Edits may be auto-approved, so one that asks all the same says why.
+    edit && pending.protectedWhy && h('div', { class: 'approval-protected' }, icon('shield'), h('span', {}, pending.protectedWhy)),
     h('div', { class: 'approval-hint' }, edit ? 'Review the diff, then accept or reject.' : 'Allow this?'),
     h('input', { type: 'text', class: 'reason', placeholder: 'Reason to reject (optional)', title: 'Sent to Ouro if you reject', 'aria-label': 'Reason for rejecting (optional)' }),
     h(

@@ -92,14 +92,24 @@ describe('the hosts the sandbox network allows', () => {
   });
 
   it('turns the setting into the network commands get, reporting entries it cannot use', () => {
-    assert.deepEqual(networkAllowed([]), { access: { kind: 'none' }, problems: [] });
-    assert.deepEqual(networkAllowed(['example.com', ' * ']).access, { kind: 'all' });
-    const some = networkAllowed(['example.com', '*.github.com:443', 'https://npmjs.org/', 'foo*.com', 'x.com:http']);
+    assert.deepEqual(networkAllowed([], 'linux'), { access: { kind: 'none' }, problems: [] });
+    assert.deepEqual(networkAllowed(['example.com', ' * '], 'linux').access, { kind: 'all' });
+    const some = networkAllowed(['example.com', '*.github.com:443', 'https://npmjs.org/', 'foo*.com', 'x.com:http'], 'linux');
     assert.deepEqual(some.access, { kind: 'hosts', rules: rules('example.com', '*.github.com:443') });
     assert.equal(some.problems.length, 3);
     assert.match(some.problems[0], /"https:\/\/npmjs\.org\/" is ignored: write the host alone/);
     assert.match(some.problems[1], /"foo\*\.com" is ignored: a wildcard may only start it/);
     assert.match(some.problems[2], /"x\.com:http" is ignored: its port/);
-    assert.deepEqual(networkAllowed(['not a host']).access, { kind: 'none' }, 'nothing usable is no network');
+    assert.deepEqual(networkAllowed(['not a host'], 'linux').access, { kind: 'none' }, 'nothing usable is no network');
+  });
+
+  it('says on macOS that hosts give no network there, and that * is the whole network', () => {
+    const hosts = networkAllowed(['example.com', ' *.github.com ', 'foo*.com'], 'darwin');
+    assert.equal(hosts.problems.length, 2);
+    assert.match(hosts.problems[0], /"foo\*\.com" is ignored/);
+    assert.match(hosts.problems[1], /^On macOS the sandbox cannot allow single hosts yet \(example\.com, \*\.github\.com\): commands get no network\. Allow "\*"/);
+    assert.deepEqual(networkAllowed(['example.com', '*'], 'darwin'), { access: { kind: 'all' }, problems: [] });
+    assert.deepEqual(networkAllowed([], 'darwin'), { access: { kind: 'none' }, problems: [] });
+    assert.deepEqual(networkAllowed(['example.com'], 'linux').problems, [], 'on Linux the proxy lets them through');
   });
 });

@@ -44,7 +44,7 @@ describe('the command sandbox (bubblewrap)', function () {
     writeFileSync(path.join(home, '.ssh', 'id_rsa'), 'PRIVATE KEY\n');
     writeFileSync(path.join(home, '.netrc'), 'machine example.com password hunter2\n');
     network = NO_NETWORK;
-    sandboxed = new SandboxedRunner(bare, { bwrap, network: () => network, home });
+    sandboxed = new SandboxedRunner(bare, { sandbox: { kind: 'bubblewrap', path: bwrap }, network: () => network, home });
   });
 
   afterEach(async () => {
@@ -193,7 +193,7 @@ describe('the command sandbox (bubblewrap)', function () {
     });
 
     it('gives no network when socat is missing, and says so once', async () => {
-      sandboxed = new SandboxedRunner(bare, { bwrap, network: () => network, home, socat: async () => undefined });
+      sandboxed = new SandboxedRunner(bare, { sandbox: { kind: 'bubblewrap', path: bwrap }, network: () => network, home, socat: async () => undefined });
       const first = await sandboxed.run(curl(`http://127.0.0.1:${allowedPort}/`), at(workspace), { signal });
       assert.doesNotMatch(first.output, /reached/);
       assert.equal(first.note, NO_SOCAT_NOTE);

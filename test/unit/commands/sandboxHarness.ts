@@ -13,5 +13,5 @@ export async function bubblewrap(): Promise<string> {
 }
 
 export function inSandbox(inner: CommandRunner, bwrap: string): CommandRunner {
-  return new SandboxedRunner(inner, { bwrap, network: () => NO_NETWORK });
+  return new SandboxedRunner(inner, { sandbox: { kind: 'bubblewrap', path: bwrap }, network: () => NO_NETWORK });
 }

@@ -16,6 +16,13 @@ function serving(chunks: Uint8Array[]): typeof fetch {
   };
 }
 
+/** The body read the way the SDK reads it: by async iteration. */
+async function bodyText(response: Response): Promise<string> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) parts.push(chunk);
+  return Buffer.concat(parts).toString('utf8');
+}
+
 describe('the activity fetch', () => {
   it('drops keep-alive lines, passes the rest unchanged and reports each sign of life to its own request', async () => {
     const euro = Buffer.from('€');
@@ -29,8 +36,8 @@ describe('the activity fetch', () => {
     let mine = 0;
     let other = 0;
     const response = await fetchIt('http://model/v1/chat/completions', { method: 'POST', ...activityOption(() => mine++) });
-    await fetchIt('http://model/v1/chat/completions', { method: 'POST', ...activityOption(() => other++) }).then((r) => r.text());
-    const text = await response.text();
+    await fetchIt('http://model/v1/chat/completions', { method: 'POST', ...activityOption(() => other++) }).then(bodyText);
+    const text = await bodyText(response);
     assert.equal(text, 'data: {"a":1}\n\n\ndata: {"b":"€"}\n\n\ndata: [DONE]\n\n');
     assert.equal(mine, 1 + chunks.length);
     assert.equal(other, 1 + chunks.length);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeCommandRunner, type NodeCommandRunnerOptions } from '../../../src/agent/commands/nodeCommandRunner';
 import { isolatedRunner } from '../../../src/agent/commands/sandbox/isolatedRunner';
+import { probeSandbox } from '../../../src/agent/commands/sandbox/sandboxSupport';
 import { runCommandTool } from '../../../src/agent/tools/runCommand';
 import type { ApprovalDecision, ApprovalRequest, ToolContext } from '../../../src/agent/tools/tool';
 import { NodeWorkspace } from '../../../src/agent/workspace/nodeWorkspace';
@@ -67,6 +68,18 @@ describe('run_command', function () {
     await runCommandTool.run({ command: 'node -e "console.log(40 + 2)"' }, context({ runner: { allow: ['node -e'] }, sandbox: false }));
     assert.equal(asked.length, 1);
     assert.match(asked[0].detail ?? '', /allowed by "node -e", but commands run here without a sandbox, so every command asks/);
+  });
+
+  it('asks for an allowed command on macOS without sandbox-exec and on Windows, saying why', async () => {
+    for (const [platform, why] of [['darwin', /sandbox-exec is missing/], ['win32', /no sandbox is supported on win32/]] as const) {
+      asked = [];
+      const commands = await isolatedRunner(new NodeCommandRunner({ allow: ['node -e'] }), { enabled: true, allowNetwork: () => [] }, () => probeSandbox(platform, async () => false));
+      assert.equal(commands.isolation?.().kind, 'none', platform);
+      await runCommandTool.run({ command: 'node -e "console.log(1)"' }, { ...context(), commands });
+      assert.equal(asked.length, 1, platform);
+      assert.match(asked[0].detail ?? '', why);
+      assert.match(asked[0].detail ?? '', /so every command asks/);
+    }
   });
 
   it('with the sandbox turned off, runs only what a rule matches word for word', async () => {

@@ -38,6 +38,20 @@ describe('tool cards waiting for the user', () => {
     assert.equal(card.querySelector('.line-counts')?.getAttribute('aria-label'), '12 lines added, 3 removed');
   });
 
+  it('show why a protected edit asks although edits are auto-approved, whichever word on the wait comes last', () => {
+    const why = ".vscode/settings.json is protected: it decides what runs later (the editor's settings and tasks, Ouro's allow rules among them).";
+    const call = agent({ type: 'tool_call', call: { id: 'p1', name: 'write_file', arguments: JSON.stringify({ path: '.vscode/settings.json', content: '{}' }) } });
+    const loops = agent({ type: 'approval_request', id: 'p1', toolCallId: 'p1', kind: 'edit', title: '.vscode/settings.json', detail: 'write_file: replace .vscode/settings.json (1 line)', lines: { added: 1, removed: 1 } });
+    const hosts: HostMessage = { type: 'pending', decision: { toolCallId: 'p1', kind: 'edit', title: '.vscode/settings.json', detail: 'write_file: replace .vscode/settings.json (1 line)', protectedWhy: why } };
+    for (const order of [[call, loops, hosts], [call, hosts, loops]]) {
+      const card = cardAfter(order);
+      assert.equal(card.querySelector('.approval-protected')?.textContent, why);
+      assert.equal(card.querySelector('.line-counts')?.textContent, '+1 −1');
+    }
+    const plain = cardAfter([call, loops]);
+    assert.equal(plain.querySelector('.approval-protected'), null, 'an ordinary edit says nothing of the kind');
+  });
+
   it('show ask_user\'s question once, with its answers', () => {
     const question = 'Which database should the cache use?';
     const card = cardAfter([

@@ -4,11 +4,11 @@
 // The whole file system is read-only; the workspace folders and /tmp are writable (compilers,
 // package managers and test runners need a scratch folder, and what one command leaves there the
 // next may use), except the protected paths inside the workspace, which are bound again
-// read-only; the user's secrets are hidden (an empty folder or file over them); the network is
-// cut unless allowed whole, and when some hosts are allowed the one way out is the proxy's
-// socket, whose folder is bound again read-only (under /tmp it would be writable, and a command
-// could put its own socket there for the next one). Later binds win over earlier ones, so the
-// order below is the policy.
+// read-only; the user's secrets and the sandbox's launchers are hidden (an empty folder or file
+// over them); the network is cut unless allowed whole, and when some hosts are allowed the one
+// way out is the proxy's socket, whose folder is bound again read-only (under /tmp it would be
+// writable, and a command could put its own socket there for the next one). Later binds win over
+// earlier ones, so the order below is the policy.
 import { dirname } from 'node:path';
 
 /** The machine's network, none, or none but the bridge to the filtering proxy's Unix socket. */

@@ -4,7 +4,7 @@
 import type { CommandRunner, Isolation } from '../commandRunner';
 import { networkAllowed } from './networkAccess';
 import { SandboxedRunner } from './sandboxedRunner';
-import { sandboxSupport } from './sandboxSupport';
+import { sandboxSupport, type SandboxSupport } from './sandboxSupport';
 
 export interface SandboxSettings {
   /** The user's choice (`ouro.sandbox.enabled`, `--sandbox`). */
@@ -13,11 +13,11 @@ export interface SandboxSettings {
   allowNetwork: () => readonly string[];
 }
 
-export async function isolatedRunner(inner: CommandRunner, settings: SandboxSettings): Promise<CommandRunner> {
+export async function isolatedRunner(inner: CommandRunner, settings: SandboxSettings, probe: () => Promise<SandboxSupport> = sandboxSupport): Promise<CommandRunner> {
   if (!settings.enabled) return withIsolation(inner, { kind: 'off', reason: 'the sandbox is turned off in the settings' });
-  const support = await sandboxSupport();
-  if (support.kind === 'none') return withIsolation(inner, { kind: 'none', reason: support.reason });
-  return new SandboxedRunner(inner, { bwrap: support.path, network: () => networkAllowed(settings.allowNetwork()).access });
+  const sandbox = await probe();
+  if (sandbox.kind === 'none') return withIsolation(inner, { kind: 'none', reason: sandbox.reason });
+  return new SandboxedRunner(inner, { sandbox, network: () => networkAllowed(settings.allowNetwork()).access });
 }
 
 function withIsolation(inner: CommandRunner, isolation: Isolation): CommandRunner {

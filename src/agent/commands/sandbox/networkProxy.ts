@@ -1,9 +1,9 @@
 // The one way out of a sandbox whose network is cut: an HTTP proxy in Ouro's own process,
-// listening on a Unix socket in a folder only this user can open (the sandbox reaches it through
-// socat; see proxyBridge). It takes CONNECT (https, and anything else tunnelled) and plain
-// requests with an absolute http URL, lets through only the hosts the allow list names, and
-// answers everything else with 403 and a line saying which host and which setting. The list is
-// read on every request, so a changed setting applies at once.
+// listening on a Unix socket in a folder only this user can open (a bubblewrap sandbox reaches it
+// through socat; see proxyBridge). It takes CONNECT (https, and anything else tunnelled) and
+// plain requests with an absolute http URL, lets through only the hosts the allow list names,
+// and answers everything else with 403 and a line saying which host and which setting. The list
+// is read on every request, so a changed setting applies at once.
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import * as http from 'node:http';
 import type { Socket } from 'node:net';

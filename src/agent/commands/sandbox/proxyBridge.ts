@@ -1,7 +1,8 @@
-// How a command in a sandbox without network reaches the network proxy: socat, started in the
-// sandbox before the command, listens on the sandbox's own 127.0.0.1 and carries each
-// connection to the proxy's Unix socket (its folder is bound in, read-only); the proxy variables
-// point programs at it. Pure: the same wrapping is tested without a sandbox.
+// How a command in a bubblewrap sandbox without network reaches the network proxy: socat, started
+// in the sandbox before the command, listens on the sandbox's own 127.0.0.1 (its own network
+// namespace) and carries each connection to the proxy's Unix socket (its folder is bound in,
+// read-only); the proxy variables point programs at it. Seatbelt (macOS) has no such bridge here,
+// so there hosts give no network. Pure: the same wrapping is tested without a sandbox.
 import type { HostRule } from './hostAllowList';
 
 /** Where socat listens in the sandbox: its network namespace is its own, so no port is taken. */

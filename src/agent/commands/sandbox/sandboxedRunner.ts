@@ -1,27 +1,37 @@
 // A CommandRunner that runs every command and program of another runner (the CLI's child
-// process, the editor's terminal) inside bubblewrap: the same output, timeout and cancel, with
-// the workspace folder the only place it can write, protected paths read-only, the user's
-// secrets hidden and no network unless allowed: the whole of it, or some hosts through the
-// network proxy, started for the first command that needs it and shared by the rest.
+// process, the editor's terminal) inside the OS sandbox (bubblewrap on Linux, Seatbelt on
+// macOS): the same output, timeout and cancel, with the workspace folder the only place it can
+// write, protected paths read-only, the user's secrets hidden and no network unless allowed: the
+// whole of it, or (with bubblewrap) some hosts through the network proxy, started for the first
+// command that needs it and shared by the rest; under Seatbelt a host list is no network. A
+// command line reaches the inner runner as a short launcher line (see sandboxLauncher), so the
+// terminal shows the command, not the sandbox.
 import * as path from 'node:path';
 import type { ResolvedPath } from '../../workspace/workspace';
 import { shellQuote } from '../allowSuggestion';
 import type { CommandRunner, CommandRunOptions, CommandRunResult, Isolation, ProgramRunOptions } from '../commandRunner';
 import type { CommandRules } from '../commandRules';
 import { bubblewrapArgs, type SandboxNetwork } from './bubblewrapArgs';
-import type { NetworkAccess } from './networkAccess';
+import { NO_HOSTS_ON_MACOS_NOTE, type NetworkAccess } from './networkAccess';
 import { startNetworkProxy, type NetworkProxy, type Refusal } from './networkProxy';
 import { bridgedArgv, proxyEnvironment } from './proxyBridge';
+import { launcherFolder, writeLauncher } from './sandboxLauncher';
 import { missingProtectedPaths, sandboxPlanFor } from './sandboxPlanFor';
+import { seatbeltArgs } from './seatbeltArgs';
 import { NO_SOCAT_NOTE, socatPath } from './socatSupport';
 
 export interface SandboxedRunnerOptions {
-  /** The bubblewrap binary. */
-  bwrap: string;
-  /** What network commands get; read on every run, so a changed setting applies to the next command. */
+  /** The sandbox and its program, as sandboxSupport found them. */
+  sandbox: { kind: 'bubblewrap' | 'seatbelt'; path: string };
+  /**
+   * What network commands get; read on every run, so a changed setting applies to the next
+   * command. Hosts are let through only with bubblewrap: under Seatbelt they mean no network.
+   */
   network: () => NetworkAccess;
   /** The home folder whose secrets are hidden (tests plant their own). */
   home?: string;
+  /** Where the launchers' private folder is made; the system temp folder by default. */
+  launcherBase?: string;
   /** Finds socat, the bridge to the proxy (tests pass one that finds none). */
   socat?: () => Promise<string | undefined>;
 }
@@ -36,7 +46,8 @@ interface RunNetwork {
 
 export class SandboxedRunner implements CommandRunner {
   private proxy: Promise<NetworkProxy> | undefined;
-  private socatMissingTold = false;
+  /** The notes said once (no socat, no hosts on macOS). */
+  private readonly told = new Set<string>();
 
   constructor(
     private readonly inner: CommandRunner,
@@ -48,16 +59,28 @@ export class SandboxedRunner implements CommandRunner {
   }
 
   isolation(): Isolation {
-    return { kind: 'sandbox', network: this.options.network().kind !== 'none' };
+    const access = this.options.network();
+    return { kind: 'sandbox', network: access.kind === 'all' || (access.kind === 'hosts' && this.options.sandbox.kind === 'bubblewrap') };
   }
 
   async run(command: string, cwd: ResolvedPath, options: CommandRunOptions): Promise<CommandRunResult> {
-    return this.contained(['/bin/bash', '-c', command], cwd, (wrapped) => this.inner.run(wrapped.map(shellQuote).join(' '), cwd, options));
+    const folder = await launcherFolder(this.options.launcherBase);
+    return this.contained(['/bin/bash', '-c'], cwd, folder, async (shell) => {
+      // Without a folder to trust, the whole sandbox command line, as before: long, but as safe.
+      const launcher = folder ? await writeLauncher(folder, shell) : undefined;
+      const line = launcher ? launcher.line(command) : [...shell, command].map(shellQuote).join(' ');
+      try {
+        return await this.inner.run(line, cwd, options);
+      } finally {
+        await launcher?.remove();
+      }
+    });
   }
 
   async runProgram(argv: readonly string[], cwd: ResolvedPath, options: ProgramRunOptions): Promise<CommandRunResult> {
     if (!this.inner.runProgram) return { exitCode: null, output: '', timedOut: false, cancelled: false, durationMs: 0, note: 'Programs cannot run here.' };
-    return this.contained(argv, cwd, (wrapped) => this.inner.runProgram!(wrapped, cwd, options));
+    const folder = await launcherFolder(this.options.launcherBase);
+    return this.contained(argv, cwd, folder, (wrapped) => this.inner.runProgram!(wrapped, cwd, options));
   }
 
   /** Closes the network proxy, if one was started; the inner runner is not this runner's to close. */
@@ -68,18 +91,28 @@ export class SandboxedRunner implements CommandRunner {
   }
 
   /**
-   * Runs argv in the sandbox, and says what the model and the user should know: hosts the proxy
-   * refused meanwhile, and protected paths the command created. A protected path that did not
-   * exist cannot be bound read-only, so a command could create it (an .npmrc, a
-   * .vscode/tasks.json): it is not undone, but it is told.
+   * Runs `argv` in the sandbox (behind the bridge to the proxy when hosts are allowed), and says
+   * what the model and the user should know: hosts the proxy refused meanwhile, and protected
+   * paths the command created. A protected path that did not exist cannot be bound read-only, so
+   * a command could create it (an .npmrc, a .vscode/tasks.json): it is not undone, but it is
+   * told. The launchers' folder is hidden in every sandbox, programs' included, so that no
+   * sandboxed command, running now or at the same time, can reach a launcher.
    */
-  private async contained(argv: readonly string[], cwd: ResolvedPath, run: (wrapped: string[]) => Promise<CommandRunResult>): Promise<CommandRunResult> {
+  private async contained(
+    argv: readonly string[],
+    cwd: ResolvedPath,
+    launchers: string | undefined,
+    run: (wrapped: string[]) => Promise<CommandRunResult>,
+  ): Promise<CommandRunResult> {
     const network = await this.network();
     const plan = await sandboxPlanFor({ root: cwd.root, cwd: path.join(cwd.root, cwd.relative), network: network.plan, home: this.options.home });
+    const hidden = launchers ? [...plan.hidden, { path: launchers, kind: 'directory' as const }] : plan.hidden;
     const inside = network.proxy && network.socat ? bridgedArgv(argv, network.socat, network.proxy.socket) : argv;
+    const { kind, path: program } = this.options.sandbox;
+    const sandboxArgs = kind === 'seatbelt' ? seatbeltArgs({ ...plan, hidden }) : bubblewrapArgs({ ...plan, hidden });
     const missingBefore = await missingProtectedPaths(cwd.root);
     const refusalMark = network.proxy?.refusedCount() ?? 0;
-    const result = await run([this.options.bwrap, ...bubblewrapArgs(plan), '--', ...inside]);
+    const result = await run([program, ...sandboxArgs, '--', ...inside]);
     const missingAfter = new Set(await missingProtectedPaths(cwd.root));
     const created = missingBefore.filter((relative) => !missingAfter.has(relative));
     const notes = [
@@ -95,13 +128,11 @@ export class SandboxedRunner implements CommandRunner {
   private async network(): Promise<RunNetwork> {
     const access = this.options.network();
     if (access.kind !== 'hosts') return { plan: access.kind };
+    // Seatbelt has no bridge to the proxy here: the network stays cut, said once.
+    if (this.options.sandbox.kind !== 'bubblewrap') return { plan: 'none', note: this.once(NO_HOSTS_ON_MACOS_NOTE) };
     const socat = await (this.options.socat ?? socatPath)();
-    if (!socat) {
-      // Said once; every command after it gets no network all the same.
-      const note = this.socatMissingTold ? undefined : NO_SOCAT_NOTE;
-      this.socatMissingTold = true;
-      return { plan: 'none', note };
-    }
+    // Said once; every command after it gets no network all the same.
+    if (!socat) return { plan: 'none', note: this.once(NO_SOCAT_NOTE) };
     let proxy: NetworkProxy;
     try {
       proxy = await (this.proxy ??= startNetworkProxy({ rules: () => this.allowedNow() }));
@@ -110,6 +141,13 @@ export class SandboxedRunner implements CommandRunner {
       return { plan: 'none', note: `The sandbox's network proxy could not start (${error instanceof Error ? error.message : String(error)}): this command got no network.` };
     }
     return { plan: { proxySocket: proxy.socket, environment: proxyEnvironment(access.rules) }, socat, proxy };
+  }
+
+  /** `note` the first time, then nothing. */
+  private once(note: string): string | undefined {
+    if (this.told.has(note)) return undefined;
+    this.told.add(note);
+    return note;
   }
 
   /** The hosts the proxy lets through: those listed now (none once the list is emptied or made `*`). */
