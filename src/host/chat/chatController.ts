@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { buildSystemPrompt } from '../../agent/prompt';
 import { loadProjectRules } from '../../agent/rules/projectRules';
+import { ChatHooks } from './chatHooks';
 import { SkillLibrary } from '../../agent/skills/skillLibrary';
 import { homeSkillReader, workspaceSkillReaders } from '../../agent/skills/skillReaders';
 import { createTools } from '../../agent/tools/index';
@@ -66,6 +67,7 @@ export class ChatController {
   private meterQueued = false;
   /** Whether this chat was told that commands run without a sandbox. */
   private sandboxNoticeShown = false;
+  private readonly hooks = new ChatHooks((text) => this.deps.transcript.add({ type: 'notice', text }));
 
   constructor(private readonly deps: ChatControllerDeps) {}
 
@@ -244,6 +246,7 @@ export class ChatController {
       this.sandboxNoticeShown = true;
       this.deps.transcript.add({ type: 'notice', text: notice });
     }
+    const hooks = await this.hooks.forMessage(commands, workspace, agent.conversation.id);
     await agent.run({
       retry,
       content: composeUserMessage(text, attached),
@@ -261,6 +264,7 @@ export class ChatController {
         commands,
         diagnostics: new VsCodeDiagnostics(workspace),
         asker: questionAsker(decisions),
+        hooks,
       },
     });
   }
