@@ -20,6 +20,12 @@ export interface CliOptions {
   allowNetwork: string[];
   /** Secret-looking environment variables commands get all the same. */
   passEnv: string[];
+  /** MCP configuration files of the user's, besides VS Code's (--mcp-config). */
+  mcpConfig: string[];
+  /** Start the workspace's MCP servers (--trust-mcp; --approve all does too). */
+  trustMcp: boolean;
+  /** MCP tools that run without asking: server__tool, or server__* (--allow-mcp). */
+  allowMcp: string[];
   /** fetch_url: domains fetched without asking, and hosts that may be on a private address. */
   allowDomains?: string[];
   privateHosts?: string[];
@@ -62,6 +68,13 @@ Options:
                          network (repeatable)
   --pass-env NAME        give commands this variable although it looks like a
                          secret (they get none of *_KEY, *_TOKEN, OPENAI_*...)
+  --mcp-config FILE      read MCP servers from FILE too (VS Code's mcp.json format;
+                         besides .vscode/mcp.json, .ouro/mcp.json and the user's
+                         VS Code mcp.json; repeatable)
+  --trust-mcp            start the MCP servers the workspace's files name (they do
+                         not start otherwise, unless --approve all)
+  --allow-mcp NAME       run the MCP tool NAME (server__tool, or server__* for all
+                         of a server's) without asking (repeatable)
   --allow-domain DOMAIN  fetch pages of DOMAIN and its subdomains without asking
                          (repeatable)
   --allow-private-host HOST
@@ -110,6 +123,9 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         sandbox: { type: 'string' },
         'allow-network': { type: 'string', multiple: true },
         'pass-env': { type: 'string', multiple: true },
+        'mcp-config': { type: 'string', multiple: true },
+        'trust-mcp': { type: 'boolean' },
+        'allow-mcp': { type: 'string', multiple: true },
         'allow-domain': { type: 'string', multiple: true },
         'allow-private-host': { type: 'string', multiple: true },
         'max-steps': { type: 'string' },
@@ -165,6 +181,9 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     sandbox: sandbox === 'on',
     allowNetwork: values['allow-network'] ?? [],
     passEnv: values['pass-env'] ?? [],
+    mcpConfig: values['mcp-config'] ?? [],
+    trustMcp: values['trust-mcp'] ?? false,
+    allowMcp: values['allow-mcp'] ?? [],
     ...(values['allow-domain'] ? { allowDomains: values['allow-domain'] } : {}),
     ...(values['allow-private-host'] ? { privateHosts: values['allow-private-host'] } : {}),
     ...withSearch(searchConfig(env.OURO_SEARXNG_URL, env.BRAVE_API_KEY)),

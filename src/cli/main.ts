@@ -32,6 +32,7 @@ import { improveMain } from './eval/improveCommand';
 import { openSavedConversation, saveToFile } from './savedConversation';
 import { homedir } from 'node:os';
 import { setUpHooks } from '../agent/hooks/hookSetup';
+import { startMcp } from './mcpSetup';
 
 export async function main(argv: string[]): Promise<number> {
   const stdout = { write: (text: string) => void process.stdout.write(text) };
@@ -98,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const problem of await validateCommandRules([...options.allow, ...options.deny])) stderr.write(`commands: ${problem}\n`);
   const hookSetup = await setUpHooks({ home: homedir(), folders: [cwd], commands, workspace, sessionId: conversation.id });
   for (const problem of hookSetup.problems) stderr.write(`hooks: ${problem}\n`);
+  const mcp = await startMcp(options, cwd);
 
   const controller = new AbortController();
   const onSignal = () => controller.abort();
@@ -109,10 +111,12 @@ export async function main(argv: string[]): Promise<number> {
     for await (const event of runAgent(conversation, {
       model,
       // Self-made tools under .ouro/tools/ are read again before every step.
-      tools: new CustomToolSource(workspace, createTools({ skills: skillList.skills.length > 0 ? skills : undefined, fetch: { allowDomains: options.allowDomains ?? [], privateHosts: options.privateHosts ?? [] }, search: options.search }), {
-        onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`),
-        reflect: options.reflect,
-      }).forStep,
+      tools: mcp.withTools(
+        new CustomToolSource(workspace, createTools({ skills: skillList.skills.length > 0 ? skills : undefined, fetch: { allowDomains: options.allowDomains ?? [], privateHosts: options.privateHosts ?? [] }, search: options.search }), {
+          onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`),
+          reflect: options.reflect,
+        }).forStep,
+      ),
       commands,
       workspace: recordingWorkspace(workspace, { checkpoints: conversation.checkpoints, messages: () => conversation.messages, save: () => recorder.save() }),
       approver: createCliApprover(options, interactive),
@@ -134,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     await commands.dispose?.();
+    await mcp.close();
   }
   const exit = exitFor(reason, lastError, options.maxSteps);
   return exit.code === 0 ? 0 : fail(exit.code, exit.message);

@@ -3,17 +3,16 @@
 // shell line. Its command line is judged exactly like run_command's (the same rules, risky options
 // and deny spellings): deny rules refuse it, an allow rule that covers it lets it run, anything
 // else asks the user.
-import { z } from 'zod';
 import { checkCommand, containedVerdict } from '../commands/commandPolicy';
 import { decideRun, withRunNote } from '../tools/runApproval';
 import { describeRun } from '../tools/runCommand';
 import type { Tool } from '../tools/tool';
 import { failure, reportingFailures } from '../tools/toolFailure';
 import type { ResolvedPath } from '../workspace/workspace';
-import { argumentIssues, withoutDialect } from './parameterSchema';
+import { argumentsSchema, type ToolArguments } from './parameterSchema';
 import type { ToolDefinition } from './toolManifest';
 
-export type ToolArguments = Record<string, unknown>;
+export type { ToolArguments } from './parameterSchema';
 
 /** `folder` is the tool's folder as the workspace resolved it (`.ouro/tools/<name>`). */
 export function createCustomTool(definition: ToolDefinition, folder: ResolvedPath): Tool<ToolArguments> {
@@ -22,7 +21,7 @@ export function createCustomTool(definition: ToolDefinition, folder: ResolvedPat
   return {
     name: definition.name,
     description: definition.description,
-    schema: argumentsSchema(definition),
+    schema: argumentsSchema(definition.parameters, definition.validate),
     kind: 'execute',
     run: reportingFailures(async (args, ctx) => {
       const runner = ctx.commands;
@@ -45,21 +44,6 @@ export function createCustomTool(definition: ToolDefinition, folder: ResolvedPat
       return withRunNote({ content: describeRun(result), ...(result.exitCode === 0 ? {} : { isError: true }) }, decision);
     }),
   };
-}
-
-/**
- * Any JSON object, refined by the tool's own schema. The schema is attached as metadata, so the
- * JSON schema generated for the model (toolSpecs) is exactly the one the tool declared.
- */
-function argumentsSchema(definition: ToolDefinition): z.ZodType<ToolArguments> {
-  const { id: _draft4Id, ...declared } = withoutDialect(definition.parameters);
-  return z
-    .custom<ToolArguments>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'the arguments must be a JSON object')
-    .superRefine((value, ctx) => {
-      if (definition.validate(value)) return;
-      for (const issue of argumentIssues(definition.validate.errors ?? [])) ctx.addIssue({ code: 'custom', ...issue });
-    })
-    .meta(declared);
 }
 
 /** Programs run in the workspace folder the tool belongs to, where the files they work on are. */

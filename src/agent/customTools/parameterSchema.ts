@@ -2,6 +2,7 @@
 // schema for an object and then validates each call's arguments against it; its errors are
 // turned into messages that name the field and say what to fix.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { z } from 'zod';
 
 // Not strict: a schema with keywords Ajv does not know ("examples", vendor extensions) is still
 // usable. Defaults are filled in so the script sees them.
@@ -21,6 +22,24 @@ export function compileParameters(parameters: Record<string, unknown>): Compiled
   } catch (err) {
     return { ok: false, problem: `parameters cannot be used: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+export type ToolArguments = Record<string, unknown>;
+
+/**
+ * Any JSON object, refined by a tool's own schema (a self-made tool's, an MCP server's). The
+ * schema is attached as metadata, so the JSON schema generated for the model (toolSpecs) is
+ * exactly the one the tool declared.
+ */
+export function argumentsSchema(parameters: Record<string, unknown>, validate: ValidateFunction): z.ZodType<ToolArguments> {
+  const { id: _draft4Id, ...declared } = withoutDialect(parameters);
+  return z
+    .custom<ToolArguments>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'the arguments must be a JSON object')
+    .superRefine((value, ctx) => {
+      if (validate(value)) return;
+      for (const issue of argumentIssues(validate.errors ?? [])) ctx.addIssue({ code: 'custom', ...issue });
+    })
+    .meta(declared);
 }
 
 export interface ArgumentIssue {

@@ -1,0 +1,143 @@
+// One MCP server, through the official SDK: started on first use (a child process over stdio, or
+// Streamable HTTP falling back to the older SSE transport), its tools listed, calls made with a
+// timeout and the turn's Stop. A server that exits or drops is started again on the next use: at
+// once the first time, then after a pause that doubles with each failure in a row (1 s to 30 s).
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { CallToolResult, Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
+import type { McpServerConfig } from './mcpConfig';
+
+export const DEFAULT_MCP_CALL_TIMEOUT_MS = 120_000;
+const FIRST_PAUSE_MS = 1_000;
+const LONGEST_PAUSE_MS = 30_000;
+
+export type McpState = 'stopped' | 'starting' | 'running' | 'failed';
+
+export interface McpConnectionOptions {
+  /** Where a stdio server starts when its configuration names no folder. */
+  cwd: string;
+  log?: (line: string) => void;
+  /** Milliseconds a call may take. */
+  callTimeoutMs?: number;
+  /** For tests: the clock for the restart pause. */
+  now?: () => number;
+}
+
+export class McpConnection {
+  private client: Client | undefined;
+  private connecting: Promise<Client> | undefined;
+  private failures = 0;
+  private failedAt = 0;
+  private lastError: string | undefined;
+  private listed: McpTool[] | undefined;
+
+  constructor(
+    readonly config: McpServerConfig,
+    private readonly options: McpConnectionOptions,
+  ) {}
+
+  get state(): McpState {
+    if (this.client) return 'running';
+    if (this.connecting) return 'starting';
+    return this.lastError ? 'failed' : 'stopped';
+  }
+
+  get error(): string | undefined {
+    return this.lastError;
+  }
+
+  /** The server's tools, listed once per start. */
+  async tools(): Promise<McpTool[]> {
+    const client = await this.ready();
+    if (this.listed) return this.listed;
+    const tools: McpTool[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.listTools(cursor ? { cursor } : {});
+      tools.push(...page.tools);
+      cursor = page.nextCursor;
+    } while (cursor);
+    this.listed = tools;
+    return tools;
+  }
+
+  async call(name: string, args: Record<string, unknown>, signal: AbortSignal): Promise<CallToolResult> {
+    const client = await this.ready();
+    const timeout = this.options.callTimeoutMs ?? DEFAULT_MCP_CALL_TIMEOUT_MS;
+    return (await client.callTool({ name, arguments: args }, undefined, { signal, timeout, maxTotalTimeout: timeout })) as CallToolResult;
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.listed = undefined;
+    await client?.close().catch(() => undefined);
+  }
+
+  private ready(): Promise<Client> {
+    if (this.client) return Promise.resolve(this.client);
+    if (this.connecting) return this.connecting;
+    const now = this.options.now ?? Date.now;
+    const pause = this.failures > 1 ? Math.min(LONGEST_PAUSE_MS, FIRST_PAUSE_MS * 2 ** (this.failures - 2)) : 0;
+    const wait = this.failedAt + pause - now();
+    if (wait > 0) return Promise.reject(new Error(`the MCP server "${this.config.name}" failed (${this.lastError}); it starts again in ${Math.ceil(wait / 1000)} s`));
+    this.connecting = this.connect().finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  private async connect(): Promise<Client> {
+    const client = new Client({ name: 'ouro', version: '0.1.0' });
+    try {
+      await this.connectTransport(client);
+    } catch (err) {
+      this.failed(err);
+      await client.close().catch(() => undefined);
+      throw new Error(`the MCP server "${this.config.name}" did not start: ${this.lastError}`);
+    }
+    // A server that exits or drops is started again on the next use.
+    client.onclose = () => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      this.listed = undefined;
+      this.failed(new Error('the server closed the connection'));
+    };
+    this.client = client;
+    this.failures = 0;
+    this.lastError = undefined;
+    this.options.log?.(`MCP server "${this.config.name}" started`);
+    return client;
+  }
+
+  private async connectTransport(client: Client): Promise<void> {
+    const config = this.config;
+    if (config.kind === 'stdio') {
+      const transport = new StdioClientTransport({ command: config.command, args: config.args, env: { ...getDefaultEnvironment(), ...config.env }, cwd: config.cwd ?? this.options.cwd, stderr: 'pipe' });
+      transport.stderr?.on('data', (chunk: Buffer) => this.options.log?.(`[${config.name}] ${chunk.toString().trimEnd()}`));
+      return client.connect(transport);
+    }
+    const url = new URL(config.url);
+    const requestInit = { headers: config.headers };
+    if (config.kind === 'sse') return client.connect(new SSEClientTransport(url, { requestInit }));
+    try {
+      await client.connect(new StreamableHTTPClientTransport(url, { requestInit }) as Transport);
+    } catch (err) {
+      // Servers of the older protocol answer the Streamable HTTP POST with an error: try SSE.
+      this.options.log?.(`MCP server "${config.name}": Streamable HTTP failed (${message(err)}); trying SSE`);
+      await client.connect(new SSEClientTransport(url, { requestInit }));
+    }
+  }
+
+  private failed(err: unknown): void {
+    this.failures++;
+    this.failedAt = (this.options.now ?? Date.now)();
+    this.lastError = message(err);
+    this.options.log?.(`MCP server "${this.config.name}": ${this.lastError}`);
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
