@@ -95,4 +95,34 @@ describe('Reviewing an edit change by change', function () {
       assert.equal(lastContent(next.messages, 'tool'), TOLD);
     });
   }
+
+  it('keeps and undoes the change at the cursor, and moves to the next change, from the keyboard', async () => {
+    const scenario = await scenarios.open({
+      name: '15-hunk-review-keyboard',
+      script: [reply(toolCall('edit_file', { path: 'src/math.js', old_string: OLD_START, new_string: NEW_START })), textReply('Only the loop, then.')],
+    });
+    const { page } = scenario;
+    const original = scenario.read('src/math.js');
+    const chat = await scenario.openChat();
+    await sendMessage(chat, 'tidy up src/math.js');
+    await toolCard(chat, 'edit_file', 'waiting').waitFor();
+    const modified = page.locator('.monaco-diff-editor .editor.modified');
+    await modified.locator('.codelens-decoration', { hasText: 'Keep' }).nth(1).waitFor();
+
+    // On the loop's line: keep it; the next change wraps round to the comment: undo it.
+    await modified.locator('.view-line', { hasText: 'let i = 0' }).click();
+    await page.keyboard.press('Control+Alt+Enter');
+    await modified.locator('.codelens-decoration', { hasText: 'Kept' }).waitFor();
+    await page.keyboard.press('Control+Alt+N');
+    await page.locator('.statusbar', { hasText: 'Ln 1,' }).waitFor();
+    await scenario.shot('next-change');
+    await page.keyboard.press('Control+Alt+Z');
+
+    const written = await scenario.waitForFile('src/math.js', (text) => text !== original && text !== '');
+    assert.equal(written, original.replace(BUGGY_LINE, FIXED_LINE));
+    await chat.locator('#messages .message.assistant', { hasText: 'Only the loop, then.' }).waitFor();
+    const told = lastContent(scenario.mock.requests.at(-1)!.messages, 'tool');
+    assert.match(told, /^The user reviewed your 2 changes to src\/math\.js one by one: kept 1 \(2\), undid 1 \(1\)\.\n/);
+    assert.match(told, /- change 1, at line 1:\n {4}stays:\n {6}\/\/ Small number helpers for the sample app\.\n/);
+  });
 });
