@@ -24,6 +24,13 @@ export interface HunkSource {
   readonly onDidChange: vscode.Event<void>;
 }
 
+/** A change to decide: in which document, and whose. */
+interface Target {
+  source: HunkSource;
+  document: vscode.TextDocument;
+  hunk: Hunk;
+}
+
 export class HunkLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly sources: HunkSource[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -97,7 +104,7 @@ export class HunkLenses implements vscode.CodeLensProvider, vscode.Disposable {
     await source.decide(document.uri, hunk, keep);
   }
 
-  private lensTarget(uri: vscode.Uri, index: number): { source: HunkSource; document: vscode.TextDocument; hunk: Hunk } | undefined {
+  private lensTarget(uri: vscode.Uri, index: number): Target | undefined {
     const source = this.sourceOf(uri);
     const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
     if (!source || !document) return undefined;
@@ -105,7 +112,7 @@ export class HunkLenses implements vscode.CodeLensProvider, vscode.Disposable {
     return hunk && { source, document, hunk };
   }
 
-  private cursorTarget(): { source: HunkSource; document: vscode.TextDocument; hunk: Hunk } | undefined {
+  private cursorTarget(): Target | undefined {
     const editor = this.editor();
     if (!editor) return undefined;
     const { source, document } = editor;
@@ -124,15 +131,14 @@ export class HunkLenses implements vscode.CodeLensProvider, vscode.Disposable {
     const at = new vscode.Position(line, 0);
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    // From the diff's left side, the cursor moves to the right side, where Keep and Undo act.
-    if (editor !== vscode.window.activeTextEditor) await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn, selection: editor.selection });
   }
 
   /** The right side of the diff in front: the active editor, or the other side of its diff. */
   private editor(): { editor: vscode.TextEditor; source: HunkSource; document: vscode.TextDocument } | undefined {
-    const modified = this.modifiedInFront();
-    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate === vscode.window.activeTextEditor && this.sourceOf(candidate.document.uri)) ??
-      vscode.window.visibleTextEditors.find((candidate) => modified && candidate.document.uri.toString() === modified.toString());
+    const active = vscode.window.activeTextEditor;
+    const modified = this.modifiedInFront()?.toString();
+    // From the diff's left side, the keys act on its right side, where the lenses are.
+    const editor = active && this.sourceOf(active.document.uri) ? active : vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === modified);
     const source = editor && this.sourceOf(editor.document.uri);
     return editor && source ? { editor, source, document: editor.document } : undefined;
   }
