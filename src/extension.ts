@@ -11,10 +11,12 @@ import { registerCommands } from './host/commands';
 import { PendingDecisions } from './host/chat/decisions';
 import { watchOuroFolder } from './host/workspace/ouroFolderWatcher';
 import { ModelControls } from './host/models/modelControls';
-import { DiffReview } from './host/review/diffReview';
 import { FileChanges } from './host/review/fileChanges';
 import { HistoryActions } from './host/history/historyActions';
+import { HunkByHunkReview } from './host/review/hunkByHunkReview';
+import { HunkLenses } from './host/review/hunkLens';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/review/proposalFileSystem';
+import { ProposalHunks } from './host/review/proposalHunks';
 import { onSettingsChanged, readSettings } from './host/settings/settings';
 import { Transcript } from './host/chat/transcript';
 import { UriHistoryStorage } from './host/history/uriHistoryStorage';
@@ -27,7 +29,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const transcript = new Transcript((message) => view.post(message));
   const decisions = new PendingDecisions((message) => transcript.add(message));
   const proposals = new ProposalFileSystem();
-  const review = new DiffReview(proposals, decisions, log);
+  const proposalHunks = new ProposalHunks(decisions);
+  const hunkLenses = new HunkLenses();
+  const review = new HunkByHunkReview(proposals, decisions, log, proposalHunks);
   const workspace = new VsCodeWorkspace(review, readSettings);
   const attachments = new AttachmentStore();
   const apiKeys = new ApiKeyStore(context.secrets);
@@ -63,6 +67,9 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     log,
     proposals,
+    proposalHunks,
+    hunkLenses,
+    hunkLenses.add(proposalHunks),
     attachments,
     before,
     vscode.workspace.registerTextDocumentContentProvider(BEFORE_SCHEME, before),

@@ -77,7 +77,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const id = proposalTarget(decisions, uri);
       if (!id) return;
       const reason = await vscode.window.showInputBox({
-        title: "Reject Ouro's proposal",
+        title: 'Undo all changes',
         prompt: 'Why? Ouro reads this (optional; Escape keeps the proposal open).',
         ignoreFocusOut: true,
       });

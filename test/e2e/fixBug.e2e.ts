@@ -43,7 +43,7 @@ describe('Fixing a bug with Ouro in VS Code', function () {
     const chat = await askForTheFix(scenario);
     assert.equal(scenario.read('src/math.js'), original, 'the file changed before the user accepted');
 
-    await editorTitleAction(scenario.page, "Accept Ouro's proposal").click();
+    await editorTitleAction(scenario.page, 'Keep all changes').click();
     const fixed = await scenario.waitForFile('src/math.js', (text) => text.includes(FIXED_LINE));
     assert.equal(fixed, original.replace(BUGGY_LINE, FIXED_LINE));
     await chat.locator('#messages .message.assistant', { hasText: 'Fixed: sum now starts at index 0' }).waitFor();
@@ -76,7 +76,7 @@ describe('Fixing a bug with Ouro in VS Code', function () {
     const original = scenario.read('src/math.js');
     const chat = await askForTheFix(scenario);
 
-    await editorTitleAction(scenario.page, "Reject Ouro's proposal").click();
+    await editorTitleAction(scenario.page, 'Undo all changes').click();
     // Reject asks why; the answer goes to the model with the rejection.
     const reason = scenario.page.locator('.quick-input-widget .quick-input-box input');
     await reason.waitFor();
@@ -132,7 +132,7 @@ describe('Fixing a bug with Ouro in VS Code', function () {
     await scenario.shot('proposal-edited');
     assert.match(await activeTab(page).getAttribute('aria-label') ?? '', /Ouro's proposal/);
 
-    await editorTitleAction(page, "Accept Ouro's proposal").click();
+    await editorTitleAction(page, 'Keep all changes').click();
     // Waiting for the whole expected text, not just any change, never reads a half-written file.
     const fixed = original.replace(BUGGY_LINE, FIXED_LINE).trimEnd();
     await scenario.waitForFile('src/math.js', (text) => {
@@ -156,7 +156,7 @@ describe('Fixing a bug with Ouro in VS Code', function () {
     fs.writeFileSync(path.join(scenario.workspace, 'src/math.js'), outside);
     await scenario.page.locator('.monaco-diff-editor .editor.original .view-lines', { hasText: 'changed outside the editor' }).waitFor();
 
-    await editorTitleAction(scenario.page, "Accept Ouro's proposal").click();
+    await editorTitleAction(scenario.page, 'Keep all changes').click();
     await chat.locator('#messages .message.assistant', { hasText: 'The file changed meanwhile; I will read it again.' }).waitFor();
     await waitUntilIdle(chat);
     await scenario.shot('conflict');

@@ -19,7 +19,7 @@ function dialogButton(page: Page, label: string) {
 
 async function acceptProposal(scenario: Scenario, chat: FrameLocator, tool: string): Promise<void> {
   await toolCard(chat, tool, 'waiting').waitFor();
-  await editorTitleAction(scenario.page, "Accept Ouro's proposal").click();
+  await editorTitleAction(scenario.page, 'Keep all changes').click();
   await toolCard(chat, tool, 'done').waitFor();
   await waitUntilIdle(chat);
 }

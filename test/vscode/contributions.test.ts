@@ -20,8 +20,9 @@ interface Manifest {
   contributes: {
     commands: CommandContribution[];
     menus: Record<string, MenuItem[]>;
-    keybindings: Array<{ command: string; key: string; mac?: string }>;
+    keybindings: Array<{ command: string; key: string; mac?: string; when?: string }>;
     configuration: { properties: Record<string, unknown> };
+    configurationDefaults?: Record<string, unknown>;
   };
 }
 
@@ -38,8 +39,11 @@ const COMMAND_TITLES: Record<string, string> = {
   'ouro.importConversation': 'Import Conversation...',
   'ouro.askAboutFile': 'Ask Ouro about this file',
   'ouro.askAboutSelection': 'Ask Ouro about the selection',
-  'ouro.acceptProposal': "Accept Ouro's proposal",
-  'ouro.rejectProposal': "Reject Ouro's proposal",
+  'ouro.acceptProposal': 'Keep all changes',
+  'ouro.rejectProposal': 'Undo all changes',
+  'ouro.nextHunk': 'Next Change',
+  'ouro.keepHunk': 'Keep This Change',
+  'ouro.undoHunk': 'Undo This Change',
 };
 
 describe('Ouro as VS Code sees it', () => {
@@ -91,7 +95,23 @@ describe('Ouro as VS Code sees it', () => {
     assert.equal(binding.mac?.toLowerCase(), 'cmd+alt+o');
   });
 
-  it('puts Accept and Reject in the title bar of proposal diffs only, with codicons', () => {
+  it('binds Next Change, Keep This Change and Undo This Change only while a diff with per-change review is in front', () => {
+    const expected: Array<[string, string, string]> = [
+      ['ouro.nextHunk', 'ctrl+alt+n', 'cmd+alt+n'],
+      ['ouro.keepHunk', 'ctrl+alt+enter', 'cmd+alt+enter'],
+      ['ouro.undoHunk', 'ctrl+alt+z', 'cmd+alt+z'],
+    ];
+    for (const [id, key, mac] of expected) {
+      const binding = manifest.contributes.keybindings.find((k) => k.command === id);
+      assert.ok(binding, `no keybinding for ${id}`);
+      assert.deepEqual([binding.key, binding.mac, binding.when], [key, mac, 'ouro.hunkReview']);
+    }
+    // The Keep and Undo lenses need CodeLens in diff editors, which VS Code turns off by default.
+    assert.equal(manifest.contributes.configurationDefaults?.['diffEditor.codeLens'], true);
+    assert.equal(vscode.workspace.getConfiguration('diffEditor').get('codeLens'), true);
+  });
+
+  it('puts Keep all changes and Undo all changes in the title bar of proposal diffs only, with codicons', () => {
     const title = manifest.contributes.menus['editor/title'] ?? [];
     for (const [id, icon] of [['ouro.acceptProposal', '$(check)'], ['ouro.rejectProposal', '$(close)']]) {
       const item = title.find((m) => m.command === id);

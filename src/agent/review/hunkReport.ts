@@ -3,7 +3,7 @@
 // and the file as it now reads around each change, so the model builds on the file as it is.
 import { diffLines } from 'diff';
 import { count, numberWidth, numberedLine } from '../tools/fileDisplay';
-import { userDiff } from '../tools/proposalResult';
+import { userDiff } from '../tools/userDiff';
 import { hunksOf, placesInResult, withHunks, type Hunk } from './hunks';
 
 const CONTEXT_LINES = 2;

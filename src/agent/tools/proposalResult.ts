@@ -1,12 +1,12 @@
 // What the model is told after write_file or edit_file proposed a change: what was written, or
 // that the user changed it (with their diff, so the model builds on it instead of undoing it),
-// or why nothing was written.
-import { createTwoFilesPatch } from 'diff';
+// or, after a review hunk by hunk, which changes were kept and undone, or why nothing was written.
+import { describeHunkReview } from '../review/hunkReport';
 import type { Proposal, ProposalOutcome } from '../workspace/workspace';
 import type { ToolResult } from './tool';
 import { failure } from './toolFailure';
+import { userDiff } from './userDiff';
 
-const MAX_DIFF_LINES = 200;
 const STAGED_NOTE =
   '\n(Staged for the user to review when you finish: your reads and searches see it, but it is not on disk yet, so commands run without it until the user keeps it.)';
 
@@ -16,6 +16,7 @@ export function describeOutcome(proposal: Proposal, outcome: ProposalOutcome, ap
     case 'accepted': {
       // New problems come last, so the model reads them as the next thing to fix.
       const problems = outcome.problems ? `\n${outcome.problems}` : '';
+      if (outcome.undone) return { content: describeHunkReview({ path: proposal.path, original: proposal.original ?? '', proposed: proposal.content, written: outcome.content, undone: new Set(outcome.undone) }) + (outcome.staged ? STAGED_NOTE : '') + problems };
       const text = applied(outcome.content) + (outcome.staged ? STAGED_NOTE : '');
       if (!outcome.userModified) return { content: text + problems };
       const diff = userDiff(proposal.path, proposal.content, outcome.content);
@@ -30,15 +31,6 @@ export function describeOutcome(proposal: Proposal, outcome: ProposalOutcome, ap
       return failure(`Unexpected review outcome: ${JSON.stringify(unexpected)}`);
     }
   }
-}
-
-/** A unified diff from what was proposed to what the user accepted, without the file header. */
-export function userDiff(path: string, proposed: string, written: string): string {
-  const patch = createTwoFilesPatch(path, path, proposed, written, 'proposed', 'accepted', { context: 2 });
-  const lines = patch.split('\n');
-  const body = lines.slice(lines.findIndex((line) => line.startsWith('---'))).filter((line, i, all) => line !== '' || i < all.length - 1);
-  if (body.length <= MAX_DIFF_LINES) return body.join('\n');
-  return [...body.slice(0, MAX_DIFF_LINES), `[${body.length - MAX_DIFF_LINES} more diff lines not shown; read the file to see all of it.]`].join('\n');
 }
 
 /** The user's reason as they typed it, closed with a full stop so the next sentence stands apart. */

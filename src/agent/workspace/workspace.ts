@@ -77,8 +77,10 @@ export type ProposalOutcome =
    * Applied. `content` is what was written: the user may have edited the proposal. `problems`: the
    * errors and warnings the language servers found that the edit introduced, where a host knows them.
    * `staged`: held for the person's review at the end, not on disk yet (see StagedWorkspace).
+   * `undone`: set when the person decided the proposal's changes one by one: the changes
+   * (hunks, see review/hunks.ts) they undid, by index; every other change was kept.
    */
-  | { status: 'accepted'; content: string; userModified: boolean; problems?: string; staged?: boolean }
+  | { status: 'accepted'; content: string; userModified: boolean; problems?: string; staged?: boolean; undone?: number[] }
   | { status: 'rejected'; reason?: string }
   /** The file changed on disk since it was read: nothing was written. */
   | { status: 'conflict'; message: string };

@@ -68,7 +68,7 @@ function renderApproval(tool: ToolItem): HTMLElement {
     !edit && pending.detail && h('pre', { class: 'approval-detail' }, clip(pending.detail)),
     // Edits may be auto-approved, so one that asks all the same says why.
     edit && pending.protectedWhy && h('div', { class: 'approval-protected' }, icon('shield'), h('span', {}, pending.protectedWhy)),
-    h('div', { class: 'approval-hint' }, edit ? 'Review the diff, then accept or reject.' : 'Allow this?'),
+    h('div', { class: 'approval-hint' }, edit ? 'Keep or undo each change in the diff, or accept or reject them all.' : 'Allow this?'),
     h('input', { type: 'text', class: 'reason', placeholder: 'Reason to reject (optional)', title: 'Sent to Ouro if you reject', 'aria-label': 'Reason for rejecting (optional)' }),
     h(
       'div',

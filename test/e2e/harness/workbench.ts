@@ -99,7 +99,7 @@ export function activeTab(page: Page): Locator {
   return page.locator('.tabs-container .tab.active[aria-label]');
 }
 
-/** An action in the active editor's title bar, by its title (e.g. "Accept Ouro's proposal"). */
+/** An action in the active editor's title bar, by its title (e.g. 'Keep all changes'). */
 export function editorTitleAction(page: Page, title: string): Locator {
   return page.locator('.editor-group-container.active .editor-actions').getByRole('button', { name: title });
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyEdit } from '../../../src/agent/edits/index';
 import { NodeWorkspace } from '../../../src/agent/workspace/nodeWorkspace';
@@ -107,6 +107,33 @@ describe('edit_file', () => {
       const result = await runTool(editFileTool, { path: 'f.ts', old_string: 'a', new_string: 'b' }, workspace);
       assert.equal(result.content, `The change to f.ts was rejected: ${said} Nothing was written.`);
     }
+  });
+
+  it('tells the model, after a review hunk by hunk, which changes were kept and which undone, and the file around them', async () => {
+    const root = await temp.tree({ 'f.ts': 'one\ntwo\nthree\nfour\n' });
+    const workspace = new ScriptedWorkspace(root, async (proposal) => {
+      const kept = proposal.content.replace('FOUR', 'four');
+      await writeFile(join(root, 'f.ts'), kept);
+      return { status: 'accepted', content: kept, userModified: true, undone: [1] };
+    });
+    const result = await runTool(editFileTool, { path: 'f.ts', old_string: 'one\ntwo\nthree\nfour', new_string: 'ONE\ntwo\nthree\nFOUR' }, workspace);
+    assert.equal(
+      result.content,
+      [
+        'The user reviewed your 2 changes to f.ts one by one: kept 1 (1), undid 1 (2).',
+        'Undone (the file keeps what it had; do not make these changes again unless the user asks):',
+        '- change 2, at line 4:',
+        '    stays:',
+        '      four',
+        '    instead of your:',
+        '      FOUR',
+        'f.ts now reads, around each change:',
+        '   1\tONE',
+        '   2\ttwo',
+        '   3\tthree',
+        '   4\tfour',
+      ].join('\n'),
+    );
   });
 
   it('asks the model to re-read the file on a conflict', async () => {
