@@ -34,12 +34,14 @@ export class DiffReview {
       await this.show(proposal.toolCallId);
       const decision = await this.decisions.wait({ toolCallId: proposal.toolCallId, kind: 'edit', title: proposal.path, detail: proposal.summary, ...(protectedWhy ? { protectedWhy } : {}) }, signal);
       const content = await this.editedContent(right, proposal.content);
-      await closeDiff(right);
       if (!decision.accepted) {
+        await closeDiff(right);
         this.decisions.announce(proposal.toolCallId, false, decision.reason === STOPPED_REASON ? STOPPED_NOTE : decisionNote(false, decision.reason));
         return { status: 'rejected', reason: decision.reason };
       }
-      const outcome = await applyProposal(uri, proposal, content);
+      // The card says so the moment the person decides; a write that then fails says why.
+      this.decisions.announce(proposal.toolCallId, true, content === proposal.content ? 'Accepted' : 'Accepted with your changes');
+      const [outcome] = await Promise.all([applyProposal(uri, proposal, content), closeDiff(right)]);
       this.report(proposal, outcome);
       return outcome;
     } finally {
@@ -66,7 +68,6 @@ export class DiffReview {
   private report(proposal: Proposal, outcome: ProposalOutcome): void {
     const id = proposal.toolCallId;
     if (outcome.status === 'accepted') {
-      this.decisions.announce(id, true, outcome.userModified ? 'Accepted with your changes' : 'Accepted');
       this.log.info(`applied ${proposal.path}${outcome.userModified ? ' (modified by the user)' : ''}`);
     } else if (outcome.status === 'conflict') {
       this.decisions.announce(id, false, `Not written: ${outcome.message}`);
