@@ -41,7 +41,10 @@ export class DiffReview {
       }
       // The card says so the moment the person decides; a write that then fails says why.
       this.decisions.announce(proposal.toolCallId, true, content === proposal.content ? 'Accepted' : 'Accepted with your changes');
-      const [outcome] = await Promise.all([applyProposal(uri, proposal, content), closeDiff(right)]);
+      // Closed before the write: closing it while the write runs can close the document the
+      // write is saving (its left side is that file).
+      await closeDiff(right);
+      const outcome = await applyProposal(uri, proposal, content);
       this.report(proposal, outcome);
       return outcome;
     } finally {

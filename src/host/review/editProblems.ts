@@ -1,7 +1,7 @@
 // Feedback after every edit: once an accepted proposal is written, the errors and warnings the
 // edit introduced ride on the tool result, so the model fixes its own mistakes without being
 // asked. The result waits for a language server only while one is working on the file: when the
-// file had problems before (they are about to change) or a report on it came in since the write
+// file had problems before (they are about to change) or a report giving it some came in since the write
 // began, until the reports go quiet, with a cap. A clean file reported on by no one waits for
 // nothing; problems that show up later reach the model through `late` (a note on its next request).
 import * as vscode from 'vscode';
@@ -29,11 +29,12 @@ export async function withNewProblems(
   options: EditProblemsOptions = {},
 ): Promise<ProposalOutcome> {
   const before = await source.get(display).catch(() => []);
-  const reports = new WriteReports(uri);
+  const hadProblems = errorsAndWarnings(before).length > 0;
+  const reports = new WriteReports(uri, hadProblems);
   try {
     const outcome = await apply();
     if (outcome.status !== 'accepted') return outcome;
-    if (before.length > 0 || reports.last !== undefined) await reports.quiet(options.quietMs ?? 250, options.capMs ?? 1500);
+    if (hadProblems || reports.last !== undefined) await reports.quiet(options.quietMs ?? 250, options.capMs ?? 1500);
     const after = await source.get(display).catch(() => []);
     options.late?.watch(uri, display, after);
     const introduced = errorsAndWarnings(newProblems(before, after));
@@ -54,7 +55,8 @@ class WriteReports implements vscode.Disposable {
   private onReport: (() => void) | undefined;
   private readonly listeners: vscode.Disposable[];
 
-  constructor(uri: vscode.Uri) {
+  /** `hadProblems`: every report counts (it may clear them); else only one that gives the file problems. */
+  constructor(uri: vscode.Uri, hadProblems: boolean) {
     const same = (other: vscode.Uri) => other.toString() === uri.toString();
     this.listeners = [
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -65,6 +67,8 @@ class WriteReports implements vscode.Disposable {
       }),
       vscode.languages.onDidChangeDiagnostics((event) => {
         if (!this.written || !event.uris.some(same)) return;
+        // Hints and suggestions (a JavaScript file gets some on every change) are no problems.
+        if (!hadProblems && !vscode.languages.getDiagnostics(uri).some((d) => d.severity <= vscode.DiagnosticSeverity.Warning)) return;
         this.last = Date.now();
         this.onReport?.();
       }),

@@ -17,6 +17,7 @@ interface Watched {
   known: readonly Diagnostic[];
   until: number;
   found: Diagnostic[];
+  reads: number;
 }
 
 export class LateProblems implements vscode.Disposable {
@@ -30,7 +31,7 @@ export class LateProblems implements vscode.Disposable {
 
   /** Watches `uri` from now on; a newer edit of the same file starts over from its own problems. */
   watch(uri: vscode.Uri, display: string, known: readonly Diagnostic[]): void {
-    this.watched.set(uri.toString(), { display, known, until: Date.now() + this.windowMs, found: [] });
+    this.watched.set(uri.toString(), { display, known, until: Date.now() + this.windowMs, found: [], reads: 0 });
     this.listener ??= vscode.languages.onDidChangeDiagnostics((event) => void this.reported(event.uris));
   }
 
@@ -63,8 +64,10 @@ export class LateProblems implements vscode.Disposable {
     for (const uri of uris) {
       const entry = this.watched.get(uri.toString());
       if (!entry || entry.until < now) continue;
+      // Reports may come faster than they are read: only the latest read counts.
+      const read = ++entry.reads;
       const current = await this.source.get(entry.display).catch(() => undefined);
-      if (current) entry.found = errorsAndWarnings(newProblems(entry.known, current));
+      if (current && read === entry.reads) entry.found = errorsAndWarnings(newProblems(entry.known, current));
     }
     this.stopWhenIdle();
   }
