@@ -42,7 +42,8 @@ export class DiffReview {
       // The card says so the moment the person decides; a write that then fails says why.
       this.decisions.announce(proposal.toolCallId, true, content === proposal.content ? 'Accepted' : 'Accepted with your changes');
       // Closed before the write: closing it while the write runs can close the document the
-      // write is saving (its left side is that file).
+      // write is saving (its left side is that file), and closing it after the write leaves the
+      // file open in a tab of its own.
       await closeDiff(right);
       const outcome = await applyProposal(uri, proposal, content);
       this.report(proposal, outcome);
