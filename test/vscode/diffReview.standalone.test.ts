@@ -35,6 +35,8 @@ describe('The diff review in VS Code', () => {
   const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
   const mathFile = path.join(root, MATH);
   const transcript: TranscriptMessage[] = [];
+  /** What src/math.js held when the chat was told of each decision. */
+  const diskWhenDecided = new Map<string, string>();
   const disposables: vscode.Disposable[] = [];
   let decisions: PendingDecisions;
   let workspace: VsCodeWorkspace;
@@ -63,7 +65,10 @@ describe('The diff review in VS Code', () => {
     const files = new ProposalFileSystem();
     const log = vscode.window.createOutputChannel('Ouro diff review tests', { log: true });
     disposables.push(files, log, vscode.workspace.registerFileSystemProvider(PROPOSAL_SCHEME, files, { isCaseSensitive: true }));
-    decisions = new PendingDecisions((message) => transcript.push(message));
+    decisions = new PendingDecisions((message) => {
+      transcript.push(message);
+      if (message.type === 'decided') diskWhenDecided.set(message.toolCallId, fs.readFileSync(mathFile, 'utf8'));
+    });
     workspace = new VsCodeWorkspace(new DiffReview(files, decisions, log), () => ({ autoApproveEdits: false, allowSecretFiles: false }));
     original = fs.readFileSync(mathFile, 'utf8');
   });
@@ -95,13 +100,19 @@ describe('The diff review in VS Code', () => {
     await outcome;
   });
 
-  it('writes the proposal when accepted, closes the diff, and the edit can be undone', async () => {
+  it('says Accepted at once, writes the proposal, closes the diff, and the edit can be undone', async () => {
     const p = proposal();
     const { outcome } = await propose(p);
     decisions.decide(p.toolCallId, { accepted: true });
     assert.deepEqual(await outcome, { status: 'accepted', content: p.content, userModified: false });
     assert.equal(fs.readFileSync(mathFile, 'utf8'), p.content);
+    const told = transcript.filter((m) => m.type === 'decided' && m.toolCallId === p.toolCallId);
+    assert.deepEqual(told, [{ type: 'decided', toolCallId: p.toolCallId, accepted: true, note: 'Accepted' }]);
+    assert.equal(diskWhenDecided.get(p.toolCallId), original, 'the chat heard "Accepted" only after the write');
     await until('the diff to close', () => (proposalTabs().length === 0 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tab.label);
+    assert.deepEqual(tabs, [], 'an editor opened');
 
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(mathFile));
     await vscode.window.showTextDocument(document);

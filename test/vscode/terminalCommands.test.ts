@@ -1,7 +1,6 @@
 // run_command in the editor: command lines run in the "Ouro" terminal through shell integration
 // (or a child process, said in the note, where the shell offers none), with their output, exit
-// code and timeout, in the sandbox as a short line; and an accepted edit comes back with the
-// problems it introduced.
+// code and timeout, in the sandbox as a short line.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,9 +11,7 @@ import { NO_NETWORK } from '../../src/agent/commands/sandbox/networkAccess';
 import { SandboxedRunner } from '../../src/agent/commands/sandbox/sandboxedRunner';
 import { sandboxSupport } from '../../src/agent/commands/sandbox/sandboxSupport';
 import type { ResolvedPath } from '../../src/agent/workspace/workspace';
-import { DiffReview } from '../../src/host/review/diffReview';
 import { TERMINAL_NAME, TerminalCommandRunner } from '../../src/host/terminal/terminalCommandRunner';
-import { VsCodeWorkspace } from '../../src/host/workspace/vscodeWorkspace';
 
 describe('the "Ouro" terminal runner', function () {
   this.timeout(60_000);
@@ -141,35 +138,5 @@ describe('a sandboxed command in the "Ouro" terminal', function () {
     } finally {
       listener.dispose();
     }
-  });
-});
-
-describe('problems after an accepted edit', function () {
-  this.timeout(60_000);
-  const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
-  const file = 'edit-problems.json';
-  let log: vscode.LogOutputChannel;
-  let workspace: VsCodeWorkspace;
-
-  before(() => {
-    log = vscode.window.createOutputChannel('Ouro edit problems tests', { log: true });
-    workspace = new VsCodeWorkspace(new DiffReview(undefined as never, undefined as never, log), () => ({ autoApproveEdits: true, allowSecretFiles: false }));
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(path.join(root, file), { force: true });
-    log.dispose();
-  });
-
-  it('adds the JSON error an edit introduced to the outcome, and nothing for a clean edit', async () => {
-    const original = '{ "a": 1 }\n';
-    fs.writeFileSync(path.join(root, file), original);
-    const clean = await workspace.propose({ path: file, original, content: '{ "a": 2 }\n', summary: 'change a', toolCallId: 'clean' });
-    assert.equal(clean.status, 'accepted');
-    assert.equal(clean.status === 'accepted' && clean.problems, undefined);
-
-    const broken = await workspace.propose({ path: file, original: '{ "a": 2 }\n', content: '{ "a": 2 "b": 3 }\n', summary: 'add b', toolCallId: 'broken' });
-    assert.equal(broken.status, 'accepted');
-    assert.match((broken.status === 'accepted' && broken.problems) || '', /edit-problems\.json:1:\d+ error .*\(json\)/);
   });
 });

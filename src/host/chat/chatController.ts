@@ -31,6 +31,7 @@ import { addCommandAllowRules, readSettings, saveModelChoice } from '../settings
 import type { Transcript } from './transcript';
 import { chatCommandRunner, noSandboxNotice } from '../terminal/chatCommandRunner';
 import { VsCodeDiagnostics } from '../review/vscodeDiagnostics';
+import { lateProblemsNote } from '../review/lateProblems';
 import type { VsCodeWorkspace } from '../workspace/vscodeWorkspace';
 
 export interface ChatControllerDeps {
@@ -167,6 +168,7 @@ export class ChatController {
 
   newChat(): void {
     this.deps.decisions.rejectAll('The user started a new chat.');
+    this.deps.workspace.lateProblems.clear();
     this.deps.agent.reset();
     this.toolset = undefined;
     this.sandboxNoticeShown = false;
@@ -247,6 +249,9 @@ export class ChatController {
       this.deps.transcript.add({ type: 'notice', text: notice });
     }
     const hooks = await this.hooks.forMessage(commands, workspace, agent.conversation.id);
+    // Problems reported after an edit's result went back, and not yet told mid-turn.
+    const late = workspace.lateProblems.take();
+    if (late.length > 0 && !retry && agent.conversation.messages.length > 0) agent.conversation.messages.push(lateProblemsNote(late));
     await agent.run({
       retry,
       content: composeUserMessage(text, attached),
@@ -325,6 +330,7 @@ export class ChatController {
       skills,
       builtIn: (available) => createTools({ skills: available, fetch, search }),
       forChat: (tool) => chatTool(tool, decisions, () => readSettings().autoApproveReads),
+      lateNotes: () => workspace.lateProblems.take(),
       onProblem: (problem) => log.warn(`tools: ${problem}`),
     });
     return { tools, skills };

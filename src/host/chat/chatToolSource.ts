@@ -16,6 +16,8 @@ export interface ChatToolSourceOptions {
   builtIn(skills: SkillLibrary | undefined): Tool[];
   /** Wraps one tool for the chat (approvals on its call's card). */
   forChat(tool: Tool): Tool;
+  /** Notes from elsewhere for the next step (problems reported on an edited file after its result). */
+  lateNotes?(): string[];
   /** Told about each new problem with a self-made tool or a skill (the agent hears it in a note). */
   onProblem?(problem: string): void;
 }
@@ -63,7 +65,7 @@ export class ChatToolSource {
     const set = await this.custom.forStep();
     // The same list as last step when nothing changed, so the loop need not make its specs again.
     if (this.offered?.from !== set.tools) this.offered = { from: set.tools, tools: set.tools.map((tool) => this.chatTool(tool)) };
-    return { tools: this.offered.tools, notes: [...notes, ...(set.notes ?? [])] };
+    return { tools: this.offered.tools, notes: [...notes, ...(set.notes ?? []), ...(this.options.lateNotes?.() ?? [])] };
   };
 
   private chatTool(tool: Tool): Tool {

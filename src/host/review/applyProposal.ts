@@ -1,9 +1,10 @@
 // Writes an accepted proposal as a WorkspaceEdit, so it is undoable like any edit: a new file is
-// created, an existing one has its whole text replaced and is saved. Nothing is written when the
+// created, an existing one has the lines that differ replaced and is saved. Nothing is written when the
 // file changed since the tool read it: the outcome asks the agent to read it again.
 import * as vscode from 'vscode';
 import { BOM, decodeText, encodeText, withBom } from '../../agent/workspace/text';
 import type { Proposal, ProposalOutcome } from '../../agent/workspace/workspace';
+import { changedStretch } from './changedStretch';
 
 /** What the file holds now, as a proposal's `original` would: undefined when it does not exist. */
 export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
@@ -30,6 +31,8 @@ export async function findConflict(uri: vscode.Uri, proposal: Proposal): Promise
 }
 
 export async function applyProposal(uri: vscode.Uri, proposal: Proposal, content: string): Promise<ProposalOutcome> {
+  // Checking for a conflict and opening the document do not wait on each other.
+  const opening = proposal.original === undefined ? undefined : Promise.resolve(vscode.workspace.openTextDocument(uri)).catch(() => undefined);
   const conflict = await findConflict(uri, proposal);
   if (conflict) return { status: 'conflict', message: conflict };
   const edit = new vscode.WorkspaceEdit();
@@ -37,16 +40,24 @@ export async function applyProposal(uri: vscode.Uri, proposal: Proposal, content
     edit.createFile(uri, { contents: encodeText(content), overwrite: false });
     if (!(await vscode.workspace.applyEdit(edit))) return { status: 'conflict', message: `${proposal.path} could not be created.` };
   } else {
-    const document = await vscode.workspace.openTextDocument(uri);
-    const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-    // The document keeps the file's encoding, BOM included; its text never holds the BOM.
-    edit.replace(uri, whole, content.startsWith(BOM) ? content.slice(1) : content);
-    if (!(await vscode.workspace.applyEdit(edit))) return { status: 'conflict', message: `${proposal.path} could not be edited.` };
+    const document = await opening;
+    if (!document) return { status: 'conflict', message: `${proposal.path} could not be opened.` };
+    if (!(await replaceText(document, content))) return { status: 'conflict', message: `${proposal.path} could not be edited.` };
     if (!(await saveToDisk(uri, document, content))) {
       return { status: 'conflict', message: `${proposal.path} was edited in the editor but could not be saved to disk; it has unsaved changes.` };
     }
   }
   return { status: 'accepted', content, userModified: content !== proposal.content };
+}
+
+/** Makes the document read `content` by replacing only the lines that differ. */
+export async function replaceText(document: vscode.TextDocument, content: string): Promise<boolean> {
+  // The document keeps the file's encoding, BOM included; its text never holds the BOM.
+  const stretch = changedStretch(document.getText(), content.startsWith(BOM) ? content.slice(1) : content);
+  if (!stretch) return true;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(stretch.start), document.positionAt(stretch.end)), stretch.text);
+  return vscode.workspace.applyEdit(edit);
 }
 
 /**

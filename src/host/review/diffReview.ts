@@ -34,11 +34,17 @@ export class DiffReview {
       await this.show(proposal.toolCallId);
       const decision = await this.decisions.wait({ toolCallId: proposal.toolCallId, kind: 'edit', title: proposal.path, detail: proposal.summary, ...(protectedWhy ? { protectedWhy } : {}) }, signal);
       const content = await this.editedContent(right, proposal.content);
-      await closeDiff(right);
       if (!decision.accepted) {
+        await closeDiff(right);
         this.decisions.announce(proposal.toolCallId, false, decision.reason === STOPPED_REASON ? STOPPED_NOTE : decisionNote(false, decision.reason));
         return { status: 'rejected', reason: decision.reason };
       }
+      // The card says so the moment the person decides; a write that then fails says why.
+      this.decisions.announce(proposal.toolCallId, true, content === proposal.content ? 'Accepted' : 'Accepted with your changes');
+      // Closed before the write: closing it while the write runs can close the document the
+      // write is saving (its left side is that file), and closing it after the write leaves the
+      // file open in a tab of its own.
+      await closeDiff(right);
       const outcome = await applyProposal(uri, proposal, content);
       this.report(proposal, outcome);
       return outcome;
@@ -66,7 +72,6 @@ export class DiffReview {
   private report(proposal: Proposal, outcome: ProposalOutcome): void {
     const id = proposal.toolCallId;
     if (outcome.status === 'accepted') {
-      this.decisions.announce(id, true, outcome.userModified ? 'Accepted with your changes' : 'Accepted');
       this.log.info(`applied ${proposal.path}${outcome.userModified ? ' (modified by the user)' : ''}`);
     } else if (outcome.status === 'conflict') {
       this.decisions.announce(id, false, `Not written: ${outcome.message}`);

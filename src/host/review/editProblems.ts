@@ -1,17 +1,23 @@
-// Feedback after every edit: once an accepted proposal is written, the language servers get a
-// moment to look at the file, and the errors and warnings the edit introduced there ride on the
-// tool result, so the model fixes its own mistakes without being asked.
+// Feedback after every edit: once an accepted proposal is written, the errors and warnings the
+// edit introduced ride on the tool result, so the model fixes its own mistakes without being
+// asked. The result waits for a language server only while one is working on the file: when the
+// file had problems before (they are about to change) or a report giving it some came in since the write
+// began, until the reports go quiet, with a cap. A clean file reported on by no one waits for
+// nothing; problems that show up later reach the model through `late` (a note on its next request).
 import * as vscode from 'vscode';
 import type { DiagnosticsSource } from '../../agent/diagnostics';
 import { listProblems } from '../../agent/tools/getDiagnostics';
 import type { ProposalOutcome } from '../../agent/workspace/workspace';
-import { newProblems } from './newProblems';
+import type { LateProblems } from './lateProblems';
+import { errorsAndWarnings, newProblems } from './newProblems';
 
 export interface EditProblemsOptions {
   /** The longest wait for the language servers after a write. */
-  waitMs?: number;
-  /** After their first report, how long they may stay quiet before the report counts as done. */
-  settleMs?: number;
+  capMs?: number;
+  /** After a report, how long they may stay quiet before the report counts as done. */
+  quietMs?: number;
+  /** Watches the file after the result went back, for problems reported later. */
+  late?: LateProblems;
 }
 
 /** Runs `apply` (a review or a direct write of `display`) and adds the problems the write introduced. */
@@ -23,35 +29,74 @@ export async function withNewProblems(
   options: EditProblemsOptions = {},
 ): Promise<ProposalOutcome> {
   const before = await source.get(display).catch(() => []);
-  let lastReport: number | undefined;
-  const listener = vscode.languages.onDidChangeDiagnostics((event) => {
-    if (event.uris.some((changed) => changed.toString() === uri.toString())) lastReport = Date.now();
-  });
+  const hadProblems = errorsAndWarnings(before).length > 0;
+  const reports = new WriteReports(uri, hadProblems);
   try {
     const outcome = await apply();
     if (outcome.status !== 'accepted') return outcome;
-    // A report during a long review says nothing about this write; only later ones count.
-    lastReport = undefined;
-    // Language servers check the files the editor shows (the JSON one nothing else), so an
-    // edited file not on screen opens in a preview tab, without taking focus from the chat.
-    if (!vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === uri.toString())) {
-      await Promise.resolve(vscode.window.showTextDocument(uri, { preview: true, preserveFocus: true })).catch(() => undefined);
-    }
-    await settled(() => lastReport, options.waitMs ?? 1500, options.settleMs ?? 300);
+    if (hadProblems || reports.last !== undefined) await reports.quiet(options.quietMs ?? 250, options.capMs ?? 1500);
     const after = await source.get(display).catch(() => []);
-    const introduced = newProblems(before, after).filter((d) => d.severity === 'error' || d.severity === 'warning');
+    options.late?.watch(uri, display, after);
+    const introduced = errorsAndWarnings(newProblems(before, after));
     if (introduced.length === 0) return outcome;
     return { ...outcome, problems: `The edit introduced problems; fix them: ${listProblems(introduced, display)}` };
   } finally {
-    listener.dispose();
+    reports.dispose();
   }
 }
 
-async function settled(lastReport: () => number | undefined, waitMs: number, settleMs: number): Promise<void> {
-  const deadline = Date.now() + waitMs;
-  while (Date.now() < deadline) {
-    const last = lastReport();
-    if (last !== undefined && Date.now() - last >= settleMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * The language servers' reports on one file since its text changed (a report during a long review
+ * says nothing about the write, so reports count only once the document changes or the file is created).
+ */
+class WriteReports implements vscode.Disposable {
+  last: number | undefined;
+  private written = false;
+  private onReport: (() => void) | undefined;
+  private readonly listeners: vscode.Disposable[];
+
+  /** `hadProblems`: every report counts (it may clear them); else only one that gives the file problems. */
+  constructor(uri: vscode.Uri, hadProblems: boolean) {
+    const same = (other: vscode.Uri) => other.toString() === uri.toString();
+    this.listeners = [
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && same(event.document.uri)) this.written = true;
+      }),
+      vscode.workspace.onDidCreateFiles((event) => {
+        if (event.files.some(same)) this.written = true;
+      }),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        if (!this.written || !event.uris.some(same)) return;
+        // Hints and suggestions (a JavaScript file gets some on every change) are no problems.
+        if (!hadProblems && !vscode.languages.getDiagnostics(uri).some((d) => d.severity <= vscode.DiagnosticSeverity.Warning)) return;
+        this.last = Date.now();
+        this.onReport?.();
+      }),
+    ];
+  }
+
+  /** Resolves once no report has come for `quietMs` (counting from the last one, or from now), or after `capMs`. */
+  quiet(quietMs: number, capMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      let quiet: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        clearTimeout(quiet);
+        clearTimeout(cap);
+        this.onReport = undefined;
+        resolve();
+      };
+      const cap = setTimeout(done, capMs);
+      const arm = (ms: number) => {
+        clearTimeout(quiet);
+        quiet = setTimeout(done, ms);
+      };
+      this.onReport = () => arm(quietMs);
+      // Before any report: wait for the first (the server is working), up to the cap.
+      if (this.last !== undefined) arm(Math.max(0, quietMs - (Date.now() - this.last)));
+    });
+  }
+
+  dispose(): void {
+    for (const listener of this.listeners) listener.dispose();
   }
 }

@@ -3,8 +3,8 @@
 // bytes (no edit can hold it). A file with unsaved changes in the editor is left alone.
 import * as vscode from 'vscode';
 import type { FileWriter } from '../../agent/history/restoreFiles';
-import { BOM, decodeText, withBom } from '../../agent/workspace/text';
-import { currentText, saveToDisk } from './applyProposal';
+import { decodeText, withBom } from '../../agent/workspace/text';
+import { currentText, replaceText, saveToDisk } from './applyProposal';
 
 export function editorFileWriter(uriOf: (path: string) => Promise<vscode.Uri>): FileWriter {
   return {
@@ -21,9 +21,7 @@ export function editorFileWriter(uriOf: (path: string) => Promise<vscode.Uri>): 
       }
       const document = await vscode.workspace.openTextDocument(uri);
       if (document.isDirty) throw new Error(`${path} has unsaved changes in the editor: save or revert them first.`);
-      const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-      edit.replace(uri, whole, content.startsWith(BOM) ? content.slice(1) : content);
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`${path} could not be edited.`);
+      if (!(await replaceText(document, content))) throw new Error(`${path} could not be edited.`);
       if (!(await saveToDisk(uri, document, content))) throw new Error(`${path} was restored in the editor but could not be saved.`);
     },
     async delete(path) {

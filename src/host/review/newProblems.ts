@@ -19,3 +19,8 @@ export function newProblems(before: readonly Diagnostic[], after: readonly Diagn
   }
   return introduced;
 }
+
+/** The problems worth the model's attention after an edit. */
+export function errorsAndWarnings(problems: readonly Diagnostic[]): Diagnostic[] {
+  return problems.filter((d) => d.severity === 'error' || d.severity === 'warning');
+}

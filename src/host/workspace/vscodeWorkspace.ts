@@ -23,6 +23,7 @@ import {
 } from '../../agent/workspace/workspace';
 import type { DiffReview } from '../review/diffReview';
 import { withNewProblems } from '../review/editProblems';
+import { LateProblems } from '../review/lateProblems';
 import { walkWorkspaceFolder } from './fsWalk';
 import { IGNORE_CASE, followLinks, notFollowed, type Folder, type LinkTarget } from './linkTargets';
 import { RecentReads } from './recentReads';
@@ -47,6 +48,8 @@ const COUNT_LIMIT = 10_000;
 
 export class VsCodeWorkspace implements Workspace {
   private readonly ignoreFileCache = new RecentReads();
+  /** Problems reported on edited files after their results went back, for the model's next request. */
+  readonly lateProblems = new LateProblems(new VsCodeDiagnostics(this));
 
   constructor(
     private readonly review: DiffReview,
@@ -158,7 +161,7 @@ export class VsCodeWorkspace implements Workspace {
     const large = encodeText(proposal.content).byteLength > LARGE_WRITE_BYTES;
     // A protected write always opens the review, auto-approved edits or not, and says why.
     const write = () => (this.settings().autoApproveEdits && !large && !why ? this.review.applyDirectly(uri, named) : this.review.review(uri, named, signal, why));
-    return withNewProblems(new VsCodeDiagnostics(this), uri, resolved.display, write);
+    return withNewProblems(new VsCodeDiagnostics(this), uri, resolved.display, write, { late: this.lateProblems });
   }
 
   /** The display path of a file inside a workspace folder; undefined for anything else. */

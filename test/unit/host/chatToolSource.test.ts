@@ -41,6 +41,19 @@ describe("the editor's tool source for a chat", () => {
   }
   const names = (tools: readonly Tool[]) => tools.map((tool) => tool.name);
 
+  it('passes on the notes from elsewhere (problems reported after an edit) with the next step, once', async () => {
+    const late = ['Problems showed up in src/a.ts after your edit.'];
+    const tools = new ChatToolSource({
+      workspace,
+      skills: new SkillLibrary(workspaceSkillReaders(workspace)),
+      builtIn: (skills) => createTools({ skills }),
+      forChat: (tool) => tool,
+      lateNotes: () => late.splice(0),
+    });
+    assert.deepEqual((await tools.forStep(signal)).notes, ['Problems showed up in src/a.ts after your edit.']);
+    assert.deepEqual((await tools.forStep(signal)).notes, []);
+  });
+
   it('offers the same wrapped list while nothing changes, and reads .ouro/tools again only when told', async () => {
     const tools = source();
     const first = await tools.forStep(signal);
