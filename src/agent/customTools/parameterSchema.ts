@@ -2,11 +2,14 @@
 // schema for an object and then validates each call's arguments against it; its errors are
 // turned into messages that name the field and say what to fix.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { z } from 'zod';
 
 // Not strict: a schema with keywords Ajv does not know ("examples", vendor extensions) is still
-// usable. Defaults are filled in so the script sees them.
+// usable. Defaults are filled in so the script sees them. Formats (uri, date-time, email, ...)
+// are checked: MCP servers' schemas use them.
 const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
+addFormats(ajv);
 
 export type CompiledParameters = { ok: true; validate: ValidateFunction } | { ok: false; problem: string };
 

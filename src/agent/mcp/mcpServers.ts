@@ -2,9 +2,11 @@
 // first time its tools are wanted, and one that failed is tried again after its pause), and all
 // of them stop with the session. A workspace's servers are the repository's and start only when
 // the person trusts them; until then they are listed as waiting, with their command line.
+import type { Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
 import type { Tool } from '../tools/tool';
 import { toolsForStep, type ToolSet, type ToolSource } from '../toolSource';
 import type { McpServerConfig } from './mcpConfig';
+import { DeferredTools } from './deferredTools';
 import { McpConnection, type McpConnectionOptions } from './mcpConnection';
 import { mcpTools, type McpAllowed } from './mcpTools';
 
@@ -20,7 +22,8 @@ export interface McpServerStatus {
 export class McpServers {
   private readonly connections: McpConnection[] = [];
   private readonly untrusted: McpServerConfig[] = [];
-  private readonly toolCounts = new Map<string, number>();
+  private readonly made = new Map<McpConnection, { listed: readonly McpTool[]; tools: Tool[] }>();
+  private readonly deferred = new DeferredTools();
   /** Problems said once (a tool left out, a server that did not start). */
   private readonly said = new Set<string>();
 
@@ -34,24 +37,39 @@ export class McpServers {
     }
   }
 
-  /** A ToolSource: `base`'s tools, then every started server's. */
+  /**
+   * A ToolSource: `base`'s tools, then the servers' (past a few, deferred: see DeferredTools).
+   * The same tools give the same list, so their specs are not made again.
+   */
   withTools(base: readonly Tool[] | ToolSource): ToolSource {
+    let last: Tool[] = [];
     return async (signal) => {
       const set = await toolsForStep(base, signal);
-      const notes = [...(set.notes ?? [])];
-      const tools = [...set.tools];
-      for (const connection of this.connections) {
-        try {
-          const offered = mcpTools(connection, await connection.tools(), this.options.allowed);
-          this.toolCounts.set(connection.config.name, offered.tools.length);
-          tools.push(...offered.tools);
-          offered.problems.forEach((problem) => this.problem(problem));
-        } catch (err) {
-          this.problem(err instanceof Error ? err.message : String(err));
-        }
-      }
-      return { tools, ...(notes.length ? { notes } : {}) } satisfies ToolSet;
+      const tools = [...set.tools, ...this.deferred.offer(await this.mcpTools())];
+      if (tools.length !== last.length || tools.some((tool, i) => tool !== last[i])) last = tools;
+      return { tools: last, ...(set.notes?.length ? { notes: set.notes } : {}) } satisfies ToolSet;
     };
+  }
+
+  /** Every server's tools, made again only when a server listed them again (after a restart). */
+  private async mcpTools(): Promise<Tool[]> {
+    const all: Tool[] = [];
+    for (const connection of this.connections) {
+      try {
+        const listed = await connection.tools();
+        let made = this.made.get(connection);
+        if (made?.listed !== listed) {
+          const offered = mcpTools(connection, listed, this.options.allowed);
+          offered.problems.forEach((problem) => this.problem(problem));
+          made = { listed, tools: offered.tools };
+          this.made.set(connection, made);
+        }
+        all.push(...made.tools);
+      } catch (err) {
+        this.problem(err instanceof Error ? err.message : String(err));
+      }
+    }
+    return all;
   }
 
   status(): McpServerStatus[] {
@@ -60,7 +78,7 @@ export class McpServers {
         name: connection.config.name,
         state: connection.state,
         target: targetOf(connection.config),
-        tools: this.toolCounts.get(connection.config.name) ?? 0,
+        tools: this.made.get(connection)?.tools.length ?? 0,
         ...(connection.error ? { error: connection.error } : {}),
       })),
       ...this.untrusted.map((server) => ({ name: server.name, state: 'untrusted' as const, target: targetOf(server), tools: 0 })),
