@@ -5,11 +5,13 @@ describe('CLI arguments', () => {
   it('reads every flag and joins the prompt words', () => {
     const options = parseCliArgs(
       ['--cwd', 'proj', '--base-url', 'http://h/v1', '--api-key', 'k', '--model', 'm', '--approve', 'edits',
-        '--allow', 'npm test', '--allow', 'git status', '--deny', 'rm', '--deny', 'git push', '--max-steps', '7', '--json', 'fix', 'the', 'bug'],
+        '--allow', 'npm test', '--allow', 'git status', '--deny', 'rm', '--deny', 'git push', '--max-steps', '7', '--json',
+        '--mcp-config', 'a.json', '--mcp-config', 'b.json', '--trust-mcp', '--allow-mcp', 'everything__echo', 'fix', 'the', 'bug'],
       {}, '/here');
     assert.deepEqual(options, {
       cwd: 'proj', baseURL: 'http://h/v1', apiKey: 'k', model: 'm', approve: 'edits',
       allow: ['npm test', 'git status'], deny: ['rm', 'git push'], sandbox: true, allowNetwork: [], passEnv: [], maxSteps: 7, maxRetries: undefined, json: true, prompt: 'fix the bug',
+      mcpConfig: ['a.json', 'b.json'], trustMcp: true, allowMcp: ['everything__echo'],
     });
   });
 
