@@ -50,6 +50,8 @@ export class ChatAgent {
   private context: { manager: ContextManager; model: string } | undefined;
   /** What the server reported for the latest request (not saved: the meter's detail). */
   private lastRequest: Usage | undefined;
+  /** Told when another conversation is shown (its staged changes come back with it). */
+  onConversationShown: (conversation: ConversationRecord) => void = () => {};
 
   constructor(
     private readonly transcript: Transcript,
@@ -211,6 +213,7 @@ export class ChatAgent {
     this.recorder = this.recorderFor(conversation);
     this.context = undefined;
     this.lastRequest = undefined;
+    this.onConversationShown(conversation);
     const notices = repairs.length ? [{ type: 'notice' as const, text: `Loaded after an interruption: ${repairs.join('; ')}.` }] : [];
     this.transcript.replace([...transcriptOf(conversation.messages, randomUUID, conversation.turns), ...notices]);
     this.onBusyChange(false);

@@ -26,11 +26,15 @@ import type { FileChanges } from '../review/fileChanges';
 import type { HistoryActions } from '../history/historyActions';
 import { createChatModel } from '../models/modelFactory';
 import type { ModelControls } from '../models/modelControls';
-import { addCommandAllowRules, readSettings, saveModelChoice } from '../settings/settings';
+import { addCommandAllowRules, readReviewFlow, readSettings, saveModelChoice } from '../settings/settings';
 import type { Transcript } from './transcript';
 import { chatCommandRunner, noSandboxNotice } from '../terminal/chatCommandRunner';
 import { VsCodeDiagnostics } from '../review/vscodeDiagnostics';
 import type { VsCodeWorkspace } from '../workspace/vscodeWorkspace';
+import type { StagedReview } from '../staged/stagedReview';
+import { withPropose } from '../../agent/workspace/withPropose';
+import type { Workspace } from '../../agent/workspace/workspace';
+import type { HeldNotes } from './heldNotes';
 
 export interface ChatControllerDeps {
   view: ChatViewProvider;
@@ -46,6 +50,10 @@ export interface ChatControllerDeps {
   changes: FileChanges;
   log: vscode.LogOutputChannel;
   models: ModelControls;
+  /** Review at the end: the staged layer the agent writes into. */
+  staged: StagedReview;
+  /** What the model hears with its next request. */
+  notes: HeldNotes;
 }
 
 /** The model the settings name, ready to be asked, with what the chat needs to know about it. */
@@ -91,7 +99,7 @@ export class ChatController {
         this.newChat();
         return;
       case 'accept':
-        decisions.decide(message.toolCallId, { accepted: true });
+        if (!decisions.choose(message.toolCallId, message.choice)) this.deps.log.warn(`ignored an accept for ${message.toolCallId}: nothing waits on it with that choice`);
         return;
       case 'reject':
         decisions.decide(message.toolCallId, { accepted: false, reason: message.reason });
@@ -244,9 +252,11 @@ export class ChatController {
       this.sandboxNoticeShown = true;
       this.deps.transcript.add({ type: 'notice', text: notice });
     }
+    // Review at the end: the agent writes into the staged layer and works on.
+    const staging = readReviewFlow() === 'end' ? this.deps.staged.workspace : undefined;
     await agent.run({
       retry,
-      content: composeUserMessage(text, attached),
+      content: this.deps.notes.beforeMessage(composeUserMessage(text, attached)),
       display: text,
       endpoint: chat.endpoint,
       window: chat.window,
@@ -254,14 +264,24 @@ export class ChatController {
       systemPrompt: () => this.systemPrompt(toolset.skills, search),
       options: {
         model: chat.model,
-        tools: toolset.tools.forStep,
-        workspace,
+        tools: this.deps.notes.withSource(toolset.tools.forStep),
+        workspace: staging ? this.stagedCards(staging) : workspace,
+        ...(staging ? { staged: staging } : {}),
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,
         commands,
         diagnostics: new VsCodeDiagnostics(workspace),
         asker: questionAsker(decisions),
       },
+    });
+  }
+
+  /** The staged layer, each staged write's card saying so. */
+  private stagedCards(staging: Workspace): Workspace {
+    return withPropose(staging, async (proposal, signal) => {
+      const outcome = await staging.propose(proposal, signal);
+      if (outcome.status === 'accepted' && outcome.staged) this.deps.decisions.announce(proposal.toolCallId, true, 'Staged: review it in Changes');
+      return outcome;
     });
   }
 
