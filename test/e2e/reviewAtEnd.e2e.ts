@@ -34,7 +34,10 @@ async function panelAction(page: Page, title: string): Promise<void> {
 
 /** The edit_file card for `path`, once its change is staged. */
 function stagedCard(chat: FrameLocator, path: string): Locator {
-  return chat.locator('#messages .tool-card[data-tool="edit_file"][data-status="done"]', { hasText: path }).filter({ has: chat.locator('.tool-note', { hasText: 'Staged' }) });
+  return chat
+    .locator('#messages .tool-card[data-tool="edit_file"][data-status="done"]')
+    .filter({ has: chat.locator('summary .tool-target', { hasText: new RegExp(`^${path.replace(/\./g, '\\.')}$`) }) })
+    .filter({ has: chat.locator('.tool-note', { hasText: 'Staged' }) });
 }
 
 function lastRequestText(scenario: Scenario): string {

@@ -6,6 +6,7 @@
 // the chat shown now.
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
+import type { UserMessage } from '../../agent/conversation';
 import type { AgentEvent, Usage } from '../../agent/events';
 import { ContextManager } from '../../agent/context/contextManager';
 import { newRecord, type ConversationRecord } from '../../agent/history/conversationRecord';
@@ -83,6 +84,13 @@ export class ChatAgent {
   /** Saves the conversation now (after the saves already queued). */
   save(): Promise<void> {
     return this.recorder.save();
+  }
+
+  /** Ouro's note to the model, outside a turn: the next request carries it (after a reload too). */
+  addNote(note: UserMessage): void {
+    if (this.controller || this.record.messages.length === 0) return;
+    this.record.messages.push(note);
+    void this.recorder.save();
   }
 
   async run(turn: Turn): Promise<void> {

@@ -252,11 +252,13 @@ export class ChatController {
       this.sandboxNoticeShown = true;
       this.deps.transcript.add({ type: 'notice', text: notice });
     }
+    const note = this.deps.notes.takeMessage();
+    if (note) agent.addNote(note);
     // Review at the end: the agent writes into the staged layer and works on.
     const staging = readReviewFlow() === 'end' ? this.deps.staged.workspace : undefined;
     await agent.run({
       retry,
-      content: this.deps.notes.beforeMessage(composeUserMessage(text, attached)),
+      content: composeUserMessage(text, attached),
       display: text,
       endpoint: chat.endpoint,
       window: chat.window,

@@ -1,6 +1,8 @@
 // What the model should hear about something the person did outside a turn (kept or undid staged
-// changes): held until the next request. A new message carries them before its words; a running
-// turn hands them to the loop with the next step's tools, which adds them to the latest tool result.
+// changes): held until the next request. A new message is preceded by them as Ouro's note (as
+// after an undo); a running turn hands them to the loop with the next step's tools, which adds
+// them to the latest tool result.
+import type { UserMessage } from '../../agent/conversation';
 import type { ToolSource } from '../../agent/toolSource';
 
 export class HeldNotes {
@@ -17,10 +19,10 @@ export class HeldNotes {
     return taken;
   }
 
-  /** The user's message with the held notes before it. */
-  beforeMessage(content: string): string {
+  /** The held notes as Ouro's note to the model (no longer held); undefined when there are none. */
+  takeMessage(): UserMessage | undefined {
     const notes = this.take();
-    return notes.length ? `${notes.map((note) => `[Note from Ouro] ${note}`).join('\n')}\n\n${content}` : content;
+    return notes.length ? { role: 'user', note: true, content: notes.map((note) => `[Note from Ouro] ${note}`).join('\n') } : undefined;
   }
 
   /** The tool source, with the notes held by each step added to that step's notes. */

@@ -40,11 +40,11 @@ describe('staged review in the editor', () => {
     assert.equal(await readFile(join(root, 'b.txt'), 'utf8'), CODE);
     assert.deepEqual(staged.pending(), []);
     assert.deepEqual(saved.at(-1), []);
-    const message = notes.beforeMessage('go on');
-    assert.match(message, /^\[Note from Ouro\] The user reviewed your 2 changes to a\.txt one by one: kept 2 \(1, 2\), undid none\./);
-    assert.match(message, /\[Note from Ouro\] The user reviewed your 2 changes to b\.txt one by one: kept none, undid 2 \(1, 2\)\./);
-    assert.match(message, /\n\ngo on$/);
-    assert.equal(notes.beforeMessage('again'), 'again', 'a note is told once');
+    const message = notes.takeMessage();
+    assert.equal(message?.note, true);
+    assert.match(message?.content ?? '', /^\[Note from Ouro\] The user reviewed your 2 changes to a\.txt one by one: kept 2 \(1, 2\), undid none\./);
+    assert.match(message?.content ?? '', /\n\[Note from Ouro\] The user reviewed your 2 changes to b\.txt one by one: kept none, undid 2 \(1, 2\)\./);
+    assert.equal(notes.takeMessage(), undefined, 'a note is told once');
   });
 
   it('keeps a chosen set of hunks, for per-hunk Keep and Undo', async () => {
