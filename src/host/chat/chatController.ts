@@ -35,6 +35,7 @@ import type { StagedReview } from '../staged/stagedReview';
 import { withPropose } from '../../agent/workspace/withPropose';
 import type { Workspace } from '../../agent/workspace/workspace';
 import type { HeldNotes } from './heldNotes';
+import { STAGED_NOTE } from '../../protocol/notes';
 
 export interface ChatControllerDeps {
   view: ChatViewProvider;
@@ -282,7 +283,7 @@ export class ChatController {
   private stagedCards(staging: Workspace): Workspace {
     return withPropose(staging, async (proposal, signal) => {
       const outcome = await staging.propose(proposal, signal);
-      if (outcome.status === 'accepted' && outcome.staged) this.deps.decisions.announce(proposal.toolCallId, true, 'Staged: review it in Changes');
+      if (outcome.status === 'accepted' && outcome.staged) this.deps.decisions.announce(proposal.toolCallId, true, STAGED_NOTE);
       return outcome;
     });
   }
