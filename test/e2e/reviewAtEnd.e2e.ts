@@ -157,7 +157,7 @@ describe('Review at the end', function () {
   it('keeps staged changes across a window reload', async () => {
     const scenario = await scenarios.open({
       name: '15-staged-reload',
-      settings,
+      settings: { ...settings, 'workbench.colorTheme': 'Default Dark Modern' },
       script: [reply(toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: FIXED_LINE })), textReply('Staged the fix.')],
     });
     const { page } = scenario;
@@ -171,9 +171,10 @@ describe('Review at the end', function () {
     await runCommand(page, 'Developer: Reload Window');
     await page.waitForLoadState('domcontentloaded');
     await ouroActivity(page).waitFor();
-    await runCommand(page, 'Ouro: Focus Chat');
+    // The Ouro side bar comes back open, the chat in it.
     chat = chatFrame(page);
     await chat.locator('#messages .message.assistant', { hasText: 'Staged the fix.' }).waitFor();
+    await stagedCard(chat, 'src/math.js').waitFor();
     await changeRow(page, 'src/math.js').waitFor();
     assert.equal(scenario.read('src/math.js'), original);
     await scenario.shot('after-reload');
