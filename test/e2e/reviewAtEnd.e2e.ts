@@ -3,6 +3,8 @@
 // and the model hears what was kept with its next request. A command with staged changes
 // pending offers to keep them first; staged changes outlive a reload.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { reply, textReply, toolCall, type MockRequest } from '../fixtures/mockOpenAI';
 import { BUGGY_LINE, FIXED_LINE, lastContent } from './harness/modelScripts';
@@ -158,7 +160,13 @@ describe('Review at the end', function () {
     const scenario = await scenarios.open({
       name: '15-staged-reload',
       settings: { ...settings, 'workbench.colorTheme': 'Default Dark Modern' },
-      script: [reply(toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: FIXED_LINE })), textReply('Staged the fix.')],
+      script: [
+        reply(
+          toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: FIXED_LINE }, { index: 0 }),
+          toolCall('edit_file', { path: 'README.md', old_string: README_OLD, new_string: README_NEW }, { index: 1 }),
+        ),
+        textReply('Staged the fix.'),
+      ],
     });
     const { page } = scenario;
     const original = scenario.read('src/math.js');
@@ -184,6 +192,23 @@ describe('Review at the end', function () {
     await changeRow(page, 'src/math.js').hover();
     await changeRow(page, 'src/math.js').getByRole('button', { name: 'Keep' }).click();
     await scenario.waitForFile('src/math.js', (t) => t === original.replace(BUGGY_LINE, FIXED_LINE));
+    await changeRow(page, 'src/math.js').waitFor({ state: 'detached' });
     await scenario.shot('kept-after-reload');
+
+    // The person changes the other file on disk: a conflict, which opens in the merge editor.
+    const mine = '# My own title\n';
+    fs.writeFileSync(path.join(scenario.workspace, 'README.md'), mine);
+    await changeRow(page, 'README.md').filter({ hasText: 'conflict' }).waitFor();
+    await changeRow(page, 'README.md').click();
+    // Both versions side by side, the file on disk as the result.
+    const merge = page.locator('.merge-editor').first();
+    await merge.locator('.view-lines', { hasText: 'My own title' }).first().waitFor();
+    await merge.locator('.view-lines', { hasText: '(reviewed at the end)' }).first().waitFor();
+    await scenario.shot('conflict-in-merge-editor');
+    // Undo leaves the person's version.
+    await changeRow(page, 'README.md').hover();
+    await changeRow(page, 'README.md').getByRole('button', { name: 'Undo' }).click();
+    await changeRow(page, 'README.md').waitFor({ state: 'detached' });
+    assert.equal(scenario.read('README.md'), mine);
   });
 });
