@@ -255,8 +255,10 @@ export class ChatController {
     }
     const note = this.deps.notes.takeMessage();
     if (note) agent.addNote(note);
-    // Review at the end: the agent writes into the staged layer and works on.
-    const staging = readReviewFlow() === 'end' ? this.deps.staged.workspace : undefined;
+    // Review at the end: the agent writes into the staged layer and works on. Changes staged
+    // before the flow was switched back still make a command ask first.
+    const staged = this.deps.staged.workspace;
+    const staging = readReviewFlow() === 'end' ? staged : undefined;
     await agent.run({
       retry,
       content: composeUserMessage(text, attached),
@@ -269,7 +271,7 @@ export class ChatController {
         model: chat.model,
         tools: this.deps.notes.withSource(toolset.tools.forStep),
         workspace: staging ? this.stagedCards(staging) : workspace,
-        ...(staging ? { staged: staging } : {}),
+        ...(staging || staged.pending().length ? { staged } : {}),
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,
         commands,
