@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): void {
       else delete record.staged;
       void agent.save();
     },
-    note: (text) => notes.add(text),
+    note: (text) => agent.tell(text, notes),
   });
   agent.onConversationShown = (conversation) => staged.load(conversation.staged);
   const changesView = new ChangesView(staged, (path) => workspace.uriOf(path));

@@ -21,6 +21,7 @@ import type { ChatHistory } from '../history/chatHistory';
 import { transcriptOf } from './conversationTranscript';
 import { forEditor } from './editorErrors';
 import { readSettings } from '../settings/settings';
+import type { HeldNotes } from './heldNotes';
 import type { Transcript } from './transcript';
 
 export interface Turn {
@@ -91,6 +92,18 @@ export class ChatAgent {
     if (this.controller || this.record.messages.length === 0) return;
     this.record.messages.push(note);
     void this.recorder.save();
+  }
+
+  /**
+   * Tells the model what the person did (kept or undid staged changes): into the conversation at
+   * once, saved with it; during a turn, held for the turn's next step (or the next message).
+   */
+  tell(text: string, held: HeldNotes): void {
+    held.add(text);
+    if (!this.controller && this.record.messages.length) {
+      const note = held.takeMessage();
+      if (note) this.addNote(note);
+    }
   }
 
   async run(turn: Turn): Promise<void> {
