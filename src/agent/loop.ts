@@ -19,6 +19,9 @@ import type { Workspace } from './workspace/workspace';
 import { EventChannel } from './eventChannel';
 import { markedAsError } from './toolErrorMarker';
 import { openItemsReminder } from './plan/planChecklist';
+import { runHookedToolCall } from './hooks/hookedToolCall';
+import type { Hooks } from './hooks/hooks';
+import { preCompactHooks, promptHooks, stopHooks } from './hooks/turnHooks';
 import { runToolCall } from './runToolCall';
 import { createToolContext, type ContextBase } from './toolContext';
 import { toolSpecs } from './toolSpecs';
@@ -43,6 +46,8 @@ export interface AgentOptions {
   asker?: UserAsker;
   /** The staged changes when the person reviews at the end (the workspace is then a StagedWorkspace). */
   staged?: StagedChanges;
+  /** The user's and the workspace's hooks (see hooks/hookConfig). */
+  hooks?: Hooks;
 }
 
 export const DEFAULT_MAX_STEPS = 50;
@@ -66,7 +71,12 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
   const notes: string[] = [];
   let reminded = false;
   let specsOf: { tools: readonly Tool[]; specs: ToolSpec[] } | undefined;
-  const base: ContextBase = { workspace: options.workspace, approver: options.approver, signal, commands: options.commands, diagnostics: options.diagnostics, asker: options.asker, staged: options.staged };
+  const base: ContextBase = { workspace: options.workspace, approver: options.approver, signal, commands: options.commands, diagnostics: options.diagnostics, asker: options.asker, staged: options.staged, hooks: options.hooks };
+  if (options.hooks?.has('UserPromptSubmit')) {
+    const ended = yield* promptHooks(conversation, options.hooks, signal);
+    if (ended) return;
+  }
+  let stopHookActive = false;
   for (let step = 1; step <= maxSteps; step++) {
     if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
     yield { type: 'step', step };
@@ -76,7 +86,10 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
     // The same list gives the same specs object, so what is measured per list stays measured.
     if (specsOf?.tools !== tools) specsOf = { tools, specs: toolSpecs(tools) };
     const { specs } = specsOf;
-    const prepared = options.context && (await options.context.prepare(conversation.messages, specs, signal));
+    const compactionNotices: string[] = [];
+    const beforeSummary = options.hooks?.has('PreCompact') ? preCompactHooks(options.hooks, signal, compactionNotices) : undefined;
+    const prepared = options.context && (await options.context.prepare(conversation.messages, specs, signal, false, beforeSummary));
+    for (const text of compactionNotices) yield { type: 'hook', text };
     if (prepared && prepared.compaction) yield { type: 'compacted', compaction: prepared.compaction };
     const reply = yield* streamReply(options.model, prepared ? prepared.messages : conversation.messages, specs, signal);
     if (reply.kind !== 'finished') {
@@ -100,6 +113,11 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
         conversation.messages.push({ role: 'user', content: reminder });
         yield { type: 'reminder', text: reminder };
         continue;
+      }
+      if (options.hooks?.has('Stop') && step < maxSteps) {
+        const goOn: boolean = yield* stopHooks(conversation, options.hooks, stopHookActive, signal);
+        stopHookActive ||= goOn;
+        if (goOn) continue;
       }
       const message = endNote(reply.reason, reply.text);
       return yield { type: 'done', reason: 'stop', ...(message ? { message } : {}) };
@@ -128,7 +146,8 @@ async function* runOne(call: ToolCall, reason: FinishReason, tools: readonly Too
   if (isTruncatedCall(call, reason)) return { content: TRUNCATED_CALL, isError: true };
   // A fresh channel per call: anything a cancelled tool emits later is dropped, not misplaced.
   const channel = new EventChannel();
-  const running = runToolCall(call, tools, createToolContext(base, call.id, channel.emit));
+  const ctx = createToolContext(base, call.id, channel.emit);
+  const running = base.hooks ? runHookedToolCall(call, tools, ctx, base.hooks) : runToolCall(call, tools, ctx);
   const result = yield* channel.drain(untilAborted(running, base.signal));
   return result ?? { content: CANCELLED_WHILE_RUNNING, isError: true };
 }

@@ -1,6 +1,7 @@
 // The ToolContext the loop hands a tool: the real workspace and approver, wrapped so that every
 // review and approval shows up in the event stream (the chat view and the CLI read it there).
 import type { CommandRunner } from './commands/commandRunner';
+import type { Hooks } from './hooks/hooks';
 import type { DiagnosticsSource } from './diagnostics';
 import type { AgentEvent } from './events';
 import { lineCounts } from './tools/changedLines';
@@ -17,6 +18,7 @@ export interface ContextBase {
   diagnostics?: DiagnosticsSource;
   asker?: UserAsker;
   staged?: StagedChanges;
+  hooks?: Hooks;
 }
 
 export function createToolContext(base: ContextBase, toolCallId: string, emit: (event: AgentEvent) => void): ToolContext {

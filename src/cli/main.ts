@@ -30,6 +30,8 @@ import { exitFor } from './exit';
 import { evalMain } from './eval/evalCommand';
 import { improveMain } from './eval/improveCommand';
 import { openSavedConversation, saveToFile } from './savedConversation';
+import { homedir } from 'node:os';
+import { setUpHooks } from '../agent/hooks/hookSetup';
 
 export async function main(argv: string[]): Promise<number> {
   const stdout = { write: (text: string) => void process.stdout.write(text) };
@@ -94,6 +96,8 @@ export async function main(argv: string[]): Promise<number> {
   if (isolation && isolation.kind !== 'sandbox') stderr.write(`commands: no sandbox (${isolation.reason}): ${isolation.kind === 'off' ? 'an allow rule covers only the exact command' : 'every command asks'}\n`);
   for (const problem of networkAllowed(options.allowNetwork).problems) stderr.write(`commands: ${problem}\n`);
   for (const problem of await validateCommandRules([...options.allow, ...options.deny])) stderr.write(`commands: ${problem}\n`);
+  const hookSetup = await setUpHooks({ home: homedir(), folders: [cwd], commands, workspace, sessionId: conversation.id });
+  for (const problem of hookSetup.problems) stderr.write(`hooks: ${problem}\n`);
 
   const controller = new AbortController();
   const onSignal = () => controller.abort();
@@ -116,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
       maxSteps: options.maxSteps,
       signal: controller.signal,
       context,
+      hooks: hookSetup.hooks,
     })) {
       // Saved before it is shown: what the user sees is on disk.
       await recorder.observe(event);

@@ -14,7 +14,9 @@ export interface WireOptions {
 
 export function toWireMessages(messages: readonly Message[], options: WireOptions = {}): ChatCompletionMessageParam[] {
   const wire: ChatCompletionMessageParam[] = [];
-  for (const [index, message] of messages.entries()) {
+  // An index loop: this runs over the whole history on every step.
+  for (let index = 0; index < messages.length; index++) {
+    const message = messages[index];
     switch (message.role) {
       case 'system':
         wire.push({ role: message.role, content: message.content });

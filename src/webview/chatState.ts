@@ -163,6 +163,8 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
       return push(finishStreaming(state), { kind: 'notice', text: compactionNote(event.compaction) });
     case 'reminder':
       return push(finishStreaming(state), { kind: 'notice', text: `Reminded Ouro: ${event.text}` });
+    case 'hook':
+      return push(finishStreaming(state), { kind: 'notice', text: event.text });
     case 'error':
       return push(finishStreaming(state), { kind: 'error', message: event.message, status: event.status });
     case 'done':

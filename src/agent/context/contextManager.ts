@@ -59,7 +59,8 @@ export class ContextManager {
   }
 
   /** The messages to send for `messages`, compacted first if they would pass the threshold (or if `force`). */
-  async prepare(messages: readonly Message[], tools: readonly ToolSpec[], signal: AbortSignal, force = false): Promise<PreparedRequest> {
+  /** `beforeSummary` runs just before older messages are summarised (the PreCompact hooks). */
+  async prepare(messages: readonly Message[], tools: readonly ToolSpec[], signal: AbortSignal, force = false, beforeSummary?: () => Promise<void>): Promise<PreparedRequest> {
     const view = requestView(messages, this.current, this.maxResultChars);
     const threshold = this.options.window * (this.options.threshold ?? 0.8);
     if (!force && this.bytes.request(view, tools) <= threshold) return { messages: view };
@@ -93,6 +94,7 @@ export class ContextManager {
     if (plan.kind === 'trim') return report({ ...state, trimmed: [...state.trimmed, ...plan.trim] }, { kind: 'trim', trimmedResults: plan.trim.length });
 
     const middle = messages.slice(plan.from, plan.through);
+    await beforeSummary?.();
     const summary = await summarise(
       this.options.model,
       { previous: state.summary?.text, messages: middle, partTokens: Math.floor(this.options.window * 0.6), summaryTokens: summaryRoom, counter },

@@ -1,17 +1,20 @@
 // Paths in a workspace folder whose content decides what runs later: git's hooks and config,
-// the editor's tasks and settings (Ouro's allow rules among them), self-made tools, ignore rules,
+// the editor's tasks and settings (Ouro's allow rules among them), self-made tools, hooks, ignore rules,
 // package-manager settings. Writing one needs the user's review even when edits are
 // auto-approved, and sandboxed commands see them read-only. One list, for both guards; writes
 // are judged at their real target (see protectedTarget).
 import { existsOnDisk, gitDirAroundWrite, type ExistsIn } from './gitDirLookAlike';
 import { relativeInside } from './paths';
 
-export const PROTECTED_PATHS: readonly string[] = ['.git', '.vscode', '.ouro/tools', '.ouroignore', '.npmrc', '.yarnrc', '.yarnrc.yml'];
+export const PROTECTED_PATHS: readonly string[] = ['.git', '.vscode', '.ouro/tools', '.ouro/hooks.json', '.claude', '.github/hooks', '.ouroignore', '.npmrc', '.yarnrc', '.yarnrc.yml'];
 
 const WHY: Record<string, string> = {
   '.git': "git's hooks and config",
   '.vscode': "the editor's settings and tasks, Ouro's allow rules among them",
   '.ouro/tools': "a self-made tool's script or manifest",
+  '.ouro/hooks.json': 'hooks: commands Ouro runs around every tool call',
+  '.claude': "another agent's settings and hooks, which Ouro runs too",
+  '.github/hooks': "Copilot's hooks, which Ouro runs too",
   '.ouroignore': 'the rules of what the tools may see',
   '.npmrc': 'package-manager settings (node options, script shell)',
 };

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { buildSystemPrompt } from '../../agent/prompt';
 import { loadProjectRules } from '../../agent/rules/projectRules';
+import { ChatHooks } from './chatHooks';
 import { SkillLibrary } from '../../agent/skills/skillLibrary';
 import { homeSkillReader, workspaceSkillReaders } from '../../agent/skills/skillReaders';
 import { createTools } from '../../agent/tools/index';
@@ -75,6 +76,7 @@ export class ChatController {
   private meterQueued = false;
   /** Whether this chat was told that commands run without a sandbox. */
   private sandboxNoticeShown = false;
+  private readonly hooks = new ChatHooks((text) => this.deps.transcript.add({ type: 'notice', text }));
 
   constructor(private readonly deps: ChatControllerDeps) {}
 
@@ -253,6 +255,7 @@ export class ChatController {
       this.sandboxNoticeShown = true;
       this.deps.transcript.add({ type: 'notice', text: notice });
     }
+    const hooks = await this.hooks.forMessage(commands, workspace, agent.conversation.id);
     const note = this.deps.notes.takeMessage();
     if (note) agent.addNote(note);
     // Review at the end: the agent writes into the staged layer and works on. Changes staged
@@ -277,6 +280,7 @@ export class ChatController {
         commands,
         diagnostics: new VsCodeDiagnostics(workspace),
         asker: questionAsker(decisions),
+        hooks,
       },
     });
   }

@@ -230,6 +230,13 @@ describe('the command sandbox (bubblewrap)', function () {
     assert.equal(readFileSync(path.join(workspace, 'out.txt'), 'utf8'), 'ran');
   });
 
+  it("tells npm not to look for its own updates, which it could never record in the read-only home", async () => {
+    const result = await sandboxed.run('npm config get update-notifier; echo "other=$NO_UPDATE_NOTIFIER"', at(workspace), { signal });
+    assert.equal(result.exitCode, 0, result.output);
+    assert.match(result.output, /^false$/m);
+    assert.match(result.output, /^other=1$/m);
+  });
+
   it('runs a program without a shell in the sandbox too', async () => {
     const result = await sandboxed.runProgram(['/bin/sh', '-c', `cat; echo evil > ${path.join(outside, 'p.txt')}`], at(workspace), { signal, stdin: '{"x":1}' });
     assert.match(result.output, /\{"x":1\}/);

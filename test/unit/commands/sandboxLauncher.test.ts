@@ -147,7 +147,7 @@ describe('a sandboxed command line', function () {
       const [script] = scripts;
       assert.match(script, /--setenv HTTPS_PROXY http:\/\/127\.0\.0\.1:3128 /);
       assert.match(script, /--unshare-net /);
-      assert.match(script, / -- \/bin\/sh -c '[^']*socat[^]*' ouro-bridge \S*socat \S+\/proxy\.sock \/bin\/bash -c "\$1"$/m);
+      assert.match(script, / -- \/usr\/bin\/env npm_config_update_notifier=false NO_UPDATE_NOTIFIER=1 \/bin\/sh -c '[^']*socat[^]*' ouro-bridge \S*socat \S+\/proxy\.sock \/bin\/bash -c "\$1"$/m);
     } finally {
       await runner.dispose();
       server.closeAllConnections();

@@ -10,6 +10,7 @@ import { NO_HOSTS_ON_MACOS_NOTE, NO_NETWORK, networkAllowed } from '../../../src
 import { SandboxedRunner } from '../../../src/agent/commands/sandbox/sandboxedRunner';
 import { probeSandbox } from '../../../src/agent/commands/sandbox/sandboxSupport';
 import { SANDBOX_EXEC, seatbeltArgs } from '../../../src/agent/commands/sandbox/seatbeltArgs';
+import { quietArgv } from '../../../src/agent/commands/sandbox/quietEnvironment';
 import { PROTECTED_PATHS } from '../../../src/agent/workspace/protectedPaths';
 import { makeTree, removeTree } from '../workspace/tempTree';
 import { allows, parseProfile, pathRules, type PathRule } from './seatbeltProfile';
@@ -164,7 +165,7 @@ describe('a command in the Seatbelt sandbox', () => {
     await runner.run('npm test', { root: workspace, relative: '', display: '.' }, { signal: new AbortController().signal });
     const [line, script] = inner.seen;
     assert.match(line, /^\/bin\/sh \S+\.sh 'npm test'$/);
-    assert.match(script, /^exec \/usr\/bin\/sandbox-exec -p '\(version 1\)\n\(deny default\)\n[^]*' -DWORKSPACE_0=\S+ [^]* -- \/bin\/bash -c "\$1"$/m);
+    assert.match(script, /^exec \/usr\/bin\/sandbox-exec -p '\(version 1\)\n\(deny default\)\n[^]*' -DWORKSPACE_0=\S+ [^]* -- \/usr\/bin\/env npm_config_update_notifier=false NO_UPDATE_NOTIFIER=1 \/bin\/bash -c "\$1"$/m);
     assert.ok(script.includes(`-DWORKSPACE_0=${workspace} `));
     assert.ok(script.includes(`-DPROTECTED_0=${workspace}/.git `));
   });
@@ -175,7 +176,7 @@ describe('a command in the Seatbelt sandbox', () => {
     await runner.runProgram(['/usr/bin/python3', 'tool.py', "it's"], { root: workspace, relative: '', display: '.' }, { signal: new AbortController().signal });
     const argv = inner.seen;
     assert.equal(argv[0], SANDBOX_EXEC);
-    assert.deepEqual(argv.slice(argv.indexOf('--')), ['--', '/usr/bin/python3', 'tool.py', "it's"]);
+    assert.deepEqual(argv.slice(argv.indexOf('--')), ['--', ...quietArgv(['/usr/bin/python3', 'tool.py', "it's"])]);
     const { rules } = read(argv.slice(1, argv.indexOf('--')));
     assert.equal(allows(rules, 'file-write-data', path.join(workspace, '.git/HEAD')), false);
     assert.ok(allows(rules, 'file-write-data', path.join(workspace, 'out.txt')));
@@ -197,13 +198,13 @@ describe('a command in the Seatbelt sandbox', () => {
     const signal = new AbortController().signal;
     const program = await runner.runProgram(['/usr/bin/curl', 'https://registry.npmjs.org/'], at, { signal });
     const argv = inner.seen.splice(0);
-    assert.deepEqual(argv.slice(argv.indexOf('--')), ['--', '/usr/bin/curl', 'https://registry.npmjs.org/'], 'no bridge before the program');
+    assert.deepEqual(argv.slice(argv.indexOf('--')), ['--', ...quietArgv(['/usr/bin/curl', 'https://registry.npmjs.org/'])], 'no bridge before the program');
     assert.equal(JSON.stringify(parseProfile(read(argv.slice(1, argv.indexOf('--'))).profile)).includes('network'), false);
     assert.equal(program.note, NO_HOSTS_ON_MACOS_NOTE);
     const command = await runner.run('npm install', at, { signal });
     const [line, script] = inner.seen;
     assert.match(line, /^\/bin\/sh \S+\.sh 'npm install'$/);
-    assert.match(script, / -- \/bin\/bash -c "\$1"$/m, 'the launcher runs bash straight, with no bridge');
+    assert.match(script, / -- \/usr\/bin\/env npm_config_update_notifier=false NO_UPDATE_NOTIFIER=1 \/bin\/bash -c "\$1"$/m, 'the launcher runs bash straight, with no bridge');
     assert.doesNotMatch(script, /socat|PROXY/);
     assert.equal(command.note, undefined, 'said once');
     assert.equal(socatAsked, false);

@@ -16,6 +16,7 @@ import { NO_HOSTS_ON_MACOS_NOTE, type NetworkAccess } from './networkAccess';
 import { startNetworkProxy, type NetworkProxy, type Refusal } from './networkProxy';
 import { bridgedArgv, proxyEnvironment } from './proxyBridge';
 import { launcherFolder, writeLauncher } from './sandboxLauncher';
+import { quietArgv } from './quietEnvironment';
 import { missingProtectedPaths, sandboxPlanFor } from './sandboxPlanFor';
 import { seatbeltArgs } from './seatbeltArgs';
 import { NO_SOCAT_NOTE, socatPath } from './socatSupport';
@@ -107,7 +108,7 @@ export class SandboxedRunner implements CommandRunner {
     const network = await this.network();
     const plan = await sandboxPlanFor({ root: cwd.root, cwd: path.join(cwd.root, cwd.relative), network: network.plan, home: this.options.home });
     const hidden = launchers ? [...plan.hidden, { path: launchers, kind: 'directory' as const }] : plan.hidden;
-    const inside = network.proxy && network.socat ? bridgedArgv(argv, network.socat, network.proxy.socket) : argv;
+    const inside = quietArgv(network.proxy && network.socat ? bridgedArgv(argv, network.socat, network.proxy.socket) : argv);
     const { kind, path: program } = this.options.sandbox;
     const sandboxArgs = kind === 'seatbelt' ? seatbeltArgs({ ...plan, hidden }) : bubblewrapArgs({ ...plan, hidden });
     const missingBefore = await missingProtectedPaths(cwd.root);
