@@ -22,6 +22,12 @@ import { Transcript } from './host/chat/transcript';
 import { UriHistoryStorage } from './host/history/uriHistoryStorage';
 import { disposeChatCommandRunner } from './host/terminal/chatCommandRunner';
 import { VsCodeWorkspace } from './host/workspace/vscodeWorkspace';
+import { withPropose } from './agent/workspace/withPropose';
+import { HeldNotes } from './host/chat/heldNotes';
+import { StagedReview } from './host/staged/stagedReview';
+import { STAGED_SCHEME, StagedContent } from './host/staged/stagedContent';
+import { ChangesView } from './host/staged/changesView';
+import { registerStagedCommands, trackReviewFlow } from './host/staged/stagedCommands';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Ouro', { log: true });
@@ -50,6 +56,20 @@ export function activate(context: vscode.ExtensionContext): void {
     },
     () => controller.refreshMeter(),
   );
+  const notes = new HeldNotes();
+  const staged = new StagedReview({
+    commitTarget: withPropose(workspace, (proposal) => workspace.applyKept(proposal)),
+    persist: (files) => {
+      const record = agent.conversation;
+      if (files.length) record.staged = files;
+      else delete record.staged;
+      void agent.save();
+    },
+    note: (text) => agent.tell(text, notes),
+  });
+  agent.onConversationShown = (conversation) => staged.load(conversation.staged);
+  const changesView = new ChangesView(staged, (path) => workspace.uriOf(path));
+  const stagedContent = new StagedContent(staged);
   const historyActions = new HistoryActions({ history, agent, view, decisions, postSnapshot: (): Promise<void> => controller.postSnapshot() });
   const before = new BeforeContent();
   const changes = new FileChanges({
@@ -60,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): void {
     changed: () => controller.refreshMeter(),
   });
   const models = new ModelControls(apiKeys, log, () => void controller.pushState());
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models });
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 
@@ -80,6 +100,11 @@ export function activate(context: vscode.ExtensionContext): void {
     apiKeys.onDidChange(pushState),
     onSettingsChanged(pushState),
     watchOuroFolder((what) => controller.ouroFolderChanged(what)),
+    changesView,
+    stagedContent,
+    vscode.workspace.registerTextDocumentContentProvider(STAGED_SCHEME, stagedContent),
+    ...registerStagedCommands(staged, changesView, log),
+    trackReviewFlow((flow) => view.describe(flow === 'end' ? 'review at the end' : undefined)),
     { dispose: () => agent.stop() },
     { dispose: () => void disposeChatCommandRunner() },
   );

@@ -20,8 +20,11 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('send'), text: z.string().max(200_000) }),
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('newChat') }),
-  /** Accept what is pending for a tool call: a proposed edit or a command approval. */
-  z.object({ type: z.literal('accept'), toolCallId: id }),
+  /**
+   * Accept what is pending for a tool call: a proposed edit or a command approval. `choice`: which
+   * of the offered choices (`PendingDecision.choices`); the host refuses one it did not offer.
+   */
+  z.object({ type: z.literal('accept'), toolCallId: id, choice: z.string().min(1).max(100).optional() }),
   z.object({ type: z.literal('reject'), toolCallId: id, reason: z.string().max(4_000).optional() }),
   /**
    * Accept a command and add allow rules for it to the settings. The host adds only rules it
@@ -97,6 +100,8 @@ export interface PendingDecision {
   lines?: LineCounts;
   /** Why an edit asks even with edits auto-approved: its path decides what runs later. */
   protectedWhy?: string;
+  /** Ways to approve it, each a button (a command with staged changes pending: keep them and run, or run without them). */
+  choices?: Array<{ id: string; label: string }>;
 }
 
 /**

@@ -10,5 +10,8 @@ export function isRejectionNote(note: string | undefined): boolean {
   return note === 'Rejected' || (note?.startsWith('Rejected: ') ?? false);
 }
 
+/** An edit staged for the review at the end (not on disk yet). */
+export const STAGED_NOTE = 'Staged: review it in Changes';
+
 /** A decision the user's Stop ended: like a rejection, not a failure. */
 export const STOPPED_NOTE = 'Stopped';

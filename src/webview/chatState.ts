@@ -293,16 +293,17 @@ function setPending(state: ChatState, decision: PendingDecision, approvalId?: st
       });
   return updateTool(withCard, decision.toolCallId, (tool) => {
     // The loop's approval event and the host's question describe the same wait, in either order;
-    // only the host's carries the allow rules and why a protected edit asks, only the loop's an
+    // only the host's carries the allow rules, the choices and why a protected edit asks, only the loop's an
     // edit's line counts.
     const allowRules = decision.allowRules ?? tool.pending?.allowRules;
     const lines = decision.lines ?? tool.pending?.lines;
     const protectedWhy = decision.protectedWhy ?? tool.pending?.protectedWhy;
+    const choices = decision.choices ?? tool.pending?.choices;
     return {
       ...tool,
       status: 'waiting',
       note: undefined,
-      pending: { ...decision, ...(allowRules ? { allowRules } : {}), ...(lines ? { lines } : {}), ...(protectedWhy ? { protectedWhy } : {}), approvalId: approvalId ?? tool.pending?.approvalId },
+      pending: { ...decision, ...(allowRules ? { allowRules } : {}), ...(lines ? { lines } : {}), ...(protectedWhy ? { protectedWhy } : {}), ...(choices ? { choices } : {}), approvalId: approvalId ?? tool.pending?.approvalId },
     };
   });
 }

@@ -44,6 +44,13 @@ const COMMAND_TITLES: Record<string, string> = {
   'ouro.nextHunk': 'Next Change',
   'ouro.keepHunk': 'Keep This Change',
   'ouro.undoHunk': 'Undo This Change',
+  'ouro.reviewAtEnd': 'Review at the End',
+  'ouro.reviewEachEdit': 'Review Each Edit',
+  'ouro.changes.open': 'Open Changes',
+  'ouro.changes.keep': 'Keep',
+  'ouro.changes.undo': 'Undo',
+  'ouro.changes.keepAll': 'Keep All Staged Changes',
+  'ouro.changes.undoAll': 'Undo All Staged Changes',
 };
 
 describe('Ouro as VS Code sees it', () => {
@@ -77,6 +84,29 @@ describe('Ouro as VS Code sees it', () => {
     // VS Code generates these commands for every view container and view.
     assert.ok(registered.has('workbench.view.extension.ouro'), 'no view container with id "ouro"');
     assert.ok(registered.has('ouro.chat.focus'), 'no view with id "ouro.chat"');
+    assert.ok(registered.has('ouro.changes.focus'), 'no view with id "ouro.changes"');
+  });
+
+  it('toggles the review flow from the chat\'s title bar, showing the way it is not in', async () => {
+    const title = manifest.contributes.menus['view/title'] ?? [];
+    assert.match(title.find((m) => m.command === 'ouro.reviewAtEnd')?.when ?? '', /view == ouro\.chat && ouro\.reviewFlow != end/);
+    assert.match(title.find((m) => m.command === 'ouro.reviewEachEdit')?.when ?? '', /view == ouro\.chat && ouro\.reviewFlow == end/);
+    const config = () => vscode.workspace.getConfiguration('ouro');
+    try {
+      await vscode.commands.executeCommand('ouro.reviewAtEnd');
+      assert.equal(config().get('review.flow'), 'end');
+      await vscode.commands.executeCommand('ouro.reviewEachEdit');
+      assert.equal(config().get('review.flow'), 'each');
+    } finally {
+      await config().update('review.flow', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('puts Keep and Undo on each staged file, Keep All and Undo All in the Changes panel\'s title', () => {
+    const inline = (manifest.contributes.menus['view/item/context'] ?? []).filter((m) => m.group?.startsWith('inline'));
+    assert.deepEqual(inline.map((m) => m.command), ['ouro.changes.keep', 'ouro.changes.undo']);
+    const title = (manifest.contributes.menus['view/title'] ?? []).filter((m) => m.when?.includes('view == ouro.changes'));
+    assert.deepEqual(title.map((m) => m.command), ['ouro.changes.keepAll', 'ouro.changes.undoAll']);
   });
 
   it('titles every command as the palette shows it, under the Ouro category', () => {
@@ -142,6 +172,7 @@ describe('Ouro as VS Code sees it', () => {
       allowSecretFiles: false,
       provider: 'openai',
       toolMode: {},
+      'review.flow': 'each',
     };
     for (const [key, value] of Object.entries(defaults)) {
       assert.deepEqual(config.inspect(key)?.defaultValue, value, `ouro.${key}`);

@@ -72,6 +72,9 @@ const record = z.object({
     .object({ trimmed: z.array(z.string()), summary: z.object({ through: count, text: z.string() }).optional() })
     .default({ trimmed: [] }),
   draft: z.object({ text: z.string(), reasoning: z.string().optional() }).optional(),
+  staged: z
+    .array(z.object({ path: z.string(), original: z.string().optional(), content: z.string(), toolCallIds: z.array(z.string()), stagedAt: z.number() }))
+    .optional(),
 });
 
 export function serializeConversation(conversation: ConversationRecord): string {

@@ -4,6 +4,7 @@
 import type { Conversation, Message } from '../conversation';
 import { emptyContextState, type ContextState } from '../context/requestView';
 import { emptyTotals, type UsageTotals } from '../usage/usageTotals';
+import type { StagedFile } from '../workspace/stagedWorkspace';
 import type { FileCheckpoint } from './checkpoints';
 
 export interface TurnUsage {
@@ -28,6 +29,8 @@ export interface ConversationRecord extends Conversation {
   context: ContextState;
   /** A reply still streaming when this was saved; loading keeps it as an interrupted message. */
   draft?: { text: string; reasoning?: string };
+  /** The agent's changes waiting for the person's review at the end (not on disk yet). */
+  staged?: StagedFile[];
 }
 
 export const UNTITLED = 'New conversation';

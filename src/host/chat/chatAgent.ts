@@ -6,6 +6,7 @@
 // the chat shown now.
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
+import type { UserMessage } from '../../agent/conversation';
 import type { AgentEvent, Usage } from '../../agent/events';
 import { ContextManager } from '../../agent/context/contextManager';
 import { newRecord, type ConversationRecord } from '../../agent/history/conversationRecord';
@@ -20,6 +21,7 @@ import type { ChatHistory } from '../history/chatHistory';
 import { transcriptOf } from './conversationTranscript';
 import { forEditor } from './editorErrors';
 import { readSettings } from '../settings/settings';
+import type { HeldNotes } from './heldNotes';
 import type { Transcript } from './transcript';
 
 export interface Turn {
@@ -50,6 +52,8 @@ export class ChatAgent {
   private context: { manager: ContextManager; model: string } | undefined;
   /** What the server reported for the latest request (not saved: the meter's detail). */
   private lastRequest: Usage | undefined;
+  /** Told when another conversation is shown (its staged changes come back with it). */
+  onConversationShown: (conversation: ConversationRecord) => void = () => {};
 
   constructor(
     private readonly transcript: Transcript,
@@ -81,6 +85,25 @@ export class ChatAgent {
   /** Saves the conversation now (after the saves already queued). */
   save(): Promise<void> {
     return this.recorder.save();
+  }
+
+  /** Ouro's note to the model, outside a turn: the next request carries it (after a reload too). */
+  addNote(note: UserMessage): void {
+    if (this.controller || this.record.messages.length === 0) return;
+    this.record.messages.push(note);
+    void this.recorder.save();
+  }
+
+  /**
+   * Tells the model what the person did (kept or undid staged changes): into the conversation at
+   * once, saved with it; during a turn, held for the turn's next step (or the next message).
+   */
+  tell(text: string, held: HeldNotes): void {
+    held.add(text);
+    if (!this.controller && this.record.messages.length) {
+      const note = held.takeMessage();
+      if (note) this.addNote(note);
+    }
   }
 
   async run(turn: Turn): Promise<void> {
@@ -211,6 +234,7 @@ export class ChatAgent {
     this.recorder = this.recorderFor(conversation);
     this.context = undefined;
     this.lastRequest = undefined;
+    this.onConversationShown(conversation);
     const notices = repairs.length ? [{ type: 'notice' as const, text: `Loaded after an interruption: ${repairs.join('; ')}.` }] : [];
     this.transcript.replace([...transcriptOf(conversation.messages, randomUUID, conversation.turns), ...notices]);
     this.onBusyChange(false);

@@ -27,12 +27,17 @@ import type { FileChanges } from '../review/fileChanges';
 import type { HistoryActions } from '../history/historyActions';
 import { createChatModel } from '../models/modelFactory';
 import type { ModelControls } from '../models/modelControls';
-import { addCommandAllowRules, readSettings, saveModelChoice } from '../settings/settings';
+import { addCommandAllowRules, readReviewFlow, readSettings, saveModelChoice } from '../settings/settings';
 import type { Transcript } from './transcript';
 import { chatCommandRunner, noSandboxNotice } from '../terminal/chatCommandRunner';
 import { VsCodeDiagnostics } from '../review/vscodeDiagnostics';
 import { lateProblemsNote } from '../review/lateProblems';
 import type { VsCodeWorkspace } from '../workspace/vscodeWorkspace';
+import type { StagedReview } from '../staged/stagedReview';
+import { withPropose } from '../../agent/workspace/withPropose';
+import type { Workspace } from '../../agent/workspace/workspace';
+import type { HeldNotes } from './heldNotes';
+import { STAGED_NOTE } from '../../protocol/notes';
 
 export interface ChatControllerDeps {
   view: ChatViewProvider;
@@ -48,6 +53,10 @@ export interface ChatControllerDeps {
   changes: FileChanges;
   log: vscode.LogOutputChannel;
   models: ModelControls;
+  /** Review at the end: the staged layer the agent writes into. */
+  staged: StagedReview;
+  /** What the model hears with its next request. */
+  notes: HeldNotes;
 }
 
 /** The model the settings name, ready to be asked, with what the chat needs to know about it. */
@@ -94,7 +103,7 @@ export class ChatController {
         this.newChat();
         return;
       case 'accept':
-        decisions.decide(message.toolCallId, { accepted: true });
+        if (!decisions.choose(message.toolCallId, message.choice)) this.deps.log.warn(`ignored an accept for ${message.toolCallId}: nothing waits on it with that choice`);
         return;
       case 'reject':
         decisions.decide(message.toolCallId, { accepted: false, reason: message.reason });
@@ -252,6 +261,12 @@ export class ChatController {
     // Problems reported after an edit's result went back, and not yet told mid-turn.
     const late = workspace.lateProblems.take();
     if (late.length > 0 && !retry && agent.conversation.messages.length > 0) agent.conversation.messages.push(lateProblemsNote(late));
+    const note = this.deps.notes.takeMessage();
+    if (note) agent.addNote(note);
+    // Review at the end: the agent writes into the staged layer and works on. Changes staged
+    // before the flow was switched back still make a command ask first.
+    const staged = this.deps.staged.workspace;
+    const staging = readReviewFlow() === 'end' ? staged : undefined;
     await agent.run({
       retry,
       content: composeUserMessage(text, attached),
@@ -262,8 +277,9 @@ export class ChatController {
       systemPrompt: () => this.systemPrompt(toolset.skills, search),
       options: {
         model: chat.model,
-        tools: toolset.tools.forStep,
-        workspace,
+        tools: this.deps.notes.withSource(toolset.tools.forStep),
+        workspace: staging ? this.stagedCards(staging) : workspace,
+        ...(staging || staged.pending().length ? { staged } : {}),
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,
         commands,
@@ -271,6 +287,15 @@ export class ChatController {
         asker: questionAsker(decisions),
         hooks,
       },
+    });
+  }
+
+  /** The staged layer, each staged write's card saying so. */
+  private stagedCards(staging: Workspace): Workspace {
+    return withPropose(staging, async (proposal, signal) => {
+      const outcome = await staging.propose(proposal, signal);
+      if (outcome.status === 'accepted' && outcome.staged) this.deps.decisions.announce(proposal.toolCallId, true, STAGED_NOTE);
+      return outcome;
     });
   }
 

@@ -10,9 +10,10 @@ import { decisionNote } from '../../protocol/notes';
 import { STOPPED_REASON, type Decision, type PendingDecisions } from './decisions';
 
 /** Shows the question on the call's card, waits, and records the answer there. */
-export async function askUser(decisions: PendingDecisions, question: PendingDecision, signal: AbortSignal): Promise<Decision> {
+export async function askUser(decisions: PendingDecisions, question: PendingDecision, signal: AbortSignal, choices?: PendingDecision['choices']): Promise<Decision> {
   const decision = await decisions.wait(question, signal);
-  decisions.announce(question.toolCallId, decision.accepted, decisionNote(decision.accepted, decision.reason));
+  const chosen = decision.accepted ? choices?.find((choice) => choice.id === decision.choice)?.label : undefined;
+  decisions.announce(question.toolCallId, decision.accepted, chosen ?? decisionNote(decision.accepted, decision.reason));
   return decision;
 }
 
@@ -20,9 +21,12 @@ export function approverFor(decisions: PendingDecisions, toolCallId: string): Ap
   return {
     async approve(request, signal) {
       const allowRules = request.command === undefined ? undefined : await allowRulesFor(request.command);
-      const question: PendingDecision = { toolCallId, kind: request.kind, title: request.title, detail: request.detail, ...(allowRules ? { allowRules } : {}) };
-      const { accepted, reason } = await askUser(decisions, question, signal);
-      return { approved: accepted, reason };
+      const choices = request.choices?.length ? request.choices : undefined;
+      // A choice to make is not one an allow rule could make.
+      const rules = choices ? undefined : allowRules;
+      const question: PendingDecision = { toolCallId, kind: request.kind, title: request.title, detail: request.detail, ...(rules ? { allowRules: rules } : {}), ...(choices ? { choices } : {}) };
+      const { accepted, reason, choice } = await askUser(decisions, question, signal, choices);
+      return { approved: accepted, reason, ...(choice !== undefined ? { choice } : {}) };
     },
   };
 }

@@ -11,6 +11,7 @@ export const CHAT_VIEW_ID = 'ouro.chat';
 
 export class ChatViewProvider implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
+  private description: string | undefined;
   /** Set by the composition root once the controller exists. */
   onMessage: (message: WebviewMessage) => void = () => {};
 
@@ -21,6 +22,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
+    view.description = this.description;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     view.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
@@ -43,6 +45,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     view.onDidDispose(() => {
       if (this.view === view) this.view = undefined;
     });
+  }
+
+  /** The words beside the view's title (how edits are reviewed). */
+  describe(description: string | undefined): void {
+    this.description = description;
+    if (this.view) this.view.description = description;
   }
 
   /** Dropped when no view is showing: the view asks for a snapshot when it loads. */

@@ -5,7 +5,7 @@
 import type { Message } from '../../agent/conversation';
 import type { TurnUsage } from '../../agent/history/conversationRecord';
 import type { TranscriptMessage } from '../../protocol/messages';
-import { decisionNote, STOPPED_NOTE } from '../../protocol/notes';
+import { decisionNote, STAGED_NOTE, STOPPED_NOTE } from '../../protocol/notes';
 import { splitUserMessage } from './attachmentText';
 
 /** Results the tools give when the user said no (proposalResult.ts, runCommand.ts, customTool.ts), marked as errors or not. */
@@ -14,6 +14,8 @@ const REJECTED = /^(Error: )?(The change to .+ was rejected|The user did not all
 const STOPPED = /The user stopped the task before/;
 
 const NOTE_PREFIX = /^\[Note from Ouro\] /;
+/** An edit's result when it was staged for the review at the end (proposalResult.ts). */
+const STAGED = /\n\(Staged for the user to review when you finish: /;
 
 /** `turns`: each turn's usage, shown after its last message as the live chat showed it. */
 export function transcriptOf(messages: readonly Message[], newId: () => string, turns: readonly TurnUsage[] = []): TranscriptMessage[] {
@@ -46,6 +48,8 @@ export function transcriptOf(messages: readonly Message[], newId: () => string, 
       case 'tool':
         if (message.isError && REJECTED.test(message.content)) {
           out.push({ type: 'decided', toolCallId: message.toolCallId, accepted: false, note: STOPPED.test(message.content) ? STOPPED_NOTE : decisionNote(false) });
+        } else if (!message.isError && STAGED.test(message.content)) {
+          out.push({ type: 'decided', toolCallId: message.toolCallId, accepted: true, note: STAGED_NOTE });
         }
         out.push({ type: 'agent', event: { type: 'tool_result', id: message.toolCallId, name: message.name, content: message.content, isError: message.isError ?? false } });
         break;

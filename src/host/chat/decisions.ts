@@ -8,6 +8,8 @@ export interface Decision {
   reason?: string;
   /** What the user answered to a question. */
   answer?: string;
+  /** Which of the offered choices approved it. */
+  choice?: string;
 }
 
 export const STOPPED_REASON = 'The user stopped the task before deciding.';
@@ -41,6 +43,16 @@ export class PendingDecisions {
     if (!entry) return false;
     entry.settle(decision);
     return true;
+  }
+
+  /**
+   * Approves with one of the choices the decision offered; false when nothing waits on that call,
+   * or the choice was not offered (a decision with choices needs one).
+   */
+  choose(toolCallId: string, choice: string | undefined): boolean {
+    const choices = this.pending.get(toolCallId)?.decision.choices;
+    if (choices?.length ? !choices.some((offered) => offered.id === choice) : choice !== undefined) return false;
+    return this.decide(toolCallId, { accepted: true, ...(choice !== undefined ? { choice } : {}) });
   }
 
   /** Answers a pending question; false when no question waits on that call (an edit is never "answered"). */

@@ -70,6 +70,19 @@ export async function saveToolMode(model: string, mode: ToolMode): Promise<void>
   await config.update('toolMode', { ...current, [model]: mode }, vscode.ConfigurationTarget.Global);
 }
 
+/** How the agent's edits are reviewed: each as it comes (the agent waits), or all at the end (staged; the agent works on). */
+export type ReviewFlow = 'each' | 'end';
+
+export function readReviewFlow(): ReviewFlow {
+  return vscode.workspace.getConfiguration('ouro').get<string>('review.flow') === 'end' ? 'end' : 'each';
+}
+
+/** The chat's toggle: in the workspace when it has a folder, else for the user. */
+export async function saveReviewFlow(flow: ReviewFlow): Promise<void> {
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration('ouro').update('review.flow', flow, target);
+}
+
 /** `ouro.sandbox.*`: whether commands run in the OS sandbox, and the hosts they may reach. */
 export function readSandboxSettings(): { enabled: boolean; allowNetwork: string[] } {
   const config = vscode.workspace.getConfiguration('ouro.sandbox');

@@ -21,6 +21,7 @@ import {
   type SearchResult,
   type Workspace,
 } from '../../agent/workspace/workspace';
+import { applyProposal } from '../review/applyProposal';
 import type { DiffReview } from '../review/diffReview';
 import { withNewProblems } from '../review/editProblems';
 import { LateProblems } from '../review/lateProblems';
@@ -162,6 +163,17 @@ export class VsCodeWorkspace implements Workspace {
     // A protected write always opens the review, auto-approved edits or not, and says why.
     const write = () => (this.settings().autoApproveEdits && !large && !why ? this.review.applyDirectly(uri, named) : this.review.review(uri, named, signal, why));
     return withNewProblems(new VsCodeDiagnostics(this), uri, resolved.display, write, { late: this.lateProblems });
+  }
+
+  /**
+   * Writes changes the person kept in the changes panel (review at the end): they reviewed them
+   * there, so there is no second review; one WorkspaceEdit, refused on a conflict.
+   */
+  async applyKept(proposal: Proposal): Promise<ProposalOutcome> {
+    const located = await this.locate(proposal.path);
+    const guarded = await protectedTarget(located.realRoot, located.real, { exists: located.exists, ignoreCase: IGNORE_CASE });
+    if (guarded?.insideGit) throw new WorkspaceError(`Writing inside .git/ is not allowed (${protectedMessage(located.resolved.display, located.resolved.relative, guarded)})`);
+    return applyProposal(located.uri, { ...proposal, path: located.resolved.display }, proposal.content);
   }
 
   /** The display path of a file inside a workspace folder; undefined for anything else. */

@@ -1,6 +1,7 @@
 // A tool call as a compact card: icon, tool, target and status on one line; arguments and result
 // behind a <details>; an inline Accept / Reject when the call waits for the user.
 import type { LineCounts } from '../../agent/events';
+import type { PendingDecision } from '../../protocol/messages';
 import type { ToolItem, ToolStatus } from '../chatState';
 import { h, icon } from '../dom';
 import { pageShownText, readFilePage } from '../readFilePage';
@@ -68,16 +69,28 @@ function renderApproval(tool: ToolItem): HTMLElement {
     !edit && pending.detail && h('pre', { class: 'approval-detail' }, clip(pending.detail)),
     // Edits may be auto-approved, so one that asks all the same says why.
     edit && pending.protectedWhy && h('div', { class: 'approval-protected' }, icon('shield'), h('span', {}, pending.protectedWhy)),
-    h('div', { class: 'approval-hint' }, edit ? 'Keep or undo each change in the diff, or accept or reject them all.' : 'Allow this?'),
+    h('div', { class: 'approval-hint' }, edit ? 'Keep or undo each change in the diff, or accept or reject them all.' : pending.choices?.length ? 'Run it how?' : 'Allow this?'),
     h('input', { type: 'text', class: 'reason', placeholder: 'Reason to reject (optional)', title: 'Sent to Ouro if you reject', 'aria-label': 'Reason for rejecting (optional)' }),
-    h(
-      'div',
-      { class: 'approval-buttons' },
-      h('button', { type: 'button', class: 'accept', 'aria-label': 'Accept' }, icon('check'), 'Accept'),
-      h('button', { type: 'button', class: 'reject secondary', 'aria-label': 'Reject' }, icon('close'), 'Reject'),
-      pending.allowRules && alwaysAllowButton(pending.allowRules),
-      pending.kind === 'edit' && h('button', { type: 'button', class: 'show-diff secondary', 'aria-label': 'Show the diff' }, icon('diff'), 'Diff'),
-    ),
+    pending.choices?.length
+      ? choiceButtons(pending.choices)
+      : h(
+          'div',
+          { class: 'approval-buttons' },
+          h('button', { type: 'button', class: 'accept', 'aria-label': 'Accept' }, icon('check'), 'Accept'),
+          h('button', { type: 'button', class: 'reject secondary', 'aria-label': 'Reject' }, icon('close'), 'Reject'),
+          pending.allowRules && alwaysAllowButton(pending.allowRules),
+          pending.kind === 'edit' && h('button', { type: 'button', class: 'show-diff secondary', 'aria-label': 'Show the diff' }, icon('diff'), 'Diff'),
+        ),
+  );
+}
+
+/** One button per way to approve (the first is the main one), and Cancel. */
+function choiceButtons(choices: NonNullable<PendingDecision['choices']>): HTMLElement {
+  return h(
+    'div',
+    { class: 'approval-buttons' },
+    ...choices.map((choice, i) => h('button', { type: 'button', class: `accept${i ? ' secondary' : ''}`, 'data-choice': choice.id, 'aria-label': choice.label }, icon(i ? 'play' : 'check'), choice.label)),
+    h('button', { type: 'button', class: 'reject secondary', 'aria-label': 'Cancel' }, icon('close'), 'Cancel'),
   );
 }
 

@@ -12,7 +12,7 @@ export function handleTranscriptClick(event: MouseEvent): void {
     copyCode(button);
   } else if (button.classList.contains('accept') && toolCallId) {
     disableApproval(card!);
-    post({ type: 'accept', toolCallId });
+    post({ type: 'accept', toolCallId, ...(button.dataset.choice ? { choice: button.dataset.choice } : {}) });
   } else if (button.classList.contains('always-allow') && toolCallId && button.dataset.rules) {
     disableApproval(card!);
     post({ type: 'alwaysAllow', toolCallId, rules: JSON.parse(button.dataset.rules) as string[] });

@@ -70,7 +70,7 @@ export async function timeAccept(scenario: Scenario, chat: FrameLocator, expecte
       observer.observe(messages, { subtree: true, childList: true, attributes: true, characterData: true });
     }, id);
     const clicked = Date.now();
-    await editorTitleAction(scenario.page, "Accept Ouro's proposal").click();
+    await editorTitleAction(scenario.page, 'Keep all changes').click();
     const times = chat.locator('#messages:not([data-accept-times=""])');
     await times.waitFor({ state: 'attached' });
     const seen = JSON.parse((await times.getAttribute('data-accept-times')) ?? '{}') as { accepted?: number; done: number };

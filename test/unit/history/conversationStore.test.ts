@@ -35,6 +35,18 @@ describe('conversation store', () => {
     assert.deepEqual((await readdir(join(folder, 'history'))).sort(), ['c1.json', 'index.json'], 'no temp file is left');
   });
 
+  it('keeps the changes staged for the review at the end, a new file without an original', async () => {
+    const saved: ConversationRecord = {
+      ...conversation('c1', 'Tidy up', '2025-01-01T10:05:00Z'),
+      staged: [
+        { path: 'NEW.md', content: '# New\n', toolCallIds: ['t2'], stagedAt: 2 },
+        { path: 'src/a.ts', original: 'old\n', content: 'new\n', toolCallIds: ['t1', 't3'], stagedAt: 1 },
+      ],
+    };
+    await store.save(saved);
+    assert.deepEqual((await store.load('c1'))?.conversation.staged, saved.staged);
+  });
+
   it('keeps the previous save when a save fails before its rename', async () => {
     const storage = new NodeHistoryStorage(join(folder, 'history'));
     await new ConversationStore(storage).save(conversation('c1', 'first', '2025-01-01T10:00:00Z'));

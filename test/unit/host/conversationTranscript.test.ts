@@ -85,6 +85,18 @@ describe('a saved conversation as a transcript', () => {
     }
   });
 
+  it('shows an edit staged for the review at the end as staged, as the live card did', () => {
+    const content = 'Edited a.ts: 1 replacement.\n(Staged for the user to review when you finish: your reads and searches see it, but it is not on disk yet, so commands run without it until the user keeps it.)';
+    const items = shown([
+      { role: 'user', content: 'Fix a' },
+      { role: 'assistant', content: '', toolCalls: [{ id: 'a', name: 'edit_file', arguments: '{"path":"a.ts"}' }] },
+      { role: 'tool', toolCallId: 'a', name: 'edit_file', content },
+    ]);
+    const card = items.find((item) => item.kind === 'tool');
+    assert.equal(card?.kind === 'tool' && card.status, 'done');
+    assert.equal(card?.kind === 'tool' && card.note, 'Staged: review it in Changes');
+  });
+
   it('shows a conversation cut off mid-step as repaired: the call failed, the partial reply kept', () => {
     const saved: Message[] = [
       { role: 'system', content: 's' },

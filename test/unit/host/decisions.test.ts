@@ -80,4 +80,20 @@ describe('PendingDecisions', () => {
     new PendingDecisions((message) => posted.push(message)).announce('c1', true, 'Accepted with your changes');
     assert.deepEqual(posted, [{ type: 'decided', toolCallId: 'c1', accepted: true, note: 'Accepted with your changes' }]);
   });
+
+  it('approves with a choice only when it was offered, and needs one when there are choices', async () => {
+    const decisions = new PendingDecisions(() => {});
+    const choices = [{ id: 'keep', label: 'Keep these and run' }, { id: 'without', label: 'Run without them' }];
+    const waiting = decisions.wait({ toolCallId: 'r1', kind: 'execute', title: 'Run npm test?', choices });
+    assert.equal(decisions.choose('r1', 'delete-everything'), false);
+    assert.equal(decisions.choose('r1', undefined), false);
+    assert.equal(decisions.has('r1'), true);
+    assert.equal(decisions.choose('r1', 'without'), true);
+    assert.deepEqual(await waiting, { accepted: true, choice: 'without' });
+
+    const plain = decisions.wait({ toolCallId: 'r2', kind: 'execute', title: 'Run ls?' });
+    assert.equal(decisions.choose('r2', 'keep'), false, 'no choice where none was offered');
+    assert.equal(decisions.choose('r2', undefined), true);
+    assert.deepEqual(await plain, { accepted: true });
+  });
 });

@@ -71,4 +71,18 @@ describe('tool cards waiting for the user', () => {
     assert.equal(card.querySelector('.approval-title')?.textContent, command);
     assert.equal(card.querySelector('summary .tool-target'), null);
   });
+
+  it('offer a command\'s choices as its buttons, and Cancel, when staged changes are pending', () => {
+    const choices = [{ id: 'keep', label: 'Keep these and run' }, { id: 'without', label: 'Run without them' }];
+    const card = cardAfter([
+      agent({ type: 'tool_call', call: { id: 'r1', name: 'run_command', arguments: JSON.stringify({ command: 'npm test' }) } }),
+      { type: 'pending', decision: { toolCallId: 'r1', kind: 'execute', title: 'Run npm test?', detail: 'A staged change is not on disk yet: src/a.ts (+1 −1).', choices } },
+      // The loop's event on the same wait, without the choices, comes after.
+      agent({ type: 'approval_request', id: 'a1', toolCallId: 'r1', kind: 'execute', title: 'Run npm test?', detail: 'A staged change is not on disk yet: src/a.ts (+1 −1).' }),
+    ]);
+    const buttons = [...card.querySelectorAll('.approval-buttons button')];
+    assert.deepEqual(buttons.map((button) => button.textContent), ['Keep these and run', 'Run without them', 'Cancel']);
+    assert.deepEqual(buttons.map((button) => button.getAttribute('data-choice')), ['keep', 'without', null]);
+    assert.equal(card.querySelector('button.always-allow'), null);
+  });
 });
