@@ -26,6 +26,7 @@ import { withPropose } from './agent/workspace/withPropose';
 import { HeldNotes } from './host/chat/heldNotes';
 import { StagedReview } from './host/staged/stagedReview';
 import { STAGED_SCHEME, StagedContent } from './host/staged/stagedContent';
+import { StagedHunkSource } from './host/staged/stagedHunkSource';
 import { ChangesView } from './host/staged/changesView';
 import { registerStagedCommands, trackReviewFlow } from './host/staged/stagedCommands';
 
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): void {
   agent.onConversationShown = (conversation) => staged.load(conversation.staged);
   const changesView = new ChangesView(staged, (path) => workspace.uriOf(path));
   const stagedContent = new StagedContent(staged);
+  const stagedHunkSource = new StagedHunkSource(staged, (error) => void vscode.window.showErrorMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`));
   const historyActions = new HistoryActions({ history, agent, view, decisions, postSnapshot: (): Promise<void> => controller.postSnapshot() });
   const before = new BeforeContent();
   const changes = new FileChanges({
@@ -103,6 +105,8 @@ export function activate(context: vscode.ExtensionContext): void {
     changesView,
     stagedContent,
     vscode.workspace.registerTextDocumentContentProvider(STAGED_SCHEME, stagedContent),
+    stagedHunkSource,
+    hunkLenses.add(stagedHunkSource),
     ...registerStagedCommands(staged, changesView, log),
     trackReviewFlow((flow) => view.describe(flow === 'end' ? 'review at the end' : undefined)),
     { dispose: () => agent.stop() },

@@ -7,6 +7,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { withPropose } from '../../src/agent/workspace/withPropose';
 import { DiffReview } from '../../src/host/review/diffReview';
+import { hunksOf } from '../../src/agent/review/hunks';
+import { stagedUri } from '../../src/host/staged/stagedContent';
+import { StagedHunkSource } from '../../src/host/staged/stagedHunkSource';
 import { StagedReview } from '../../src/host/staged/stagedReview';
 import { VsCodeWorkspace } from '../../src/host/workspace/vscodeWorkspace';
 
@@ -71,5 +74,25 @@ describe('staged changes kept in the editor', () => {
     assert.match(report, /they stay staged/);
     assert.equal(fs.readFileSync(onDisk(MATH), 'utf8'), '// mine\n');
     assert.deepEqual(review.pending().map((file) => file.path), [MATH]);
+  });
+
+  it("keeps one change of a staged file and undoes the other by their lenses' commands, writing the file once every change is decided", async () => {
+    const twoChanges = mathBefore.replace(BUGGY_LINE, FIXED_LINE).replace(/\n$/, '\n// checked\n');
+    await stage(MATH, twoChanges, mathBefore);
+    const errors: unknown[] = [];
+    const source = new StagedHunkSource(review, (error) => errors.push(error));
+    const uri = stagedUri(MATH);
+    assert.ok(source.handles(uri));
+    assert.equal(source.handles(stagedUri(MATH, 'before')), false, 'the left side has no lenses');
+    const [fix, added] = hunksOf(source.original(uri), twoChanges);
+    await source.decide(uri, added, false);
+    assert.ok(source.isUndone(uri, added));
+    assert.equal(fs.readFileSync(onDisk(MATH), 'utf8'), mathBefore, 'nothing is written while a change is undecided');
+    await source.decide(uri, fix, true);
+    assert.deepEqual(errors, []);
+    assert.equal(fs.readFileSync(onDisk(MATH), 'utf8'), mathBefore.replace(BUGGY_LINE, FIXED_LINE));
+    assert.deepEqual(review.pending(), []);
+    assert.match(notes[0], /kept 1 \(1\), undid 1 \(2\)/);
+    source.dispose();
   });
 });

@@ -18,8 +18,14 @@ export interface HunkSource {
   original(uri: vscode.Uri): string;
   /** Whether the person kept `hunk` of `uri` as it reads now. */
   isKept(uri: vscode.Uri, hunk: Hunk): boolean;
-  /** Records a decision; for an undo the original's text is back in the document already. */
+  /** Records a decision; for an undo the original's text is back in the document already (unless `readOnly`). */
   decide(uri: vscode.Uri, hunk: Hunk, keep: boolean): Promise<void>;
+  /**
+   * The right sides are read-only (staged changes): an undo is only recorded, the document keeps
+   * the change, and `isUndone` says which were undone.
+   */
+  readonly readOnly?: boolean;
+  isUndone?(uri: vscode.Uri, hunk: Hunk): boolean;
   /** Fires when what `handles` or `isKept` answer changes. */
   readonly onDidChange: vscode.Event<void>;
 }
@@ -77,7 +83,9 @@ export class HunkLenses implements vscode.CodeLensProvider, vscode.Disposable {
       const keep: vscode.Command = source.isKept(document.uri, hunk)
         ? { title: '$(pass-filled) Kept', command: '', tooltip: 'You kept this change' }
         : { title: '$(check) Keep', command: 'ouro.keepHunk', arguments: args, tooltip: 'Keep this change' };
-      const undo: vscode.Command = { title: '$(discard) Undo', command: 'ouro.undoHunk', arguments: args, tooltip: 'Undo this change: put back what the file had' };
+      const undo: vscode.Command = source.isUndone?.(document.uri, hunk)
+        ? { title: '$(discard) Undone', command: '', tooltip: 'You undid this change: the file keeps what it had' }
+        : { title: '$(discard) Undo', command: 'ouro.undoHunk', arguments: args, tooltip: 'Undo this change: put back what the file had' };
       return [new vscode.CodeLens(range, keep), new vscode.CodeLens(range, undo)];
     });
   }
@@ -95,7 +103,7 @@ export class HunkLenses implements vscode.CodeLensProvider, vscode.Disposable {
     const target = uri && index !== undefined ? this.lensTarget(uri, index) : this.cursorTarget();
     if (!target) return;
     const { source, document, hunk } = target;
-    if (!keep) {
+    if (!keep && !source.readOnly) {
       const edit = undoEdit(document.getText(), hunk);
       const workspaceEdit = new vscode.WorkspaceEdit();
       workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.text);
