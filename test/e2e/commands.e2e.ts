@@ -26,9 +26,14 @@ describe("Ouro's commands in VS Code", function () {
 
     // Select lines 5-7 of src/math.js and ask about them from the editor's context menu.
     await openFile(page, 'math.js');
+    // Each key waits for what the one before opened: under load a key can outrun the widget.
     await page.keyboard.press('Control+G');
+    const goToLine = page.locator('.quick-input-widget .quick-input-box input');
+    await goToLine.waitFor();
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
+    await goToLine.waitFor({ state: 'hidden' });
+    await activeEditorLines(page).locator('.view-line', { hasText: 'for (let i = 1;' }).waitFor();
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
