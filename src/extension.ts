@@ -68,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     proposals,
     proposalHunks,
+    review,
     hunkLenses,
     hunkLenses.add(proposalHunks),
     attachments,

@@ -97,6 +97,8 @@ export interface PendingDecision {
   lines?: LineCounts;
   /** Why an edit asks even with edits auto-approved: its path decides what runs later. */
   protectedWhy?: string;
+  /** An edit that creates its file: shown on its own, not as a diff. */
+  newFile?: boolean;
 }
 
 /**

@@ -6,8 +6,8 @@ import { hunksOf } from '../../agent/review/hunks';
 import type { Proposal, ProposalOutcome } from '../../agent/workspace/workspace';
 import { count } from '../../agent/tools/fileDisplay';
 import type { PendingDecisions } from '../chat/decisions';
-import { DiffReview } from './diffReview';
-import { proposalUri, type ProposalFileSystem } from './proposalFileSystem';
+import { DiffReview, proposedUri } from './diffReview';
+import type { ProposalFileSystem } from './proposalFileSystem';
 import type { ProposalHunks } from './proposalHunks';
 
 export class HunkByHunkReview extends DiffReview {
@@ -21,7 +21,7 @@ export class HunkByHunkReview extends DiffReview {
   }
 
   override async review(uri: vscode.Uri, proposal: Proposal, signal?: AbortSignal, protectedWhy?: string): Promise<ProposalOutcome> {
-    const tracked = this.hunks.track(proposalUri(proposal.toolCallId, proposal.path), proposal);
+    const tracked = this.hunks.track(proposedUri(proposal), proposal);
     try {
       const outcome = await super.review(uri, proposal, signal, protectedWhy);
       const undone = tracked.undone();

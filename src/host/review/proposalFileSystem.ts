@@ -1,5 +1,6 @@
 // An in-memory, writable file system for `ouro-proposal:` URIs: the right side of a proposal's
-// diff lives here, so the user can edit it before accepting without touching the real file.
+// diff (or a new file's proposal) lives here, so the user can edit it before accepting without
+// touching the real file.
 // URIs look like `ouro-proposal:/<display path>?id=<toolCallId>`: the path keeps the file's name
 // and extension (breadcrumbs, highlighting), the query tells proposals of one file apart.
 import * as vscode from 'vscode';
@@ -12,9 +13,14 @@ interface Entry {
   readonly: boolean;
 }
 
-export function proposalUri(toolCallId: string, path: string, side: 'proposal' | 'original' = 'proposal'): vscode.Uri {
-  const query = new URLSearchParams({ id: toolCallId, ...(side === 'original' ? { side } : {}) });
-  return vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${path.replace(/^\/+/, '')}`, query: query.toString() });
+/** The authority of a new file's proposal: its tab's label says so (`resourceLabelFormatters` in package.json). */
+export const NEW_FILE_AUTHORITY = 'new';
+
+/** `new`: the proposal of a new file, shown on its own rather than in a diff. */
+export function proposalUri(toolCallId: string, path: string, side: 'proposal' | 'new' = 'proposal'): vscode.Uri {
+  const query = new URLSearchParams({ id: toolCallId });
+  const authority = side === 'new' ? NEW_FILE_AUTHORITY : '';
+  return vscode.Uri.from({ scheme: PROPOSAL_SCHEME, authority, path: `/${path.replace(/^\/+/, '')}`, query: query.toString() });
 }
 
 /** The tool call a proposal URI belongs to. */
