@@ -13,8 +13,9 @@ import { NewFileEditor } from './newFileEditor';
 import { proposalUri, type ProposalFileSystem } from './proposalFileSystem';
 
 /** The editable proposal of `proposal`: a diff's right side, or a new file on its own. */
-export function proposedUri(proposal: Proposal): vscode.Uri {
-  return proposalUri(proposal.toolCallId, proposal.path, proposal.original === undefined ? 'new' : 'proposal');
+export function proposedUri(proposal: Proposal, protectedWhy?: string): vscode.Uri {
+  const side = proposal.original !== undefined ? 'proposal' : protectedWhy ? 'new-protected' : 'new';
+  return proposalUri(proposal.toolCallId, proposal.path, side);
 }
 
 export class DiffReview implements vscode.Disposable {
@@ -30,7 +31,7 @@ export class DiffReview implements vscode.Disposable {
 
   /** `protectedWhy`: the file decides what runs later; the diff's title and the chat card say so. */
   async review(uri: vscode.Uri, proposal: Proposal, signal?: AbortSignal, protectedWhy?: string): Promise<ProposalOutcome> {
-    const right = proposedUri(proposal);
+    const right = proposedUri(proposal, protectedWhy);
     this.files.set(right, encodeText(proposal.content));
     const newFile = proposal.original === undefined;
     this.open.set(proposal.toolCallId, { ...(newFile ? {} : { left: uri }), right, title: `${proposal.path} ↔ Ouro's proposal${protectedWhy ? ' (protected)' : ''}` });

@@ -21,7 +21,7 @@ export class HunkByHunkReview extends DiffReview {
   }
 
   override async review(uri: vscode.Uri, proposal: Proposal, signal?: AbortSignal, protectedWhy?: string): Promise<ProposalOutcome> {
-    const tracked = this.hunks.track(proposedUri(proposal), proposal);
+    const tracked = this.hunks.track(proposedUri(proposal, protectedWhy), proposal);
     try {
       const outcome = await super.review(uri, proposal, signal, protectedWhy);
       const undone = tracked.undone();

@@ -13,13 +13,14 @@ interface Entry {
   readonly: boolean;
 }
 
-/** The authority of a new file's proposal: its tab's label says so (`resourceLabelFormatters` in package.json). */
-export const NEW_FILE_AUTHORITY = 'new';
-
-/** `new`: the proposal of a new file, shown on its own rather than in a diff. */
-export function proposalUri(toolCallId: string, path: string, side: 'proposal' | 'new' = 'proposal'): vscode.Uri {
+/**
+ * `new`: the proposal of a new file, shown on its own rather than in a diff; `new-protected`, of
+ * a new file that decides what runs later. The authority is what makes its tab's label say so
+ * (`resourceLabelFormatters` in package.json): a normal editor's tab takes no title.
+ */
+export function proposalUri(toolCallId: string, path: string, side: 'proposal' | 'new' | 'new-protected' = 'proposal'): vscode.Uri {
   const query = new URLSearchParams({ id: toolCallId });
-  const authority = side === 'new' ? NEW_FILE_AUTHORITY : '';
+  const authority = side === 'proposal' ? '' : side;
   return vscode.Uri.from({ scheme: PROPOSAL_SCHEME, authority, path: `/${path.replace(/^\/+/, '')}`, query: query.toString() });
 }
 
