@@ -15,6 +15,7 @@ import { FileChanges } from './host/review/fileChanges';
 import { HistoryActions } from './host/history/historyActions';
 import { HunkByHunkReview } from './host/review/hunkByHunkReview';
 import { HunkLenses } from './host/review/hunkLens';
+import { NewFileEditor } from './host/review/newFileEditor';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/review/proposalFileSystem';
 import { ProposalHunks } from './host/review/proposalHunks';
 import { onSettingsChanged, readSettings } from './host/settings/settings';
@@ -38,7 +39,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const proposals = new ProposalFileSystem();
   const proposalHunks = new ProposalHunks(decisions);
   const hunkLenses = new HunkLenses();
-  const review = new HunkByHunkReview(proposals, decisions, log, proposalHunks);
+  // New files, the agent's and the staged ones, are shown as themselves, shaded as added.
+  const newFiles = new NewFileEditor();
+  const review = new HunkByHunkReview(proposals, decisions, log, proposalHunks, newFiles);
   const workspace = new VsCodeWorkspace(review, readSettings);
   const attachments = new AttachmentStore();
   const apiKeys = new ApiKeyStore(context.secrets);
@@ -69,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
     note: (text) => agent.tell(text, notes),
   });
   agent.onConversationShown = (conversation) => staged.load(conversation.staged);
-  const changesView = new ChangesView(staged, (path) => workspace.uriOf(path));
+  const changesView = new ChangesView(staged, (path) => workspace.uriOf(path), (uri) => newFiles.show(uri));
   const stagedContent = new StagedContent(staged);
   const stagedHunkSource = new StagedHunkSource(staged, (error) => void vscode.window.showErrorMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`));
   const historyActions = new HistoryActions({ history, agent, view, decisions, postSnapshot: (): Promise<void> => controller.postSnapshot() });
@@ -90,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     proposals,
     proposalHunks,
+    review,
     hunkLenses,
     hunkLenses.add(proposalHunks),
     attachments,

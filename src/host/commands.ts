@@ -86,10 +86,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   ];
 }
 
-/** The proposal a title-bar button or the palette means: the diff in view, else the latest. */
+/** The proposal a title-bar button or the palette means: the diff (or new file) in view, else the latest. */
 function proposalTarget(decisions: PendingDecisions, uri: vscode.Uri | undefined): string | undefined {
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  const candidates = [uri, tab instanceof vscode.TabInputTextDiff ? tab.modified : undefined];
+  const inView = tab instanceof vscode.TabInputTextDiff ? tab.modified : tab instanceof vscode.TabInputText ? tab.uri : undefined;
+  const candidates = [uri, inView];
   for (const candidate of candidates) {
     const id = candidate && toolCallIdOf(candidate);
     if (id && decisions.has(id)) return id;

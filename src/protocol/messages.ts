@@ -102,6 +102,8 @@ export interface PendingDecision {
   protectedWhy?: string;
   /** Ways to approve it, each a button (a command with staged changes pending: keep them and run, or run without them). */
   choices?: Array<{ id: string; label: string }>;
+  /** An edit that creates its file: shown on its own, not as a diff. */
+  newFile?: boolean;
 }
 
 /**

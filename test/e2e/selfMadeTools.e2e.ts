@@ -32,7 +32,8 @@ const offers = (request: MockRequest, name: string) => (request.body.tools ?? []
 async function written(chat: FrameLocator, page: Page, n: number): Promise<void> {
   const card = chat.locator('#messages .tool-card[data-tool="write_file"]').nth(n);
   await card.locator('button.accept').waitFor();
-  await page.locator(`.tabs-container .tab.active[aria-label*="Ouro's proposal (protected)"]`).waitFor();
+  // "<path> ↔ Ouro's proposal (protected)", or a new file's own "<name> (new file from Ouro, protected)".
+  await page.locator(`.tabs-container .tab.active[aria-label*="protected)"]`).waitFor();
   await card.locator('button.accept').click();
   await toolCard(chat, 'write_file', 'done').nth(n).waitFor();
 }

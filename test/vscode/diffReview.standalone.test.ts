@@ -10,12 +10,18 @@ import type { Proposal, ProposalOutcome } from '../../src/agent/workspace/worksp
 import type { TranscriptMessage } from '../../src/protocol/messages';
 import { PendingDecisions, STOPPED_REASON } from '../../src/host/chat/decisions';
 import { DiffReview } from '../../src/host/review/diffReview';
+import { NewFileEditor } from '../../src/host/review/newFileEditor';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from '../../src/host/review/proposalFileSystem';
 import { VsCodeWorkspace } from '../../src/host/workspace/vscodeWorkspace';
 
 const MATH = 'src/math.js';
 const BUGGY_LINE = 'for (let i = 1; i < numbers.length; i++) {';
 const FIXED_LINE = 'for (let i = 0; i < numbers.length; i++) {';
+
+/** Tabs that show a proposal on its own, as a new file's is. */
+function newFileTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === PROPOSAL_SCHEME);
+}
 
 function proposalTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === PROPOSAL_SCHEME);
@@ -40,6 +46,8 @@ describe('The diff review in VS Code', () => {
   const disposables: vscode.Disposable[] = [];
   let decisions: PendingDecisions;
   let workspace: VsCodeWorkspace;
+  let review: DiffReview;
+  let newFiles: NewFileEditor;
   let original: string;
   let calls = 0;
 
@@ -69,7 +77,10 @@ describe('The diff review in VS Code', () => {
       transcript.push(message);
       if (message.type === 'decided') diskWhenDecided.set(message.toolCallId, fs.readFileSync(mathFile, 'utf8'));
     });
-    workspace = new VsCodeWorkspace(new DiffReview(files, decisions, log), () => ({ autoApproveEdits: false, allowSecretFiles: false }));
+    newFiles = new NewFileEditor();
+    review = new DiffReview(files, decisions, log, newFiles);
+    disposables.push(review);
+    workspace = new VsCodeWorkspace(review, () => ({ autoApproveEdits: false, allowSecretFiles: false }));
     original = fs.readFileSync(mathFile, 'utf8');
   });
 
@@ -152,14 +163,59 @@ describe('The diff review in VS Code', () => {
     assert.equal(fs.readFileSync(mathFile, 'utf8'), `${original}// changed elsewhere\n`);
   });
 
-  it('shows a new file against an empty left side and creates it when accepted', async () => {
-    const p = proposal({ path: 'notes/todo.md', content: '# To do\n', original: undefined });
-    const { outcome, tab } = await propose(p);
-    const left = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).original);
-    assert.equal(left.getText(), '');
+  /** Proposes a new file, and resolves once its editor is open and the decision is waiting. */
+  async function proposeNewFile(p: Proposal): Promise<{ outcome: Promise<ProposalOutcome>; editor: vscode.TextEditor }> {
+    const outcome = workspace.propose(p);
+    await until('the decision to wait for the user', () => (decisions.has(p.toolCallId) ? true : undefined));
+    const tab = await until('the new file tab', () => newFileTabs()[0]);
+    const uri = (tab.input as vscode.TabInputText).uri.toString();
+    const editor = await until('the new file editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri));
+    return { outcome, editor };
+  }
+
+  it('shows a new file as the proposal itself in a normal editor, every line shaded as added, and creates it exactly when accepted', async () => {
+    const content = '# To do\n\n- write the notes\n';
+    const p = proposal({ path: 'notes/todo.md', content, original: undefined });
+    const { outcome, editor } = await proposeNewFile(p);
+    assert.deepEqual(proposalTabs(), [], 'a new file opened as a diff');
+    const [tab] = newFileTabs();
+    assert.equal(tab.isPreview, false);
+    assert.equal(editor.document.getText(), content);
+    assert.equal(editor.document.languageId, 'markdown');
+    assert.deepEqual(
+      newFiles.shaded(editor).map((range) => [range.start.line, range.end.line]),
+      [[0, editor.document.lineCount - 1]],
+    );
+    assert.ok(transcript.some((m) => m.type === 'pending' && m.decision.toolCallId === p.toolCallId && m.decision.newFile === true), 'the card was not told it is a new file');
+    assert.equal(fs.existsSync(path.join(root, 'notes/todo.md')), false, 'written before the user decided');
+
     decisions.decide(p.toolCallId, { accepted: true });
-    assert.equal((await outcome).status, 'accepted');
-    assert.equal(fs.readFileSync(path.join(root, 'notes/todo.md'), 'utf8'), '# To do\n');
+    assert.deepEqual(await outcome, { status: 'accepted', content, userModified: false });
+    assert.equal(fs.readFileSync(path.join(root, 'notes/todo.md'), 'utf8'), content);
+    await until('the new file tab to close', () => (newFileTabs().length === 0 ? true : undefined));
+  });
+
+  it("writes a new file as the person typed it, shades their lines too, and opens it again from the card", async () => {
+    const p = proposal({ path: 'notes/todo.md', content: '# To do\n', original: undefined });
+    const { outcome, editor } = await proposeNewFile(p);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, editor.document.positionAt(editor.document.getText().length), '- typed by hand\n- and this\n');
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the proposal is not editable');
+    assert.deepEqual(
+      newFiles.shaded(editor).map((range) => [range.start.line, range.end.line]),
+      [[0, 3]],
+    );
+    // Saved into the proposal first: closing an unsaved tab would ask the person.
+    assert.ok(await editor.document.save());
+    await vscode.window.tabGroups.close(newFileTabs(), true);
+    await until('the new file tab to close', () => (newFileTabs().length === 0 ? true : undefined));
+    await review.show(p.toolCallId);
+    await until('the new file tab to open again', () => newFileTabs()[0]);
+
+    decisions.decide(p.toolCallId, { accepted: true });
+    assert.deepEqual(await outcome, { status: 'accepted', content: '# To do\n- typed by hand\n- and this\n', userModified: true });
+    assert.equal(fs.readFileSync(path.join(root, 'notes/todo.md'), 'utf8'), '# To do\n- typed by hand\n- and this\n');
+    await until('the new file tab to close', () => (newFileTabs().length === 0 ? true : undefined));
   });
 
   it('closes the diff and writes nothing when the user stops the task', async () => {

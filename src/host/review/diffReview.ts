@@ -1,6 +1,7 @@
-// Review of a proposed write in VS Code's diff editor: left the file on disk (or an empty
-// read-only file for a new one), right the proposal, which the user may edit. Accept and Reject,
-// in the title bar or on the chat card, resolve the same pending decision.
+// Review of a proposed write in VS Code's diff editor: left the file on disk, right the proposal,
+// which the user may edit. A new file has no left side: its proposal opens on its own, shaded as
+// added (see NewFileEditor). Accept and Reject, in the title bar or on the chat card, resolve the
+// same pending decision.
 import * as vscode from 'vscode';
 import { decodeText, encodeText, withBom } from '../../agent/workspace/text';
 import type { Proposal, ProposalOutcome } from '../../agent/workspace/workspace';
@@ -8,34 +9,41 @@ import { decisionNote } from '../../protocol/notes';
 import { applyProposal } from './applyProposal';
 import { STOPPED_REASON, type PendingDecisions } from '../chat/decisions';
 import { STOPPED_NOTE } from '../../protocol/notes';
+import { NewFileEditor } from './newFileEditor';
 import { proposalUri, type ProposalFileSystem } from './proposalFileSystem';
 
-export class DiffReview {
-  /** The diffs of proposals still waiting, to open again from the chat card. */
-  private readonly open = new Map<string, { left: vscode.Uri; right: vscode.Uri; title: string }>();
+/** The editable proposal of `proposal`: a diff's right side, or a new file on its own. */
+export function proposedUri(proposal: Proposal, protectedWhy?: string): vscode.Uri {
+  const side = proposal.original !== undefined ? 'proposal' : protectedWhy ? 'new-protected' : 'new';
+  return proposalUri(proposal.toolCallId, proposal.path, side);
+}
+
+export class DiffReview implements vscode.Disposable {
+  /** The proposals still waiting, to open again from the chat card; no left side for a new file. */
+  private readonly open = new Map<string, { left?: vscode.Uri; right: vscode.Uri; title: string }>();
 
   constructor(
     private readonly files: ProposalFileSystem,
     private readonly decisions: PendingDecisions,
     private readonly log: vscode.LogOutputChannel,
+    private readonly newFiles = new NewFileEditor(),
   ) {}
 
   /** `protectedWhy`: the file decides what runs later; the diff's title and the chat card say so. */
   async review(uri: vscode.Uri, proposal: Proposal, signal?: AbortSignal, protectedWhy?: string): Promise<ProposalOutcome> {
-    const right = proposalUri(proposal.toolCallId, proposal.path);
+    const right = proposedUri(proposal, protectedWhy);
     this.files.set(right, encodeText(proposal.content));
-    let left = uri;
-    if (proposal.original === undefined) {
-      left = proposalUri(proposal.toolCallId, proposal.path, 'original');
-      this.files.set(left, new Uint8Array(), true);
-    }
-    this.open.set(proposal.toolCallId, { left, right, title: `${proposal.path} ↔ Ouro's proposal${protectedWhy ? ' (protected)' : ''}` });
+    const newFile = proposal.original === undefined;
+    this.open.set(proposal.toolCallId, { ...(newFile ? {} : { left: uri }), right, title: `${proposal.path} ↔ Ouro's proposal${protectedWhy ? ' (protected)' : ''}` });
     try {
       await this.show(proposal.toolCallId);
-      const decision = await this.decisions.wait({ toolCallId: proposal.toolCallId, kind: 'edit', title: proposal.path, detail: proposal.summary, ...(protectedWhy ? { protectedWhy } : {}) }, signal);
+      const decision = await this.decisions.wait(
+        { toolCallId: proposal.toolCallId, kind: 'edit', title: proposal.path, detail: proposal.summary, ...(protectedWhy ? { protectedWhy } : {}), ...(newFile ? { newFile } : {}) },
+        signal,
+      );
       const content = await this.editedContent(right, proposal.content);
       if (!decision.accepted) {
-        await closeDiff(right);
+        await closeReview(right);
         this.decisions.announce(proposal.toolCallId, false, decision.reason === STOPPED_REASON ? STOPPED_NOTE : decisionNote(false, decision.reason));
         return { status: 'rejected', reason: decision.reason };
       }
@@ -44,21 +52,27 @@ export class DiffReview {
       // Closed before the write: closing it while the write runs can close the document the
       // write is saving (its left side is that file), and closing it after the write leaves the
       // file open in a tab of its own.
-      await closeDiff(right);
+      await closeReview(right);
       const outcome = await applyProposal(uri, proposal, content);
       this.report(proposal, outcome);
       return outcome;
     } finally {
       this.open.delete(proposal.toolCallId);
+      this.newFiles.forget(right);
       this.files.delete(right);
-      if (left !== uri) this.files.delete(left);
     }
   }
 
-  /** Opens (or brings back) a pending proposal's diff without taking focus from the chat. */
+  /** Opens (or brings back) a pending proposal without taking focus from the chat. */
   async show(toolCallId: string): Promise<void> {
-    const diff = this.open.get(toolCallId);
-    if (diff) await vscode.commands.executeCommand('vscode.diff', diff.left, diff.right, diff.title, { preserveFocus: true, preview: false });
+    const review = this.open.get(toolCallId);
+    if (!review) return;
+    if (!review.left) return this.newFiles.show(review.right);
+    await vscode.commands.executeCommand('vscode.diff', review.left, review.right, review.title, { preserveFocus: true, preview: false });
+  }
+
+  dispose(): void {
+    this.newFiles.dispose();
   }
 
   /** With auto-approved edits there is no diff: the proposal is written as it is. */
@@ -94,7 +108,10 @@ export class DiffReview {
   }
 }
 
-async function closeDiff(right: vscode.Uri): Promise<void> {
-  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === right.toString());
+/** Closes the tabs that show the proposal `right`: its diff, or a new file's own editor. */
+async function closeReview(right: vscode.Uri): Promise<void> {
+  const shows = (input: unknown): boolean =>
+    (input instanceof vscode.TabInputTextDiff && input.modified.toString() === right.toString()) || (input instanceof vscode.TabInputText && input.uri.toString() === right.toString());
+  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => shows(tab.input));
   if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
 }

@@ -6,9 +6,10 @@ import { hunksOf } from '../../agent/review/hunks';
 import type { Proposal, ProposalOutcome } from '../../agent/workspace/workspace';
 import { count } from '../../agent/tools/fileDisplay';
 import type { PendingDecisions } from '../chat/decisions';
-import { DiffReview } from './diffReview';
-import { proposalUri, type ProposalFileSystem } from './proposalFileSystem';
+import { DiffReview, proposedUri } from './diffReview';
+import type { ProposalFileSystem } from './proposalFileSystem';
 import type { ProposalHunks } from './proposalHunks';
+import type { NewFileEditor } from './newFileEditor';
 
 export class HunkByHunkReview extends DiffReview {
   constructor(
@@ -16,12 +17,13 @@ export class HunkByHunkReview extends DiffReview {
     private readonly pending: PendingDecisions,
     log: vscode.LogOutputChannel,
     private readonly hunks: ProposalHunks,
+    newFiles?: NewFileEditor,
   ) {
-    super(files, pending, log);
+    super(files, pending, log, newFiles);
   }
 
   override async review(uri: vscode.Uri, proposal: Proposal, signal?: AbortSignal, protectedWhy?: string): Promise<ProposalOutcome> {
-    const tracked = this.hunks.track(proposalUri(proposal.toolCallId, proposal.path), proposal);
+    const tracked = this.hunks.track(proposedUri(proposal, protectedWhy), proposal);
     try {
       const outcome = await super.review(uri, proposal, signal, protectedWhy);
       const undone = tracked.undone();

@@ -1,5 +1,6 @@
 // An in-memory, writable file system for `ouro-proposal:` URIs: the right side of a proposal's
-// diff lives here, so the user can edit it before accepting without touching the real file.
+// diff (or a new file's proposal) lives here, so the user can edit it before accepting without
+// touching the real file.
 // URIs look like `ouro-proposal:/<display path>?id=<toolCallId>`: the path keeps the file's name
 // and extension (breadcrumbs, highlighting), the query tells proposals of one file apart.
 import * as vscode from 'vscode';
@@ -12,9 +13,15 @@ interface Entry {
   readonly: boolean;
 }
 
-export function proposalUri(toolCallId: string, path: string, side: 'proposal' | 'original' = 'proposal'): vscode.Uri {
-  const query = new URLSearchParams({ id: toolCallId, ...(side === 'original' ? { side } : {}) });
-  return vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${path.replace(/^\/+/, '')}`, query: query.toString() });
+/**
+ * `new`: the proposal of a new file, shown on its own rather than in a diff; `new-protected`, of
+ * a new file that decides what runs later. The authority is what makes its tab's label say so
+ * (`resourceLabelFormatters` in package.json): a normal editor's tab takes no title.
+ */
+export function proposalUri(toolCallId: string, path: string, side: 'proposal' | 'new' | 'new-protected' = 'proposal'): vscode.Uri {
+  const query = new URLSearchParams({ id: toolCallId });
+  const authority = side === 'proposal' ? '' : side;
+  return vscode.Uri.from({ scheme: PROPOSAL_SCHEME, authority, path: `/${path.replace(/^\/+/, '')}`, query: query.toString() });
 }
 
 /** The tool call a proposal URI belongs to. */

@@ -23,6 +23,10 @@ export class ChangesView implements vscode.TreeDataProvider<StagedRow>, vscode.D
   constructor(
     private readonly review: StagedReview,
     private readonly uriOf: (path: string) => Promise<vscode.Uri>,
+    /** A new file is shown as itself, every line shaded as added (a diff would show a red line 1). */
+    private readonly showNewFile: (uri: vscode.Uri) => Promise<void> = async (uri) => {
+      await vscode.window.showTextDocument(uri, { preview: true });
+    },
   ) {
     const tree = vscode.window.createTreeView(CHANGES_VIEW_ID, { treeDataProvider: this });
     const refresh = () => this.emitter.fire(undefined);
@@ -66,14 +70,14 @@ export class ChangesView implements vscode.TreeDataProvider<StagedRow>, vscode.D
     return now !== file.original;
   }
 
-  /** The diff: disk (or nothing, for a new file) ↔ staged; a conflict in the merge editor. */
+  /** The diff: disk ↔ staged (a new file on its own); a conflict in the merge editor. */
   async open(path: string): Promise<void> {
     const file = this.review.get(path);
     if (!file) return;
     const disk = await this.uriOf(path);
     if (await this.conflicts(path)) return this.openMerge(path, disk);
-    const left = file.original === undefined ? stagedUri(path, 'before') : disk;
-    await vscode.commands.executeCommand('vscode.diff', left, stagedUri(path), `${path} (on disk ↔ staged by Ouro)`, { preview: true });
+    if (file.original === undefined) return this.showNewFile(stagedUri(path));
+    await vscode.commands.executeCommand('vscode.diff', disk, stagedUri(path), `${path} (on disk ↔ staged by Ouro)`, { preview: true });
   }
 
   dispose(): void {

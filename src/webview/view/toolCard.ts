@@ -69,7 +69,7 @@ function renderApproval(tool: ToolItem): HTMLElement {
     !edit && pending.detail && h('pre', { class: 'approval-detail' }, clip(pending.detail)),
     // Edits may be auto-approved, so one that asks all the same says why.
     edit && pending.protectedWhy && h('div', { class: 'approval-protected' }, icon('shield'), h('span', {}, pending.protectedWhy)),
-    h('div', { class: 'approval-hint' }, edit ? 'Keep or undo each change in the diff, or accept or reject them all.' : pending.choices?.length ? 'Run it how?' : 'Allow this?'),
+    h('div', { class: 'approval-hint' }, edit ? (pending.newFile ? 'A new file: keep or undo it in its editor, or accept or reject it here.' : 'Keep or undo each change in the diff, or accept or reject them all.') : pending.choices?.length ? 'Run it how?' : 'Allow this?'),
     h('input', { type: 'text', class: 'reason', placeholder: 'Reason to reject (optional)', title: 'Sent to Ouro if you reject', 'aria-label': 'Reason for rejecting (optional)' }),
     pending.choices?.length
       ? choiceButtons(pending.choices)
@@ -79,7 +79,8 @@ function renderApproval(tool: ToolItem): HTMLElement {
           h('button', { type: 'button', class: 'accept', 'aria-label': 'Accept' }, icon('check'), 'Accept'),
           h('button', { type: 'button', class: 'reject secondary', 'aria-label': 'Reject' }, icon('close'), 'Reject'),
           pending.allowRules && alwaysAllowButton(pending.allowRules),
-          pending.kind === 'edit' && h('button', { type: 'button', class: 'show-diff secondary', 'aria-label': 'Show the diff' }, icon('diff'), 'Diff'),
+          edit && !pending.newFile && h('button', { type: 'button', class: 'show-diff secondary', 'aria-label': 'Show the diff' }, icon('diff'), 'Diff'),
+          edit && pending.newFile && h('button', { type: 'button', class: 'show-diff secondary', 'aria-label': 'Show the new file' }, icon('go-to-file'), 'Show'),
         ),
   );
 }
