@@ -87,7 +87,15 @@ export function activeEditorLines(page: Page): Locator {
 /** Right-clicks `target` and picks the menu item with this title. */
 export async function contextMenu(page: Page, target: Locator, item: string): Promise<void> {
   await target.click({ button: 'right' });
-  await page.locator('.context-view .monaco-menu .action-label', { hasText: item }).first().click();
+  const entry = page.locator('.context-view .monaco-menu .action-label', { hasText: item }).first();
+  await entry.click();
+  // A click that lands while the menu is still being laid out does nothing and leaves it open
+  // (seen under load): click again, as a person would.
+  for (let tries = 0; tries < 3; tries++) {
+    await page.waitForTimeout(500);
+    if (!(await entry.isVisible())) return;
+    await entry.click().catch(() => undefined);
+  }
 }
 
 /** The active editor group's diff editor. */
