@@ -1,6 +1,8 @@
 // The cost Ouro adds on top of the model: per step of the agent loop against a mock server that
 // answers at once, compared with a bare loop written directly on the `openai` package (stream,
 // collect the tool call, run it, ask again). Printed as milliseconds per step and as a ratio.
+// Both ask for the same stream: with the usage chunk at its end (`stream_options`), which Ouro
+// needs for its meter, so the ratio is what the loop adds and not a difference in the request.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +13,7 @@ import { defineTool } from '../src/agent/tools/tool';
 import { toolSpecs } from '../src/agent/toolSpecs';
 import { NodeWorkspace } from '../src/agent/workspace/nodeWorkspace';
 import { OpenAICompatibleModel } from '../src/llm/openaiCompatible';
-import { reply, startMockServer, text, toolCall, type Turn } from '../test/fixtures/mockOpenAI';
+import { done, exactly, finish, startMockServer, text, toolCall, usage, type Turn } from '../test/fixtures/mockOpenAI';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
@@ -26,10 +28,11 @@ const noop = defineTool({
   run: async ({ n }) => ({ content: `ok ${n}` }),
 });
 
+/** Each reply ends as a real server's does when asked for usage: the finish chunk, the usage chunk, [DONE]. */
 function script(): Turn[] {
   const turns: Turn[] = [];
-  for (let i = 0; i < STEPS - 1; i++) turns.push(reply(...toolCall('noop', { n: i })));
-  turns.push(reply(...text('done')));
+  for (let i = 0; i < STEPS - 1; i++) turns.push(exactly(...toolCall('noop', { n: i }), finish('tool_calls'), usage(100 + i, 10), done()));
+  turns.push(exactly(...text('done'), finish('stop'), usage(100 + STEPS, 1), done()));
   return turns;
 }
 
@@ -52,10 +55,12 @@ async function bareLoop(url: string): Promise<number> {
   const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [{ role: 'user', content: 'go' }];
   const started = performance.now();
   for (;;) {
-    const stream = await client.chat.completions.create({ model: 'mock-model', messages, tools, stream: true });
+    const stream = await client.chat.completions.create({ model: 'mock-model', messages, tools, stream: true, stream_options: { include_usage: true } });
     let content = '';
     const calls: Array<{ id: string; name: string; arguments: string }> = [];
+    let usage: OpenAI.CompletionUsage | undefined;
     for await (const chunk of stream) {
+      usage = chunk.usage ?? usage;
       const delta = chunk.choices[0]?.delta;
       if (delta?.content) content += delta.content;
       for (const call of delta?.tool_calls ?? []) {
@@ -65,6 +70,7 @@ async function bareLoop(url: string): Promise<number> {
         slot.arguments += call.function?.arguments ?? '';
       }
     }
+    if (!usage) throw new Error('the bare loop got no usage chunk');
     if (calls.length === 0) break;
     messages.push({ role: 'assistant', content, tool_calls: calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) });
     for (const call of calls) {

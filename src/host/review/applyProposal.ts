@@ -30,10 +30,13 @@ export async function findConflict(uri: vscode.Uri, proposal: Proposal): Promise
   return now === proposal.original ? undefined : `${proposal.path} changed on disk since the proposal was made.`;
 }
 
-export async function applyProposal(uri: vscode.Uri, proposal: Proposal, content: string): Promise<ProposalOutcome> {
-  // Checking for a conflict and opening the document do not wait on each other.
-  const opening = proposal.original === undefined ? undefined : Promise.resolve(vscode.workspace.openTextDocument(uri)).catch(() => undefined);
-  const conflict = await findConflict(uri, proposal);
+/**
+ * `ready`: what must be done before the document is opened (the review closing: a document opened
+ * while a closing diff still shows it is closed with it); the conflict check does not wait for it.
+ */
+export async function applyProposal(uri: vscode.Uri, proposal: Proposal, content: string, ready?: Promise<unknown>): Promise<ProposalOutcome> {
+  const opening = proposal.original === undefined ? undefined : Promise.resolve(ready).then(() => vscode.workspace.openTextDocument(uri)).catch(() => undefined);
+  const [conflict] = await Promise.all([findConflict(uri, proposal), ready]);
   if (conflict) return { status: 'conflict', message: conflict };
   const edit = new vscode.WorkspaceEdit();
   if (proposal.original === undefined) {
@@ -63,10 +66,14 @@ export async function replaceText(document: vscode.TextDocument, content: string
 /**
  * Saves the edited document and checks the disk: `save()` can answer false (seen on a first save
  * with auto save on), so it is tried again through the workspace, then the bytes are written directly.
+ * A save that went through with the document reading `content` needs no second look at the disk
+ * (a save participant that changed the text, or a BOM, does).
  */
 export async function saveToDisk(uri: vscode.Uri, document: vscode.TextDocument, content: string): Promise<boolean> {
   const landed = async () => (await currentText(uri)) === content;
-  if ((await document.save()) && (await landed())) return true;
+  const saved = await document.save();
+  if (saved && !document.isDirty && !content.startsWith(BOM) && document.getText() === content) return true;
+  if (saved && (await landed())) return true;
   if ((await vscode.workspace.save(uri)) && (await landed())) return true;
   try {
     await vscode.workspace.fs.writeFile(uri, encodeText(content));

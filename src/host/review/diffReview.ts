@@ -49,11 +49,10 @@ export class DiffReview implements vscode.Disposable {
       }
       // The card says so the moment the person decides; a write that then fails says why.
       this.decisions.announce(proposal.toolCallId, true, content === proposal.content ? 'Accepted' : 'Accepted with your changes');
-      // Closed before the write: closing it while the write runs can close the document the
-      // write is saving (its left side is that file), and closing it after the write leaves the
-      // file open in a tab of its own.
-      await closeReview(right);
-      const outcome = await applyProposal(uri, proposal, content);
+      // Closed before the write (the checks before it do not wait): closing it while the write
+      // runs can close the document the write is saving (its left side is that file), and closing
+      // it after the write leaves the file open in a tab of its own.
+      const outcome = await applyProposal(uri, proposal, content, closeReview(right));
       this.report(proposal, outcome);
       return outcome;
     } finally {

@@ -5,11 +5,11 @@
 // began, until the reports go quiet, with a cap. A clean file reported on by no one waits for
 // nothing; problems that show up later reach the model through `late` (a note on its next request).
 import * as vscode from 'vscode';
-import type { DiagnosticsSource } from '../../agent/diagnostics';
 import { listProblems } from '../../agent/tools/getDiagnostics';
 import type { ProposalOutcome } from '../../agent/workspace/workspace';
 import type { LateProblems } from './lateProblems';
 import { errorsAndWarnings, newProblems } from './newProblems';
+import type { VsCodeDiagnostics } from './vscodeDiagnostics';
 
 export interface EditProblemsOptions {
   /** The longest wait for the language servers after a write. */
@@ -22,20 +22,20 @@ export interface EditProblemsOptions {
 
 /** Runs `apply` (a review or a direct write of `display`) and adds the problems the write introduced. */
 export async function withNewProblems(
-  source: DiagnosticsSource,
+  source: Pick<VsCodeDiagnostics, 'at'>,
   uri: vscode.Uri,
   display: string,
   apply: () => Promise<ProposalOutcome>,
   options: EditProblemsOptions = {},
 ): Promise<ProposalOutcome> {
-  const before = await source.get(display).catch(() => []);
+  const before = source.at(uri, display);
   const hadProblems = errorsAndWarnings(before).length > 0;
   const reports = new WriteReports(uri, hadProblems);
   try {
     const outcome = await apply();
     if (outcome.status !== 'accepted') return outcome;
     if (hadProblems || reports.last !== undefined) await reports.quiet(options.quietMs ?? 250, options.capMs ?? 1500);
-    const after = await source.get(display).catch(() => []);
+    const after = source.at(uri, display);
     options.late?.watch(uri, display, after);
     const introduced = errorsAndWarnings(newProblems(before, after));
     if (introduced.length === 0) return outcome;

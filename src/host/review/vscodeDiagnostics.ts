@@ -21,23 +21,26 @@ export class VsCodeDiagnostics implements DiagnosticsSource {
   constructor(private readonly paths: WorkspacePaths) {}
 
   async get(path?: string): Promise<Diagnostic[]> {
-    const entries: Array<[vscode.Uri, readonly vscode.Diagnostic[]]> =
-      path === undefined ? vscode.languages.getDiagnostics() : [[await this.paths.uriOf(path), vscode.languages.getDiagnostics(await this.paths.uriOf(path))]];
-    const found: Diagnostic[] = [];
-    for (const [uri, diagnostics] of entries) {
+    if (path !== undefined) return this.at(await this.paths.uriOf(path), path);
+    return vscode.languages.getDiagnostics().flatMap(([uri, diagnostics]) => {
       const shown = this.paths.displayPathOf(uri);
-      if (shown === undefined) continue;
-      for (const diagnostic of diagnostics) {
-        found.push({
-          path: shown,
-          line: diagnostic.range.start.line + 1,
-          column: diagnostic.range.start.character + 1,
-          severity: severities[diagnostic.severity],
-          message: diagnostic.message,
-          ...(diagnostic.source ? { source: diagnostic.source } : {}),
-        });
-      }
-    }
-    return found;
+      return shown === undefined ? [] : diagnostics.map((diagnostic) => portDiagnostic(shown, diagnostic));
+    });
   }
+
+  /** The problems of a file already resolved (`display` is how the model knows it), at once. */
+  at(uri: vscode.Uri, display: string): Diagnostic[] {
+    return vscode.languages.getDiagnostics(uri).map((diagnostic) => portDiagnostic(display, diagnostic));
+  }
+}
+
+function portDiagnostic(path: string, diagnostic: vscode.Diagnostic): Diagnostic {
+  return {
+    path,
+    line: diagnostic.range.start.line + 1,
+    column: diagnostic.range.start.character + 1,
+    severity: severities[diagnostic.severity],
+    message: diagnostic.message,
+    ...(diagnostic.source ? { source: diagnostic.source } : {}),
+  };
 }

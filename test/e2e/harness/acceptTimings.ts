@@ -69,8 +69,15 @@ export async function timeAccept(scenario: Scenario, chat: FrameLocator, expecte
       });
       observer.observe(messages, { subtree: true, childList: true, attributes: true, characterData: true });
     }, id);
-    const clicked = Date.now();
+    // The click is stamped where it lands, in the workbench's page: Playwright's own waits for
+    // the button (visible, stable, enabled) come before it and are not the editor's time.
+    await scenario.page.evaluate(() => {
+      const w = window as unknown as { ouroClickAt?: number };
+      w.ouroClickAt = undefined;
+      window.addEventListener('mousedown', () => (w.ouroClickAt = Date.now()), { capture: true, once: true });
+    });
     await editorTitleAction(scenario.page, 'Keep all changes').click();
+    const clicked = await scenario.page.evaluate(() => (window as unknown as { ouroClickAt?: number }).ouroClickAt ?? Number.NaN);
     const times = chat.locator('#messages:not([data-accept-times=""])');
     await times.waitFor({ state: 'attached' });
     const seen = JSON.parse((await times.getAttribute('data-accept-times')) ?? '{}') as { accepted?: number; done: number };
