@@ -3,12 +3,14 @@
 // timeout and the turn's Stop. A server that exits or drops is started again on the next use: at
 // once the first time, then after a pause that doubles with each failure in a row (1 s to 30 s).
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { CallToolResult, Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
+import { OAuthError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import type { McpServerConfig } from './mcpConfig';
+import { connectSigningIn, McpOAuthProvider, type McpAuthOptions } from './mcpOAuthProvider';
 
 export const DEFAULT_MCP_CALL_TIMEOUT_MS = 120_000;
 const FIRST_PAUSE_MS = 1_000;
@@ -22,6 +24,8 @@ export interface McpConnectionOptions {
   log?: (line: string) => void;
   /** Milliseconds a call may take. */
   callTimeoutMs?: number;
+  /** How a remote server that asks for OAuth is signed in to; without it, such a server fails to start. */
+  auth?: McpAuthOptions;
   /** For tests: the clock for the restart pause. */
   now?: () => number;
 }
@@ -33,6 +37,7 @@ export class McpConnection {
   private failedAt = 0;
   private lastError: string | undefined;
   private listed: McpTool[] | undefined;
+  private signingIn: McpOAuthProvider | undefined;
 
   constructor(
     readonly config: McpServerConfig,
@@ -74,6 +79,7 @@ export class McpConnection {
     const client = this.client;
     this.client = undefined;
     this.listed = undefined;
+    this.signingIn?.close();
     await client?.close().catch(() => undefined);
   }
 
@@ -121,9 +127,13 @@ export class McpConnection {
     const url = new URL(config.url);
     const requestInit = { headers: config.headers };
     if (config.kind === 'sse') return client.connect(new SSEClientTransport(url, { requestInit }));
+    // A server given its own Authorization header is not signed in to with OAuth.
+    const auth = this.options.auth && !Object.keys(config.headers).some((name) => name.toLowerCase() === 'authorization') ? this.options.auth : undefined;
+    const authProvider = (this.signingIn = auth && (await McpOAuthProvider.load(config.name, config.url, auth)));
     try {
-      await client.connect(new StreamableHTTPClientTransport(url, { requestInit }) as Transport);
+      await connectSigningIn(client, () => new StreamableHTTPClientTransport(url, { requestInit, authProvider }), authProvider);
     } catch (err) {
+      if (err instanceof UnauthorizedError || err instanceof OAuthError) throw err;
       // Servers of the older protocol answer the Streamable HTTP POST with an error: try SSE.
       this.options.log?.(`MCP server "${config.name}": Streamable HTTP failed (${message(err)}); trying SSE`);
       await client.connect(new SSEClientTransport(url, { requestInit }));
