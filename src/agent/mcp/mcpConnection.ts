@@ -7,7 +7,7 @@ import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { CallToolResult, Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ReadResourceResult, Resource, ResourceTemplate, Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
 import { OAuthError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import type { McpServerConfig } from './mcpConfig';
 import { connectSigningIn, McpOAuthProvider, type McpAuthOptions } from './mcpOAuthProvider';
@@ -73,6 +73,37 @@ export class McpConnection {
     const client = await this.ready();
     const timeout = this.options.callTimeoutMs ?? DEFAULT_MCP_CALL_TIMEOUT_MS;
     return (await client.callTool({ name, arguments: args }, undefined, { signal, timeout, maxTotalTimeout: timeout })) as CallToolResult;
+  }
+
+  /** Whether the running server offers resources. */
+  get offersResources(): boolean {
+    return this.client?.getServerCapabilities()?.resources !== undefined;
+  }
+
+  /** The server's resources and resource templates, every page of them. */
+  async resources(signal: AbortSignal): Promise<{ resources: Resource[]; templates: ResourceTemplate[] }> {
+    const client = await this.ready();
+    const options = { signal, timeout: this.options.callTimeoutMs ?? DEFAULT_MCP_CALL_TIMEOUT_MS };
+    const resources: Resource[] = [];
+    const templates: ResourceTemplate[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.listResources(cursor ? { cursor } : {}, options);
+      resources.push(...page.resources);
+      cursor = page.nextCursor;
+    } while (cursor);
+    do {
+      // Templates are optional: a server without them answers "method not found".
+      const page = await client.listResourceTemplates(cursor ? { cursor } : {}, options).catch(() => undefined);
+      templates.push(...(page?.resourceTemplates ?? []));
+      cursor = page?.nextCursor;
+    } while (cursor);
+    return { resources, templates };
+  }
+
+  async readResource(uri: string, signal: AbortSignal): Promise<ReadResourceResult> {
+    const client = await this.ready();
+    return client.readResource({ uri }, { signal, timeout: this.options.callTimeoutMs ?? DEFAULT_MCP_CALL_TIMEOUT_MS });
   }
 
   async close(): Promise<void> {
