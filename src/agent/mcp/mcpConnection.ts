@@ -9,6 +9,7 @@ import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotoc
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult, ReadResourceResult, Resource, ResourceTemplate, Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
 import { OAuthError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
+import type { ServerSandbox } from '../commands/sandbox/sandboxedServer';
 import type { McpServerConfig } from './mcpConfig';
 import { connectSigningIn, McpOAuthProvider, type McpAuthOptions } from './mcpOAuthProvider';
 
@@ -24,6 +25,8 @@ export interface McpConnectionOptions {
   log?: (line: string) => void;
   /** Milliseconds a call may take. */
   callTimeoutMs?: number;
+  /** Where there is a sandbox: wraps a stdio server's command line in it. */
+  sandbox?: ServerSandbox;
   /** How a remote server that asks for OAuth is signed in to; without it, such a server fails to start. */
   auth?: McpAuthOptions;
   /** For tests: the clock for the restart pause. */
@@ -151,7 +154,9 @@ export class McpConnection {
   private async connectTransport(client: Client): Promise<void> {
     const config = this.config;
     if (config.kind === 'stdio') {
-      const transport = new StdioClientTransport({ command: config.command, args: config.args, env: { ...getDefaultEnvironment(), ...config.env }, cwd: config.cwd ?? this.options.cwd, stderr: 'pipe' });
+      const cwd = config.cwd ?? this.options.cwd;
+      const launch = this.options.sandbox ? await this.options.sandbox({ command: config.command, args: config.args }, cwd) : config;
+      const transport = new StdioClientTransport({ command: launch.command, args: launch.args, env: { ...getDefaultEnvironment(), ...config.env }, cwd, stderr: 'pipe' });
       transport.stderr?.on('data', (chunk: Buffer) => this.options.log?.(`[${config.name}] ${chunk.toString().trimEnd()}`));
       return client.connect(transport);
     }
