@@ -1,11 +1,17 @@
 // The CLI's MCP servers: VS Code's user mcp.json and --mcp-config files (the user's own), the
 // workspace's .vscode/mcp.json and .ouro/mcp.json (started only with --trust-mcp or --approve
-// all), inputs from OURO_MCP_INPUT_<ID>; problems on stderr, one line each.
+// all), inputs from OURO_MCP_INPUT_<ID>; problems on stderr, one line each. A remote server that
+// asks for OAuth is signed in to through the browser, and the tokens kept in the config folder.
+// A stdio server runs in the command sandbox, as commands do, but with the network.
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
+import { serverSandbox } from '../agent/commands/sandbox/sandboxedServer';
+import { sandboxSupport } from '../agent/commands/sandbox/sandboxSupport';
 import { inputsFromEnv, loadMcpServers, userMcpFile } from '../agent/mcp/mcpFiles';
 import { McpServers } from '../agent/mcp/mcpServers';
 import type { CliOptions } from './args';
+import { McpTokenFile, ouroConfigFolder } from './mcpTokenFile';
+import { openSignInPage } from './openBrowser';
 
 export async function startMcp(options: CliOptions, cwd: string, stderr: NodeJS.WritableStream = process.stderr): Promise<McpServers> {
   const home = homedir();
@@ -18,10 +24,14 @@ export async function startMcp(options: CliOptions, cwd: string, stderr: NodeJS.
   });
   for (const problem of loaded.problems) stderr.write(`mcp: ${problem}\n`);
   const trusted = options.trustMcp || options.approve === 'all';
+  // stdio servers run in the command sandbox where there is one (--sandbox), with the network.
+  const support = options.sandbox ? await sandboxSupport() : undefined;
   const servers = new McpServers(loaded.servers, {
     cwd,
     allowed: () => options.allowMcp,
     trusted: () => trusted,
+    ...(support && support.kind !== 'none' ? { sandbox: serverSandbox({ sandbox: support, root: cwd }) } : {}),
+    auth: { store: new McpTokenFile(ouroConfigFolder(home, process.env)), openBrowser: (url, server) => openSignInPage(url, server, stderr) },
     onProblem: (problem) => stderr.write(`mcp: ${problem}\n`),
   });
   const waiting = servers.status().filter((server) => server.state === 'untrusted');

@@ -3,12 +3,15 @@
 // timeout and the turn's Stop. A server that exits or drops is started again on the next use: at
 // once the first time, then after a pause that doubles with each failure in a row (1 s to 30 s).
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { CallToolResult, Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ReadResourceResult, Resource, ResourceTemplate, Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
+import { OAuthError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
+import type { ServerSandbox } from '../commands/sandbox/sandboxedServer';
 import type { McpServerConfig } from './mcpConfig';
+import { connectSigningIn, McpOAuthProvider, type McpAuthOptions } from './mcpOAuthProvider';
 
 export const DEFAULT_MCP_CALL_TIMEOUT_MS = 120_000;
 const FIRST_PAUSE_MS = 1_000;
@@ -22,6 +25,10 @@ export interface McpConnectionOptions {
   log?: (line: string) => void;
   /** Milliseconds a call may take. */
   callTimeoutMs?: number;
+  /** Where there is a sandbox: wraps a stdio server's command line in it. */
+  sandbox?: ServerSandbox;
+  /** How a remote server that asks for OAuth is signed in to; without it, such a server fails to start. */
+  auth?: McpAuthOptions;
   /** For tests: the clock for the restart pause. */
   now?: () => number;
 }
@@ -33,6 +40,7 @@ export class McpConnection {
   private failedAt = 0;
   private lastError: string | undefined;
   private listed: McpTool[] | undefined;
+  private signingIn: McpOAuthProvider | undefined;
 
   constructor(
     readonly config: McpServerConfig,
@@ -70,10 +78,42 @@ export class McpConnection {
     return (await client.callTool({ name, arguments: args }, undefined, { signal, timeout, maxTotalTimeout: timeout })) as CallToolResult;
   }
 
+  /** Whether the running server offers resources. */
+  get offersResources(): boolean {
+    return this.client?.getServerCapabilities()?.resources !== undefined;
+  }
+
+  /** The server's resources and resource templates, every page of them. */
+  async resources(signal: AbortSignal): Promise<{ resources: Resource[]; templates: ResourceTemplate[] }> {
+    const client = await this.ready();
+    const options = { signal, timeout: this.options.callTimeoutMs ?? DEFAULT_MCP_CALL_TIMEOUT_MS };
+    const resources: Resource[] = [];
+    const templates: ResourceTemplate[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.listResources(cursor ? { cursor } : {}, options);
+      resources.push(...page.resources);
+      cursor = page.nextCursor;
+    } while (cursor);
+    do {
+      // Templates are optional: a server without them answers "method not found".
+      const page = await client.listResourceTemplates(cursor ? { cursor } : {}, options).catch(() => undefined);
+      templates.push(...(page?.resourceTemplates ?? []));
+      cursor = page?.nextCursor;
+    } while (cursor);
+    return { resources, templates };
+  }
+
+  async readResource(uri: string, signal: AbortSignal): Promise<ReadResourceResult> {
+    const client = await this.ready();
+    return client.readResource({ uri }, { signal, timeout: this.options.callTimeoutMs ?? DEFAULT_MCP_CALL_TIMEOUT_MS });
+  }
+
   async close(): Promise<void> {
     const client = this.client;
     this.client = undefined;
     this.listed = undefined;
+    this.signingIn?.close();
     await client?.close().catch(() => undefined);
   }
 
@@ -114,16 +154,22 @@ export class McpConnection {
   private async connectTransport(client: Client): Promise<void> {
     const config = this.config;
     if (config.kind === 'stdio') {
-      const transport = new StdioClientTransport({ command: config.command, args: config.args, env: { ...getDefaultEnvironment(), ...config.env }, cwd: config.cwd ?? this.options.cwd, stderr: 'pipe' });
+      const cwd = config.cwd ?? this.options.cwd;
+      const launch = this.options.sandbox ? await this.options.sandbox({ command: config.command, args: config.args }, cwd) : config;
+      const transport = new StdioClientTransport({ command: launch.command, args: launch.args, env: { ...getDefaultEnvironment(), ...config.env }, cwd, stderr: 'pipe' });
       transport.stderr?.on('data', (chunk: Buffer) => this.options.log?.(`[${config.name}] ${chunk.toString().trimEnd()}`));
       return client.connect(transport);
     }
     const url = new URL(config.url);
     const requestInit = { headers: config.headers };
     if (config.kind === 'sse') return client.connect(new SSEClientTransport(url, { requestInit }));
+    // A server given its own Authorization header is not signed in to with OAuth.
+    const auth = this.options.auth && !Object.keys(config.headers).some((name) => name.toLowerCase() === 'authorization') ? this.options.auth : undefined;
+    const authProvider = (this.signingIn = auth && (await McpOAuthProvider.load(config.name, config.url, auth)));
     try {
-      await client.connect(new StreamableHTTPClientTransport(url, { requestInit }) as Transport);
+      await connectSigningIn(client, () => new StreamableHTTPClientTransport(url, { requestInit, authProvider }), authProvider);
     } catch (err) {
+      if (err instanceof UnauthorizedError || err instanceof OAuthError) throw err;
       // Servers of the older protocol answer the Streamable HTTP POST with an error: try SSE.
       this.options.log?.(`MCP server "${config.name}": Streamable HTTP failed (${message(err)}); trying SSE`);
       await client.connect(new SSEClientTransport(url, { requestInit }));

@@ -8,7 +8,9 @@ import { toolsForStep, type ToolSet, type ToolSource } from '../toolSource';
 import type { McpServerConfig } from './mcpConfig';
 import { DeferredTools } from './deferredTools';
 import { McpConnection, type McpConnectionOptions } from './mcpConnection';
+import { mcpResourcesTool } from './mcpResourcesTool';
 import { mcpTools, type McpAllowed } from './mcpTools';
+import { readMcpResourceTool } from './readMcpResourceTool';
 
 export interface McpServerStatus {
   name: string;
@@ -24,6 +26,8 @@ export class McpServers {
   private readonly untrusted: McpServerConfig[] = [];
   private readonly made = new Map<McpConnection, { listed: readonly McpTool[]; tools: Tool[] }>();
   private readonly deferred = new DeferredTools();
+  /** Offered while some running server has resources. */
+  private readonly resourceTools = [mcpResourcesTool(() => this.offeringResources()), readMcpResourceTool(() => this.offeringResources())];
   /** Problems said once (a tool left out, a server that did not start). */
   private readonly said = new Set<string>();
 
@@ -38,14 +42,16 @@ export class McpServers {
   }
 
   /**
-   * A ToolSource: `base`'s tools, then the servers' (past a few, deferred: see DeferredTools).
+   * A ToolSource: `base`'s tools, the resource tools while a running server has resources, then
+   * the servers' tools (past a few, deferred: see DeferredTools).
    * The same tools give the same list, so their specs are not made again.
    */
   withTools(base: readonly Tool[] | ToolSource): ToolSource {
     let last: Tool[] = [];
     return async (signal) => {
       const set = await toolsForStep(base, signal);
-      const tools = [...set.tools, ...this.deferred.offer(await this.mcpTools())];
+      const mcp = this.deferred.offer(await this.mcpTools());
+      const tools = [...set.tools, ...(this.offeringResources().length ? this.resourceTools : []), ...mcp];
       if (tools.length !== last.length || tools.some((tool, i) => tool !== last[i])) last = tools;
       return { tools: last, ...(set.notes?.length ? { notes: set.notes } : {}) } satisfies ToolSet;
     };
@@ -70,6 +76,10 @@ export class McpServers {
       }
     }
     return all;
+  }
+
+  private offeringResources(): McpConnection[] {
+    return this.connections.filter((connection) => connection.offersResources);
   }
 
   status(): McpServerStatus[] {

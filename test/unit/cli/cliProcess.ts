@@ -14,7 +14,8 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** `onStderr` sees stderr as it comes, for a test that answers what the CLI asks for there. */
+export function runCli(args: string[], env: Record<string, string> = {}, onStderr?: (chunk: string) => void): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const [program, ...cliArgs] = CLI_FROM_SOURCE;
     const child = spawn(program, [...cliArgs, ...args], {
@@ -25,7 +26,10 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      onStderr?.(String(chunk));
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });

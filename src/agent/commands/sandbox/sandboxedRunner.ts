@@ -11,19 +11,19 @@ import type { ResolvedPath } from '../../workspace/workspace';
 import { shellQuote } from '../allowSuggestion';
 import type { CommandRunner, CommandRunOptions, CommandRunResult, Isolation, ProgramRunOptions } from '../commandRunner';
 import type { CommandRules } from '../commandRules';
-import { bubblewrapArgs, type SandboxNetwork } from './bubblewrapArgs';
+import type { SandboxNetwork } from './bubblewrapArgs';
 import { NO_HOSTS_ON_MACOS_NOTE, type NetworkAccess } from './networkAccess';
 import { startNetworkProxy, type NetworkProxy, type Refusal } from './networkProxy';
 import { bridgedArgv, proxyEnvironment } from './proxyBridge';
+import { sandboxArgv, type SandboxProgram } from './sandboxArgv';
 import { launcherFolder, writeLauncher } from './sandboxLauncher';
 import { quietArgv } from './quietEnvironment';
 import { missingProtectedPaths, sandboxPlanFor } from './sandboxPlanFor';
-import { seatbeltArgs } from './seatbeltArgs';
 import { NO_SOCAT_NOTE, socatPath } from './socatSupport';
 
 export interface SandboxedRunnerOptions {
   /** The sandbox and its program, as sandboxSupport found them. */
-  sandbox: { kind: 'bubblewrap' | 'seatbelt'; path: string };
+  sandbox: SandboxProgram;
   /**
    * What network commands get; read on every run, so a changed setting applies to the next
    * command. Hosts are let through only with bubblewrap: under Seatbelt they mean no network.
@@ -107,13 +107,10 @@ export class SandboxedRunner implements CommandRunner {
   ): Promise<CommandRunResult> {
     const network = await this.network();
     const plan = await sandboxPlanFor({ root: cwd.root, cwd: path.join(cwd.root, cwd.relative), network: network.plan, home: this.options.home });
-    const hidden = launchers ? [...plan.hidden, { path: launchers, kind: 'directory' as const }] : plan.hidden;
     const inside = quietArgv(network.proxy && network.socat ? bridgedArgv(argv, network.socat, network.proxy.socket) : argv);
-    const { kind, path: program } = this.options.sandbox;
-    const sandboxArgs = kind === 'seatbelt' ? seatbeltArgs({ ...plan, hidden }) : bubblewrapArgs({ ...plan, hidden });
     const missingBefore = await missingProtectedPaths(cwd.root);
     const refusalMark = network.proxy?.refusedCount() ?? 0;
-    const result = await run([program, ...sandboxArgs, '--', ...inside]);
+    const result = await run(sandboxArgv(this.options.sandbox, plan, launchers, inside));
     const missingAfter = new Set(await missingProtectedPaths(cwd.root));
     const created = missingBefore.filter((relative) => !missingAfter.has(relative));
     const notes = [
