@@ -38,6 +38,7 @@ import { withPropose } from '../../agent/workspace/withPropose';
 import type { Workspace } from '../../agent/workspace/workspace';
 import type { HeldNotes } from './heldNotes';
 import { STAGED_NOTE } from '../../protocol/notes';
+import type { ChatMcpServers } from '../mcp/chatMcpServers';
 
 export interface ChatControllerDeps {
   view: ChatViewProvider;
@@ -57,6 +58,9 @@ export interface ChatControllerDeps {
   staged: StagedReview;
   /** What the model hears with its next request. */
   notes: HeldNotes;
+  mcp: ChatMcpServers;
+  /** The "Ouro MCP" output channel. */
+  mcpLog: vscode.OutputChannel;
 }
 
 /** The model the settings name, ready to be asked, with what the chat needs to know about it. */
@@ -92,6 +96,7 @@ export class ChatController {
     switch (message.type) {
       case 'ready':
         void this.postSnapshot();
+        void this.postMcpServers();
         return;
       case 'send':
         void this.sending(message.text);
@@ -168,6 +173,15 @@ export class ChatController {
       case 'revertFile':
         void this.restoring(() => this.deps.changes.revert(message.path));
         return;
+      case 'setMcpServerEnabled':
+        void this.deps.mcp.setEnabled(message.name, message.enabled);
+        return;
+      case 'trustMcpServer':
+        void this.deps.mcp.trust(message.name);
+        return;
+      case 'showMcpLog':
+        this.deps.mcpLog.show(true);
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
@@ -190,6 +204,11 @@ export class ChatController {
     await this.deps.agent.restored;
     this.deps.view.post({ type: 'snapshot', transcript: this.deps.transcript.all(), state: await this.hostState() });
     this.refreshMeter();
+  }
+
+  /** The MCP server list, read from the files as they are now (nothing is started). */
+  async postMcpServers(): Promise<void> {
+    this.deps.view.post({ type: 'mcpServers', servers: await this.deps.mcp.views() });
   }
 
   /** Posts the usage, the context meter and the changed files, once for any number of changes in a row. */
@@ -277,7 +296,7 @@ export class ChatController {
       systemPrompt: () => this.systemPrompt(toolset.skills, search),
       options: {
         model: chat.model,
-        tools: this.deps.notes.withSource(toolset.tools.forStep),
+        tools: this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep)),
         workspace: staging ? this.stagedCards(staging) : workspace,
         ...(staging || staged.pending().length ? { staged } : {}),
         approver: approverFor(decisions, `approval-${Date.now()}`),

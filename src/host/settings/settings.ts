@@ -123,3 +123,8 @@ export function onSettingsChanged(listener: () => void): vscode.Disposable {
     if (event.affectsConfiguration('ouro')) listener();
   });
 }
+
+/** `ouro.mcp.autoAllowReadOnly`: MCP tools that say they only read run without asking. */
+export function readMcpAutoAllowReadOnly(): boolean {
+  return vscode.workspace.getConfiguration('ouro.mcp').get<boolean>('autoAllowReadOnly') === true;
+}
