@@ -8,7 +8,7 @@ import type { McpMemory } from './mcpMemory';
 
 export const TRUST_CHOICE = 'trust';
 /** The card's name in the chat. */
-export const TRUST_CARD = 'mcp_servers';
+export const TRUST_CARD = 'MCP servers';
 
 let asked = 0;
 

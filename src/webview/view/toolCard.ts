@@ -18,7 +18,7 @@ const toolIcons: Record<string, string> = {
   web_search: 'search-fuzzy',
   plan: 'checklist',
   ask_user: 'question',
-  mcp_servers: 'server',
+  'MCP servers': 'server',
 };
 
 /** MCP tools are named `server__tool`. */

@@ -9,10 +9,10 @@ const CALC: McpServerView = { name: 'calc', state: 'running', target: 'node calc
 describe('MCP in the chat state', () => {
   it('shows the trust question as a card of its own, which ends with the answer', () => {
     const asked = fold([
-      { type: 'pending', decision: { toolCallId: 'mcp-trust-1', kind: 'execute', toolName: 'mcp_servers', title: 'Start the MCP server this workspace configures?', detail: 'calc: node calc.mjs', choices: [{ id: 'trust', label: 'Trust' }], rejectLabel: "Don't trust" } },
+      { type: 'pending', decision: { toolCallId: 'mcp-trust-1', kind: 'execute', toolName: 'MCP servers', title: 'Start the MCP server this workspace configures?', detail: 'calc: node calc.mjs', choices: [{ id: 'trust', label: 'Trust' }], rejectLabel: "Don't trust" } },
     ]);
     const [card] = tools(asked);
-    assert.equal(card.name, 'mcp_servers');
+    assert.equal(card.name, 'MCP servers');
     assert.equal(card.target, '');
     assert.equal(card.status, 'waiting');
     assert.equal(tools(fold([{ type: 'decided', toolCallId: 'mcp-trust-1', accepted: true, note: 'Trusted: calc' }], asked))[0].status, 'done');
