@@ -18,7 +18,7 @@ import { HunkLenses } from './host/review/hunkLens';
 import { NewFileEditor } from './host/review/newFileEditor';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/review/proposalFileSystem';
 import { ProposalHunks } from './host/review/proposalHunks';
-import { onSettingsChanged, readMcpAutoAllowReadOnly, readSettings } from './host/settings/settings';
+import { onSettingsChanged, readMcpAutoAllowReadOnly, readOfferEditorTools, readSettings } from './host/settings/settings';
 import { Transcript } from './host/chat/transcript';
 import { UriHistoryStorage } from './host/history/uriHistoryStorage';
 import { disposeChatCommandRunner } from './host/terminal/chatCommandRunner';
@@ -33,6 +33,7 @@ import { registerStagedCommands, trackReviewFlow } from './host/staged/stagedCom
 import { ChatMcpServers } from './host/mcp/chatMcpServers';
 import { McpInputs } from './host/mcp/mcpInputs';
 import { McpMemory } from './host/mcp/mcpMemory';
+import { vscodeEditorTools } from './host/mcp/vscodeEditorTools';
 import { editorUserMcpFile, firstFileFolder } from './host/mcp/editorMcpPaths';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -98,6 +99,8 @@ export function activate(context: vscode.ExtensionContext): void {
     log: mcpLog,
     decisions,
     autoAllowReadOnly: readMcpAutoAllowReadOnly,
+    editorTools: vscodeEditorTools,
+    offerEditorTools: readOfferEditorTools,
     onViews: (servers) => view.post({ type: 'mcpServers', servers }),
   });
   const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog });

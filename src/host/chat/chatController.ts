@@ -8,7 +8,8 @@ import { SkillLibrary } from '../../agent/skills/skillLibrary';
 import { homeSkillReader, workspaceSkillReaders } from '../../agent/skills/skillReaders';
 import { createTools } from '../../agent/tools/index';
 import { toolSpecs } from '../../agent/toolSpecs';
-import type { Model } from '../../agent/model';
+import type { Model, ToolSpec } from '../../agent/model';
+import type { Tool } from '../../agent/tools/tool';
 import { searchConfig, type SearchConfig } from '../../agent/web/searchApi';
 import type { FetchPolicy } from '../../agent/web/webPolicy';
 import type { HostState, SetupState, WebviewMessage } from '../../protocol/messages';
@@ -75,7 +76,15 @@ export class ChatController {
   /** The chat's tools and skills, from its first message until New Chat. */
   private toolset: { tools: ChatToolSource; skills: SkillLibrary } | undefined;
   /** The specs the model is sent (the chat's wrappers do not change them), for the context meter. */
-  private readonly specs = toolSpecs(createTools());
+  private readonly builtInSpecs = toolSpecs(createTools());
+  private mcpSpecs: { from: readonly Tool[]; specs: ToolSpec[] } = { from: [], specs: [] };
+
+  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step. */
+  private get specs(): ToolSpec[] {
+    const offered = this.deps.mcp.offered;
+    if (this.mcpSpecs.from !== offered) this.mcpSpecs = { from: offered, specs: toolSpecs(offered) };
+    return [...this.builtInSpecs, ...this.mcpSpecs.specs];
+  }
   /** The project rules the chat's system prompt was built with, to tell them apart in the meter. */
   private rules: string | undefined;
   private meterQueued = false;

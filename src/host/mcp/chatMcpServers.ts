@@ -14,6 +14,7 @@ import type { McpServerView } from '../../protocol/messages';
 import type { PendingDecisions } from '../chat/decisions';
 import { mcpApprover } from './mcpApprover';
 import { readMcpConfiguration, type McpConfiguration } from './mcpConfigFiles';
+import { EditorToolOffer, type EditorTools } from './editorToolOffer';
 import type { McpInputs } from './mcpInputs';
 import type { McpMemory } from './mcpMemory';
 import { askToTrust } from './mcpTrust';
@@ -29,6 +30,9 @@ export interface ChatMcpOptions {
   autoAllowReadOnly: () => boolean;
   /** The server list changed. */
   onViews: (views: McpServerView[]) => void;
+  /** The editor's own tools (`vscode.lm.tools`), offered too while `offerEditorTools` says so. */
+  editorTools?: EditorTools;
+  offerEditorTools?: () => boolean;
 }
 
 interface Running {
@@ -43,8 +47,13 @@ export class ChatMcpServers implements vscode.Disposable {
   private running: Running | undefined;
   private readonly wrapped = new WeakMap<Tool, Tool>();
   private readonly said = new Set<string>();
+  private readonly editorOffer: EditorToolOffer | undefined;
+  /** The MCP and editor tools offered at the latest step, for the context meter. */
+  offered: readonly Tool[] = [];
 
-  constructor(private readonly options: ChatMcpOptions) {}
+  constructor(private readonly options: ChatMcpOptions) {
+    if (options.editorTools) this.editorOffer = new EditorToolOffer(options.editorTools, () => options.memory.allowed());
+  }
 
   /** `base`, then the MCP servers' tools; problems become notes for the model, never a throw. */
   withTools(base: ToolSource): ToolSource {
@@ -58,8 +67,10 @@ export class ChatMcpServers implements vscode.Disposable {
       } catch (err) {
         notes.push(`MCP: ${err instanceof Error ? err.message : String(err)}`);
       }
-      const tools = [...set.tools, ...mcp];
+      const editor = this.options.offerEditorTools?.() ? this.editorTools(mcp, notes) : [];
+      const tools = [...set.tools, ...mcp, ...editor];
       if (tools.length !== last.length || tools.some((tool, i) => tool !== last[i])) last = tools;
+      this.offered = [...mcp, ...editor];
       return { tools: last, ...(notes.length ? { notes } : {}) };
     };
   }
@@ -144,6 +155,16 @@ export class ChatMcpServers implements vscode.Disposable {
       if (!status || status.state === 'untrusted') return { ...base, state: 'stopped' };
       return { ...base, state: status.state, tools: status.tools, ...(status.error ? { error: status.error } : {}) };
     });
+  }
+
+  /** The editor's tools that Ouro's servers do not offer already; none when listing them fails. */
+  private editorTools(mcp: readonly Tool[], notes: string[]): Tool[] {
+    try {
+      return (this.editorOffer?.offer(mcp) ?? []).map((tool) => this.forChat(tool));
+    } catch (err) {
+      this.problem(`the editor's tools could not be listed: ${err instanceof Error ? err.message : String(err)}`, notes);
+      return [];
+    }
   }
 
   /** Each call's approvals on its own card, with the MCP choices. */

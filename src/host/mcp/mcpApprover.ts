@@ -6,6 +6,7 @@ import type { Approver } from '../../agent/tools/tool';
 import { approverFor } from '../chat/chatTools';
 import { STOPPED_REASON, type PendingDecisions } from '../chat/decisions';
 import { decisionNote, STOPPED_NOTE } from '../../protocol/notes';
+import { EDITOR_TOOLS_SERVER } from './editorToolOffer';
 import type { McpMemory } from './mcpMemory';
 
 export const MCP_CHOICES = { once: 'allow', tool: 'always-tool', server: 'always-server' } as const;
@@ -17,16 +18,17 @@ export function mcpApprover(decisions: PendingDecisions, toolCallId: string, mem
       const mcp = request.mcp;
       if (!mcp) return fallback.approve(request, signal);
       if (mcp.readOnly && autoAllowReadOnly()) return { approved: true };
+      const editor = mcp.server === EDITOR_TOOLS_SERVER;
       const decision = await decisions.wait(
         {
           toolCallId,
           kind: 'execute',
-          title: `${mcp.tool} from the MCP server "${mcp.server}"`,
+          title: editor ? `${mcp.tool}, a tool of the editor` : `${mcp.tool} from the MCP server "${mcp.server}"`,
           detail: prettyArguments(request.detail),
           choices: [
             { id: MCP_CHOICES.once, label: 'Allow' },
             { id: MCP_CHOICES.tool, label: 'Always allow this tool' },
-            { id: MCP_CHOICES.server, label: `Always allow ${mcp.server}` },
+            { id: MCP_CHOICES.server, label: editor ? "Always allow the editor's tools" : `Always allow ${mcp.server}` },
           ],
           rejectLabel: 'Deny',
         },

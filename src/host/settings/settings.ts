@@ -128,3 +128,8 @@ export function onSettingsChanged(listener: () => void): vscode.Disposable {
 export function readMcpAutoAllowReadOnly(): boolean {
   return vscode.workspace.getConfiguration('ouro.mcp').get<boolean>('autoAllowReadOnly') === true;
 }
+
+/** `ouro.mcp.editorTools`: offer the editor's own tools (`vscode.lm.tools`) too. */
+export function readOfferEditorTools(): boolean {
+  return vscode.workspace.getConfiguration('ouro.mcp').get<boolean>('editorTools') !== false;
+}
