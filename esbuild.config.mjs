@@ -64,6 +64,8 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   plugins: [problemMatcher, leaveOutUnused],
+  // jsonc-parser's main build is UMD, whose relative requires a bundle cannot follow: its ES build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

@@ -18,7 +18,7 @@ import { HunkLenses } from './host/review/hunkLens';
 import { NewFileEditor } from './host/review/newFileEditor';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/review/proposalFileSystem';
 import { ProposalHunks } from './host/review/proposalHunks';
-import { onSettingsChanged, readSettings } from './host/settings/settings';
+import { onSettingsChanged, readMcpAutoAllowReadOnly, readOfferEditorTools, readSettings } from './host/settings/settings';
 import { Transcript } from './host/chat/transcript';
 import { UriHistoryStorage } from './host/history/uriHistoryStorage';
 import { disposeChatCommandRunner } from './host/terminal/chatCommandRunner';
@@ -30,6 +30,11 @@ import { STAGED_SCHEME, StagedContent } from './host/staged/stagedContent';
 import { StagedHunkSource } from './host/staged/stagedHunkSource';
 import { ChangesView } from './host/staged/changesView';
 import { registerStagedCommands, trackReviewFlow } from './host/staged/stagedCommands';
+import { ChatMcpServers } from './host/mcp/chatMcpServers';
+import { McpInputs } from './host/mcp/mcpInputs';
+import { McpMemory } from './host/mcp/mcpMemory';
+import { vscodeEditorTools } from './host/mcp/vscodeEditorTools';
+import { editorUserMcpFile, firstFileFolder } from './host/mcp/editorMcpPaths';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Ouro', { log: true });
@@ -85,7 +90,20 @@ export function activate(context: vscode.ExtensionContext): void {
     changed: () => controller.refreshMeter(),
   });
   const models = new ModelControls(apiKeys, log, () => void controller.pushState());
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes });
+  const mcpLog = vscode.window.createOutputChannel('Ouro MCP', { log: true });
+  const mcp = new ChatMcpServers({
+    userFile: editorUserMcpFile(context.globalStorageUri),
+    folder: firstFileFolder,
+    memory: new McpMemory(context.workspaceState),
+    inputs: new McpInputs(context.secrets),
+    log: mcpLog,
+    decisions,
+    autoAllowReadOnly: readMcpAutoAllowReadOnly,
+    editorTools: vscodeEditorTools,
+    offerEditorTools: readOfferEditorTools,
+    onViews: (servers) => view.post({ type: 'mcpServers', servers }),
+  });
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 
@@ -114,6 +132,8 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerStagedCommands(staged, changesView, log),
     trackReviewFlow((flow) => view.describe(flow === 'end' ? 'review at the end' : undefined)),
     { dispose: () => agent.stop() },
+    mcp,
+    mcpLog,
     { dispose: () => void disposeChatCommandRunner() },
   );
 }

@@ -60,6 +60,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('errorAction'), action: z.enum(['retry', 'openSettings', 'testConnection']) }),
   /** Put a changed file back as it was before the conversation. */
   z.object({ type: z.literal('revertFile'), path: z.string().min(1).max(4_000) }),
+  /** The MCP server list: turn a server on or off in this workspace, trust a workspace's server, show the servers' log. */
+  z.object({ type: z.literal('setMcpServerEnabled'), name: z.string().min(1).max(200), enabled: z.boolean() }),
+  z.object({ type: z.literal('trustMcpServer'), name: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('showMcpLog') }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -104,6 +108,22 @@ export interface PendingDecision {
   choices?: Array<{ id: string; label: string }>;
   /** An edit that creates its file: shown on its own, not as a diff. */
   newFile?: boolean;
+  /** What the refusing button says, when not Reject (Deny, Don't trust). */
+  rejectLabel?: string;
+  /** The card's tool name when the decision is not a tool call's (the MCP servers' trust). */
+  toolName?: string;
+}
+
+/** An MCP server as the server list shows it. */
+export interface McpServerView {
+  name: string;
+  /** `untrusted`: a workspace's server the user has not trusted (or an untrusted workspace's). */
+  state: 'untrusted' | 'stopped' | 'starting' | 'running' | 'failed' | 'disabled';
+  /** The command line, or the address. */
+  target: string;
+  origin: 'user' | 'workspace';
+  tools: number;
+  error?: string;
 }
 
 /**
@@ -182,6 +202,8 @@ export type HostMessage =
   /** After each step, a compaction and when a chat loads. */
   | ({ type: 'meter' } & MeterView)
   /** The files the agent changed in the conversation, after each step and each restore. */
-  | { type: 'changedFiles'; files: ChangedFileView[] };
+  | { type: 'changedFiles'; files: ChangedFileView[] }
+  /** The MCP servers and how each is doing, whenever that changes. */
+  | { type: 'mcpServers'; servers: McpServerView[] };
 
 export type HostMessageType = HostMessage['type'];

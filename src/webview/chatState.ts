@@ -3,7 +3,7 @@
 // (during streaming, just the message in flight).
 import type { AgentEvent } from '../agent/events';
 import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
-import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, MeterView, PendingDecision, SetupState } from '../protocol/messages';
+import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState } from '../protocol/messages';
 import { decisionNote, isRejectionNote, STOPPED_NOTE } from '../protocol/notes';
 import { compactionNote } from './usageText';
 import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
@@ -54,6 +54,8 @@ export interface ChatState {
   nextKey: number;
   /** The history list, while it is open. */
   history?: { query: string; entries: HistoryEntry[] };
+  /** The MCP servers, as the host last reported them. */
+  mcpServers: McpServerView[];
   /** The latest plan the plan tool accepted, pinned above the input; derived from the transcript, so a reload keeps it. */
   plan?: PlanItem[];
 }
@@ -66,6 +68,7 @@ export function initialChatState(): ChatState {
     attachments: [],
     meter: { usage: emptyTotals() },
     changedFiles: [],
+    mcpServers: [],
     nextKey: 1,
   };
 }
@@ -75,7 +78,7 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
     case 'state':
       return { ...state, busy: message.busy, setup: message.setup, connection: message.connection, attachments: message.attachments };
     case 'snapshot': {
-      const base: ChatState = { ...initialChatState(), ...message.state };
+      const base: ChatState = { ...initialChatState(), mcpServers: state.mcpServers, ...message.state };
       return message.transcript.reduce<ChatState>(reduce, base);
     }
     case 'focusInput':
@@ -95,7 +98,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
     case 'decided':
       return updateTool(state, message.toolCallId, (tool) => ({
         ...tool,
-        status: tool.status === 'waiting' ? 'running' : tool.status,
+        // A card that is no tool call's (the MCP servers' trust) ends with its decision.
+        status: tool.status !== 'waiting' ? tool.status : !tool.pending?.toolName ? 'running' : message.accepted ? 'done' : 'rejected',
         pending: undefined,
         note: message.note ?? (message.accepted ? 'Accepted' : 'Rejected'),
         rejectedByUser: !message.accepted && (message.note === undefined || isRejectionNote(message.note)),
@@ -105,6 +109,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
       return push(state, { kind: 'usage', usage: message.usage });
     case 'changedFiles':
       return { ...state, changedFiles: message.files };
+    case 'mcpServers':
+      return { ...state, mcpServers: message.servers };
     case 'meter': {
       const { type: _type, ...meter } = message;
       return { ...state, meter };
@@ -286,8 +292,9 @@ function setPending(state: ChatState, decision: PendingDecision, approvalId?: st
     : push(finishStreaming(state), {
         kind: 'tool',
         toolCallId: decision.toolCallId,
-        name: { edit: 'edit', read: 'read', execute: 'run_command', question: 'ask_user' }[decision.kind],
-        target: decision.title,
+        name: decision.toolName ?? { edit: 'edit', read: 'read', execute: 'run_command', question: 'ask_user' }[decision.kind],
+        // A card of its own (the MCP servers' trust) says it all in its approval, then in its note.
+        target: decision.toolName ? '' : decision.title,
         args: '',
         status: 'running',
       });

@@ -6,6 +6,7 @@ import { ChangedFiles } from './view/changedFiles';
 import { Composer } from './view/composer';
 import { HistoryList } from './view/historyList';
 import { ContextMeter } from './view/contextMeter';
+import { McpServerList } from './view/mcpServerList';
 import { MessageList } from './view/messageList';
 import { PlanPanel } from './view/planPanel';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
@@ -32,6 +33,7 @@ const composer = new Composer((value) => {
 composer.prompt.value = draft;
 const meter = new ContextMeter();
 const changedFiles = new ChangedFiles();
+const mcpServers = new McpServerList();
 list.onShowEarlier = () => scheduleRender();
 const history = new HistoryList();
 history.onClose = () => {
@@ -51,6 +53,7 @@ function scheduleRender(): void {
     history.render(state);
     meter.render(state);
     changedFiles.render(state);
+    mcpServers.render(state);
   });
 }
 

@@ -15,6 +15,9 @@ export class DeferredTools {
   private readonly loaded = new Set<string>();
   private loader: { catalog: string; tool: Tool } | undefined;
 
+  /** `loaderName`: another source of deferred tools beside the MCP servers' needs a loader of its own. */
+  constructor(private readonly loaderName = LOAD_TOOLS) {}
+
   /** What the model is offered of `mcp`: all of them when few, else the loaded ones and the loader. */
   offer(mcp: readonly Tool[]): Tool[] {
     if (mcp.length <= DEFER_ABOVE) return [...mcp];
@@ -30,13 +33,13 @@ export class DeferredTools {
     if (this.loader?.catalog === catalog) return this.loader.tool;
     const names = new Set(waiting.map((tool) => tool.name));
     const tool = defineTool({
-      name: LOAD_TOOLS,
+      name: this.loaderName,
       description: `Loads MCP tools so you can call them from your next step. Available:\n${catalog}`,
       schema: z.object({ names: z.array(z.string()).min(1).describe('the tools to load, as listed') }),
       kind: 'read',
       run: async ({ names: asked }) => {
         const unknown = asked.filter((name) => !names.has(name) && !this.loaded.has(name));
-        if (unknown.length) return failure(`Not loaded: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the tools listed in ${LOAD_TOOLS}'s description.`);
+        if (unknown.length) return failure(`Not loaded: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the tools listed in ${this.loaderName}'s description.`);
         for (const name of asked) this.loaded.add(name);
         return { content: `Loaded ${asked.join(', ')}: call ${asked.length === 1 ? 'it' : 'them'} from your next step.` };
       },

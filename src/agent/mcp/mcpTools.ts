@@ -41,7 +41,7 @@ export function mcpTools(connection: McpConnection, listed: readonly McpTool[], 
       kind: 'execute',
       run: async (args, ctx) => {
         if (!isMcpAllowed(allowed(), server, name)) {
-          const decision = await ctx.approver.approve({ kind: 'execute', title: `${info.name} from the MCP server "${server}"`, detail: JSON.stringify(args) }, ctx.signal);
+          const decision = await ctx.approver.approve({ kind: 'execute', title: `${info.name} from the MCP server "${server}"`, detail: JSON.stringify(args), mcp: { server, tool: info.name, readOnly: info.annotations?.readOnlyHint === true } }, ctx.signal);
           if (!decision.approved) return failure(`Not run: the user declined ${name}${decision.reason ? `: ${decision.reason}` : '.'}`);
         }
         try {

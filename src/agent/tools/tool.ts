@@ -22,6 +22,8 @@ export interface ApprovalRequest {
   web?: boolean;
   /** Ways to approve, besides refusing (staged changes before a command: keep them and run, or run without them). */
   choices?: ApprovalChoice[];
+  /** An MCP server's tool: a host may offer to always allow the tool or its server, or allow it when it only reads. */
+  mcp?: { server: string; tool: string; readOnly: boolean };
 }
 
 export interface ApprovalChoice {

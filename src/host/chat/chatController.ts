@@ -8,7 +8,8 @@ import { SkillLibrary } from '../../agent/skills/skillLibrary';
 import { homeSkillReader, workspaceSkillReaders } from '../../agent/skills/skillReaders';
 import { createTools } from '../../agent/tools/index';
 import { toolSpecs } from '../../agent/toolSpecs';
-import type { Model } from '../../agent/model';
+import type { Model, ToolSpec } from '../../agent/model';
+import type { Tool } from '../../agent/tools/tool';
 import { searchConfig, type SearchConfig } from '../../agent/web/searchApi';
 import type { FetchPolicy } from '../../agent/web/webPolicy';
 import type { HostState, SetupState, WebviewMessage } from '../../protocol/messages';
@@ -38,6 +39,7 @@ import { withPropose } from '../../agent/workspace/withPropose';
 import type { Workspace } from '../../agent/workspace/workspace';
 import type { HeldNotes } from './heldNotes';
 import { STAGED_NOTE } from '../../protocol/notes';
+import type { ChatMcpServers } from '../mcp/chatMcpServers';
 
 export interface ChatControllerDeps {
   view: ChatViewProvider;
@@ -57,6 +59,9 @@ export interface ChatControllerDeps {
   staged: StagedReview;
   /** What the model hears with its next request. */
   notes: HeldNotes;
+  mcp: ChatMcpServers;
+  /** The "Ouro MCP" output channel. */
+  mcpLog: vscode.OutputChannel;
 }
 
 /** The model the settings name, ready to be asked, with what the chat needs to know about it. */
@@ -71,7 +76,15 @@ export class ChatController {
   /** The chat's tools and skills, from its first message until New Chat. */
   private toolset: { tools: ChatToolSource; skills: SkillLibrary } | undefined;
   /** The specs the model is sent (the chat's wrappers do not change them), for the context meter. */
-  private readonly specs = toolSpecs(createTools());
+  private readonly builtInSpecs = toolSpecs(createTools());
+  private mcpSpecs: { from: readonly Tool[]; specs: ToolSpec[] } = { from: [], specs: [] };
+
+  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step. */
+  private get specs(): ToolSpec[] {
+    const offered = this.deps.mcp.offered;
+    if (this.mcpSpecs.from !== offered) this.mcpSpecs = { from: offered, specs: toolSpecs(offered) };
+    return [...this.builtInSpecs, ...this.mcpSpecs.specs];
+  }
   /** The project rules the chat's system prompt was built with, to tell them apart in the meter. */
   private rules: string | undefined;
   private meterQueued = false;
@@ -92,6 +105,7 @@ export class ChatController {
     switch (message.type) {
       case 'ready':
         void this.postSnapshot();
+        void this.postMcpServers();
         return;
       case 'send':
         void this.sending(message.text);
@@ -168,6 +182,15 @@ export class ChatController {
       case 'revertFile':
         void this.restoring(() => this.deps.changes.revert(message.path));
         return;
+      case 'setMcpServerEnabled':
+        void this.deps.mcp.setEnabled(message.name, message.enabled);
+        return;
+      case 'trustMcpServer':
+        void this.deps.mcp.trust(message.name);
+        return;
+      case 'showMcpLog':
+        this.deps.mcpLog.show(true);
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
@@ -190,6 +213,11 @@ export class ChatController {
     await this.deps.agent.restored;
     this.deps.view.post({ type: 'snapshot', transcript: this.deps.transcript.all(), state: await this.hostState() });
     this.refreshMeter();
+  }
+
+  /** The MCP server list, read from the files as they are now (nothing is started). */
+  async postMcpServers(): Promise<void> {
+    this.deps.view.post({ type: 'mcpServers', servers: await this.deps.mcp.views() });
   }
 
   /** Posts the usage, the context meter and the changed files, once for any number of changes in a row. */
@@ -277,7 +305,7 @@ export class ChatController {
       systemPrompt: () => this.systemPrompt(toolset.skills, search),
       options: {
         model: chat.model,
-        tools: this.deps.notes.withSource(toolset.tools.forStep),
+        tools: this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep)),
         workspace: staging ? this.stagedCards(staging) : workspace,
         ...(staging || staged.pending().length ? { staged } : {}),
         approver: approverFor(decisions, `approval-${Date.now()}`),

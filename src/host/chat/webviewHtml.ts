@@ -32,7 +32,9 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris, tabSize =
 <body data-busy="false" data-tab-size="${Number.isInteger(tabSize) && tabSize > 0 ? tabSize : 4}">
   <header class="toolbar">
     <button id="model" type="button" aria-haspopup="dialog"><span id="model-name"></span><span class="codicon codicon-chevron-down" aria-hidden="true"></span></button>
+    <button id="mcp-toggle" type="button" aria-label="MCP servers" title="MCP servers" aria-expanded="false" aria-controls="mcp-servers"><span class="codicon codicon-server" aria-hidden="true"></span></button>
   </header>
+  <section id="mcp-servers" class="mcp-servers" aria-label="MCP servers" hidden></section>
   <section id="history" class="history" aria-label="Conversation history" hidden></section>
   <main id="messages" role="log" aria-live="polite" aria-label="Conversation"></main>
   <details id="changed-files" class="changed-files" hidden></details>

@@ -123,3 +123,13 @@ export function onSettingsChanged(listener: () => void): vscode.Disposable {
     if (event.affectsConfiguration('ouro')) listener();
   });
 }
+
+/** `ouro.mcp.autoAllowReadOnly`: MCP tools that say they only read run without asking. */
+export function readMcpAutoAllowReadOnly(): boolean {
+  return vscode.workspace.getConfiguration('ouro.mcp').get<boolean>('autoAllowReadOnly') === true;
+}
+
+/** `ouro.mcp.editorTools`: offer the editor's own tools (`vscode.lm.tools`) too. */
+export function readOfferEditorTools(): boolean {
+  return vscode.workspace.getConfiguration('ouro.mcp').get<boolean>('editorTools') !== false;
+}

@@ -18,7 +18,13 @@ const toolIcons: Record<string, string> = {
   web_search: 'search-fuzzy',
   plan: 'checklist',
   ask_user: 'question',
+  'MCP servers': 'server',
 };
+
+/** MCP tools are named `server__tool`. */
+function toolIcon(name: string): string {
+  return toolIcons[name] ?? (name.includes('__') ? 'plug' : 'tools');
+}
 
 const statusLabels: Record<ToolStatus, string> = { running: 'running', done: 'done', failed: 'failed', waiting: 'waiting for you', rejected: 'rejected', stopped: 'stopped' };
 const statusIcons: Record<ToolStatus, string> = { running: 'loading codicon-modifier-spin', done: 'check', failed: 'error', waiting: 'bell', rejected: 'circle-slash', stopped: 'circle-slash' };
@@ -36,7 +42,7 @@ export function renderToolCard(tool: ToolItem): HTMLElement {
   const summary = h(
     'summary',
     {},
-    icon(toolIcons[tool.name] ?? 'tools'),
+    icon(toolIcon(tool.name)),
     h('span', { class: 'tool-name' }, tool.name),
     // A question or a command waiting for the user is shown whole in the approval below, not twice.
     !(tool.pending && tool.pending.kind !== 'edit') && h('span', { class: 'tool-target', title: tool.target }, tool.target),
@@ -69,10 +75,10 @@ function renderApproval(tool: ToolItem): HTMLElement {
     !edit && pending.detail && h('pre', { class: 'approval-detail' }, clip(pending.detail)),
     // Edits may be auto-approved, so one that asks all the same says why.
     edit && pending.protectedWhy && h('div', { class: 'approval-protected' }, icon('shield'), h('span', {}, pending.protectedWhy)),
-    h('div', { class: 'approval-hint' }, edit ? (pending.newFile ? 'A new file: keep or undo it in its editor, or accept or reject it here.' : 'Keep or undo each change in the diff, or accept or reject them all.') : pending.choices?.length ? 'Run it how?' : 'Allow this?'),
-    h('input', { type: 'text', class: 'reason', placeholder: 'Reason to reject (optional)', title: 'Sent to Ouro if you reject', 'aria-label': 'Reason for rejecting (optional)' }),
+    !pending.toolName && h('div', { class: 'approval-hint' }, edit ? (pending.newFile ? 'A new file: keep or undo it in its editor, or accept or reject it here.' : 'Keep or undo each change in the diff, or accept or reject them all.') : pending.choices?.length && !pending.rejectLabel ? 'Run it how?' : 'Allow this?'),
+    !pending.toolName && h('input', { type: 'text', class: 'reason', placeholder: 'Reason to reject (optional)', title: 'Sent to Ouro if you reject', 'aria-label': 'Reason for rejecting (optional)' }),
     pending.choices?.length
-      ? choiceButtons(pending.choices)
+      ? choiceButtons(pending.choices, pending.rejectLabel)
       : h(
           'div',
           { class: 'approval-buttons' },
@@ -85,13 +91,13 @@ function renderApproval(tool: ToolItem): HTMLElement {
   );
 }
 
-/** One button per way to approve (the first is the main one), and Cancel. */
-function choiceButtons(choices: NonNullable<PendingDecision['choices']>): HTMLElement {
+/** One button per way to approve (the first is the main one), and Cancel (or what `rejectLabel` says). */
+function choiceButtons(choices: NonNullable<PendingDecision['choices']>, rejectLabel = 'Cancel'): HTMLElement {
   return h(
     'div',
     { class: 'approval-buttons' },
-    ...choices.map((choice, i) => h('button', { type: 'button', class: `accept${i ? ' secondary' : ''}`, 'data-choice': choice.id, 'aria-label': choice.label }, icon(i ? 'play' : 'check'), choice.label)),
-    h('button', { type: 'button', class: 'reject secondary', 'aria-label': 'Cancel' }, icon('close'), 'Cancel'),
+    ...choices.map((choice, i) => h('button', { type: 'button', class: `accept${i ? ' secondary' : ''}`, 'data-choice': choice.id, 'aria-label': choice.label }, icon(choice.id.startsWith('always') ? 'check-all' : i ? 'play' : 'check'), choice.label)),
+    h('button', { type: 'button', class: 'reject secondary', 'aria-label': rejectLabel }, icon('close'), rejectLabel),
   );
 }
 
