@@ -18,6 +18,7 @@ import { exitFor } from './exit';
 import { evalMain } from './eval/evalCommand';
 import { improveMain } from './eval/improveCommand';
 import { openSavedConversation, saveToFile } from './savedConversation';
+import { acpMain } from './acp/acpCommand';
 import { createModel, endpointOf, loadProjectPrompt, startSessionTools } from './sessionSetup';
 
 export async function main(argv: string[]): Promise<number> {
@@ -29,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   if (argv[0] === 'eval') return evalMain(argv.slice(1), { stdout, stderr });
   if (argv[0] === 'improve') return improveMain(argv.slice(1), { stdout, stderr });
+  if (argv[0] === 'acp') return acpMain(argv.slice(1), stderr);
 
   let options: CliOptions | 'help';
   try {
