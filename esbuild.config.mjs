@@ -64,7 +64,8 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   plugins: [problemMatcher, leaveOutUnused],
-  // jsonc-parser's main build is UMD, whose relative requires a bundle cannot follow: its ES build bundles.
+  // jsonc-parser's `main` is a UMD build that requires its own parts at run time, which a bundle
+  // cannot: `node dist/cli.js` died at start with "Cannot find module './impl/format'".
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 

@@ -47,6 +47,8 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: ouro [options] PROMPT
+       ouro acp [options]   speak the Agent Client Protocol on stdin/stdout, for
+                            editors that host agents (the same options, no PROMPT)
 
 Options:
   --cwd DIR              workspace folder (default: the current folder)
@@ -108,7 +110,8 @@ export const ENDPOINT_OPTIONS = {
   model: { type: 'string' },
 } as const;
 
-export function parseCliArgs(argv: string[], env: Record<string, string | undefined>, cwd: string): CliOptions | 'help' {
+/** `takesPrompt` false: `ouro acp`, whose prompts come over the protocol (`prompt` is then ""). */
+export function parseCliArgs(argv: string[], env: Record<string, string | undefined>, cwd: string, takesPrompt = true): CliOptions | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -168,7 +171,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   if (toolMode !== undefined && !isToolMode(toolMode)) throw new UsageError(`--tool-mode must be native or text, not "${toolMode}"`);
 
   const prompt = positionals.join(' ').trim();
-  if (!prompt) throw new UsageError('no prompt given');
+  if (takesPrompt && !prompt) throw new UsageError('no prompt given');
+  if (!takesPrompt && prompt) throw new UsageError(`acp takes no prompt (the editor sends them), not "${prompt}"`);
 
   return {
     cwd: values.cwd ?? cwd,

@@ -2,7 +2,7 @@
 // where no browser can open), and a try at opening it with $BROWSER, else the platform's opener.
 import { spawn } from 'node:child_process';
 
-export function openSignInPage(url: URL, server: string, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv = process.env, platform = process.platform): void {
+export function openSignInPage(url: URL, server: string, stderr: { write(text: string): void }, env: NodeJS.ProcessEnv = process.env, platform = process.platform): void {
   stderr.write(`mcp: the server "${server}" asks you to sign in; open this address if no browser opens:\n  ${url.href}\n`);
   const opener = env.BROWSER ? [env.BROWSER] : platform === 'darwin' ? ['open'] : platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
   try {

@@ -2,10 +2,10 @@
 // locator (shared resolver, realpath, ignore and secret rules); listing and search walk the
 // folders with the same rules; writes follow the approval policy it was given and land
 // atomically.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve as resolveFromCwd } from 'node:path';
 import type { ApprovalPolicy } from '../tools/tool';
-import { writeFileAtomic } from './atomicWrite';
+import { diskFiles, type FileAccess } from './fileAccess';
 import { OUROIGNORE, anchorIgnoreFile, isSecret, isUnlisted } from './ignoreRules';
 import { NodeLocator, type Located } from './nodeLocator';
 import { searchWithNode } from './nodeSearch';
@@ -14,7 +14,7 @@ import { comparePaths, displayPath, nameFolders, type WorkspaceFolder } from './
 import { findRipgrep, searchWithRipgrep } from './ripgrep';
 import { splitGlobs } from './globs';
 import type { EngineQuery, EngineResult, SearchScope } from './searchEngine';
-import { decodeText, encodeText, withBom } from './text';
+import { decodeText, withBom } from './text';
 import { walkFolder } from './walk';
 import {
   LARGE_WRITE_BYTES,
@@ -42,6 +42,8 @@ export interface NodeWorkspaceOptions {
   allowSecrets?: boolean;
   /** The ripgrep binary to search with, or false for the plain-Node search; default: `rg` on PATH. */
   ripgrep?: string | false;
+  /** Where checked files are read and written; default the disk (listing and search always walk the disk). */
+  files?: FileAccess;
 }
 
 /** A listing stops walking here, so a huge tree cannot stall the agent; the count is then a floor. */
@@ -53,6 +55,7 @@ export class NodeWorkspace implements Workspace {
   readonly folders: readonly string[];
   private readonly workspaceFolders: WorkspaceFolder[];
   private readonly locator: NodeLocator;
+  private readonly files: FileAccess;
 
   constructor(
     folders: string | string[],
@@ -62,6 +65,7 @@ export class NodeWorkspace implements Workspace {
     this.workspaceFolders = nameFolders(roots);
     this.folders = this.workspaceFolders.map((folder) => folder.name);
     this.locator = new NodeLocator(this.workspaceFolders, process.platform === 'win32' || process.platform === 'darwin');
+    this.files = options.files ?? diskFiles;
   }
 
   /** The absolute path of each workspace folder, in the order of `folders`. */
@@ -92,7 +96,7 @@ export class NodeWorkspace implements Workspace {
     if (located.secret && !this.options.allowSecrets) {
       throw new WorkspaceError(`${shown} may hold secrets (an environment file or a private key), so reading it is refused unless the user allows secrets.`);
     }
-    return readFile(located.real);
+    return this.files.read(located.real);
   }
 
   async list(path: string, options: { recursive: boolean; limit: number; signal?: AbortSignal }): Promise<ListResult> {
@@ -173,7 +177,7 @@ export class NodeWorkspace implements Workspace {
     }
     if (signal?.aborted) return { status: 'rejected', reason: 'Cancelled before the change was written.' };
     try {
-      await writeFileAtomic(located.real, encodeText(proposal.content));
+      await this.files.write(located.real, proposal.content);
     } catch (error) {
       throw new WorkspaceError(`Could not write ${shown}: ${(error as Error).message}`);
     }
@@ -182,7 +186,7 @@ export class NodeWorkspace implements Workspace {
 
   private async conflict(located: Located, proposal: Proposal): Promise<ProposalOutcome | undefined> {
     const shown = located.resolved.display;
-    const bytes = await readFile(located.real).catch(() => undefined);
+    const bytes = await this.files.read(located.real).catch(() => undefined);
     if (bytes === undefined) {
       return proposal.original === undefined ? undefined : { status: 'conflict', message: `${shown} was deleted after it was read.` };
     }

@@ -1,0 +1,143 @@
+// One editor session (`session/new`): a conversation on the folder the editor named, with the
+// CLI's model, tools, command runner and hooks. Each `session/prompt` runs one turn of the loop,
+// streaming its events as `session/update`s; `session/cancel` is the turn's Stop. Approvals go
+// to the editor as permission requests, and file contents through it where it offers that.
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { RequestError, type AgentContext, type ContentBlock, type McpServer, type PromptResponse, type StopReason } from '@agentclientprotocol/sdk';
+import { ContextManager } from '../../agent/context/contextManager';
+import { contextWindowFor } from '../../agent/context/contextWindows';
+import type { DoneReason } from '../../agent/events';
+import { newRecord, type ConversationRecord } from '../../agent/history/conversationRecord';
+import { runAgent } from '../../agent/loop';
+import type { Model } from '../../agent/model';
+import type { UserAsker } from '../../agent/tools/tool';
+import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
+import type { CliOptions } from '../args';
+import { createModel, loadProjectPrompt, startSessionTools, type Endpoint, type Output, type SessionTools } from '../sessionSetup';
+import { editorFileAccess, type EditorFiles } from './clientFiles';
+import { clientMcpServers } from './clientMcpServers';
+import { SessionPermissions, type AskPermission } from './clientPermission';
+import { promptText } from './promptText';
+import { createUpdateMapper } from './sessionUpdates';
+
+export interface SessionStart {
+  cwd: string;
+  options: CliOptions;
+  endpoint: Endpoint;
+  client: AgentContext;
+  /** What the editor advertised in `initialize`. */
+  fs: { readTextFile: boolean; writeTextFile: boolean };
+  mcpServers: readonly McpServer[];
+  stderr: Output;
+}
+
+const STOP_REASONS: Record<Exclude<DoneReason, 'error'>, StopReason> = { stop: 'end_turn', cancelled: 'cancelled', max_steps: 'max_turn_requests' };
+
+// ACP's stable protocol has no way to put a question to the person; the model is told so.
+const NO_QUESTIONS: UserAsker = {
+  ask: async () => ({ answered: false, reason: 'ask_user is not available in this editor: decide yourself, say what you assumed, and go on.' }),
+};
+
+/** What a session runs its turns with, made once in `open`. */
+interface SessionParts {
+  conversation: ConversationRecord;
+  model: Model;
+  context: ContextManager;
+  workspace: NodeWorkspace;
+  permissions: SessionPermissions;
+  tools: SessionTools;
+}
+
+/** The turn running now, if any, and its tool call running now (the loop runs them one at a time). */
+interface TurnState {
+  turn?: AbortController;
+  currentCall?: string;
+}
+
+export class AcpSession {
+  private constructor(
+    readonly id: string,
+    private readonly start: SessionStart,
+    private readonly parts: SessionParts,
+    private readonly now: TurnState,
+  ) {}
+
+  static async open(start: SessionStart): Promise<AcpSession> {
+    const id = randomUUID();
+    const { cwd, options, endpoint, client, stderr } = start;
+    const allowRules = [...options.allow];
+    const now: TurnState = {};
+    const ask: AskPermission = async (toolCall, permissionOptions) => {
+      const signal = now.turn?.signal;
+      try {
+        const { outcome } = await client.request('session/request_permission', { sessionId: id, toolCall, options: permissionOptions }, { cancellationSignal: signal, stopWaitingOnCancel: true });
+        return outcome.outcome === 'selected' ? outcome.optionId : undefined;
+      } catch (err) {
+        if (signal?.aborted) return undefined;
+        throw err;
+      }
+    };
+    const permissions = new SessionPermissions({ ask, policy: options.approve, allowRules, currentCall: () => now.currentCall, absolutePath: (path) => resolve(cwd, path) });
+    const editor: EditorFiles = {
+      ...(start.fs.readTextFile ? { readTextFile: async (path: string) => (await client.request('fs/read_text_file', { sessionId: id, path })).content } : {}),
+      ...(start.fs.writeTextFile ? { writeTextFile: async (path: string, content: string) => void (await client.request('fs/write_text_file', { sessionId: id, path, content })) } : {}),
+    };
+    const workspace = new NodeWorkspace(cwd, { approve: options.approve, confirm: permissions.confirmEdit, files: editorFileAccess(editor) });
+    const project = await loadProjectPrompt(workspace, cwd, options, stderr);
+    const model = createModel(options, endpoint);
+    const conversation = newRecord(id, [{ role: 'system', content: project.systemPrompt }]);
+    const context = new ContextManager({ model, window: options.contextWindow ?? contextWindowFor(endpoint.model), state: conversation.context });
+    const tools = await startSessionTools(options, { cwd, workspace, skills: project.skills, sessionId: id, stderr, allow: allowRules, mcpServers: clientMcpServers(start.mcpServers) });
+    return new AcpSession(id, start, { conversation, model, context, workspace, permissions, tools }, now);
+  }
+
+  /** Runs one turn; resolves with why it stopped, or rejects with the endpoint's error. */
+  async prompt(blocks: readonly ContentBlock[], requestSignal: AbortSignal): Promise<PromptResponse> {
+    if (this.now.turn) throw RequestError.invalidRequest(undefined, 'this session is already running a turn: cancel it first');
+    const turn = new AbortController();
+    this.now.turn = turn;
+    const onAbort = () => turn.abort();
+    requestSignal.addEventListener('abort', onAbort, { once: true });
+    const { cwd, options, client, stderr } = this.start;
+    const { conversation, model, context, workspace, permissions, tools } = this.parts;
+    const toUpdates = createUpdateMapper(cwd);
+    let done: { reason: DoneReason; message?: string } = { reason: 'error', message: 'the turn ended without saying why' };
+    try {
+      conversation.messages.push({ role: 'user', content: promptText(blocks, cwd) });
+      for await (const event of runAgent(conversation, {
+        model,
+        tools: tools.tools,
+        commands: tools.commands,
+        workspace,
+        approver: permissions.approver,
+        asker: NO_QUESTIONS,
+        maxSteps: options.maxSteps,
+        signal: turn.signal,
+        context,
+        hooks: tools.hooks,
+      })) {
+        if (event.type === 'tool_call') this.now.currentCall = event.call.id;
+        if (event.type === 'retry') stderr.write(`retrying in ${Math.round(event.delayMs / 100) / 10}s (attempt ${event.attempt}): ${event.message}\n`);
+        if (event.type === 'hook') stderr.write(`hook: ${event.text}\n`);
+        if (event.type === 'done') done = event;
+        for (const update of toUpdates(event)) await client.notify('session/update', { sessionId: this.id, update });
+      }
+    } finally {
+      requestSignal.removeEventListener('abort', onAbort);
+      this.now.turn = undefined;
+      this.now.currentCall = undefined;
+    }
+    if (done.reason === 'error') throw new RequestError(-32603, done.message ?? 'the model request failed');
+    return { stopReason: STOP_REASONS[done.reason] };
+  }
+
+  cancel(): void {
+    this.now.turn?.abort();
+  }
+
+  async dispose(): Promise<void> {
+    this.cancel();
+    await this.parts.tools.dispose();
+  }
+}
