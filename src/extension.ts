@@ -18,7 +18,7 @@ import { HunkLenses } from './host/review/hunkLens';
 import { NewFileEditor } from './host/review/newFileEditor';
 import { PROPOSAL_SCHEME, ProposalFileSystem } from './host/review/proposalFileSystem';
 import { ProposalHunks } from './host/review/proposalHunks';
-import { onSettingsChanged, readMcpAutoAllowReadOnly, readOfferEditorTools, readSettings } from './host/settings/settings';
+import { onSettingsChanged, readMcpAutoAllowReadOnly, readOfferEditorTools, readSandboxSettings, readSettings } from './host/settings/settings';
 import { Transcript } from './host/chat/transcript';
 import { UriHistoryStorage } from './host/history/uriHistoryStorage';
 import { disposeChatCommandRunner } from './host/terminal/chatCommandRunner';
@@ -31,6 +31,9 @@ import { StagedHunkSource } from './host/staged/stagedHunkSource';
 import { ChangesView } from './host/staged/changesView';
 import { registerStagedCommands, trackReviewFlow } from './host/staged/stagedCommands';
 import { ChatMcpServers } from './host/mcp/chatMcpServers';
+import { McpSecretTokenStore } from './host/settings/mcpSecretTokenStore';
+import { serverSandbox } from './agent/commands/sandbox/sandboxedServer';
+import { sandboxSupport } from './agent/commands/sandbox/sandboxSupport';
 import { McpInputs } from './host/mcp/mcpInputs';
 import { McpMemory } from './host/mcp/mcpMemory';
 import { vscodeEditorTools } from './host/mcp/vscodeEditorTools';
@@ -102,6 +105,14 @@ export function activate(context: vscode.ExtensionContext): void {
     editorTools: vscodeEditorTools,
     offerEditorTools: readOfferEditorTools,
     onViews: (servers) => view.post({ type: 'mcpServers', servers }),
+    connection: async () => {
+      const folder = firstFileFolder();
+      const support = folder && readSandboxSettings().enabled ? await sandboxSupport() : undefined;
+      return {
+        auth: { store: new McpSecretTokenStore(context.secrets), openBrowser: (url) => void vscode.env.openExternal(vscode.Uri.parse(url.href)) },
+        ...(folder && support && support.kind !== 'none' ? { sandbox: serverSandbox({ sandbox: support, root: folder }) } : {}),
+      };
+    },
   });
   const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog });
   view.onMessage = (message) => controller.handle(message);

@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { McpServers, targetOf } from '../../agent/mcp/mcpServers';
 import type { McpServerConfig } from '../../agent/mcp/mcpConfig';
+import type { McpConnectionOptions } from '../../agent/mcp/mcpConnection';
 import { inputsUsed, resolveVariables } from '../../agent/mcp/mcpVariables';
 import type { ToolSource } from '../../agent/toolSource';
 import type { Tool } from '../../agent/tools/tool';
@@ -33,6 +34,8 @@ export interface ChatMcpOptions {
   /** The editor's own tools (`vscode.lm.tools`), offered too while `offerEditorTools` says so. */
   editorTools?: EditorTools;
   offerEditorTools?: () => boolean;
+  /** Sign-ins for remote servers, and the sandbox stdio servers run in (when one is on), each time servers start. */
+  connection?: () => Promise<Pick<McpConnectionOptions, 'auth' | 'sandbox'>>;
 }
 
 interface Running {
@@ -133,7 +136,8 @@ export class ChatMcpServers implements vscode.Disposable {
       else failed.set(server.name, result.problem);
     }
     const { log, memory } = this.options;
-    const servers = new McpServers(resolved, { cwd: folder, log: (line) => log.info(line), allowed: () => memory.allowed(), trusted: () => true, onProblem: (problem) => log.warn(problem) });
+    const connection = (await this.options.connection?.()) ?? {};
+    const servers = new McpServers(resolved, { ...connection, cwd: folder, log: (line) => log.info(line), allowed: () => memory.allowed(), trusted: () => true, onProblem: (problem) => log.warn(problem) });
     this.running = { key, servers, failed };
   }
 
