@@ -66,14 +66,10 @@ export async function replaceText(document: vscode.TextDocument, content: string
 /**
  * Saves the edited document and checks the disk: `save()` can answer false (seen on a first save
  * with auto save on), so it is tried again through the workspace, then the bytes are written directly.
- * A save that went through with the document reading `content` needs no second look at the disk
- * (a save participant that changed the text, or a BOM, does).
  */
 export async function saveToDisk(uri: vscode.Uri, document: vscode.TextDocument, content: string): Promise<boolean> {
   const landed = async () => (await currentText(uri)) === content;
-  const saved = await document.save();
-  if (saved && !document.isDirty && !content.startsWith(BOM) && document.getText() === content) return true;
-  if (saved && (await landed())) return true;
+  if ((await document.save()) && (await landed())) return true;
   if ((await vscode.workspace.save(uri)) && (await landed())) return true;
   try {
     await vscode.workspace.fs.writeFile(uri, encodeText(content));

@@ -54,12 +54,13 @@ describe('MCP stdio servers in the sandbox', function () {
     const call = await probe(true);
     assert.equal(await call('write', { path: join(dir, 'made.txt'), text: 'inside' }), 'written');
     assert.equal(readFileSync(join(dir, 'made.txt'), 'utf8'), 'inside');
-    // Not under the temp folder, which is writable in the sandbox as it is for commands.
-    const outside = join(__dirname, `outside-${process.pid}.txt`);
+    // Not under /tmp, which is writable in the sandbox as it is for commands (nor under this
+    // repository, which a clone may have put there).
+    const outside = mkdtempSync(join('/var/tmp', 'ouro-mcp-outside-'));
     try {
-      assert.match(await call('write', { path: outside, text: 'x' }), /^failed: (EROFS|EACCES)$/);
+      assert.match(await call('write', { path: join(outside, 'x.txt'), text: 'x' }), /^failed: (EROFS|EACCES)$/);
     } finally {
-      rmSync(outside, { force: true });
+      rmSync(outside, { recursive: true, force: true });
     }
     const { port } = site.address() as AddressInfo;
     assert.equal(await call('fetch', { url: `http://127.0.0.1:${port}/` }), 'fetched: hello from the network');
