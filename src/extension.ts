@@ -42,7 +42,10 @@ import { editorUserMcpFile, firstFileFolder } from './host/mcp/editorMcpPaths';
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Ouro', { log: true });
   const view = new ChatViewProvider(context.extensionUri, log);
-  const transcript = new Transcript((message) => view.post(message));
+  const transcript = new Transcript((message) => {
+    decisions.observe(message);
+    view.post(message);
+  });
   const decisions = new PendingDecisions((message) => transcript.add(message));
   const proposals = new ProposalFileSystem();
   const proposalHunks = new ProposalHunks(decisions);

@@ -30,7 +30,8 @@ const composer = new Composer((value) => {
   draft = value;
   schedulePersist();
 });
-composer.prompt.value = draft;
+// Words typed while the script loaded are kept; a saved draft fills an empty input only.
+if (draft && !composer.prompt.value) composer.prompt.value = draft;
 const meter = new ContextMeter();
 const changedFiles = new ChangedFiles();
 const mcpServers = new McpServerList();

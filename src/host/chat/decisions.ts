@@ -16,13 +16,22 @@ export const STOPPED_REASON = 'The user stopped the task before deciding.';
 
 export class PendingDecisions {
   private readonly pending = new Map<string, { decision: PendingDecision; settle(decision: Decision): void }>();
+  /**
+   * Edits the loop has shown on their cards (with Accept and Reject) whose review is still opening,
+   * and what the person chose on such a card before it did: the review takes that choice.
+   */
+  private readonly announced = new Set<string>();
+  private readonly early = new Map<string, Decision>();
 
   constructor(private readonly post: (message: TranscriptMessage) => void) {}
 
   /** Shows the decision in the chat and waits for the user. */
   wait(decision: PendingDecision, signal?: AbortSignal): Promise<Decision> {
     // A second wait on the same call replaces the first, which is then refused.
-    this.decide(decision.toolCallId, { accepted: false, reason: 'Superseded by a newer request.' });
+    this.pending.get(decision.toolCallId)?.settle({ accepted: false, reason: 'Superseded by a newer request.' });
+    const early = this.early.get(decision.toolCallId);
+    this.early.delete(decision.toolCallId);
+    if (early) return Promise.resolve(early);
     return new Promise<Decision>((resolve) => {
       const onAbort = () => settle({ accepted: false, reason: STOPPED_REASON });
       const settle = (result: Decision) => {
@@ -40,9 +49,24 @@ export class PendingDecisions {
   /** Resolves the decision for a tool call; false when nothing was waiting for it. */
   decide(toolCallId: string, decision: Decision): boolean {
     const entry = this.pending.get(toolCallId);
-    if (!entry) return false;
-    entry.settle(decision);
+    if (entry) {
+      entry.settle(decision);
+      return true;
+    }
+    if (!this.announced.has(toolCallId)) return false;
+    this.early.set(toolCallId, decision);
     return true;
+  }
+
+  /** Follows what the chat is shown: an edit's card asks before its review waits, and ends with its result. */
+  observe(message: TranscriptMessage): void {
+    if (message.type !== 'agent') return;
+    const { event } = message;
+    if (event.type === 'approval_request' && event.kind === 'edit') this.announced.add(event.toolCallId);
+    else if (event.type === 'approval_result') {
+      this.announced.delete(event.id);
+      this.early.delete(event.id);
+    }
   }
 
   /**
@@ -51,6 +75,8 @@ export class PendingDecisions {
    */
   choose(toolCallId: string, choice: string | undefined): boolean {
     const choices = this.pending.get(toolCallId)?.decision.choices;
+    // An edit whose review is still opening offers no choices.
+    if (!this.pending.has(toolCallId)) return choice === undefined && this.decide(toolCallId, { accepted: true });
     if (choices?.length ? !choices.some((offered) => offered.id === choice) : choice !== undefined) return false;
     return this.decide(toolCallId, { accepted: true, ...(choice !== undefined ? { choice } : {}) });
   }
@@ -90,5 +116,7 @@ export class PendingDecisions {
   /** Refuses everything still waiting (New Chat, shutdown). */
   rejectAll(reason: string): void {
     for (const id of [...this.pending.keys()]) this.decide(id, { accepted: false, reason });
+    this.announced.clear();
+    this.early.clear();
   }
 }

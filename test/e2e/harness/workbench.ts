@@ -38,6 +38,9 @@ export async function openChat(page: Page): Promise<FrameLocator> {
   await page.mouse.move(700, 450);
   const chat = chatFrame(page);
   await chat.locator('textarea#prompt').waitFor({ timeout: 30_000 });
+  // The input is in the page before its script runs: Enter pressed before then sends nothing.
+  // The first render marks the body.
+  await chat.locator('body[data-busy]').waitFor({ timeout: 30_000 });
   return chat;
 }
 

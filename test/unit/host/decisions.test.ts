@@ -25,6 +25,27 @@ describe('PendingDecisions', () => {
     assert.deepEqual(await waiting, { accepted: true });
   });
 
+  it("keeps a choice made on an edit's card while its review was still opening, for that review only", async () => {
+    const decisions = new PendingDecisions(() => {});
+    const request = (id: string) => ({ type: 'agent' as const, event: { type: 'approval_request' as const, id, toolCallId: id, kind: 'edit' as const, title: `src/${id}.ts` } });
+    decisions.observe(request('c1'));
+    decisions.observe(request('c2'));
+    decisions.observe(request('c3'));
+    assert.equal(decisions.choose('c1', undefined), true);
+    assert.equal(decisions.choose('c2', 'always'), false, 'an edit offers no choices');
+    assert.equal(decisions.decide('c2', { accepted: false, reason: 'no' }), true);
+    assert.deepEqual(await decisions.wait(edit('c1')), { accepted: true });
+    assert.deepEqual(await decisions.wait(edit('c2')), { accepted: false, reason: 'no' });
+    // A card whose edit ended (auto-approved, or decided) keeps nothing for later.
+    decisions.observe({ type: 'agent', event: { type: 'approval_result', id: 'c3', approved: true } });
+    assert.equal(decisions.choose('c3', undefined), false);
+    assert.equal(decisions.choose('c4', undefined), false, 'a card the chat never showed');
+    const waiting = decisions.wait(edit('c3'));
+    assert.equal(decisions.has('c3'), true);
+    decisions.decide('c3', { accepted: true });
+    assert.deepEqual(await waiting, { accepted: true });
+  });
+
   it('tells what waits on a call, and shows it again on request', () => {
     const posted: TranscriptMessage[] = [];
     const decisions = new PendingDecisions((message) => posted.push(message));
