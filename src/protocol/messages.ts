@@ -7,6 +7,7 @@ import type { ContextBreakdown } from '../agent/context/contextBreakdown';
 import type { AgentEvent, LineCounts, Usage } from '../agent/events';
 import type { UsageTotals } from '../agent/usage/usageTotals';
 import type { CheckStatus, ConnectionReport } from '../llm/connectionTest';
+import { CHAT_MODES, type ChatMode } from '../agent/modes/chatMode';
 
 export type { CheckStatus };
 
@@ -64,6 +65,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setMcpServerEnabled'), name: z.string().min(1).max(200), enabled: z.boolean() }),
   z.object({ type: z.literal('trustMcpServer'), name: z.string().min(1).max(200) }),
   z.object({ type: z.literal('showMcpLog') }),
+  /** The chat's mode (the switcher beside the model name): which tools the model is offered. */
+  z.object({ type: z.literal('setMode'), mode: z.enum(CHAT_MODES) }),
+  /** Hand the plan Plan mode wrote to Agent mode, to carry it out. */
+  z.object({ type: z.literal('carryOutPlan') }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -189,6 +194,8 @@ export interface HostState {
   setup: SetupState;
   connection?: ConnectionView;
   attachments: AttachmentView[];
+  /** The conversation's mode. */
+  mode: ChatMode;
 }
 
 export type HostMessage =

@@ -1,6 +1,7 @@
 // The chat's state and the pure reducer that folds host messages into it. Items are replaced,
 // never mutated, when they change: the renderer compares identities to redraw only what changed
 // (during streaming, just the message in flight).
+import type { ChatMode } from '../agent/modes/chatMode';
 import type { AgentEvent } from '../agent/events';
 import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
 import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState } from '../protocol/messages';
@@ -47,6 +48,8 @@ export interface ChatState {
   /** The latest Test connection, shown in the setup card. */
   connection?: ConnectionView;
   attachments: AttachmentView[];
+  /** The conversation's mode, shown beside the model name. */
+  mode: ChatMode;
   /** The conversation's usage and the context meter, as the host last measured them. */
   meter: MeterView;
   /** "Changed in this conversation". */
@@ -66,6 +69,7 @@ export function initialChatState(): ChatState {
     busy: false,
     setup: { configured: true, provider: 'openai', baseUrl: '', model: '', hasApiKey: false },
     attachments: [],
+    mode: 'agent',
     meter: { usage: emptyTotals() },
     changedFiles: [],
     mcpServers: [],
@@ -76,7 +80,7 @@ export function initialChatState(): ChatState {
 export function reduce(state: ChatState, message: HostMessage): ChatState {
   switch (message.type) {
     case 'state':
-      return { ...state, busy: message.busy, setup: message.setup, connection: message.connection, attachments: message.attachments };
+      return { ...state, busy: message.busy, setup: message.setup, connection: message.connection, attachments: message.attachments, mode: message.mode };
     case 'snapshot': {
       const base: ChatState = { ...initialChatState(), mcpServers: state.mcpServers, ...message.state };
       return message.transcript.reduce<ChatState>(reduce, base);

@@ -60,3 +60,10 @@ export function withModeInstruction(mode: ChatMode, content: string): string {
   const instruction = modeInstruction(mode);
   return instruction ? `${content}\n\n[${instruction}]` : content;
 }
+
+const INSTRUCTION = /\n\n\[(Ask|Plan) mode: [^\]]*\]$/;
+
+/** The message as the user wrote it, for the chat shown again from the saved conversation. */
+export function withoutModeInstruction(content: string): string {
+  return content.replace(INSTRUCTION, '');
+}

@@ -40,6 +40,10 @@ import type { Workspace } from '../../agent/workspace/workspace';
 import type { HeldNotes } from './heldNotes';
 import { STAGED_NOTE } from '../../protocol/notes';
 import type { ChatMcpServers } from '../mcp/chatMcpServers';
+import { modeToolSource, toolsForMode, withModeInstruction, type ChatMode } from '../../agent/modes/chatMode';
+
+/** What carrying out a plan says to the model, in Agent mode. */
+const CARRY_OUT_PLAN = 'Carry out the plan.';
 
 export interface ChatControllerDeps {
   view: ChatViewProvider;
@@ -76,14 +80,16 @@ export class ChatController {
   /** The chat's tools and skills, from its first message until New Chat. */
   private toolset: { tools: ChatToolSource; skills: SkillLibrary } | undefined;
   /** The specs the model is sent (the chat's wrappers do not change them), for the context meter. */
-  private readonly builtInSpecs = toolSpecs(createTools());
-  private mcpSpecs: { from: readonly Tool[]; specs: ToolSpec[] } = { from: [], specs: [] };
+  private builtInSpecs: { mode: ChatMode; specs: ToolSpec[] } | undefined;
+  private mcpSpecs: { from: readonly Tool[]; mode: ChatMode; specs: ToolSpec[] } | undefined;
 
-  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step. */
+  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step, in the chat's mode. */
   private get specs(): ToolSpec[] {
+    const mode = this.deps.agent.mode;
     const offered = this.deps.mcp.offered;
-    if (this.mcpSpecs.from !== offered) this.mcpSpecs = { from: offered, specs: toolSpecs(offered) };
-    return [...this.builtInSpecs, ...this.mcpSpecs.specs];
+    if (this.builtInSpecs?.mode !== mode) this.builtInSpecs = { mode, specs: toolSpecs(toolsForMode(mode, createTools())) };
+    if (this.mcpSpecs?.from !== offered || this.mcpSpecs.mode !== mode) this.mcpSpecs = { from: offered, mode, specs: toolSpecs(toolsForMode(mode, offered)) };
+    return [...this.builtInSpecs.specs, ...this.mcpSpecs.specs];
   }
   /** The project rules the chat's system prompt was built with, to tell them apart in the meter. */
   private rules: string | undefined;
@@ -191,11 +197,33 @@ export class ChatController {
       case 'showMcpLog':
         this.deps.mcpLog.show(true);
         return;
+      case 'setMode':
+        this.setMode(message.mode);
+        return;
+      case 'carryOutPlan':
+        void this.carryOutPlan();
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
       }
     }
+  }
+
+  /** Switches the conversation's mode; its next message is offered the mode's tools. */
+  setMode(mode: ChatMode): void {
+    if (mode === this.deps.agent.mode) return;
+    this.deps.agent.setMode(mode);
+    this.deps.log.info(`mode: ${mode}`);
+    void this.pushState();
+    this.refreshMeter();
+  }
+
+  /** The plan Plan mode wrote, carried out in Agent mode. */
+  private async carryOutPlan(): Promise<void> {
+    if (this.deps.agent.busy) return;
+    this.setMode('agent');
+    await this.sending(CARRY_OUT_PLAN);
   }
 
   newChat(): void {
@@ -241,7 +269,7 @@ export class ChatController {
 
   async hostState(): Promise<HostState> {
     const connection = this.deps.models.connection;
-    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views() };
+    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views(), mode: this.deps.agent.mode };
   }
 
   private async setupState(): Promise<SetupState> {
@@ -295,9 +323,10 @@ export class ChatController {
     // before the flow was switched back still make a command ask first.
     const staged = this.deps.staged.workspace;
     const staging = readReviewFlow() === 'end' ? staged : undefined;
+    const mode = agent.mode;
     await agent.run({
       retry,
-      content: composeUserMessage(text, attached),
+      content: withModeInstruction(mode, composeUserMessage(text, attached)),
       display: text,
       endpoint: chat.endpoint,
       window: chat.window,
@@ -305,7 +334,8 @@ export class ChatController {
       systemPrompt: () => this.systemPrompt(toolset.skills, search),
       options: {
         model: chat.model,
-        tools: this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep)),
+        // The mode filters last, so no MCP or self-made tool slips past it.
+        tools: modeToolSource(mode, this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep))),
         workspace: staging ? this.stagedCards(staging) : workspace,
         ...(staging || staged.pending().length ? { staged } : {}),
         approver: approverFor(decisions, `approval-${Date.now()}`),
