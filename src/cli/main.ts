@@ -91,6 +91,7 @@ export async function main(argv: string[]): Promise<number> {
       signal: controller.signal,
       context,
       hooks: session.hooks,
+      remindOpenPlanItems: (options.mode ?? 'agent') === 'agent',
     })) {
       // Saved before it is shown: what the user sees is on disk.
       await recorder.observe(event);

@@ -344,6 +344,7 @@ export class ChatController {
         diagnostics: new VsCodeDiagnostics(workspace),
         asker: questionAsker(decisions),
         hooks,
+        remindOpenPlanItems: mode === 'agent',
       },
     });
   }
