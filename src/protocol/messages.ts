@@ -69,6 +69,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setMode'), mode: z.enum(CHAT_MODES) }),
   /** Hand the plan Plan mode wrote to Agent mode, to carry it out. */
   z.object({ type: z.literal('carryOutPlan') }),
+  /** The `/` picker opened: list the commands and prompt files as they are now. */
+  z.object({ type: z.literal('listSlashCommands') }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -189,6 +191,17 @@ export interface ChangedFileView {
   created: boolean;
 }
 
+/** A command the `/` picker offers: a built-in one or a prompt file. */
+export interface SlashCommandView {
+  name: string;
+  description?: string;
+  kind: 'builtIn' | 'prompt';
+  /** Picking it leaves `/name ` in the input for the words that go with it, rather than running it. */
+  takesArguments?: boolean;
+  /** A prompt file's path: ".ouro/commands/fix.md". */
+  source?: string;
+}
+
 export interface HostState {
   busy: boolean;
   setup: SetupState;
@@ -211,6 +224,8 @@ export type HostMessage =
   /** The files the agent changed in the conversation, after each step and each restore. */
   | { type: 'changedFiles'; files: ChangedFileView[] }
   /** The MCP servers and how each is doing, whenever that changes. */
-  | { type: 'mcpServers'; servers: McpServerView[] };
+  | { type: 'mcpServers'; servers: McpServerView[] }
+  /** The `/` picker's list, and the prompt files that cannot be used (with why). */
+  | { type: 'slashCommands'; commands: SlashCommandView[]; problems: string[] };
 
 export type HostMessageType = HostMessage['type'];

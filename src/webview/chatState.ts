@@ -4,7 +4,7 @@
 import type { ChatMode } from '../agent/modes/chatMode';
 import type { AgentEvent } from '../agent/events';
 import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
-import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState } from '../protocol/messages';
+import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView } from '../protocol/messages';
 import { decisionNote, isRejectionNote, STOPPED_NOTE } from '../protocol/notes';
 import { compactionNote } from './usageText';
 import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
@@ -59,6 +59,8 @@ export interface ChatState {
   history?: { query: string; entries: HistoryEntry[] };
   /** The MCP servers, as the host last reported them. */
   mcpServers: McpServerView[];
+  /** The `/` picker's list, as the host last read it. */
+  slashCommands?: { commands: SlashCommandView[]; problems: string[] };
   /** The latest plan the plan tool accepted, pinned above the input; derived from the transcript, so a reload keeps it. */
   plan?: PlanItem[];
 }
@@ -87,6 +89,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
     }
     case 'focusInput':
       return state;
+    case 'slashCommands':
+      return { ...state, slashCommands: { commands: message.commands, problems: message.problems } };
     case 'history':
       return { ...state, history: { query: message.query, entries: message.entries } };
     case 'user':

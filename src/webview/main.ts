@@ -10,6 +10,7 @@ import { McpServerList } from './view/mcpServerList';
 import { MessageList } from './view/messageList';
 import { ModeSwitch } from './view/modeSwitch';
 import { PlanPanel } from './view/planPanel';
+import { SlashPicker } from './view/slashPicker';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
 
 interface SavedState {
@@ -34,6 +35,7 @@ const composer = new Composer((value) => {
 // Words typed while the script loaded are kept; a saved draft fills an empty input only.
 if (draft && !composer.prompt.value) composer.prompt.value = draft;
 const modeSwitch = new ModeSwitch();
+const slashPicker = new SlashPicker(composer.prompt, () => composer.submit());
 const meter = new ContextMeter();
 const changedFiles = new ChangedFiles();
 const mcpServers = new McpServerList();
@@ -54,6 +56,7 @@ function scheduleRender(): void {
     plan.render(state);
     composer.render(state);
     modeSwitch.render(state);
+    slashPicker.render(state);
     history.render(state);
     meter.render(state);
     changedFiles.render(state);

@@ -9,6 +9,7 @@ import { homeSkillReader, workspaceSkillReaders } from '../../agent/skills/skill
 import { createTools } from '../../agent/tools/index';
 import { toolSpecs } from '../../agent/toolSpecs';
 import type { Model, ToolSpec } from '../../agent/model';
+import type { Message } from '../../agent/conversation';
 import type { Tool } from '../../agent/tools/tool';
 import { searchConfig, type SearchConfig } from '../../agent/web/searchApi';
 import type { FetchPolicy } from '../../agent/web/webPolicy';
@@ -41,6 +42,8 @@ import type { HeldNotes } from './heldNotes';
 import { STAGED_NOTE } from '../../protocol/notes';
 import type { ChatMcpServers } from '../mcp/chatMcpServers';
 import { modeToolSource, toolsForMode, withModeInstruction, type ChatMode } from '../../agent/modes/chatMode';
+import { namedToolSource } from '../../agent/prompts/promptTools';
+import { SlashCommands, type MessageOverride } from './slashCommands';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -98,7 +101,23 @@ export class ChatController {
   private sandboxNoticeShown = false;
   private readonly hooks = new ChatHooks((text) => this.deps.transcript.add({ type: 'notice', text }));
 
-  constructor(private readonly deps: ChatControllerDeps) {}
+  private readonly slash: SlashCommands;
+
+  constructor(private readonly deps: ChatControllerDeps) {
+    this.slash = new SlashCommands(
+      deps.workspace,
+      {
+        newChat: () => this.newChat(),
+        compact: () => this.compact(),
+        undoLast: () => this.restoring(() => this.undoLast()),
+        chooseModel: () => deps.models.choose(),
+        setMode: (mode) => this.setMode(mode),
+        send: (text, override) => this.sending(text, false, override),
+        notice: (text) => deps.transcript.add({ type: 'notice', text }),
+      },
+      (line) => deps.log.warn(line),
+    );
+  }
 
   /** The file watcher saw a change under .ouro/tools/ or .ouro/skills/. */
   ouroFolderChanged(what: 'tools' | 'skills'): void {
@@ -114,7 +133,7 @@ export class ChatController {
         void this.postMcpServers();
         return;
       case 'send':
-        void this.sending(message.text);
+        void this.received(message.text);
         return;
       case 'stop':
         agent.stop();
@@ -203,6 +222,9 @@ export class ChatController {
       case 'carryOutPlan':
         void this.carryOutPlan();
         return;
+      case 'listSlashCommands':
+        void this.slash.views().then(({ commands, problems }) => this.deps.view.post({ type: 'slashCommands', commands, problems }));
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
@@ -279,11 +301,24 @@ export class ChatController {
     return { configured, provider: settings.provider, baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
   }
 
+  /** What the user sent: a command (`/name`) is run, anything else is sent. */
+  private async received(text: string): Promise<void> {
+    try {
+      if (await this.slash.run(text)) return;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.log.error(`the command failed: ${message}`);
+      this.deps.transcript.add({ type: 'agent', event: { type: 'error', message: `${text.split(/\s/, 1)[0]} failed: ${message}` } });
+      return;
+    }
+    await this.sending(text);
+  }
+
   /** send(), with any failure before the turn starts logged and shown: a message is never dropped unseen. */
-  private async sending(text: string, retry = false): Promise<void> {
+  private async sending(text: string, retry = false, override?: MessageOverride): Promise<void> {
     this.deps.log.info(retry ? 'retrying the last request' : `message received (${text.length} characters)`);
     try {
-      await this.send(text, retry);
+      await this.send(text, retry, override);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.log.error(`the message could not be sent: ${error instanceof Error ? (error.stack ?? message) : message}`);
@@ -291,8 +326,11 @@ export class ChatController {
     }
   }
 
-  /** Sends the user's words, or with `retry` the conversation as it stands (after a failed request). */
-  private async send(text: string, retry = false): Promise<void> {
+  /**
+   * Sends the user's words, or with `retry` the conversation as it stands (after a failed request).
+   * `override`: a prompt file's message, its text, mode, tools and model for this message only.
+   */
+  private async send(text: string, retry = false, override?: MessageOverride): Promise<void> {
     const { agent, decisions, attachments, workspace } = this.deps;
     await agent.restored;
     if (agent.busy) {
@@ -301,7 +339,7 @@ export class ChatController {
       return;
     }
     const settings = readSettings();
-    const chat = await this.chatModel();
+    const chat = await this.chatModel(override?.model);
     const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
     const commands = await chatCommandRunner();
     // A second Send while the keys and the runner were read must not take the attachments of the first.
@@ -323,10 +361,11 @@ export class ChatController {
     // before the flow was switched back still make a command ask first.
     const staged = this.deps.staged.workspace;
     const staging = readReviewFlow() === 'end' ? staged : undefined;
-    const mode = agent.mode;
+    const mode = override?.mode ?? agent.mode;
+    const tools = modeToolSource(mode, this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep)));
     await agent.run({
       retry,
-      content: withModeInstruction(mode, composeUserMessage(text, attached)),
+      content: withModeInstruction(mode, composeUserMessage(override?.content ?? text, attached)),
       display: text,
       endpoint: chat.endpoint,
       window: chat.window,
@@ -335,7 +374,7 @@ export class ChatController {
       options: {
         model: chat.model,
         // The mode filters last, so no MCP or self-made tool slips past it.
-        tools: modeToolSource(mode, this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep))),
+        tools: override?.tools ? namedToolSource(override.tools, tools) : tools,
         workspace: staging ? this.stagedCards(staging) : workspace,
         ...(staging || staged.pending().length ? { staged } : {}),
         approver: approverFor(decisions, `approval-${Date.now()}`),
@@ -388,15 +427,25 @@ export class ChatController {
     }
   }
 
+  /** /undo: the changes made for the latest message the user sent. */
+  private async undoLast(): Promise<void> {
+    const messages = this.deps.agent.conversation.messages;
+    let index = messages.length - 1;
+    const sentByUser = (message: Message) => message.role === 'user' && !message.note;
+    while (index >= 0 && !sentByUser(messages[index])) index--;
+    if (index < 0) this.deps.transcript.add({ type: 'notice', text: 'Nothing to undo: no message was sent yet.' });
+    else await this.deps.changes.undoSince(index);
+  }
+
   private async compact(): Promise<void> {
     const chat = await this.chatModel();
     if (chat) await this.deps.agent.compact(chat.model, chat.window, this.specs);
   }
 
-  /** The configured model; undefined, and the chat told what to do, when there is none. */
-  private async chatModel(): Promise<ChatModel | undefined> {
+  /** The configured model (or `model` at the same endpoint); undefined, and the chat told what to do, when there is none. */
+  private async chatModel(model?: string): Promise<ChatModel | undefined> {
     const { transcript, log } = this.deps;
-    const settings = readSettings();
+    const settings = { ...readSettings(), ...(model ? { model } : {}) };
     const choice = await createChatModel(settings, await this.deps.apiKeys.stored(), (line) => log.info(line));
     if (choice.kind === 'notConfigured') {
       transcript.add({ type: 'agent', event: { type: 'error', message: choice.reason } });
