@@ -8,17 +8,8 @@ import { findPrompt, listPrompts, type PromptList } from '../../agent/prompts/pr
 import { homePromptSource, workspacePromptSources } from '../../agent/prompts/promptSources';
 import type { Workspace } from '../../agent/workspace/workspace';
 import type { SlashCommandView } from '../../protocol/messages';
+import { BUILT_IN_COMMANDS, parseSlash } from './slashCommandLine';
 
-export const BUILT_IN_COMMANDS: readonly SlashCommandView[] = [
-  { name: 'new', description: 'Start a new chat', kind: 'builtIn' },
-  { name: 'compact', description: 'Summarise the conversation so far, to free context', kind: 'builtIn' },
-  { name: 'undo', description: 'Undo the changes made for your last message', kind: 'builtIn' },
-  { name: 'model', description: 'Choose the model', kind: 'builtIn' },
-  { name: 'agent', description: 'Agent mode: reads, edits and runs commands', kind: 'builtIn', takesArguments: true },
-  { name: 'ask', description: 'Ask mode: answers from the code, no edits or commands', kind: 'builtIn', takesArguments: true },
-  { name: 'plan', description: 'Plan mode: looks at the code and writes a plan', kind: 'builtIn', takesArguments: true },
-  { name: 'help', description: 'List the commands', kind: 'builtIn' },
-];
 const RESERVED = new Set(BUILT_IN_COMMANDS.map((command) => command.name));
 
 /** What a message sent by a prompt file changes for that message only. */
@@ -40,13 +31,6 @@ export interface SlashActions {
   /** Sends `text` as the user's message; `override` for a prompt file's. */
   send(text: string, override?: MessageOverride): Promise<void>;
   notice(text: string): void;
-}
-
-const SLASH = /^\/([A-Za-z0-9][\w.-]*)(?:\s+([\s\S]*))?$/;
-
-export function parseSlash(text: string): { name: string; args: string } | undefined {
-  const match = SLASH.exec(text.trim());
-  return match ? { name: match[1], args: (match[2] ?? '').trim() } : undefined;
 }
 
 export class SlashCommands {

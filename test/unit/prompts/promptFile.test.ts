@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { expandPrompt, parsePromptFile, promptInputs, promptName } from '../../../src/agent/prompts/promptFile';
 import { findPrompt, listPrompts } from '../../../src/agent/prompts/promptLibrary';
 import { homePromptSource, workspacePromptSources } from '../../../src/agent/prompts/promptSources';
+import { namedToolSource } from '../../../src/agent/prompts/promptTools';
+import { createTools } from '../../../src/agent/tools/index';
 import { NodeWorkspace } from '../../../src/agent/workspace/nodeWorkspace';
 
 describe('prompt files', () => {
@@ -110,5 +112,15 @@ describe('prompt files', () => {
     it('lists nothing, and no problem, where there are no such folders', async () => {
       assert.deepEqual(await listPrompts([...workspacePromptSources(new NodeWorkspace(dir)), homePromptSource(join(home, 'none'))]), { prompts: [], problems: [] });
     });
+  });
+});
+
+describe("a prompt file's tools", () => {
+  it('offers only the tools it names, the same list while its source does', async () => {
+    const all = createTools();
+    const source = namedToolSource(['read_file', 'search_files', 'no_such_tool'], async () => ({ tools: all }));
+    const first = await source(new AbortController().signal);
+    assert.deepEqual(first.tools.map((tool) => tool.name), ['read_file', 'search_files']);
+    assert.equal((await source(new AbortController().signal)).tools, first.tools);
   });
 });
