@@ -11,6 +11,9 @@ const TYPING_A_COMMAND = /^\/([\w.-]*)$/;
 
 export class SlashPicker {
   private readonly list = byId<HTMLElement>('slash-picker');
+  private readonly options = byId<HTMLElement>('slash-options');
+  /** Under the options, never scrolled out of sight: the prompt files that cannot be used. */
+  private readonly problemRows = this.list.querySelector<HTMLElement>('.slash-problems')!;
   private commands: readonly SlashCommandView[] = [];
   private problems: readonly string[] = [];
   private shown: SlashCommandView[] = [];
@@ -22,7 +25,7 @@ export class SlashPicker {
     private readonly submit: () => void,
   ) {
     prompt.setAttribute('aria-autocomplete', 'list');
-    prompt.setAttribute('aria-controls', 'slash-picker');
+    prompt.setAttribute('aria-controls', 'slash-options');
     prompt.addEventListener('input', () => this.update());
     // Before the composer's own keys (Enter sends): at the target, capture listeners run first.
     prompt.addEventListener('keydown', (event) => this.onKey(event), { capture: true });
@@ -70,12 +73,13 @@ export class SlashPicker {
     );
     const empty = this.shown.length === 0 ? [h('div', { class: 'slash-empty' }, this.commands.length ? 'No command matches.' : 'Loading the commands…')] : [];
     const problems = this.problems.map((problem) => h('div', { class: 'slash-problem', role: 'note' }, icon('warning'), h('span', {}, problem)));
-    this.list.replaceChildren(...rows, ...empty, ...problems);
+    this.options.replaceChildren(...rows, ...empty);
+    this.problemRows.replaceChildren(...problems);
     this.list.hidden = false;
     this.prompt.setAttribute('aria-expanded', 'true');
     if (this.shown.length) {
       this.prompt.setAttribute('aria-activedescendant', `slash-option-${this.selected}`);
-      this.list.querySelector(`#slash-option-${this.selected}`)?.scrollIntoView({ block: 'nearest' });
+      this.options.querySelector(`#slash-option-${this.selected}`)?.scrollIntoView({ block: 'nearest' });
     } else this.prompt.removeAttribute('aria-activedescendant');
   }
 
@@ -122,7 +126,8 @@ export class SlashPicker {
     this.isOpen = false;
     this.selected = 0;
     this.list.hidden = true;
-    this.list.replaceChildren();
+    this.options.replaceChildren();
+    this.problemRows.replaceChildren();
     this.prompt.setAttribute('aria-expanded', 'false');
     this.prompt.removeAttribute('aria-activedescendant');
   }
