@@ -35,11 +35,6 @@ const frontMatterSchema = z.looseObject({
   model: z.string().trim().min(1).optional(),
 });
 
-/** The command's name from its file name ("fix.prompt.md" or "fix.md" → "fix"); undefined when it is not a prompt file. */
-export function promptName(fileName: string, suffix: '.prompt.md' | '.md'): string | undefined {
-  return fileName.endsWith(suffix) ? fileName.slice(0, -suffix.length) : undefined;
-}
-
 export function parsePromptFile(text: string, name: string, source: string): PromptFileCheck {
   if (!PROMPT_NAME.test(name)) return { ok: false, problem: 'its name must be letters, digits, ".", "-" and "_" (it is typed after the slash)' };
   const split = splitFrontMatter(text);

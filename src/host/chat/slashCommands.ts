@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ChatMode } from '../../agent/modes/chatMode';
 import { expandPrompt, type PromptFile } from '../../agent/prompts/promptFile';
 import { findPrompt, listPrompts, type PromptList } from '../../agent/prompts/promptLibrary';
-import { homePromptSource, workspacePromptSources } from '../../agent/prompts/promptSources';
+import { homePromptSource, workspacePromptSources } from '../../agent/markdownFiles/markdownSources';
 import type { Workspace } from '../../agent/workspace/workspace';
 import type { SlashCommandView } from '../../protocol/messages';
 import { BUILT_IN_COMMANDS, parseSlash } from './slashCommandLine';

@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expandPrompt, parsePromptFile, promptInputs, promptName } from '../../../src/agent/prompts/promptFile';
+import { expandPrompt, parsePromptFile, promptInputs } from '../../../src/agent/prompts/promptFile';
 import { findPrompt, listPrompts } from '../../../src/agent/prompts/promptLibrary';
-import { homePromptSource, workspacePromptSources } from '../../../src/agent/prompts/promptSources';
+import { homePromptSource, workspacePromptSources } from '../../../src/agent/markdownFiles/markdownSources';
 import { namedToolSource } from '../../../src/agent/prompts/promptTools';
 import { createTools } from '../../../src/agent/tools/index';
 import { NodeWorkspace } from '../../../src/agent/workspace/nodeWorkspace';
@@ -37,12 +37,6 @@ describe('prompt files', () => {
       assert.match(bad('---\ndescription: [unclosed\n---\nhi'), /front matter is not valid YAML/);
       assert.match(bad('---\ndescription: nothing\n---\n'), /no text after its front matter/);
       assert.match(bad('hi', 'has space'), /its name must be letters, digits/);
-    });
-
-    it('names a command from its file name', () => {
-      assert.equal(promptName('fix-bug.prompt.md', '.prompt.md'), 'fix-bug');
-      assert.equal(promptName('notes.md', '.prompt.md'), undefined);
-      assert.equal(promptName('fix.md', '.md'), 'fix');
     });
   });
 
@@ -103,8 +97,8 @@ describe('prompt files', () => {
       ]);
       assert.deepEqual(list.problems, [
         '.ouro/commands/bad.md: mode: use one of agent, ask, plan',
-        '.ouro/commands/new.md: /new is a built-in command; rename the file',
-        '~/.ouro/commands/explain.md: /explain is .ouro/commands/explain.md already; this one is not used',
+        '.ouro/commands/new.md: new is a built-in command; rename the file',
+        '~/.ouro/commands/explain.md: explain is .ouro/commands/explain.md already; this one is not used',
       ]);
       assert.equal(findPrompt(list, 'mine')?.description, 'Mine');
     });
