@@ -7,7 +7,7 @@ import type { ContextBreakdown } from '../agent/context/contextBreakdown';
 import type { AgentEvent, LineCounts, Usage } from '../agent/events';
 import type { UsageTotals } from '../agent/usage/usageTotals';
 import type { CheckStatus, ConnectionReport } from '../llm/connectionTest';
-import { CHAT_MODES, type ChatMode } from '../agent/modes/chatMode';
+import { MODE_ID, type ModeId } from '../agent/modes/chatMode';
 
 export type { CheckStatus };
 
@@ -66,7 +66,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('trustMcpServer'), name: z.string().min(1).max(200) }),
   z.object({ type: z.literal('showMcpLog') }),
   /** The chat's mode (the switcher beside the model name): which tools the model is offered. */
-  z.object({ type: z.literal('setMode'), mode: z.enum(CHAT_MODES) }),
+  z.object({ type: z.literal('setMode'), mode: z.string().regex(MODE_ID) }),
   /** Hand the plan Plan mode wrote to Agent mode, to carry it out. */
   z.object({ type: z.literal('carryOutPlan') }),
   /** The `/` picker opened: list the commands and prompt files as they are now. */
@@ -208,7 +208,15 @@ export interface HostState {
   connection?: ConnectionView;
   attachments: AttachmentView[];
   /** The conversation's mode. */
-  mode: ChatMode;
+  mode: ModeId;
+  /** The custom modes (.ouro/modes/), after the built-in ones in the switcher. */
+  customModes?: CustomModeView[];
+}
+
+export interface CustomModeView {
+  id: string;
+  name: string;
+  description?: string;
 }
 
 export type HostMessage =

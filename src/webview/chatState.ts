@@ -1,10 +1,10 @@
 // The chat's state and the pure reducer that folds host messages into it. Items are replaced,
 // never mutated, when they change: the renderer compares identities to redraw only what changed
 // (during streaming, just the message in flight).
-import type { ChatMode } from '../agent/modes/chatMode';
+import type { ModeId } from '../agent/modes/chatMode';
 import type { AgentEvent } from '../agent/events';
 import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
-import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView } from '../protocol/messages';
+import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView, CustomModeView } from '../protocol/messages';
 import { decisionNote, isRejectionNote, STOPPED_NOTE } from '../protocol/notes';
 import { compactionNote } from './usageText';
 import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
@@ -48,8 +48,9 @@ export interface ChatState {
   /** The latest Test connection, shown in the setup card. */
   connection?: ConnectionView;
   attachments: AttachmentView[];
-  /** The conversation's mode, shown beside the model name. */
-  mode: ChatMode;
+  /** The conversation's mode, shown beside the model name, and the custom modes it may switch to. */
+  mode: ModeId;
+  customModes?: CustomModeView[];
   /** The conversation's usage and the context meter, as the host last measured them. */
   meter: MeterView;
   /** "Changed in this conversation". */
@@ -82,7 +83,7 @@ export function initialChatState(): ChatState {
 export function reduce(state: ChatState, message: HostMessage): ChatState {
   switch (message.type) {
     case 'state':
-      return { ...state, busy: message.busy, setup: message.setup, connection: message.connection, attachments: message.attachments, mode: message.mode };
+      return { ...state, busy: message.busy, setup: message.setup, connection: message.connection, attachments: message.attachments, mode: message.mode, customModes: message.customModes };
     case 'snapshot': {
       const base: ChatState = { ...initialChatState(), mcpServers: state.mcpServers, ...message.state };
       return message.transcript.reduce<ChatState>(reduce, base);

@@ -1,7 +1,10 @@
 // Issue 17, modes: in Ask mode the model's request holds no tool that edits or runs, and a write
 // it calls anyway comes back as an error with the file untouched; the mode is the conversation's
 // and is there again after the window reloads. In Plan mode the plan goes to Agent with one click.
+// A custom mode (.ouro/modes/) shows in the same switcher and sends only its tools and its words.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { reply, text, textReply, toolCall, type ChatRequestBody } from '../fixtures/mockOpenAI';
 import { useScenarios } from './harness/scenario';
@@ -11,7 +14,7 @@ const WRITES = ['write_file', 'edit_file', 'run_command', 'remember'];
 const offered = (body: ChatRequestBody) => (body.tools ?? []).map((tool) => tool.function.name);
 const MATH = 'src/math.js';
 
-async function chooseMode(chat: FrameLocator, mode: 'agent' | 'ask' | 'plan'): Promise<void> {
+async function chooseMode(chat: FrameLocator, mode: string): Promise<void> {
   await chat.locator('#mode').selectOption(mode);
   await chat.locator(`body[data-mode="${mode}"]`).waitFor();
 }
@@ -96,5 +99,26 @@ describe('Chat modes', function () {
     assert.equal(third.messages.at(-1)?.content, 'Carry out the plan.');
     for (const name of WRITES) assert.ok(offered(third).includes(name), `${name} is missing in Agent mode`);
     await scenario.shot('plan-handed-to-agent');
+  });
+
+  it('a custom mode shows in the switcher and sends only the tools it names, with its instructions', async () => {
+    const scenario = await scenarios.open({ name: '17-custom-mode', script: [textReply('The loop skips the first number.')] });
+    const chat = await scenario.openChat();
+    assert.deepEqual(await chat.locator('#mode option').allInnerTexts(), ['Agent', 'Ask', 'Plan']);
+    // Written while the chat is open: the switcher lists it at once.
+    const modes = path.join(scenario.workspace, '.ouro', 'modes');
+    fs.mkdirSync(modes, { recursive: true });
+    fs.writeFileSync(path.join(modes, 'reviewer.md'), '---\nname: Reviewer\ndescription: Reviews without changing anything\ntools: [read_file, search_files]\n---\nPoint out bugs; suggest fixes in words only.\n');
+    await chat.locator('#mode option[value="reviewer"]').waitFor({ state: 'attached' });
+    assert.deepEqual(await chat.locator('#mode option').allInnerTexts(), ['Agent', 'Ask', 'Plan', 'Reviewer']);
+    await chooseMode(chat, 'reviewer');
+    await sendMessage(chat, 'review src/math.js');
+    await chat.locator('#messages .message.assistant', { hasText: 'The loop skips the first number.' }).waitFor();
+    await waitUntilIdle(chat);
+    await scenario.shot('custom-mode');
+    const request = scenario.mock.requests[0];
+    assert.deepEqual(offered(request), ['read_file', 'search_files']);
+    assert.equal(request.messages.at(-1)?.content, 'review src/math.js\n\n[Custom mode "Reviewer": Point out bugs; suggest fixes in words only.]');
+    assert.equal(await chat.locator('#mode').inputValue(), 'reviewer');
   });
 });

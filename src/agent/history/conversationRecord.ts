@@ -6,7 +6,7 @@ import { emptyContextState, type ContextState } from '../context/requestView';
 import { emptyTotals, type UsageTotals } from '../usage/usageTotals';
 import type { StagedFile } from '../workspace/stagedWorkspace';
 import type { FileCheckpoint } from './checkpoints';
-import type { ChatMode } from '../modes/chatMode';
+import type { ModeId } from '../modes/chatMode';
 
 export interface TurnUsage {
   /** Index of the user message that began the turn. */
@@ -32,8 +32,8 @@ export interface ConversationRecord extends Conversation {
   draft?: { text: string; reasoning?: string };
   /** The agent's changes waiting for the person's review at the end (not on disk yet). */
   staged?: StagedFile[];
-  /** The chat's mode (Ask, Plan) when it is not Agent. */
-  mode?: ChatMode;
+  /** The chat's mode (Ask, Plan, a custom mode's id) when it is not Agent. */
+  mode?: ModeId;
 }
 
 export const UNTITLED = 'New conversation';

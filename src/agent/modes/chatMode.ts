@@ -8,6 +8,10 @@ import type { Tool } from '../tools/tool';
 export const CHAT_MODES = ['agent', 'ask', 'plan'] as const;
 export type ChatMode = (typeof CHAT_MODES)[number];
 
+/** What a conversation keeps as its mode: a built-in one, or the id of a custom mode (.ouro/modes/<id>.md). */
+export type ModeId = string;
+export const MODE_ID = /^[A-Za-z0-9][\w-]{0,39}$/;
+
 export function isChatMode(value: unknown): value is ChatMode {
   return typeof value === 'string' && (CHAT_MODES as readonly string[]).includes(value);
 }
@@ -61,7 +65,7 @@ export function withModeInstruction(mode: ChatMode, content: string): string {
   return instruction ? `${content}\n\n[${instruction}]` : content;
 }
 
-const INSTRUCTION = /\n\n\[(Ask|Plan) mode: [^\]]*\]$/;
+const INSTRUCTION = /\n\n\[((Ask|Plan) mode: [^\]]*|Custom mode "[^"\n]*": [\s\S]*)\]$/;
 
 /** The message as the user wrote it, for the chat shown again from the saved conversation. */
 export function withoutModeInstruction(content: string): string {

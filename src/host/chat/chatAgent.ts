@@ -17,7 +17,7 @@ import { recordingWorkspace } from '../../agent/recordingWorkspace';
 import { priceFor } from '../../agent/usage/pricing';
 import type { Model, ToolSpec } from '../../agent/model';
 import type { MeterView } from '../../protocol/messages';
-import type { ChatMode } from '../../agent/modes/chatMode';
+import type { ModeId } from '../../agent/modes/chatMode';
 import type { ChatHistory } from '../history/chatHistory';
 import { transcriptOf } from './conversationTranscript';
 import { forEditor } from './editorErrors';
@@ -84,12 +84,12 @@ export class ChatAgent {
   }
 
   /** The conversation's mode: which tools its model is offered. */
-  get mode(): ChatMode {
+  get mode(): ModeId {
     return this.record.mode ?? 'agent';
   }
 
   /** Kept in the conversation, so it comes back with it; saved now once the conversation is in the history. */
-  setMode(mode: ChatMode): void {
+  setMode(mode: ModeId): void {
     if (mode === 'agent') delete this.record.mode;
     else this.record.mode = mode;
     if (this.record.messages.length > 0) void this.recorder.save();

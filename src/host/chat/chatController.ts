@@ -41,7 +41,9 @@ import type { Workspace } from '../../agent/workspace/workspace';
 import type { HeldNotes } from './heldNotes';
 import { STAGED_NOTE } from '../../protocol/notes';
 import type { ChatMcpServers } from '../mcp/chatMcpServers';
-import { modeToolSource, toolsForMode, withModeInstruction, type ChatMode } from '../../agent/modes/chatMode';
+import { isChatMode, toolsForMode, type ChatMode, type ModeId } from '../../agent/modes/chatMode';
+import { messageInMode, modeTools, type ResolvedMode } from '../../agent/modes/customMode';
+import { ChatModes } from './chatModes';
 import { namedToolSource } from '../../agent/prompts/promptTools';
 import { SlashCommands, type MessageOverride } from './slashCommands';
 
@@ -86,9 +88,10 @@ export class ChatController {
   private builtInSpecs: { mode: ChatMode; specs: ToolSpec[] } | undefined;
   private mcpSpecs: { from: readonly Tool[]; mode: ChatMode; specs: ToolSpec[] } | undefined;
 
-  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step, in the chat's mode. */
+  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step, in the chat's mode (a custom one's as Agent's). */
   private get specs(): ToolSpec[] {
-    const mode = this.deps.agent.mode;
+    const current = this.deps.agent.mode;
+    const mode = isChatMode(current) ? current : 'agent';
     const offered = this.deps.mcp.offered;
     if (this.builtInSpecs?.mode !== mode) this.builtInSpecs = { mode, specs: toolSpecs(toolsForMode(mode, createTools())) };
     if (this.mcpSpecs?.from !== offered || this.mcpSpecs.mode !== mode) this.mcpSpecs = { from: offered, mode, specs: toolSpecs(toolsForMode(mode, offered)) };
@@ -102,8 +105,10 @@ export class ChatController {
   private readonly hooks = new ChatHooks((text) => this.deps.transcript.add({ type: 'notice', text }));
 
   private readonly slash: SlashCommands;
+  private readonly modes: ChatModes;
 
   constructor(private readonly deps: ChatControllerDeps) {
+    this.modes = new ChatModes(deps.workspace, (line) => deps.log.warn(line));
     this.slash = new SlashCommands(
       deps.workspace,
       {
@@ -119,10 +124,11 @@ export class ChatController {
     );
   }
 
-  /** The file watcher saw a change under .ouro/tools/ or .ouro/skills/. */
-  ouroFolderChanged(what: 'tools' | 'skills'): void {
+  /** The file watcher saw a change under .ouro/tools/, .ouro/skills/ or .ouro/modes/ (the switcher lists the modes again). */
+  ouroFolderChanged(what: 'tools' | 'skills' | 'modes'): void {
     if (what === 'tools') this.toolset?.tools.toolsChanged();
-    else this.toolset?.tools.skillsChanged();
+    else if (what === 'skills') this.toolset?.tools.skillsChanged();
+    else void this.pushState();
   }
 
   handle(message: WebviewMessage): void {
@@ -233,7 +239,7 @@ export class ChatController {
   }
 
   /** Switches the conversation's mode; its next message is offered the mode's tools. */
-  setMode(mode: ChatMode): void {
+  setMode(mode: ModeId): void {
     if (mode === this.deps.agent.mode) return;
     this.deps.agent.setMode(mode);
     this.deps.log.info(`mode: ${mode}`);
@@ -291,7 +297,7 @@ export class ChatController {
 
   async hostState(): Promise<HostState> {
     const connection = this.deps.models.connection;
-    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views(), mode: this.deps.agent.mode };
+    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views(), mode: this.deps.agent.mode, customModes: await this.modes.views() };
   }
 
   private async setupState(): Promise<SetupState> {
@@ -339,7 +345,8 @@ export class ChatController {
       return;
     }
     const settings = readSettings();
-    const chat = await this.chatModel(override?.model);
+    const mode = await this.modeFor(override?.mode ?? agent.mode);
+    const chat = await this.chatModel(override?.model ?? mode.custom?.model);
     const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
     const commands = await chatCommandRunner();
     // A second Send while the keys and the runner were read must not take the attachments of the first.
@@ -361,11 +368,10 @@ export class ChatController {
     // before the flow was switched back still make a command ask first.
     const staged = this.deps.staged.workspace;
     const staging = readReviewFlow() === 'end' ? staged : undefined;
-    const mode = override?.mode ?? agent.mode;
-    const tools = modeToolSource(mode, this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep)));
+    const tools = modeTools(mode, this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep)));
     await agent.run({
       retry,
-      content: withModeInstruction(mode, composeUserMessage(override?.content ?? text, attached)),
+      content: messageInMode(mode, composeUserMessage(override?.content ?? text, attached)),
       display: text,
       endpoint: chat.endpoint,
       window: chat.window,
@@ -383,7 +389,7 @@ export class ChatController {
         diagnostics: new VsCodeDiagnostics(workspace),
         asker: questionAsker(decisions),
         hooks,
-        remindOpenPlanItems: mode === 'agent',
+        remindOpenPlanItems: mode.base === 'agent',
       },
     });
   }
@@ -425,6 +431,14 @@ export class ChatController {
       this.deps.log.error(`restoring files: ${message}`);
       void vscode.window.showErrorMessage(`Ouro: ${message}`);
     }
+  }
+
+  /** The mode a message is sent in; Agent, and the chat told why, when a custom mode's file is gone or broken. */
+  private async modeFor(id: ModeId): Promise<ResolvedMode> {
+    const mode = await this.modes.resolve(id);
+    if (mode) return mode;
+    this.deps.transcript.add({ type: 'notice', text: `The mode "${id}" is not there any more (.ouro/modes/${id}.md is gone or has a problem: see the Ouro log): this message is sent in Agent mode.` });
+    return { base: 'agent' };
   }
 
   /** /undo: the changes made for the latest message the user sent. */

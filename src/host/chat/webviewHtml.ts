@@ -31,7 +31,7 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris, tabSize =
 </head>
 <body data-busy="false" data-tab-size="${Number.isInteger(tabSize) && tabSize > 0 ? tabSize : 4}">
   <header class="toolbar">
-    <select id="mode" aria-label="Mode"><option value="agent">Agent</option><option value="ask">Ask</option><option value="plan">Plan</option></select>
+    <select id="mode" aria-label="Mode"></select>
     <button id="model" type="button" aria-haspopup="dialog"><span id="model-name"></span><span class="codicon codicon-chevron-down" aria-hidden="true"></span></button>
     <button id="mcp-toggle" type="button" aria-label="MCP servers" title="MCP servers" aria-expanded="false" aria-controls="mcp-servers"><span class="codicon codicon-server" aria-hidden="true"></span></button>
   </header>
