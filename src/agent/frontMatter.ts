@@ -1,6 +1,6 @@
 // YAML front matter: the first thing in a Markdown file, between two lines of three dashes. Skills
-// must have it; prompt files may.
-import { parse as parseYaml } from 'yaml';
+// must have it; prompt files and modes may.
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -11,8 +11,16 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const match = FRONT_MATTER.exec(text);
   if (!match) return { ok: true, data: undefined, body: text.replace(/^\uFEFF/, '').trim() };
   try {
-    return { ok: true, data: parseYaml(match[1]) ?? {}, body: text.slice(match[0].length).trim() };
+    // The YAML 1.2 core schema: `date: 2026-01-01` stays text, as front matter means it.
+    const data = match[1].trim() === '' ? {} : load(match[1], { schema: CORE_SCHEMA });
+    return { ok: true, data: data ?? {}, body: text.slice(match[0].length).trim() };
   } catch (err) {
-    return { ok: false, problem: `its front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}` };
+    return { ok: false, problem: `its front matter is not valid YAML: ${yamlProblem(err)}` };
   }
+}
+
+/** js-yaml's reason and where, counted from 1 as editors count. */
+function yamlProblem(err: unknown): string {
+  if (!(err instanceof YAMLException)) return err instanceof Error ? err.message : String(err);
+  return err.mark ? `${err.reason} at line ${err.mark.line + 1}, column ${err.mark.column + 1}` : err.reason;
 }

@@ -1,4 +1,6 @@
 // A small element builder: attributes, then children. Text is always set as text, never parsed.
+import type { IconName } from './icons';
+
 type Child = Node | string | false | null | undefined;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -18,12 +20,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-export function icon(name: string, extraClass = ''): HTMLSpanElement {
-  return h('span', { class: `codicon codicon-${name}${extraClass ? ` ${extraClass}` : ''}`, 'aria-hidden': 'true' });
+/** A codicon (drawn by dist/icons.css); `spin` turns it, as VS Code's loading icons do. */
+export function icon(name: IconName, { spin = false, extraClass = '' } = {}): HTMLSpanElement {
+  return h('span', { class: ['codicon', `codicon-${name}`, spin && 'codicon-modifier-spin', extraClass].filter(Boolean).join(' '), 'aria-hidden': 'true' });
 }
 
 /** A button with an icon, an accessible name and a tooltip. */
-export function iconButton(iconName: string, label: string, attributes: Record<string, string | boolean | undefined> = {}): HTMLButtonElement {
+export function iconButton(iconName: IconName, label: string, attributes: Record<string, string | boolean | undefined> = {}): HTMLButtonElement {
   return h('button', { type: 'button', 'aria-label': label, title: label, ...attributes }, icon(iconName));
 }
 

@@ -16,14 +16,17 @@ export function meterLabel(context: Context): { text: string; share: number } {
   return { text: `${shortTokens(context.total)} / ${shortTokens(context.window)}`, share: context.total / context.window };
 }
 
-/** The parts of the next request, largest meaning first, as the meter's panel lists them. */
+/** The parts of the next request, largest meaning first, as the meter's panel lists them; MCP's once it costs anything. */
 export function breakdownRows(context: Context): Array<{ label: string; tokens: number }> {
+  const mcp = context.mcpToolSpecs > 0 || context.mcpToolResults > 0;
   return [
     { label: 'System prompt', tokens: context.systemPrompt },
     { label: 'Tool specs', tokens: context.toolSpecs },
+    ...(mcp ? [{ label: 'MCP tool specs', tokens: context.mcpToolSpecs }] : []),
     { label: 'Rules', tokens: context.rules },
     { label: 'History', tokens: context.history },
     { label: 'Tool results', tokens: context.toolResults },
+    ...(mcp ? [{ label: 'MCP tool results', tokens: context.mcpToolResults }] : []),
   ];
 }
 

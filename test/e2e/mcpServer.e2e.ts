@@ -1,12 +1,15 @@
 // An MCP server the workspace configures, in the editor: .vscode/mcp.json names a stdio server;
 // the user trusts it on its card; the model's first call of its tool asks on a card naming the
 // server and the arguments; the user picks "Always allow this tool"; the second call runs
-// without asking, and both results reach the model. The server list then says it runs, with
-// its tools. In a light and a dark theme, for looking at.
+// without asking, and both results reach the model. The context meter shows what the server's
+// tools cost apart from the built-in ones, and the server list says it runs, with its tools. In a
+// light and a dark theme, for looking at.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { encode } from 'gpt-tokenizer';
 import { reply, textReply, toolCall } from '../fixtures/mockOpenAI';
+import { openMeter, readMeter } from './harness/contextMeter';
 import { lastContent } from './harness/modelScripts';
 import { useScenarios } from './harness/scenario';
 import { sendMessage, toolCard, waitUntilIdle } from './harness/workbench';
@@ -63,6 +66,19 @@ describe('An MCP server in the editor', function () {
       assert.equal(scenario.mock.requests.length, 3);
       const offered = (scenario.mock.requests[0].tools ?? []).map((tool) => tool.function.name);
       assert.ok(offered.includes('calc__add') && offered.includes('calc__describe_number'), `offered: ${offered.join(', ')}`);
+
+      // The meter: the calculator's two specs, sent whole, and its two results are MCP's share.
+      await openMeter(chat);
+      const meter = await readMeter(chat);
+      await scenario.shot('context-meter');
+      assert.deepEqual(Object.keys(meter.parts), ['System prompt', 'Tool specs', 'MCP tool specs', 'Rules', 'History', 'Tool results', 'MCP tool results']);
+      const sentSpecs = (scenario.mock.requests[2].tools ?? []).filter((tool) => tool.function.name.startsWith('calc__'));
+      const specTokens = encode(JSON.stringify(sentSpecs)).length;
+      assert.ok(Math.abs(meter.parts['MCP tool specs'] - specTokens) <= 3, `MCP tool specs ${meter.parts['MCP tool specs']}, the specs sent ${specTokens}`);
+      assert.ok(meter.parts['Tool specs'] > meter.parts['MCP tool specs'], JSON.stringify(meter.parts));
+      assert.ok(meter.parts['MCP tool results'] > 0 && meter.parts['Tool results'] === 0, JSON.stringify(meter.parts));
+      assert.equal(Object.values(meter.parts).reduce((a, b) => a + b, 0), meter.total, 'the parts add up to the total');
+      await chat.locator('#context-meter').click();
 
       await chat.locator('#mcp-toggle').click();
       const row = chat.locator('#mcp-servers .mcp-server[data-name="calc"]');

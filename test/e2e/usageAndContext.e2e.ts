@@ -3,31 +3,13 @@
 // and a read_file card that says which lines the model did not see. The numbers on screen are
 // checked against the usage chunks the mock server sent.
 import assert from 'node:assert/strict';
-import type { FrameLocator } from 'playwright-core';
 import { reply, text, toolCall, usage } from '../fixtures/mockOpenAI';
+import { openMeter, readMeter } from './harness/contextMeter';
 import { lastContent } from './harness/modelScripts';
 import { useScenarios } from './harness/scenario';
 import { sendMessage, toolCard, waitUntilIdle } from './harness/workbench';
 
 const SUMMARY = 'Summary: the user asked what src/math.js does; it sums numbers.';
-
-/** The meter's "used" tokens and the parts listed in its panel. */
-async function readMeter(chat: FrameLocator): Promise<{ label: string; total: number; parts: Record<string, number> }> {
-  const label = await chat.locator('#context-meter .context-label').innerText();
-  const totalText = await chat.locator('#context-breakdown .context-total').innerText();
-  const parts: Record<string, number> = {};
-  for (const row of await chat.locator('#context-breakdown tr').all()) {
-    parts[await row.locator('th').innerText()] = Number((await row.locator('td').innerText()).replace(/,/g, ''));
-  }
-  const total = Number(/([\d,]+) of/.exec(totalText)?.[1].replace(/,/g, ''));
-  return { label, total, parts };
-}
-
-async function openMeter(chat: FrameLocator): Promise<void> {
-  const panel = chat.locator('#context-breakdown');
-  if (!(await panel.isVisible())) await chat.locator('#context-meter').click();
-  await panel.waitFor({ state: 'visible' });
-}
 
 describe('Usage, cost and the context meter in the chat', function () {
   this.timeout(180_000);

@@ -162,17 +162,18 @@ export class McpConnection {
     }
     const url = new URL(config.url);
     const requestInit = { headers: config.headers };
-    if (config.kind === 'sse') return client.connect(new SSEClientTransport(url, { requestInit }));
     // A server given its own Authorization header is not signed in to with OAuth.
     const auth = this.options.auth && !Object.keys(config.headers).some((name) => name.toLowerCase() === 'authorization') ? this.options.auth : undefined;
     const authProvider = (this.signingIn = auth && (await McpOAuthProvider.load(config.name, config.url, auth)));
+    const sse = () => connectSigningIn(client, () => new SSEClientTransport(url, { requestInit, authProvider }), authProvider);
+    if (config.kind === 'sse') return sse();
     try {
       await connectSigningIn(client, () => new StreamableHTTPClientTransport(url, { requestInit, authProvider }), authProvider);
     } catch (err) {
       if (err instanceof UnauthorizedError || err instanceof OAuthError) throw err;
-      // Servers of the older protocol answer the Streamable HTTP POST with an error: try SSE.
+      // Servers of the older protocol answer the Streamable HTTP POST with an error: try SSE, signed in the same way.
       this.options.log?.(`MCP server "${config.name}": Streamable HTTP failed (${message(err)}); trying SSE`);
-      await client.connect(new SSEClientTransport(url, { requestInit }));
+      await sse();
     }
   }
 

@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { UnauthorizedError, type OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
 import type { McpSignIn, McpTokenStore } from './mcpTokenStore';
@@ -110,15 +109,18 @@ export class McpOAuthProvider implements OAuthClientProvider {
   }
 }
 
+/** A remote transport that can finish the sign-in it started (both the SDK's HTTP transports). */
+export type SigningInTransport = Transport & { finishAuth(authorizationCode: string): Promise<void> };
+
 /**
- * Connects over Streamable HTTP, signing in on the way when the server asks: a 401 starts the
+ * Connects over Streamable HTTP or the older SSE transport, signing in on the way when the server asks: a 401 starts the
  * flow, and once the browser brings the code back, it is traded for tokens and a fresh transport
  * connects with them.
  */
-export async function connectSigningIn(client: Client, transport: () => StreamableHTTPClientTransport, provider: McpOAuthProvider | undefined): Promise<void> {
+export async function connectSigningIn(client: Client, transport: () => SigningInTransport, provider: McpOAuthProvider | undefined): Promise<void> {
   const first = transport();
   try {
-    await client.connect(first as Transport);
+    await client.connect(first);
   } catch (err) {
     const code = err instanceof UnauthorizedError ? provider?.authorizationCode() : undefined;
     if (code === undefined) throw err;
@@ -129,6 +131,6 @@ export async function connectSigningIn(client: Client, transport: () => Streamab
       // Said as a sign-in failure, so that it is not taken for a server of the older transport.
       throw new UnauthorizedError(`the sign-in failed: ${failed instanceof Error ? failed.message : String(failed)}`);
     }
-    await client.connect(transport() as Transport);
+    await client.connect(transport());
   }
 }

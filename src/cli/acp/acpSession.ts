@@ -1,5 +1,5 @@
-// One editor session (`session/new`): a conversation on the folder the editor named, with the
-// CLI's model, tools, command runner and hooks. Each `session/prompt` runs one turn of the loop,
+// One editor session (`session/new`, or `session/load` of a saved one): a conversation on the
+// folder the editor named, with the CLI's model, tools, command runner and hooks, saved as it goes. Each `session/prompt` runs one turn of the loop,
 // streaming its events as `session/update`s; `session/cancel` is the turn's Stop. Approvals go
 // to the editor as permission requests, and file contents through it where it offers that.
 import { randomUUID } from 'node:crypto';
@@ -9,9 +9,12 @@ import { ContextManager } from '../../agent/context/contextManager';
 import { contextWindowFor } from '../../agent/context/contextWindows';
 import type { DoneReason } from '../../agent/events';
 import { newRecord, type ConversationRecord } from '../../agent/history/conversationRecord';
+import { ConversationRecorder } from '../../agent/history/conversationRecorder';
+import type { ConversationStore } from '../../agent/history/conversationStore';
 import { runAgent } from '../../agent/loop';
 import type { Model } from '../../agent/model';
 import type { UserAsker } from '../../agent/tools/tool';
+import { priceFor } from '../../agent/usage/pricing';
 import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
 import type { CliOptions } from '../args';
 import { createModel, loadProjectPrompt, startSessionTools, type Endpoint, type Output, type SessionTools } from '../sessionSetup';
@@ -30,6 +33,10 @@ export interface SessionStart {
   fs: { readTextFile: boolean; writeTextFile: boolean };
   mcpServers: readonly McpServer[];
   stderr: Output;
+  /** Where the session is saved as it goes. */
+  store: ConversationStore;
+  /** A saved conversation to go on with (`session/load`): it keeps its id and its system prompt. */
+  saved?: ConversationRecord;
 }
 
 const STOP_REASONS: Record<Exclude<DoneReason, 'error'>, StopReason> = { stop: 'end_turn', cancelled: 'cancelled', max_steps: 'max_turn_requests' };
@@ -42,6 +49,7 @@ const NO_QUESTIONS: UserAsker = {
 /** What a session runs its turns with, made once in `open`. */
 interface SessionParts {
   conversation: ConversationRecord;
+  recorder: ConversationRecorder;
   model: Model;
   context: ContextManager;
   workspace: NodeWorkspace;
@@ -64,7 +72,7 @@ export class AcpSession {
   ) {}
 
   static async open(start: SessionStart): Promise<AcpSession> {
-    const id = randomUUID();
+    const id = start.saved?.id ?? randomUUID();
     const { cwd, options, endpoint, client, stderr } = start;
     const allowRules = [...options.allow];
     const now: TurnState = {};
@@ -86,10 +94,16 @@ export class AcpSession {
     const workspace = new NodeWorkspace(cwd, { approve: options.approve, confirm: permissions.confirmEdit, files: editorFileAccess(editor) });
     const project = await loadProjectPrompt(workspace, cwd, options, stderr);
     const model = createModel(options, endpoint);
-    const conversation = newRecord(id, [{ role: 'system', content: project.systemPrompt }]);
+    const conversation = start.saved ?? newRecord(id, [{ role: 'system', content: project.systemPrompt }]);
     const context = new ContextManager({ model, window: options.contextWindow ?? contextWindowFor(endpoint.model), state: conversation.context });
+    const recorder = new ConversationRecorder(conversation, {
+      save: (record) => start.store.save(record),
+      pricing: (name) => priceFor(name),
+      context,
+      onSaveError: (err) => stderr.write(`ouro: could not save the session: ${err instanceof Error ? err.message : String(err)}\n`),
+    });
     const tools = await startSessionTools(options, { cwd, workspace, skills: project.skills, sessionId: id, stderr, allow: allowRules, mcpServers: clientMcpServers(start.mcpServers) });
-    return new AcpSession(id, start, { conversation, model, context, workspace, permissions, tools }, now);
+    return new AcpSession(id, start, { conversation, recorder, model, context, workspace, permissions, tools }, now);
   }
 
   /** Runs one turn; resolves with why it stopped, or rejects with the endpoint's error. */
@@ -99,12 +113,12 @@ export class AcpSession {
     this.now.turn = turn;
     const onAbort = () => turn.abort();
     requestSignal.addEventListener('abort', onAbort, { once: true });
-    const { cwd, options, client, stderr } = this.start;
-    const { conversation, model, context, workspace, permissions, tools } = this.parts;
+    const { cwd, options, client, stderr, endpoint } = this.start;
+    const { conversation, recorder, model, context, workspace, permissions, tools } = this.parts;
     const toUpdates = createUpdateMapper(cwd);
     let done: { reason: DoneReason; message?: string } = { reason: 'error', message: 'the turn ended without saying why' };
     try {
-      conversation.messages.push({ role: 'user', content: promptText(blocks, cwd) });
+      recorder.startTurn(promptText(blocks, cwd), endpoint.model);
       for await (const event of runAgent(conversation, {
         model,
         tools: tools.tools,
@@ -117,6 +131,7 @@ export class AcpSession {
         context,
         hooks: tools.hooks,
       })) {
+        await recorder.observe(event);
         if (event.type === 'tool_call') this.now.currentCall = event.call.id;
         if (event.type === 'retry') stderr.write(`retrying in ${Math.round(event.delayMs / 100) / 10}s (attempt ${event.attempt}): ${event.message}\n`);
         if (event.type === 'hook') stderr.write(`hook: ${event.text}\n`);

@@ -31,7 +31,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       cspSource: view.webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
       scriptUri: asUri('dist', 'webview.js'),
-      styleUris: [asUri('dist', 'codicons', 'codicon.css'), asUri('media', 'chat.css')],
+      styleUris: [asUri('dist', 'icons.css'), asUri('media', 'chat.css')],
       tabSize: vscode.workspace.getConfiguration('editor').get<number>('tabSize'),
     });
     view.webview.onDidReceiveMessage((raw: unknown) => {

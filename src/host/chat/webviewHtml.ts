@@ -1,6 +1,6 @@
 // The chat page. Pure: the view provider passes the webview URIs and a fresh nonce. The CSP
-// allows nothing by default; scripts only with the nonce, styles and fonts only from the
-// extension's own folders, and no remote content at all.
+// allows nothing by default; scripts only with the nonce, styles only from the extension's
+// own folders (icons are data: images), and no remote content at all.
 
 export interface ChatPageResources {
   cspSource: string;
@@ -15,7 +15,6 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris, tabSize =
   const csp = [
     "default-src 'none'",
     `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
     `img-src ${cspSource} data:`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');

@@ -7,10 +7,11 @@
 import type { Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
 import { DeferredTools } from '../../agent/mcp/deferredTools';
 import type { McpConnection } from '../../agent/mcp/mcpConnection';
+import { EDITOR_TOOLS_SERVER } from '../../agent/mcp/mcpToolNames';
 import { mcpTools, type McpAllowed } from '../../agent/mcp/mcpTools';
 import type { Tool } from '../../agent/tools/tool';
 
-export const EDITOR_TOOLS_SERVER = 'vscode';
+export { EDITOR_TOOLS_SERVER };
 export const LOAD_EDITOR_TOOLS = 'load_editor_tools';
 
 export interface EditorToolInfo {

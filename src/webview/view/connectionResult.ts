@@ -1,13 +1,14 @@
 // A Test connection result as three lines: ✓/✗ endpoint, ✓/✗ model, and the tool mode.
 import type { CheckStatus, ConnectionView } from '../../protocol/messages';
 import { h, icon } from '../dom';
+import type { IconName } from '../icons';
 
-const GLYPH: Record<CheckStatus, string> = { ok: 'pass', failed: 'error', unknown: 'question', skipped: 'circle-slash' };
+const GLYPH: Record<CheckStatus, IconName> = { ok: 'pass', failed: 'error', unknown: 'question', skipped: 'circle-slash' };
 const SAID: Record<CheckStatus, string> = { ok: 'passed', failed: 'failed', unknown: 'not sure', skipped: 'not tested' };
 
 export function renderConnectionResult(connection: ConnectionView): HTMLElement[] {
   if (connection.running) {
-    return [h('div', { class: 'check running' }, icon('loading', 'codicon-modifier-spin'), `Testing ${connection.model || 'the endpoint'}…`)];
+    return [h('div', { class: 'check running' }, icon('loading', { spin: true }), `Testing ${connection.model || 'the endpoint'}…`)];
   }
   const report = connection.report;
   if (!report) return [];

@@ -62,7 +62,7 @@ function entryView(entry: HistoryEntry): HTMLLIElement {
     h(
       'button',
       { type: 'button', class: 'history-open', title: `Open "${entry.title}"` },
-      h('span', { class: 'history-title' }, entry.current && icon('circle-filled', 'current-mark'), entry.title, entry.current && h('span', { class: 'history-current' }, ' (current)')),
+      h('span', { class: 'history-title' }, entry.current && icon('circle-filled', { extraClass: 'current-mark' }), entry.title, entry.current && h('span', { class: 'history-current' }, ' (current)')),
       h('span', { class: 'history-meta' }, meta),
       ...entry.matches.map((match) => h('span', { class: 'history-match' }, match)),
     ),

@@ -4,6 +4,7 @@
 import { formatUsage } from '../../agent/usage/usageTotals';
 import type { ChatItem } from '../chatState';
 import { h, icon, iconButton } from '../dom';
+import type { IconName } from '../icons';
 import { AssistantMessage } from './assistantMessage';
 import { renderToolCard } from './toolCard';
 
@@ -41,7 +42,7 @@ export function renderItem(item: ChatItem): HTMLElement {
 
 /** A failed turn, with the ways forward: the key for a 401; else the settings and a connection test; always Retry. */
 function renderError(item: Extract<ChatItem, { kind: 'error' }>): HTMLElement {
-  const action = (name: string, label: string, codicon: string, secondary = true) =>
+  const action = (name: string, label: string, codicon: IconName, secondary = true) =>
     h('button', { type: 'button', class: `error-action${secondary ? ' secondary' : ''}`, 'data-action': name }, icon(codicon), label);
   return h(
     'div',

@@ -4,11 +4,12 @@
 import type { McpServerView } from '../../protocol/messages';
 import type { ChatState } from '../chatState';
 import { byId, h, icon, iconButton } from '../dom';
+import type { IconName } from '../icons';
 import { post } from '../vscodeApi';
 
-const stateIcons: Record<McpServerView['state'], string> = {
+const stateIcons: Record<McpServerView['state'], IconName> = {
   running: 'pass',
-  starting: 'loading codicon-modifier-spin',
+  starting: 'loading',
   stopped: 'circle-outline',
   failed: 'error',
   disabled: 'circle-slash',
@@ -70,7 +71,7 @@ function serverRow(server: McpServerView): HTMLElement {
     h(
       'div',
       { class: 'mcp-server-text' },
-      h('div', { class: 'mcp-server-line' }, icon(stateIcons[server.state], 'mcp-state-icon'), h('span', { class: 'mcp-name' }, server.name), h('span', { class: 'mcp-status' }, statusText(server))),
+      h('div', { class: 'mcp-server-line' }, icon(stateIcons[server.state], { spin: server.state === 'starting', extraClass: 'mcp-state-icon' }), h('span', { class: 'mcp-name' }, server.name), h('span', { class: 'mcp-status' }, statusText(server))),
       h('div', { class: 'mcp-target', title: server.target }, server.target),
       server.error && h('div', { class: 'mcp-error' }, server.error),
     ),

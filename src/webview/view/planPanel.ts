@@ -5,9 +5,10 @@ import type { PlanItem, PlanStatus } from '../../agent/plan/planChecklist';
 import { planProgress } from '../../agent/plan/planChecklist';
 import type { ChatState } from '../chatState';
 import { h, icon } from '../dom';
+import type { IconName } from '../icons';
 import { post } from '../vscodeApi';
 
-const statusIcons: Record<PlanStatus, string> = { pending: 'circle-large-outline', in_progress: 'arrow-right', done: 'pass-filled', skipped: 'circle-slash' };
+const statusIcons: Record<PlanStatus, IconName> = { pending: 'circle-large-outline', in_progress: 'arrow-right', done: 'pass-filled', skipped: 'circle-slash' };
 const statusLabels: Record<PlanStatus, string> = { pending: 'to do', in_progress: 'in progress', done: 'done', skipped: 'skipped' };
 
 export class PlanPanel {

@@ -4,9 +4,10 @@ import type { LineCounts } from '../../agent/events';
 import type { PendingDecision } from '../../protocol/messages';
 import type { ToolItem, ToolStatus } from '../chatState';
 import { h, icon } from '../dom';
+import type { IconName } from '../icons';
 import { pageShownText, readFilePage } from '../readFilePage';
 
-const toolIcons: Record<string, string> = {
+const toolIcons: Record<string, IconName> = {
   read_file: 'file',
   list_files: 'list-tree',
   search_files: 'search',
@@ -22,12 +23,12 @@ const toolIcons: Record<string, string> = {
 };
 
 /** MCP tools are named `server__tool`. */
-function toolIcon(name: string): string {
+function toolIcon(name: string): IconName {
   return toolIcons[name] ?? (name.includes('__') ? 'plug' : 'tools');
 }
 
 const statusLabels: Record<ToolStatus, string> = { running: 'running', done: 'done', failed: 'failed', waiting: 'waiting for you', rejected: 'rejected', stopped: 'stopped' };
-const statusIcons: Record<ToolStatus, string> = { running: 'loading codicon-modifier-spin', done: 'check', failed: 'error', waiting: 'bell', rejected: 'circle-slash', stopped: 'circle-slash' };
+const statusIcons: Record<ToolStatus, IconName> = { running: 'loading', done: 'check', failed: 'error', waiting: 'bell', rejected: 'circle-slash', stopped: 'circle-slash' };
 
 /** Long results are cut for display; the model got the whole text. */
 const maxShownChars = 20_000;
@@ -46,7 +47,7 @@ export function renderToolCard(tool: ToolItem): HTMLElement {
     h('span', { class: 'tool-name' }, tool.name),
     // A question or a command waiting for the user is shown whole in the approval below, not twice.
     !(tool.pending && tool.pending.kind !== 'edit') && h('span', { class: 'tool-target', title: tool.target }, tool.target),
-    h('span', { class: 'tool-status', title: statusLabels[tool.status] }, icon(statusIcons[tool.status]), h('span', { class: 'tool-status-text' }, statusLabels[tool.status])),
+    h('span', { class: 'tool-status', title: statusLabels[tool.status] }, icon(statusIcons[tool.status], { spin: tool.status === 'running' }), h('span', { class: 'tool-status-text' }, statusLabels[tool.status])),
   );
   const details = h('details', {}, summary);
   if (tool.args) details.append(section('Arguments', prettyJson(tool.args)));

@@ -1,8 +1,10 @@
 // A test editor for `ouro acp`: spawns the built CLI (dist/cli.js, as an editor would run it) and
 // speaks the Agent Client Protocol to it over real pipes with the SDK's client side, recording
-// every update, permission request and file request it gets.
+// every update, permission request and file request it gets. Its config folder (where sessions
+// are saved) is a fresh temp folder unless the test names one.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import {
@@ -11,6 +13,7 @@ import {
   ndJsonStream,
   PROTOCOL_VERSION,
   type ClientContext,
+  type InitializeResponse,
   type ReadTextFileRequest,
   type RequestPermissionRequest,
   type RequestPermissionResponse,
@@ -33,6 +36,8 @@ export interface EditorOptions {
 
 export interface TestEditor {
   agent: ClientContext;
+  /** What the agent answered to `initialize`. */
+  initialized: InitializeResponse;
   updates: SessionNotification[];
   permissions: RequestPermissionRequest[];
   reads: ReadTextFileRequest[];
@@ -60,8 +65,9 @@ function newestIn(folder: string): { path: string; mtimeMs: number } {
 }
 
 export async function openEditor(args: string[], options: EditorOptions = {}): Promise<TestEditor> {
+  const ownConfig = options.env?.XDG_CONFIG_HOME ? undefined : mkdtempSync(join(tmpdir(), 'ouro-acp-config-'));
   const child: ChildProcess = spawn(process.execPath, [CLI, 'acp', ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OURO_MAX_RETRIES: '0', ...options.env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OURO_MAX_RETRIES: '0', ...(ownConfig ? { XDG_CONFIG_HOME: ownConfig } : {}), ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -94,12 +100,13 @@ export async function openEditor(args: string[], options: EditorOptions = {}): P
   }
   const connection = app.connect(ndJsonStream(Writable.toWeb(child.stdin!), Readable.toWeb(child.stdout!) as ReadableStream<Uint8Array>));
   const agent = connection.agent;
-  await agent.request(methods.agent.initialize, {
+  const initialized = await agent.request(methods.agent.initialize, {
     protocolVersion: PROTOCOL_VERSION,
     clientCapabilities: { fs: { readTextFile: Boolean(buffers), writeTextFile: Boolean(buffers) } },
   });
   return {
     agent,
+    initialized,
     ...editor,
     stderr: () => stderr,
     close: async () => {
@@ -108,6 +115,7 @@ export async function openEditor(args: string[], options: EditorOptions = {}): P
       const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
       await exited;
       clearTimeout(timer);
+      if (ownConfig) rmSync(ownConfig, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,8 @@
 // The loop's events as session/update payloads, without a process.
 import { strict as assert } from 'node:assert';
+import type { Message } from '../../../src/agent/conversation';
+import { emptyTotals } from '../../../src/agent/usage/usageTotals';
+import { replayUpdates } from '../../../src/cli/acp/savedSessions';
 import { createUpdateMapper, locationsOf, toolKindOf, toolTitle } from '../../../src/cli/acp/sessionUpdates';
 
 describe('session updates from the loop\'s events', () => {
@@ -45,5 +48,23 @@ describe('session updates from the loop\'s events', () => {
     assert.deepEqual(toUpdates({ type: 'done', reason: 'stop', message: 'The reply was cut off by the output token limit.' }), [
       { sessionUpdate: 'agent_message_chunk', content: { type: 'text', text: '\n\nThe reply was cut off by the output token limit.' } },
     ]);
+  });
+
+  it("replays a saved conversation: the person's prompts only, thinking, the plan as a plan", () => {
+    const plan = JSON.stringify({ items: [{ text: 'Fix it', status: 'in_progress' }] });
+    const messages: Message[] = [
+      { role: 'system', content: 'You are Ouro.' },
+      { role: 'user', content: 'fix it' },
+      { role: 'assistant', content: 'Planning.', reasoning: 'Hmm.', toolCalls: [{ id: 'p1', name: 'plan', arguments: plan }] },
+      { role: 'tool', toolCallId: 'p1', name: 'plan', content: 'Plan saved.' },
+      { role: 'assistant', content: 'Done?' },
+      { role: 'user', content: 'One item of your plan is still open: go on.' },
+      { role: 'assistant', content: 'Now done.' },
+    ];
+    const updates = replayUpdates({ messages, turns: [{ messageIndex: 1, usage: emptyTotals() }] }, '/w');
+    assert.deepEqual(
+      updates.map((update) => update.sessionUpdate),
+      ['user_message_chunk', 'agent_thought_chunk', 'agent_message_chunk', 'plan', 'agent_message_chunk', 'agent_message_chunk'],
+    );
   });
 });

@@ -1,6 +1,7 @@
 // Signing in to a remote MCP server with OAuth 2.1 against a small authorization server on
 // loopback (test/fixtures/mcp/oauthServer.ts): the browser is played by a fetch that follows the
-// authorization page's redirect back to Ouro's loopback listener.
+// authorization page's redirect back to Ouro's loopback listener. A server of the older SSE
+// transport only is signed in to the same way, named as SSE or reached by falling back to it.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,12 +18,14 @@ describe('OAuth sign-in to remote MCP servers', function () {
   let home: string;
   let store: McpTokenFile;
   let opened: URL[];
+  let logged: string[];
   const connections: McpConnection[] = [];
   beforeEach(async () => {
     server = await startOAuthServer();
     home = mkdtempSync(join(tmpdir(), 'ouro-oauth-'));
     store = new McpTokenFile(ouroConfigFolder(home, { XDG_CONFIG_HOME: join(home, 'config') }));
     opened = [];
+    logged = [];
   });
   afterEach(async () => {
     await Promise.all(connections.splice(0).map((connection) => connection.close()));
@@ -37,9 +40,9 @@ describe('OAuth sign-in to remote MCP servers', function () {
     const back = page.headers.get('location');
     if (back) await fetch(back);
   };
-  const connect = (auth: Partial<McpAuthOptions> = {}) => {
-    const config: McpServerConfig = { name: 'protected', kind: 'http', url: server.mcpUrl, headers: {}, source: 't', origin: 'user' };
-    const connection = new McpConnection(config, { cwd: home, auth: { store, openBrowser: browser(), ...auth } });
+  const connect = (auth: Partial<McpAuthOptions> = {}, { kind = 'http', url = server.mcpUrl }: { kind?: 'http' | 'sse'; url?: string } = {}) => {
+    const config: McpServerConfig = { name: 'protected', kind, url, headers: {}, source: 't', origin: 'user' };
+    const connection = new McpConnection(config, { cwd: home, auth: { store, openBrowser: browser(), ...auth }, log: (line) => logged.push(line) });
     connections.push(connection);
     return connection;
   };
@@ -92,6 +95,25 @@ describe('OAuth sign-in to remote MCP servers', function () {
     assert.equal(server.counts.refused[0], 'invalid_grant: the PKCE verifier does not match the challenge');
     assert.equal(server.counts.codeGrants, 0);
     assert.equal(kept()[server.mcpUrl].tokens, undefined);
+  });
+
+  it('signs in to a server of the older SSE transport, and refreshes its expired token without the browser', async () => {
+    assert.match(await whoami(connect({}, { kind: 'sse', url: server.sseUrl })), /signed in/);
+    assert.equal(opened.length, 1);
+    assert.deepEqual({ register: server.counts.register, codeGrants: server.counts.codeGrants }, { register: 1, codeGrants: 1 });
+    assert.ok(kept()[server.sseUrl].tokens?.access_token);
+    await connections[0].close();
+    server.expireAccessTokens();
+    const again = connect({ openBrowser: () => assert.fail('the browser opened again') }, { kind: 'sse', url: server.sseUrl });
+    assert.match(await whoami(again), /signed in/);
+    assert.equal(server.counts.refreshGrants, 1);
+  });
+
+  it('signs in to an SSE-only server named as Streamable HTTP, and falls back to SSE with the same sign-in', async () => {
+    assert.match(await whoami(connect({}, { url: server.sseUrl })), /signed in/);
+    assert.equal(opened.length, 1, 'one sign-in serves both transports');
+    assert.deepEqual({ register: server.counts.register, codeGrants: server.counts.codeGrants }, { register: 1, codeGrants: 1 });
+    assert.ok(logged.some((line) => /Streamable HTTP failed .*; trying SSE/.test(line)), logged.join('\n'));
   });
 
   it('gives up when the browser does not come back in time', async () => {

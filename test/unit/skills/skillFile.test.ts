@@ -19,7 +19,7 @@ describe('SKILL.md', () => {
 
   const problems: Array<[string, string, RegExp]> = [
     ['no front matter', '# Deploy\n', /^it does not start with front matter \(a line "---", then name: and description:, then "---"\)$/],
-    ['front matter that is not YAML', '---\nname: [deploy\n---\n', /^its front matter is not valid YAML: .+ at line \d+, column \d+:$/],
+    ['front matter that is not YAML', '---\nname: [deploy\n---\n', /^its front matter is not valid YAML: unexpected end of the stream within a flow collection at line 1, column 14$/],
     ['a missing description', '---\nname: deploy\n---\n', /^description: missing \(expected string\)$/],
     ['an empty front matter', '---\n\n---\n', /^name: missing \(expected string\); description: missing \(expected string\)$/],
     ['a name with capitals or spaces', '---\nname: Deploy It\ndescription: x\n---\n', /^name: use lowercase letters, digits and single hyphens$/],

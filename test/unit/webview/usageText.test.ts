@@ -12,11 +12,19 @@ describe('The context meter and usage texts', () => {
   });
 
   it('labels the meter with used / window and the share', () => {
-    const context = { systemPrompt: 300, rules: 50, toolSpecs: 900, history: 2000, toolResults: 750, total: 4000, window: 32_768 };
+    const context = { systemPrompt: 300, rules: 50, toolSpecs: 900, mcpToolSpecs: 0, history: 2000, toolResults: 750, mcpToolResults: 0, total: 4000, window: 32_768 };
     assert.deepEqual(meterLabel(context), { text: '4k / 32.8k', share: 4000 / 32_768 });
     assert.deepEqual(
       breakdownRows(context).map((row) => `${row.label} ${row.tokens}`),
       ['System prompt 300', 'Tool specs 900', 'Rules 50', 'History 2000', 'Tool results 750'],
+    );
+  });
+
+  it("lists MCP's share beside the built-in tools' once MCP tools are offered", () => {
+    const context = { systemPrompt: 300, rules: 50, toolSpecs: 900, mcpToolSpecs: 400, history: 2000, toolResults: 750, mcpToolResults: 0, total: 4400, window: 32_768 };
+    assert.deepEqual(
+      breakdownRows(context).map((row) => `${row.label} ${row.tokens}`),
+      ['System prompt 300', 'Tool specs 900', 'MCP tool specs 400', 'Rules 50', 'History 2000', 'Tool results 750', 'MCP tool results 0'],
     );
   });
 });
