@@ -35,7 +35,7 @@ export async function run(): Promise<string[]> {
   const snapshot: HostMessage = {
     type: 'snapshot',
     transcript,
-    state: { busy: false, setup: { configured: true, provider: 'openai', baseUrl: 'http://localhost/v1', model: 'bench-model', hasApiKey: false }, attachments: [] },
+    state: { busy: false, setup: { configured: true, provider: 'openai', baseUrl: 'http://localhost/v1', model: 'bench-model', hasApiKey: false }, attachments: [], mode: 'agent' },
   };
   const server = await serveChatPage();
   const browser = await launchChromium();

@@ -48,6 +48,11 @@ export interface AgentOptions {
   staged?: StagedChanges;
   /** The user's and the workspace's hooks (see hooks/hookConfig). */
   hooks?: Hooks;
+  /**
+   * Ask a model that stops with plan items open to see to them (default true). Off in Ask and
+   * Plan modes: the plan is for later, and the model could not carry it out there anyway.
+   */
+  remindOpenPlanItems?: boolean;
 }
 
 export const DEFAULT_MAX_STEPS = 50;
@@ -107,7 +112,7 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
       }
       conversation.messages.push(assistant(reply.text, reply.reasoning));
       // Once per turn, a model that stops with plan items open and says nothing of them is asked to.
-      const reminder = !reminded && step < maxSteps && reply.reason === 'stop' ? openItemsReminder(conversation.messages, reply.text) : undefined;
+      const reminder = !reminded && options.remindOpenPlanItems !== false && step < maxSteps && reply.reason === 'stop' ? openItemsReminder(conversation.messages, reply.text) : undefined;
       if (reminder) {
         reminded = true;
         conversation.messages.push({ role: 'user', content: reminder });

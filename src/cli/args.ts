@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ApprovalPolicy } from '../agent/tools/tool';
 import { searchConfig, type SearchConfig } from '../agent/web/searchApi';
 import { isToolMode, type ToolMode } from '../llm/toolMode';
+import { CHAT_MODES, isChatMode, type ChatMode } from '../agent/modes/chatMode';
 
 export interface CliOptions {
   cwd: string;
@@ -43,6 +44,8 @@ export interface CliOptions {
   contextWindow?: number;
   /** How the model calls tools: native (default) or written as text, for servers without tool support. */
   toolMode?: ToolMode;
+  /** ask and plan offer only the tools that look (plan keeps the plan tool); agent, the default, all. */
+  mode?: ChatMode;
   prompt: string;
 }
 
@@ -93,6 +96,9 @@ Options:
                          native: structured tool calls (default; calls written as
                          text are still recognised); text: no tools parameter, the
                          tools are described in the prompt (servers without tools)
+  --mode agent|ask|plan  agent: every tool (default); ask: only tools that read,
+                         nothing is edited or run; plan: the same, and the answer
+                         is a plan (the plan tool)
   -h, --help             show this help
 
 web_search uses OURO_SEARXNG_URL (a SearXNG instance) or BRAVE_API_KEY; without
@@ -137,6 +143,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         conversation: { type: 'string' },
         'context-window': { type: 'string' },
         'tool-mode': { type: 'string' },
+        mode: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -170,6 +177,9 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   const toolMode = values['tool-mode'];
   if (toolMode !== undefined && !isToolMode(toolMode)) throw new UsageError(`--tool-mode must be native or text, not "${toolMode}"`);
 
+  const mode = values.mode;
+  if (mode !== undefined && !isChatMode(mode)) throw new UsageError(`--mode must be one of ${CHAT_MODES.join(', ')}, not "${mode}"`);
+
   const prompt = positionals.join(' ').trim();
   if (takesPrompt && !prompt) throw new UsageError('no prompt given');
   if (!takesPrompt && prompt) throw new UsageError(`acp takes no prompt (the editor sends them), not "${prompt}"`);
@@ -198,6 +208,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...(nonEmpty(values.conversation) ? { conversation: nonEmpty(values.conversation) } : {}),
     ...(contextWindow !== undefined ? { contextWindow } : {}),
     ...(toolMode ? { toolMode } : {}),
+    ...(mode && mode !== 'agent' ? { mode } : {}),
     prompt,
   };
 }

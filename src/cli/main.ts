@@ -20,6 +20,7 @@ import { improveMain } from './eval/improveCommand';
 import { openSavedConversation, saveToFile } from './savedConversation';
 import { acpMain } from './acp/acpCommand';
 import { createModel, endpointOf, loadProjectPrompt, startSessionTools } from './sessionSetup';
+import { withModeInstruction } from '../agent/modes/chatMode';
 
 export async function main(argv: string[]): Promise<number> {
   const stdout = { write: (text: string) => void process.stdout.write(text) };
@@ -69,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     context,
     onSaveError: (err) => stderr.write(`ouro: could not save the conversation: ${err instanceof Error ? err.message : String(err)}\n`),
   });
-  recorder.startTurn(options.prompt, endpoint.model);
+  recorder.startTurn(withModeInstruction(options.mode ?? 'agent', options.prompt), endpoint.model);
   const session = await startSessionTools(options, { cwd, workspace, skills: project.skills, sessionId: conversation.id, stderr });
 
   const controller = new AbortController();
@@ -90,6 +91,7 @@ export async function main(argv: string[]): Promise<number> {
       signal: controller.signal,
       context,
       hooks: session.hooks,
+      remindOpenPlanItems: (options.mode ?? 'agent') === 'agent',
     })) {
       // Saved before it is shown: what the user sees is on disk.
       await recorder.observe(event);

@@ -19,6 +19,7 @@ import { loadProjectRules } from '../agent/rules/projectRules';
 import { SkillLibrary } from '../agent/skills/skillLibrary';
 import { homeSkillReader, workspaceSkillReaders } from '../agent/skills/skillReaders';
 import { createTools } from '../agent/tools/index';
+import { modeToolSource } from '../agent/modes/chatMode';
 import type { ToolSource } from '../agent/toolSource';
 import type { Workspace } from '../agent/workspace/workspace';
 import { OpenAICompatibleModel } from '../llm/openaiCompatible';
@@ -101,7 +102,8 @@ export async function startSessionTools(options: CliOptions, setup: SessionTools
   const mcp = await startMcp(options, setup.cwd, stderr, setup.mcpServers);
   const builtIn = createTools({ skills: setup.skills, fetch: { allowDomains: options.allowDomains ?? [], privateHosts: options.privateHosts ?? [] }, search: options.search });
   // Self-made tools under .ouro/tools/ are read again before every step.
-  const tools = mcp.withTools(new CustomToolSource(setup.workspace, builtIn, { onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`), reflect: options.reflect }).forStep);
+  // The mode filters last, so no MCP or self-made tool slips past it.
+  const tools = modeToolSource(options.mode ?? 'agent', mcp.withTools(new CustomToolSource(setup.workspace, builtIn, { onProblem: (entry) => stderr.write(`tools: ${entry.problem}\n`), reflect: options.reflect }).forStep));
   return {
     tools,
     commands,

@@ -7,6 +7,7 @@ import type { ContextBreakdown } from '../agent/context/contextBreakdown';
 import type { AgentEvent, LineCounts, Usage } from '../agent/events';
 import type { UsageTotals } from '../agent/usage/usageTotals';
 import type { CheckStatus, ConnectionReport } from '../llm/connectionTest';
+import { MODE_ID, type ModeId } from '../agent/modes/chatMode';
 
 export type { CheckStatus };
 
@@ -64,6 +65,12 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setMcpServerEnabled'), name: z.string().min(1).max(200), enabled: z.boolean() }),
   z.object({ type: z.literal('trustMcpServer'), name: z.string().min(1).max(200) }),
   z.object({ type: z.literal('showMcpLog') }),
+  /** The chat's mode (the switcher beside the model name): which tools the model is offered. */
+  z.object({ type: z.literal('setMode'), mode: z.string().regex(MODE_ID) }),
+  /** Hand the plan Plan mode wrote to Agent mode, to carry it out. */
+  z.object({ type: z.literal('carryOutPlan') }),
+  /** The `/` picker opened: list the commands and prompt files as they are now. */
+  z.object({ type: z.literal('listSlashCommands') }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -184,11 +191,32 @@ export interface ChangedFileView {
   created: boolean;
 }
 
+/** A command the `/` picker offers: a built-in one or a prompt file. */
+export interface SlashCommandView {
+  name: string;
+  description?: string;
+  kind: 'builtIn' | 'prompt';
+  /** Picking it leaves `/name ` in the input for the words that go with it, rather than running it. */
+  takesArguments?: boolean;
+  /** A prompt file's path: ".ouro/commands/fix.md". */
+  source?: string;
+}
+
 export interface HostState {
   busy: boolean;
   setup: SetupState;
   connection?: ConnectionView;
   attachments: AttachmentView[];
+  /** The conversation's mode. */
+  mode: ModeId;
+  /** The custom modes (.ouro/modes/), after the built-in ones in the switcher. */
+  customModes?: CustomModeView[];
+}
+
+export interface CustomModeView {
+  id: string;
+  name: string;
+  description?: string;
 }
 
 export type HostMessage =
@@ -204,6 +232,8 @@ export type HostMessage =
   /** The files the agent changed in the conversation, after each step and each restore. */
   | { type: 'changedFiles'; files: ChangedFileView[] }
   /** The MCP servers and how each is doing, whenever that changes. */
-  | { type: 'mcpServers'; servers: McpServerView[] };
+  | { type: 'mcpServers'; servers: McpServerView[] }
+  /** The `/` picker's list, and the prompt files that cannot be used (with why). */
+  | { type: 'slashCommands'; commands: SlashCommandView[]; problems: string[] };
 
 export type HostMessageType = HostMessage['type'];

@@ -1,9 +1,10 @@
 // The chat's state and the pure reducer that folds host messages into it. Items are replaced,
 // never mutated, when they change: the renderer compares identities to redraw only what changed
 // (during streaming, just the message in flight).
+import type { ModeId } from '../agent/modes/chatMode';
 import type { AgentEvent } from '../agent/events';
 import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
-import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState } from '../protocol/messages';
+import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView, CustomModeView } from '../protocol/messages';
 import { decisionNote, isRejectionNote, STOPPED_NOTE } from '../protocol/notes';
 import { compactionNote } from './usageText';
 import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
@@ -47,6 +48,9 @@ export interface ChatState {
   /** The latest Test connection, shown in the setup card. */
   connection?: ConnectionView;
   attachments: AttachmentView[];
+  /** The conversation's mode, shown beside the model name, and the custom modes it may switch to. */
+  mode: ModeId;
+  customModes?: CustomModeView[];
   /** The conversation's usage and the context meter, as the host last measured them. */
   meter: MeterView;
   /** "Changed in this conversation". */
@@ -56,6 +60,8 @@ export interface ChatState {
   history?: { query: string; entries: HistoryEntry[] };
   /** The MCP servers, as the host last reported them. */
   mcpServers: McpServerView[];
+  /** The `/` picker's list, as the host last read it. */
+  slashCommands?: { commands: SlashCommandView[]; problems: string[] };
   /** The latest plan the plan tool accepted, pinned above the input; derived from the transcript, so a reload keeps it. */
   plan?: PlanItem[];
 }
@@ -66,6 +72,7 @@ export function initialChatState(): ChatState {
     busy: false,
     setup: { configured: true, provider: 'openai', baseUrl: '', model: '', hasApiKey: false },
     attachments: [],
+    mode: 'agent',
     meter: { usage: emptyTotals() },
     changedFiles: [],
     mcpServers: [],
@@ -76,13 +83,15 @@ export function initialChatState(): ChatState {
 export function reduce(state: ChatState, message: HostMessage): ChatState {
   switch (message.type) {
     case 'state':
-      return { ...state, busy: message.busy, setup: message.setup, connection: message.connection, attachments: message.attachments };
+      return { ...state, busy: message.busy, setup: message.setup, connection: message.connection, attachments: message.attachments, mode: message.mode, customModes: message.customModes };
     case 'snapshot': {
       const base: ChatState = { ...initialChatState(), mcpServers: state.mcpServers, ...message.state };
       return message.transcript.reduce<ChatState>(reduce, base);
     }
     case 'focusInput':
       return state;
+    case 'slashCommands':
+      return { ...state, slashCommands: { commands: message.commands, problems: message.problems } };
     case 'history':
       return { ...state, history: { query: message.query, entries: message.entries } };
     case 'user':

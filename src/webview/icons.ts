@@ -25,6 +25,7 @@ export const ICON_NAMES = [
   'edit',
   'error',
   'file',
+  'file-text',
   'files',
   'fold',
   'globe',

@@ -8,7 +8,9 @@ import { HistoryList } from './view/historyList';
 import { ContextMeter } from './view/contextMeter';
 import { McpServerList } from './view/mcpServerList';
 import { MessageList } from './view/messageList';
+import { ModeSwitch } from './view/modeSwitch';
 import { PlanPanel } from './view/planPanel';
+import { SlashPicker } from './view/slashPicker';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
 
 interface SavedState {
@@ -32,6 +34,8 @@ const composer = new Composer((value) => {
 });
 // Words typed while the script loaded are kept; a saved draft fills an empty input only.
 if (draft && !composer.prompt.value) composer.prompt.value = draft;
+const modeSwitch = new ModeSwitch();
+const slashPicker = new SlashPicker(composer.prompt, () => composer.submit());
 const meter = new ContextMeter();
 const changedFiles = new ChangedFiles();
 const mcpServers = new McpServerList();
@@ -51,6 +55,8 @@ function scheduleRender(): void {
     list.render(state);
     plan.render(state);
     composer.render(state);
+    modeSwitch.render(state);
+    slashPicker.render(state);
     history.render(state);
     meter.render(state);
     changedFiles.render(state);

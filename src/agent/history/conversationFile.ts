@@ -2,6 +2,7 @@
 // field when read (an imported file is untrusted). A newer version is refused with a message
 // rather than misread; older versions are upgraded here when there are any.
 import { z } from 'zod';
+import { MODE_ID } from '../modes/chatMode';
 import type { ConversationRecord } from './conversationRecord';
 
 export const FORMAT = 'ouro.conversation';
@@ -75,6 +76,7 @@ const record = z.object({
   staged: z
     .array(z.object({ path: z.string(), original: z.string().optional(), content: z.string(), toolCallIds: z.array(z.string()), stagedAt: z.number() }))
     .optional(),
+  mode: z.string().regex(MODE_ID, 'a mode is agent, ask, plan or a custom mode\'s file name').optional(),
 });
 
 export function serializeConversation(conversation: ConversationRecord): string {

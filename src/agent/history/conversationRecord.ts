@@ -6,6 +6,7 @@ import { emptyContextState, type ContextState } from '../context/requestView';
 import { emptyTotals, type UsageTotals } from '../usage/usageTotals';
 import type { StagedFile } from '../workspace/stagedWorkspace';
 import type { FileCheckpoint } from './checkpoints';
+import type { ModeId } from '../modes/chatMode';
 
 export interface TurnUsage {
   /** Index of the user message that began the turn. */
@@ -31,6 +32,8 @@ export interface ConversationRecord extends Conversation {
   draft?: { text: string; reasoning?: string };
   /** The agent's changes waiting for the person's review at the end (not on disk yet). */
   staged?: StagedFile[];
+  /** The chat's mode (Ask, Plan, a custom mode's id) when it is not Agent. */
+  mode?: ModeId;
 }
 
 export const UNTITLED = 'New conversation';

@@ -17,6 +17,7 @@ import { recordingWorkspace } from '../../agent/recordingWorkspace';
 import { priceFor } from '../../agent/usage/pricing';
 import type { Model, ToolSpec } from '../../agent/model';
 import type { MeterView } from '../../protocol/messages';
+import type { ModeId } from '../../agent/modes/chatMode';
 import type { ChatHistory } from '../history/chatHistory';
 import { transcriptOf } from './conversationTranscript';
 import { forEditor } from './editorErrors';
@@ -80,6 +81,18 @@ export class ChatAgent {
   /** The conversation the chat shows: messages, usage totals, checkpoints. Saved with save(). */
   get conversation(): ConversationRecord {
     return this.record;
+  }
+
+  /** The conversation's mode: which tools its model is offered. */
+  get mode(): ModeId {
+    return this.record.mode ?? 'agent';
+  }
+
+  /** Kept in the conversation, so it comes back with it; saved now once the conversation is in the history. */
+  setMode(mode: ModeId): void {
+    if (mode === 'agent') delete this.record.mode;
+    else this.record.mode = mode;
+    if (this.record.messages.length > 0) void this.recorder.save();
   }
 
   /** Saves the conversation now (after the saves already queued). */
@@ -214,9 +227,10 @@ export class ChatAgent {
     if (event.type === 'usage' || event.type === 'compacted' || event.type === 'tool_result' || event.type === 'done') this.onMeterChange();
   }
 
-  /** Stops any turn and starts a new, empty conversation; the old one stays in the history. */
+  /** Stops any turn and starts a new, empty conversation in the same mode; the old one stays in the history. */
   reset(): void {
-    this.show({ conversation: newRecord(randomUUID(), []), repairs: [] });
+    const mode = this.record.mode;
+    this.show({ conversation: { ...newRecord(randomUUID(), []), ...(mode ? { mode } : {}) }, repairs: [] });
     void this.history.setCurrent(undefined);
   }
 

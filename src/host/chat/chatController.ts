@@ -9,6 +9,7 @@ import { homeSkillReader, workspaceSkillReaders } from '../../agent/skills/skill
 import { createTools } from '../../agent/tools/index';
 import { toolSpecs } from '../../agent/toolSpecs';
 import type { Model, ToolSpec } from '../../agent/model';
+import type { Message } from '../../agent/conversation';
 import type { Tool } from '../../agent/tools/tool';
 import { searchConfig, type SearchConfig } from '../../agent/web/searchApi';
 import type { FetchPolicy } from '../../agent/web/webPolicy';
@@ -40,6 +41,14 @@ import type { Workspace } from '../../agent/workspace/workspace';
 import type { HeldNotes } from './heldNotes';
 import { STAGED_NOTE } from '../../protocol/notes';
 import type { ChatMcpServers } from '../mcp/chatMcpServers';
+import { isChatMode, toolsForMode, type ChatMode, type ModeId } from '../../agent/modes/chatMode';
+import { messageInMode, modeTools, type ResolvedMode } from '../../agent/modes/customMode';
+import { ChatModes } from './chatModes';
+import { namedToolSource } from '../../agent/prompts/promptTools';
+import { SlashCommands, type MessageOverride } from './slashCommands';
+
+/** What carrying out a plan says to the model, in Agent mode. */
+const CARRY_OUT_PLAN = 'Carry out the plan.';
 
 export interface ChatControllerDeps {
   view: ChatViewProvider;
@@ -76,14 +85,17 @@ export class ChatController {
   /** The chat's tools and skills, from its first message until New Chat. */
   private toolset: { tools: ChatToolSource; skills: SkillLibrary } | undefined;
   /** The specs the model is sent (the chat's wrappers do not change them), for the context meter. */
-  private readonly builtInSpecs = toolSpecs(createTools());
-  private mcpSpecs: { from: readonly Tool[]; specs: ToolSpec[] } = { from: [], specs: [] };
+  private builtInSpecs: { mode: ChatMode; specs: ToolSpec[] } | undefined;
+  private mcpSpecs: { from: readonly Tool[]; mode: ChatMode; specs: ToolSpec[] } | undefined;
 
-  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step. */
+  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step, in the chat's mode (a custom one's as Agent's). */
   private get specs(): ToolSpec[] {
+    const current = this.deps.agent.mode;
+    const mode = isChatMode(current) ? current : 'agent';
     const offered = this.deps.mcp.offered;
-    if (this.mcpSpecs.from !== offered) this.mcpSpecs = { from: offered, specs: toolSpecs(offered) };
-    return [...this.builtInSpecs, ...this.mcpSpecs.specs];
+    if (this.builtInSpecs?.mode !== mode) this.builtInSpecs = { mode, specs: toolSpecs(toolsForMode(mode, createTools())) };
+    if (this.mcpSpecs?.from !== offered || this.mcpSpecs.mode !== mode) this.mcpSpecs = { from: offered, mode, specs: toolSpecs(toolsForMode(mode, offered)) };
+    return [...this.builtInSpecs.specs, ...this.mcpSpecs.specs];
   }
   /** The project rules the chat's system prompt was built with, to tell them apart in the meter. */
   private rules: string | undefined;
@@ -92,12 +104,31 @@ export class ChatController {
   private sandboxNoticeShown = false;
   private readonly hooks = new ChatHooks((text) => this.deps.transcript.add({ type: 'notice', text }));
 
-  constructor(private readonly deps: ChatControllerDeps) {}
+  private readonly slash: SlashCommands;
+  private readonly modes: ChatModes;
 
-  /** The file watcher saw a change under .ouro/tools/ or .ouro/skills/. */
-  ouroFolderChanged(what: 'tools' | 'skills'): void {
+  constructor(private readonly deps: ChatControllerDeps) {
+    this.modes = new ChatModes(deps.workspace, (line) => deps.log.warn(line));
+    this.slash = new SlashCommands(
+      deps.workspace,
+      {
+        newChat: () => this.newChat(),
+        compact: () => this.compact(),
+        undoLast: () => this.restoring(() => this.undoLast()),
+        chooseModel: () => deps.models.choose(),
+        setMode: (mode) => this.setMode(mode),
+        send: (text, override) => this.sending(text, false, override),
+        notice: (text) => deps.transcript.add({ type: 'notice', text }),
+      },
+      (line) => deps.log.warn(line),
+    );
+  }
+
+  /** The file watcher saw a change under .ouro/tools/, .ouro/skills/ or .ouro/modes/ (the switcher lists the modes again). */
+  ouroFolderChanged(what: 'tools' | 'skills' | 'modes'): void {
     if (what === 'tools') this.toolset?.tools.toolsChanged();
-    else this.toolset?.tools.skillsChanged();
+    else if (what === 'skills') this.toolset?.tools.skillsChanged();
+    else void this.pushState();
   }
 
   handle(message: WebviewMessage): void {
@@ -108,7 +139,7 @@ export class ChatController {
         void this.postMcpServers();
         return;
       case 'send':
-        void this.sending(message.text);
+        void this.received(message.text);
         return;
       case 'stop':
         agent.stop();
@@ -191,11 +222,36 @@ export class ChatController {
       case 'showMcpLog':
         this.deps.mcpLog.show(true);
         return;
+      case 'setMode':
+        this.setMode(message.mode);
+        return;
+      case 'carryOutPlan':
+        void this.carryOutPlan();
+        return;
+      case 'listSlashCommands':
+        void this.slash.views().then(({ commands, problems }) => this.deps.view.post({ type: 'slashCommands', commands, problems }));
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
       }
     }
+  }
+
+  /** Switches the conversation's mode; its next message is offered the mode's tools. */
+  setMode(mode: ModeId): void {
+    if (mode === this.deps.agent.mode) return;
+    this.deps.agent.setMode(mode);
+    this.deps.log.info(`mode: ${mode}`);
+    void this.pushState();
+    this.refreshMeter();
+  }
+
+  /** The plan Plan mode wrote, carried out in Agent mode. */
+  private async carryOutPlan(): Promise<void> {
+    if (this.deps.agent.busy) return;
+    this.setMode('agent');
+    await this.sending(CARRY_OUT_PLAN);
   }
 
   newChat(): void {
@@ -241,7 +297,7 @@ export class ChatController {
 
   async hostState(): Promise<HostState> {
     const connection = this.deps.models.connection;
-    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views() };
+    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views(), mode: this.deps.agent.mode, customModes: await this.modes.views() };
   }
 
   private async setupState(): Promise<SetupState> {
@@ -251,11 +307,24 @@ export class ChatController {
     return { configured, provider: settings.provider, baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
   }
 
+  /** What the user sent: a command (`/name`) is run, anything else is sent. */
+  private async received(text: string): Promise<void> {
+    try {
+      if (await this.slash.run(text)) return;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.log.error(`the command failed: ${message}`);
+      this.deps.transcript.add({ type: 'agent', event: { type: 'error', message: `${text.split(/\s/, 1)[0]} failed: ${message}` } });
+      return;
+    }
+    await this.sending(text);
+  }
+
   /** send(), with any failure before the turn starts logged and shown: a message is never dropped unseen. */
-  private async sending(text: string, retry = false): Promise<void> {
+  private async sending(text: string, retry = false, override?: MessageOverride): Promise<void> {
     this.deps.log.info(retry ? 'retrying the last request' : `message received (${text.length} characters)`);
     try {
-      await this.send(text, retry);
+      await this.send(text, retry, override);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.log.error(`the message could not be sent: ${error instanceof Error ? (error.stack ?? message) : message}`);
@@ -263,8 +332,11 @@ export class ChatController {
     }
   }
 
-  /** Sends the user's words, or with `retry` the conversation as it stands (after a failed request). */
-  private async send(text: string, retry = false): Promise<void> {
+  /**
+   * Sends the user's words, or with `retry` the conversation as it stands (after a failed request).
+   * `override`: a prompt file's message, its text, mode, tools and model for this message only.
+   */
+  private async send(text: string, retry = false, override?: MessageOverride): Promise<void> {
     const { agent, decisions, attachments, workspace } = this.deps;
     await agent.restored;
     if (agent.busy) {
@@ -273,7 +345,8 @@ export class ChatController {
       return;
     }
     const settings = readSettings();
-    const chat = await this.chatModel();
+    const mode = await this.modeFor(override?.mode ?? agent.mode);
+    const chat = await this.chatModel(override?.model ?? mode.custom?.model);
     const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
     const commands = await chatCommandRunner();
     // A second Send while the keys and the runner were read must not take the attachments of the first.
@@ -295,9 +368,10 @@ export class ChatController {
     // before the flow was switched back still make a command ask first.
     const staged = this.deps.staged.workspace;
     const staging = readReviewFlow() === 'end' ? staged : undefined;
+    const tools = modeTools(mode, this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep)));
     await agent.run({
       retry,
-      content: composeUserMessage(text, attached),
+      content: messageInMode(mode, composeUserMessage(override?.content ?? text, attached)),
       display: text,
       endpoint: chat.endpoint,
       window: chat.window,
@@ -305,7 +379,8 @@ export class ChatController {
       systemPrompt: () => this.systemPrompt(toolset.skills, search),
       options: {
         model: chat.model,
-        tools: this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep)),
+        // The mode filters last, so no MCP or self-made tool slips past it.
+        tools: override?.tools ? namedToolSource(override.tools, tools) : tools,
         workspace: staging ? this.stagedCards(staging) : workspace,
         ...(staging || staged.pending().length ? { staged } : {}),
         approver: approverFor(decisions, `approval-${Date.now()}`),
@@ -314,6 +389,7 @@ export class ChatController {
         diagnostics: new VsCodeDiagnostics(workspace),
         asker: questionAsker(decisions),
         hooks,
+        remindOpenPlanItems: mode.base === 'agent',
       },
     });
   }
@@ -357,15 +433,33 @@ export class ChatController {
     }
   }
 
+  /** The mode a message is sent in; Agent, and the chat told why, when a custom mode's file is gone or broken. */
+  private async modeFor(id: ModeId): Promise<ResolvedMode> {
+    const mode = await this.modes.resolve(id);
+    if (mode) return mode;
+    this.deps.transcript.add({ type: 'notice', text: `The mode "${id}" is not there any more (.ouro/modes/${id}.md is gone or has a problem: see the Ouro log): this message is sent in Agent mode.` });
+    return { base: 'agent' };
+  }
+
+  /** /undo: the changes made for the latest message the user sent. */
+  private async undoLast(): Promise<void> {
+    const messages = this.deps.agent.conversation.messages;
+    let index = messages.length - 1;
+    const sentByUser = (message: Message) => message.role === 'user' && !message.note;
+    while (index >= 0 && !sentByUser(messages[index])) index--;
+    if (index < 0) this.deps.transcript.add({ type: 'notice', text: 'Nothing to undo: no message was sent yet.' });
+    else await this.deps.changes.undoSince(index);
+  }
+
   private async compact(): Promise<void> {
     const chat = await this.chatModel();
     if (chat) await this.deps.agent.compact(chat.model, chat.window, this.specs);
   }
 
-  /** The configured model; undefined, and the chat told what to do, when there is none. */
-  private async chatModel(): Promise<ChatModel | undefined> {
+  /** The configured model (or `model` at the same endpoint); undefined, and the chat told what to do, when there is none. */
+  private async chatModel(model?: string): Promise<ChatModel | undefined> {
     const { transcript, log } = this.deps;
-    const settings = readSettings();
+    const settings = { ...readSettings(), ...(model ? { model } : {}) };
     const choice = await createChatModel(settings, await this.deps.apiKeys.stored(), (line) => log.info(line));
     if (choice.kind === 'notConfigured') {
       transcript.add({ type: 'agent', event: { type: 'error', message: choice.reason } });

@@ -7,6 +7,7 @@ import type { TurnUsage } from '../../agent/history/conversationRecord';
 import type { TranscriptMessage } from '../../protocol/messages';
 import { decisionNote, STAGED_NOTE, STOPPED_NOTE } from '../../protocol/notes';
 import { splitUserMessage } from './attachmentText';
+import { withoutModeInstruction } from '../../agent/modes/chatMode';
 
 /** Results the tools give when the user said no (proposalResult.ts, runCommand.ts, customTool.ts), marked as errors or not. */
 const REJECTED = /^(Error: )?(The change to .+ was rejected|The user did not allow )/;
@@ -38,7 +39,7 @@ export function transcriptOf(messages: readonly Message[], newId: () => string, 
         }
         endTurn();
         turnUsage = usageOfTurn.get(messageIndex);
-        out.push({ type: 'user', id: newId(), ...splitUserMessage(message.content), messageIndex });
+        out.push({ type: 'user', id: newId(), ...splitUserMessage(withoutModeInstruction(message.content)), messageIndex });
         break;
       case 'assistant':
         if (message.reasoning) out.push({ type: 'agent', event: { type: 'reasoning', delta: message.reasoning } });

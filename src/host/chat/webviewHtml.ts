@@ -30,6 +30,7 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris, tabSize =
 </head>
 <body data-busy="false" data-tab-size="${Number.isInteger(tabSize) && tabSize > 0 ? tabSize : 4}">
   <header class="toolbar">
+    <select id="mode" aria-label="Mode"></select>
     <button id="model" type="button" aria-haspopup="dialog"><span id="model-name"></span><span class="codicon codicon-chevron-down" aria-hidden="true"></span></button>
     <button id="mcp-toggle" type="button" aria-label="MCP servers" title="MCP servers" aria-expanded="false" aria-controls="mcp-servers"><span class="codicon codicon-server" aria-hidden="true"></span></button>
   </header>
@@ -40,6 +41,7 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris, tabSize =
   <footer class="composer">
     <section id="plan" aria-label="Plan" hidden></section>
     <div id="attachments" class="attachments" aria-label="Attachments" hidden></div>
+    <div id="slash-picker" class="slash-picker" hidden><div id="slash-options" class="slash-options" role="listbox" aria-label="Commands"></div><div class="slash-problems"></div></div>
     <div class="prompt-row">
       <textarea id="prompt" rows="3" aria-label="Message Ouro" placeholder="Ask Ouro to do something (Enter to send, Shift+Enter for a new line)"></textarea>
       <div class="composer-actions">

@@ -1,10 +1,10 @@
-// Watches each workspace folder's .ouro/tools/ and .ouro/skills/, so a tool or skill written
-// there (by the agent through review, by the user, by a command) is read again before the chat's
-// next step.
+// Watches each workspace folder's .ouro/tools/, .ouro/skills/ and .ouro/modes/, so a tool or
+// skill written there (by the agent through review, by the user, by a command) is read again
+// before the chat's next step, and a mode shows in the switcher at once.
 import * as vscode from 'vscode';
 
-export function watchOuroFolder(onChange: (what: 'tools' | 'skills') => void): vscode.Disposable {
-  const watchers = (['tools', 'skills'] as const).map((what) => {
+export function watchOuroFolder(onChange: (what: 'tools' | 'skills' | 'modes') => void): vscode.Disposable {
+  const watchers = (['tools', 'skills', 'modes'] as const).map((what) => {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/.ouro/${what}/**`);
     const changed = () => onChange(what);
     return [watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed)];

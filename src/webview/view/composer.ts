@@ -71,7 +71,7 @@ export class Composer {
     this.attachments.hidden = state.attachments.length === 0;
   }
 
-  private submit(): void {
+  submit(): void {
     const text = this.prompt.value.trim();
     if (this.busy || (!text && this.attachments.childElementCount === 0)) return;
     post({ type: 'send', text });

@@ -42,6 +42,13 @@ describe('agent loop: open plan items', () => {
     assert.equal(h.server.requests.length, 4);
   });
 
+  it('does not remind when told not to (Ask and Plan modes, where the plan is for later)', async () => {
+    const h = await harness([reply(...toolCall('plan', { items })), textReply('That is what I would do.')]);
+    const events = await h.run(newConversation(), { tools, remindOpenPlanItems: false });
+    assert.deepEqual(eventsOf(events, 'reminder'), []);
+    assert.equal(h.server.requests.length, 2);
+  });
+
   it('does not remind on the last allowed step', async () => {
     const h = await harness([reply(...toolCall('plan', { items })), textReply('Done.')]);
     const events = await h.run(newConversation(), { tools, maxSteps: 2 });

@@ -66,6 +66,16 @@ describe('CLI arguments', () => {
     assert.throws(() => parseCliArgs(['--tool-mode', 'json', 'hi'], {}, '/'), /--tool-mode must be native or text, not "json"/);
   });
 
+  it('reads --mode ask or plan, leaves it out for agent or when not given, and refuses others', () => {
+    const ask = parseCliArgs(['--mode', 'ask', 'hi'], {}, '/');
+    assert.ok(ask !== 'help');
+    assert.equal(ask.mode, 'ask');
+    const agent = parseCliArgs(['--mode', 'agent', 'hi'], {}, '/');
+    assert.ok(agent !== 'help');
+    assert.equal('mode' in agent, false);
+    assert.throws(() => parseCliArgs(['--mode', 'edit', 'hi'], {}, '/'), /--mode must be one of agent, ask, plan, not "edit"/);
+  });
+
   it('refuses a bad approval policy, a bad step count, an unknown flag and a missing prompt', () => {
     assert.throws(() => parseCliArgs(['--approve', 'some', 'hi'], {}, '/'), UsageError);
     assert.throws(() => parseCliArgs(['--max-steps', '0', 'hi'], {}, '/'), /at least 1/);

@@ -135,4 +135,19 @@ describe('the CLI against the mock server', function () {
     assert.match(run.stdout, /ok/);
     assert.equal(server.requests.length, 2);
   });
+
+  it('with --mode ask, sends no tool that edits or runs, and a write the model tries anyway writes nothing', async () => {
+    server = await startMockServer([
+      reply(...toolCall('write_file', { path: 'src/math.js', content: 'broken' })),
+      reply(...text('I cannot edit in Ask mode.')),
+    ]);
+    const run = await runCli([...endpoint(), '--approve', 'all', '--mode', 'ask', 'fix src/math.js']);
+    assert.equal(run.code, 0, run.stderr);
+    const offered = server.requests[0].tools?.map((tool) => tool.function.name) ?? [];
+    assert.ok(offered.includes('read_file'), offered.join(', '));
+    for (const name of ['write_file', 'edit_file', 'run_command', 'remember']) assert.ok(!offered.includes(name), `${name} was offered`);
+    assert.match(String(server.requests[0].messages.at(-1)?.content), /\[Ask mode: /);
+    assert.match(String(server.requests[1].messages.at(-1)?.content), /There is no tool named "write_file"/);
+    assert.equal(readFileSync(join(dir, 'src', 'math.js'), 'utf8'), 'export const add = (a, b) => a - b;\n');
+  });
 });

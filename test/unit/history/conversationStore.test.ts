@@ -47,6 +47,15 @@ describe('conversation store', () => {
     assert.deepEqual((await store.load('c1'))?.conversation.staged, saved.staged);
   });
 
+  it('keeps the chat\'s mode, and refuses one that could not be a mode', async () => {
+    const saved: ConversationRecord = { ...conversation('c1', 'How does add work?', '2025-01-01T10:05:00Z'), mode: 'ask' };
+    await store.save(saved);
+    assert.equal((await store.load('c1'))?.conversation.mode, 'ask');
+    const file = join(folder, 'history', 'c1.json');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"mode":"ask"', '"mode":"../ask"'));
+    await assert.rejects(() => store.load('c1'), /mode/);
+  });
+
   it('keeps the previous save when a save fails before its rename', async () => {
     const storage = new NodeHistoryStorage(join(folder, 'history'));
     await new ConversationStore(storage).save(conversation('c1', 'first', '2025-01-01T10:00:00Z'));

@@ -5,6 +5,7 @@ import type { Message } from '../../../src/agent/conversation';
 import { repairConversation } from '../../../src/agent/history/repairConversation';
 import { composeUserMessage, splitUserMessage, type Attachment } from '../../../src/host/chat/attachmentText';
 import { transcriptOf } from '../../../src/host/chat/conversationTranscript';
+import { withModeInstruction } from '../../../src/agent/modes/chatMode';
 import { initialChatState, reduce, type ChatItem } from '../../../src/webview/chatState';
 
 function shown(messages: readonly Message[]): ChatItem[] {
@@ -36,6 +37,11 @@ describe('a saved conversation as a transcript', () => {
       transcript.map((message) => (message.type === 'agent' ? message.event.type : message.type === 'user' ? `user ${message.messageIndex}` : message.type === 'turnUsage' ? `usage ${message.usage.requests}` : message.type)),
       ['user 1', 'text', 'usage 1', 'user 3', 'text', 'done', 'usage 2'],
     );
+  });
+
+  it('shows the words of a message sent in Ask or Plan mode without the mode\'s instruction to the model', () => {
+    const items = shown([{ role: 'system', content: 's' }, { role: 'user', content: withModeInstruction('ask', 'How does add work?') }]);
+    assert.deepEqual(strip(items), [{ kind: 'user', text: 'How does add work?', attachments: [], messageIndex: 1 }]);
   });
 
   it('shows the words, the replies and every tool card with its result', () => {

@@ -9,7 +9,7 @@ const fold = (messages: HostMessage[], from: ChatState = initialChatState()) => 
 const call = (id: string, name: string, args: object): TranscriptMessage => agent({ type: 'tool_call', call: { id, name, arguments: JSON.stringify(args) } });
 const result = (id: string, name: string, isError = false): TranscriptMessage => agent({ type: 'tool_result', id, name, content: isError ? 'Invalid arguments' : 'Plan saved.', isError });
 const items = (...statuses: string[]) => statuses.map((status, i) => ({ text: `step ${i + 1}`, status }));
-const state = { busy: false, setup: initialChatState().setup, attachments: [] };
+const state = { busy: false, setup: initialChatState().setup, attachments: [], mode: 'agent' as const };
 
 describe('chat state: the plan', () => {
   const transcript: TranscriptMessage[] = [

@@ -232,7 +232,7 @@ describe('chat state reducer', () => {
       agent({ type: 'done', reason: 'stop' }),
     ];
     const live = fold(transcript);
-    const hostState = { busy: false, setup: { configured: true, provider: 'openai' as const, baseUrl: '', model: 'm', hasApiKey: true }, attachments: [] };
+    const hostState = { busy: false, setup: { configured: true, provider: 'openai' as const, baseUrl: '', model: 'm', hasApiKey: true }, attachments: [], mode: 'agent' as const };
     const restored = fold([{ type: 'snapshot', transcript, state: hostState }], fold([{ type: 'user', id: 'old', text: 'stale', attachments: [] }]));
     assert.deepEqual(restored.items, live.items);
     assert.equal(restored.setup.model, 'm');
@@ -246,12 +246,14 @@ describe('chat state reducer', () => {
       setup: { configured: false, provider: 'openai', baseUrl: '', model: '', hasApiKey: false },
       connection,
       attachments: [{ id: 'a1', label: 'src/a.ts:3-5', path: 'src/a.ts' }],
+      mode: 'plan',
     });
+    assert.equal(state.mode, 'plan');
     assert.equal(state.busy, true);
     assert.equal(state.setup.configured, false);
     assert.deepEqual(state.connection, connection);
     assert.equal(state.attachments[0].label, 'src/a.ts:3-5');
-    const done = reduce(state, { type: 'state', busy: false, setup: state.setup, attachments: [] });
+    const done = reduce(state, { type: 'state', busy: false, setup: state.setup, attachments: [], mode: 'agent' });
     assert.equal(done.connection, undefined);
   });
 });
@@ -282,7 +284,7 @@ describe('toolTarget', () => {
     assert.equal(closeHistory(searched).history, undefined);
     const closed = initialChatState();
     assert.equal(closeHistory(closed), closed, 'nothing to close: the same state');
-    const snapshot = reduce(searched, { type: 'snapshot', transcript: [], state: { busy: false, setup: initialChatState().setup, attachments: [] } });
+    const snapshot = reduce(searched, { type: 'snapshot', transcript: [], state: { busy: false, setup: initialChatState().setup, attachments: [], mode: 'agent' } });
     assert.equal(snapshot.history, undefined);
   });
 

@@ -31,7 +31,7 @@ describe('MCP in the chat state', () => {
   it('keeps the server list across a snapshot', () => {
     const listed = fold([{ type: 'mcpServers', servers: [CALC] }]);
     assert.deepEqual(listed.mcpServers, [CALC]);
-    const again = fold([{ type: 'snapshot', transcript: [], state: { busy: false, setup: listed.setup, attachments: [] } }], listed);
+    const again = fold([{ type: 'snapshot', transcript: [], state: { busy: false, setup: listed.setup, attachments: [], mode: 'agent' } }], listed);
     assert.deepEqual(again.mcpServers, [CALC]);
   });
 });
