@@ -72,6 +72,13 @@ describe('The chat in a light and a dark theme', function () {
       assert.equal(seen.codeInBlock, 'rgba(0, 0, 0, 0)', 'each line of a code block has its own band');
       assert.equal(seen.tabSize, '2');
       assert.ok(seen.scrolls && seen.blockInside, 'a long line runs out of its code block');
+      // Icons are drawn: the Accept button's check is a 16 px mask of the codicon's SVG.
+      const check = await edit.locator('.approval button.accept .codicon-check').evaluate((glyph) => {
+        const style = getComputedStyle(glyph);
+        return { mask: style.maskImage || style.webkitMaskImage, width: glyph.getBoundingClientRect().width };
+      });
+      assert.match(check.mask, /^url\("data:image\/svg\+xml,/, 'the check icon has no SVG: dist/icons.css is missing or lacks it');
+      assert.equal(check.width, 16);
       // The review is fully open (the host's word on the wait has reached the card) before Accept.
       await scenario.page.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: 'let i = 0' }).waitFor();
       await scenario.shot('code-and-edit-waiting');
