@@ -71,6 +71,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('carryOutPlan') }),
   /** The `/` picker opened: list the commands and prompt files as they are now. */
   z.object({ type: z.literal('listSlashCommands') }),
+  /** The mode switcher or the view got focus: list the custom modes as they are now. */
+  z.object({ type: z.literal('listModes') }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;

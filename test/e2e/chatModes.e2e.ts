@@ -105,10 +105,11 @@ describe('Chat modes', function () {
     const scenario = await scenarios.open({ name: '17-custom-mode', script: [textReply('The loop skips the first number.')] });
     const chat = await scenario.openChat();
     assert.deepEqual(await chat.locator('#mode option').allInnerTexts(), ['Agent', 'Ask', 'Plan']);
-    // Written while the chat is open: the switcher lists it at once.
+    // Written while the chat is open: the switcher lists it by the time the person goes to it.
     const modes = path.join(scenario.workspace, '.ouro', 'modes');
     fs.mkdirSync(modes, { recursive: true });
     fs.writeFileSync(path.join(modes, 'reviewer.md'), '---\nname: Reviewer\ndescription: Reviews without changing anything\ntools: [read_file, search_files]\n---\nPoint out bugs; suggest fixes in words only.\n');
+    await chat.locator('#mode').focus();
     await chat.locator('#mode option[value="reviewer"]').waitFor({ state: 'attached' });
     assert.deepEqual(await chat.locator('#mode option').allInnerTexts(), ['Agent', 'Ask', 'Plan', 'Reviewer']);
     await chooseMode(chat, 'reviewer');

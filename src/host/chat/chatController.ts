@@ -228,6 +228,9 @@ export class ChatController {
       case 'carryOutPlan':
         void this.carryOutPlan();
         return;
+      case 'listModes':
+        void this.pushState();
+        return;
       case 'listSlashCommands':
         void this.slash.views().then(({ commands, problems }) => this.deps.view.post({ type: 'slashCommands', commands, problems }));
         return;

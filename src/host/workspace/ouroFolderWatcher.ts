@@ -1,6 +1,7 @@
 // Watches each workspace folder's .ouro/tools/, .ouro/skills/ and .ouro/modes/, so a tool or
 // skill written there (by the agent through review, by the user, by a command) is read again
-// before the chat's next step, and a mode shows in the switcher at once.
+// before the chat's next step, and a mode shows in the switcher at once (the switcher also asks
+// again when it gets focus, for an event the watcher missed).
 import * as vscode from 'vscode';
 
 export function watchOuroFolder(onChange: (what: 'tools' | 'skills' | 'modes') => void): vscode.Disposable {

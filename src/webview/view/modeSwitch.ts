@@ -19,6 +19,11 @@ export class ModeSwitch {
 
   constructor() {
     this.select.addEventListener('change', () => post({ type: 'setMode', mode: this.select.value }));
+    // The folder watcher can miss a file (it may start after the file is written): the list is
+    // read again whenever the person comes to the switcher or back to the view.
+    const listModes = () => post({ type: 'listModes' });
+    this.select.addEventListener('focus', listModes);
+    window.addEventListener('focus', listModes);
   }
 
   render(state: ChatState): void {
