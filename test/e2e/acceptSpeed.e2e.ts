@@ -37,6 +37,7 @@ describe('Accepting edits, fast', function () {
     assert.deepEqual(await cards.allInnerTexts(), ACCEPT_EDITS.map(() => 'Accepted'));
     // Give a late editor time to open, then look.
     await scenario.page.waitForTimeout(1000);
-    assert.equal(await fileTabs(scenario.page).count(), 0, 'the edited file opened in a tab');
+    const opened = await fileTabs(scenario.page).evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute('aria-label')));
+    assert.deepEqual(opened, [], `the edited file opened in a tab; the tabs: ${await scenario.page.locator('.tabs-container .tab[aria-label]').evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute('aria-label')).join(' | '))}`);
   });
 });
