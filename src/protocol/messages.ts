@@ -197,10 +197,10 @@ export interface ChangedFileView {
 export interface SlashCommandView {
   name: string;
   description?: string;
-  kind: 'builtIn' | 'prompt';
+  kind: 'builtIn' | 'prompt' | 'mcp';
   /** Picking it leaves `/name ` in the input for the words that go with it, rather than running it. */
   takesArguments?: boolean;
-  /** A prompt file's path: ".ouro/commands/fix.md". */
+  /** A prompt file's path: ".ouro/commands/fix.md"; an MCP prompt's server: 'MCP server "docs"'. */
   source?: string;
 }
 

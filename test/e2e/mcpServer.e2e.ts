@@ -2,8 +2,9 @@
 // the user trusts it on its card; the model's first call of its tool asks on a card naming the
 // server and the arguments; the user picks "Always allow this tool"; the second call runs
 // without asking, and both results reach the model. The context meter shows what the server's
-// tools cost apart from the built-in ones, and the server list says it runs, with its tools. In a
-// light and a dark theme, for looking at.
+// tools cost apart from the built-in ones, and the server list says it runs, with its tools. Its
+// prompt is then a slash command, and what it returns is what the model gets. In a light and a
+// dark theme, for looking at.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -32,6 +33,7 @@ describe('An MCP server in the editor', function () {
           reply(toolCall('calc__add', { a: 2, b: 3 })),
           (request) => (lastContent(request.body.messages, 'tool') === '2 + 3 = 5' ? reply(toolCall('calc__add', { a: 4, b: 5 })) : textReply(`Unexpected: ${lastContent(request.body.messages, 'tool')}`)),
           (request) => textReply(lastContent(request.body.messages, 'tool') === '4 + 5 = 9' ? 'Both sums arrived: 5 and 9.' : `Unexpected: ${lastContent(request.body.messages, 'tool')}`),
+          textReply('Two and three make five.'),
         ],
         settings: { 'workbench.colorTheme': theme },
       });
@@ -85,6 +87,23 @@ describe('An MCP server in the editor', function () {
       await row.locator('.mcp-status', { hasText: 'running, 2 tools' }).waitFor();
       assert.equal(await row.locator('.mcp-target').textContent(), `node ${SERVER}`);
       await scenario.shot('server-list');
+      await chat.locator('#mcp-toggle').click();
+
+      // The running server's prompt is a slash command; its arguments come from the words.
+      const prompt = chat.locator('textarea#prompt');
+      await prompt.click();
+      await prompt.pressSequentially('/mcp.calc');
+      const option = chat.locator('#slash-picker .slash-option', { hasText: '/mcp.calc.explain_sum' });
+      await option.locator('.slash-description', { hasText: 'Asks to explain a sum step by step' }).waitFor();
+      await scenario.shot('mcp-prompt-picker');
+      await prompt.press('Enter');
+      assert.equal(await prompt.inputValue(), '/mcp.calc.explain_sum ');
+      await prompt.pressSequentially('a=2 b=3');
+      await prompt.press('Enter');
+      await chat.locator('#messages .message.assistant', { hasText: 'Two and three make five.' }).waitFor();
+      await waitUntilIdle(chat);
+      assert.equal(await chat.locator('#messages .message.user').last().innerText(), '/mcp.calc.explain_sum a=2 b=3');
+      assert.equal(scenario.mock.requests[3].messages.at(-1)?.content, 'Explain, step by step, why 2 + 3 = 5.');
     });
   }
 });

@@ -7,7 +7,7 @@ import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { CallToolResult, ReadResourceResult, Resource, ResourceTemplate, Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, GetPromptResult, Prompt, ReadResourceResult, Resource, ResourceTemplate, Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
 import { OAuthError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import type { ServerSandbox } from '../commands/sandbox/sandboxedServer';
 import type { McpServerConfig } from './mcpConfig';
@@ -102,6 +102,29 @@ export class McpConnection {
       cursor = page?.nextCursor;
     } while (cursor);
     return { resources, templates };
+  }
+
+  /** Whether the running server offers prompts. */
+  get offersPrompts(): boolean {
+    return this.client?.getServerCapabilities()?.prompts !== undefined;
+  }
+
+  /** The server's prompts, every page of them. */
+  async prompts(signal: AbortSignal): Promise<Prompt[]> {
+    const client = await this.ready();
+    const prompts: Prompt[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.listPrompts(cursor ? { cursor } : {}, { signal, timeout: this.options.callTimeoutMs ?? DEFAULT_MCP_CALL_TIMEOUT_MS });
+      prompts.push(...page.prompts);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return prompts;
+  }
+
+  async getPrompt(name: string, args: Record<string, string>, signal: AbortSignal): Promise<GetPromptResult> {
+    const client = await this.ready();
+    return client.getPrompt({ name, arguments: args }, { signal, timeout: this.options.callTimeoutMs ?? DEFAULT_MCP_CALL_TIMEOUT_MS });
   }
 
   async readResource(uri: string, signal: AbortSignal): Promise<ReadResourceResult> {

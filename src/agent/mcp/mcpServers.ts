@@ -1,13 +1,15 @@
 // The session's MCP servers: their tools join the others before every step (a server starts the
 // first time its tools are wanted, and one that failed is tried again after its pause), and all
 // of them stop with the session. A workspace's servers are the repository's and start only when
-// the person trusts them; until then they are listed as waiting, with their command line.
+// the person trusts them; until then they are listed as waiting, with their command line. The
+// running servers' prompts are the chat's `/mcp.<server>.<prompt>` commands.
 import type { Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
 import type { Tool } from '../tools/tool';
 import { toolsForStep, type ToolSet, type ToolSource } from '../toolSource';
 import type { McpServerConfig } from './mcpConfig';
 import { DeferredTools } from './deferredTools';
 import { McpConnection, type McpConnectionOptions } from './mcpConnection';
+import { mcpPromptCommand, promptMessageText, type McpPromptEntry } from './mcpPrompts';
 import { mcpResourcesTool } from './mcpResourcesTool';
 import { mcpTools, type McpAllowed } from './mcpTools';
 import { readMcpResourceTool } from './readMcpResourceTool';
@@ -76,6 +78,27 @@ export class McpServers {
       }
     }
     return all;
+  }
+
+  /** The running servers' prompts, as slash commands; a server that cannot list them is left out (and said once). */
+  async prompts(signal: AbortSignal): Promise<McpPromptEntry[]> {
+    const entries: McpPromptEntry[] = [];
+    for (const connection of this.connections.filter((each) => each.offersPrompts)) {
+      const server = connection.config.name;
+      try {
+        for (const prompt of await connection.prompts(signal)) entries.push({ command: mcpPromptCommand(server, prompt.name), server, prompt });
+      } catch (err) {
+        this.problem(`the MCP server "${server}" could not list its prompts: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return entries;
+  }
+
+  /** The prompt filled in with `values`, as the text of one user message. */
+  async getPrompt(entry: McpPromptEntry, values: Record<string, string>, signal: AbortSignal): Promise<string> {
+    const connection = this.connections.find((each) => each.config.name === entry.server);
+    if (!connection) throw new Error(`the MCP server "${entry.server}" is not running`);
+    return promptMessageText(await connection.getPrompt(entry.prompt.name, values, signal));
   }
 
   private offeringResources(): McpConnection[] {

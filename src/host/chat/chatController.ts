@@ -121,6 +121,7 @@ export class ChatController {
         notice: (text) => deps.transcript.add({ type: 'notice', text }),
       },
       (line) => deps.log.warn(line),
+      deps.mcp,
     );
   }
 

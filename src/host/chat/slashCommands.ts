@@ -1,12 +1,14 @@
 // `/name args` typed in the chat: the built-in commands, wired to what the chat already does, and
 // the prompt files, expanded into the message the model gets (the chat shows what was typed).
-// Prompt files are read again each time: an edit counts from the next `/`.
+// Prompt files are read again each time: an edit counts from the next `/`. The running MCP
+// servers' prompts are `/mcp.<server>.<prompt>`.
 import * as vscode from 'vscode';
 import type { ChatMode } from '../../agent/modes/chatMode';
 import { expandPrompt, type PromptFile } from '../../agent/prompts/promptFile';
 import { findPrompt, listPrompts, type PromptList } from '../../agent/prompts/promptLibrary';
 import { homePromptSource, workspacePromptSources } from '../../agent/markdownFiles/markdownSources';
 import type { Workspace } from '../../agent/workspace/workspace';
+import { fillPromptArguments, type McpPromptEntry } from '../../agent/mcp/mcpPrompts';
 import type { SlashCommandView } from '../../protocol/messages';
 import { BUILT_IN_COMMANDS, parseSlash } from './slashCommandLine';
 
@@ -33,11 +35,18 @@ export interface SlashActions {
   notice(text: string): void;
 }
 
+/** The MCP servers' prompts (`/mcp.<server>.<prompt>`). */
+export interface McpPrompts {
+  prompts(): Promise<McpPromptEntry[]>;
+  getPrompt(entry: McpPromptEntry, values: Record<string, string>): Promise<string>;
+}
+
 export class SlashCommands {
   constructor(
     private readonly workspace: Workspace,
     private readonly actions: SlashActions,
     private readonly log: (line: string) => void,
+    private readonly mcp?: McpPrompts,
     private readonly homeSource = homePromptSource(),
   ) {}
 
@@ -50,8 +59,8 @@ export class SlashCommands {
 
   /** What the picker lists: the built-ins, then the prompt files with their descriptions. */
   async views(): Promise<{ commands: SlashCommandView[]; problems: string[] }> {
-    const list = await this.prompts();
-    return { commands: [...BUILT_IN_COMMANDS, ...list.prompts.map(promptView)], problems: list.problems };
+    const [list, mcp] = await Promise.all([this.prompts(), this.mcpPrompts()]);
+    return { commands: [...BUILT_IN_COMMANDS, ...list.prompts.map(promptView), ...mcp.map(mcpPromptView)], problems: list.problems };
   }
 
   /** Runs `text` when it is a command; false when it is a message like any other. */
@@ -86,7 +95,38 @@ export class SlashCommands {
     }
   }
 
+  private async mcpPrompts(): Promise<McpPromptEntry[]> {
+    try {
+      return (await this.mcp?.prompts()) ?? [];
+    } catch (err) {
+      this.log(`MCP prompts: ${err instanceof Error ? err.message : String(err)}`);
+      return [];
+    }
+  }
+
+  /** `/mcp.<server>.<prompt> words`: the server's prompt, its arguments from the words or asked for. */
+  private async runMcpPrompt(text: string, entry: McpPromptEntry, args: string): Promise<void> {
+    const { values, missing } = fillPromptArguments(entry.prompt.arguments, args);
+    for (const argument of missing) {
+      const value = await vscode.window.showInputBox({ title: `/${entry.command}`, prompt: argument.description ?? argument.name, placeHolder: argument.name, ignoreFocusOut: true });
+      if (value === undefined) return this.actions.notice(`/${entry.command} was not sent: a value it asks for was not given.`);
+      values[argument.name] = value;
+    }
+    let content: string;
+    try {
+      content = await this.mcp!.getPrompt(entry, values);
+    } catch (err) {
+      return this.actions.notice(`/${entry.command} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    await this.actions.send(text, { content });
+  }
+
   private async runPrompt(text: string, name: string, args: string): Promise<boolean> {
+    const entry = name.startsWith('mcp.') ? (await this.mcpPrompts()).find((each) => each.command === name) : undefined;
+    if (entry) {
+      await this.runMcpPrompt(text, entry, args);
+      return true;
+    }
     const list = await this.prompts();
     const prompt = findPrompt(list, name);
     if (!prompt) {
@@ -122,6 +162,11 @@ export class SlashCommands {
     const trouble = problems.length ? `\nNot usable: ${problems.join('; ')}` : '';
     return `Commands (type / in the input to pick one): ${lines.join(' · ')}${trouble}`;
   }
+}
+
+function mcpPromptView(entry: McpPromptEntry): SlashCommandView {
+  const description = entry.prompt.description ?? entry.prompt.title;
+  return { name: entry.command, kind: 'mcp', takesArguments: (entry.prompt.arguments?.length ?? 0) > 0, source: `MCP server "${entry.server}"`, ...(description ? { description } : {}) };
 }
 
 function promptView(prompt: PromptFile): SlashCommandView {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { McpServers, targetOf } from '../../agent/mcp/mcpServers';
 import type { McpServerConfig } from '../../agent/mcp/mcpConfig';
 import type { McpConnectionOptions } from '../../agent/mcp/mcpConnection';
+import type { McpPromptEntry } from '../../agent/mcp/mcpPrompts';
 import { inputsUsed, resolveVariables } from '../../agent/mcp/mcpVariables';
 import type { ToolSource } from '../../agent/toolSource';
 import type { Tool } from '../../agent/tools/tool';
@@ -19,6 +20,9 @@ import { EditorToolOffer, type EditorTools } from './editorToolOffer';
 import type { McpInputs } from './mcpInputs';
 import type { McpMemory } from './mcpMemory';
 import { askToTrust } from './mcpTrust';
+
+/** How long listing or getting a server's prompts may take before the picker goes on without them. */
+const PROMPT_TIMEOUT_MS = 5_000;
 
 export interface ChatMcpOptions {
   userFile: string;
@@ -97,6 +101,16 @@ export class ChatMcpServers implements vscode.Disposable {
     await this.options.memory.setTrust([{ name, target: targetOf(server) }], 'trusted');
     this.options.log.info(`${name} trusted: ${targetOf(server)}`);
     this.options.onViews(await this.views());
+  }
+
+  /** The prompts of the servers running now (listing them starts none). */
+  async prompts(): Promise<McpPromptEntry[]> {
+    return (await this.running?.servers.prompts(AbortSignal.timeout(PROMPT_TIMEOUT_MS))) ?? [];
+  }
+
+  async getPrompt(entry: McpPromptEntry, values: Record<string, string>): Promise<string> {
+    if (!this.running) throw new Error(`the MCP server "${entry.server}" is not running`);
+    return this.running.servers.getPrompt(entry, values, AbortSignal.timeout(PROMPT_TIMEOUT_MS));
   }
 
   dispose(): void {

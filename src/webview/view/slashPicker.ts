@@ -66,7 +66,7 @@ export class SlashPicker {
       h(
         'div',
         { role: 'option', id: `slash-option-${index}`, class: 'slash-option', 'data-index': String(index), 'aria-selected': String(index === this.selected), title: command.source },
-        icon(command.kind === 'prompt' ? 'file-text' : 'terminal'),
+        icon(command.kind === 'prompt' ? 'file-text' : command.kind === 'mcp' ? 'server' : 'terminal'),
         h('span', { class: 'slash-name' }, `/${command.name}`),
         h('span', { class: 'slash-description' }, command.description ?? command.source ?? ''),
       ),
