@@ -30,7 +30,8 @@ export const PROMPT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 const frontMatterSchema = z.looseObject({
   description: z.string().trim().max(500, 'keep it under 500 characters: the picker shows it on one line').optional(),
-  mode: z.enum(CHAT_MODES, { error: `use one of ${CHAT_MODES.join(', ')}` }).optional(),
+  // VS Code's `edit` mode makes changes with the user reviewing them: Ouro's Agent does that.
+  mode: z.preprocess((mode) => (mode === 'edit' ? 'agent' : mode), z.enum(CHAT_MODES, { error: `use one of ${CHAT_MODES.join(', ')}` }).optional()),
   tools: z.array(z.string().trim().min(1)).optional(),
   model: z.string().trim().min(1).optional(),
 });

@@ -19,6 +19,12 @@ describe('prompt files', () => {
       });
     });
 
+    it("takes VS Code's mode: edit as Agent, the mode that edits with the person reviewing", () => {
+      const check = parsePromptFile('---\nmode: edit\n---\nRename $ARGUMENTS.\n', 'rename', '.github/prompts/rename.prompt.md');
+      assert.ok(check.ok, JSON.stringify(check));
+      assert.equal(check.prompt.mode, 'agent');
+    });
+
     it('takes a file without front matter as all text', () => {
       const check = parsePromptFile('Explain $ARGUMENTS simply.\n', 'explain', '.ouro/commands/explain.md');
       assert.ok(check.ok);
@@ -32,7 +38,7 @@ describe('prompt files', () => {
         assert.ok(!check.ok);
         return check.problem;
       };
-      assert.match(bad('---\nmode: edit\n---\nhi'), /mode: use one of agent, ask, plan/);
+      assert.match(bad('---\nmode: yolo\n---\nhi'), /mode: use one of agent, ask, plan/);
       assert.match(bad('---\ntools: read_file\n---\nhi'), /tools: /);
       assert.match(bad('---\ndescription: [unclosed\n---\nhi'), /front matter is not valid YAML/);
       assert.match(bad('---\ndescription: nothing\n---\n'), /no text after its front matter/);
