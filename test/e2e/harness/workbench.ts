@@ -59,14 +59,28 @@ export async function focusWorkbench(page: Page): Promise<void> {
   await page.locator('.part.titlebar .titlebar-drag-region').click();
 }
 
-/** Runs a command from the palette by its full title, e.g. "Ouro: New Chat". */
+/**
+ * Runs a command from the palette by its full title, e.g. "Ouro: New Chat". The palette lists the
+ * commands known when it opens: just after a reload on a loaded machine an extension's may not be
+ * yet, so a palette without the command is closed and opened again (for up to a minute).
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await focusWorkbench(page);
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await focusWorkbench(page);
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: Math.max(1_000, Math.min(10_000, deadline - Date.now())) });
+      break;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await input.press('Escape');
+    }
+  }
   await input.press('Enter');
 }
 
