@@ -38,5 +38,7 @@ describe('The chat view icons', () => {
     assert.doesNotMatch(uri.slice('data:image/svg+xml,'.length), /['#<>\n]/);
     assert.equal(decodeURIComponent(uri.slice('data:image/svg+xml,'.length)), `<svg xmlns="http://www.w3.org/2000/svg"> <path fill='#fff' d="M1 1h2"/> </svg>`);
     assert.throws(() => svgDataUri('<html></html>'), /not an SVG/);
+    // Path data to two decimals; numbers written together stay apart.
+    assert.equal(decodeURIComponent(svgDataUri('<svg><path d="M13.854 8.14576L0.996.5 2 3.10001 4.125"/></svg>').slice('data:image/svg+xml,'.length)), '<svg><path d="M13.85 8.15L1.0.5 2 3.1 4.13"/></svg>');
   });
 });
