@@ -136,6 +136,8 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
   if (event.type !== 'retry' && event.type !== 'step' && event.type !== 'usage') state = withoutRetryLine(state);
   switch (event.type) {
     case 'step':
+    // The host shows a delivered message as the user's (with where it is, for Undo since).
+    case 'steer':
       return state;
     case 'text':
       return appendToAssistant(state, 'text', event.delta);
