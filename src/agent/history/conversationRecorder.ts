@@ -74,6 +74,7 @@ export class ConversationRecorder {
         await this.save();
         return;
       case 'tool_result':
+      case 'steer':
         await this.save();
         return;
       case 'done':

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { UserMessage } from '../../agent/conversation';
-import type { AgentEvent, Usage } from '../../agent/events';
+import type { AgentEvent, DoneReason, Usage } from '../../agent/events';
 import { ContextManager } from '../../agent/context/contextManager';
 import { newRecord, type ConversationRecord } from '../../agent/history/conversationRecord';
 import { ConversationRecorder } from '../../agent/history/conversationRecorder';
@@ -119,8 +119,10 @@ export class ChatAgent {
     }
   }
 
-  async run(turn: Turn): Promise<void> {
-    if (this.controller) return;
+  /** Runs the turn; how it ended (undefined: it did not start, or another chat is shown now). */
+  async run(turn: Turn): Promise<DoneReason | undefined> {
+    if (this.controller) return undefined;
+    let ended: DoneReason | undefined;
     const controller = new AbortController();
     const generation = this.generation;
     const current = () => generation === this.generation;
@@ -143,7 +145,9 @@ export class ChatAgent {
         // Saved before it is shown, and to its own conversation even after New Chat.
         await recorder.observe(event);
         if (!current()) continue;
-        this.showEvent(event, turn.endpoint);
+        if (event.type === 'done') ended = event.reason;
+        if (event.type === 'steer') this.showSteer(event.id, event.text, record.messages.length - 1);
+        else this.showEvent(event, turn.endpoint);
       }
       const turnUsage = record.turns.at(-1)?.usage;
       if (current() && turnUsage?.requests) this.transcript.add({ type: 'turnUsage', usage: turnUsage });
@@ -152,6 +156,7 @@ export class ChatAgent {
       const message = error instanceof Error ? error.message : String(error);
       this.log.error(`the agent loop failed: ${message}`);
       if (current()) {
+        ended = 'error';
         this.transcript.add({ type: 'agent', event: { type: 'error', message } });
         this.transcript.add({ type: 'agent', event: { type: 'done', reason: 'error', message } });
       }
@@ -161,6 +166,13 @@ export class ChatAgent {
       if (this.controller === controller) this.controller = undefined;
       if (current()) this.onBusyChange(false);
     }
+    return ended;
+  }
+
+  /** A message sent while the loop worked, now delivered: the user's, where it went in (the loop has just appended it). */
+  private showSteer(id: string, text: string, messageIndex: number): void {
+    this.log.info(`delivered a message sent while working (${text.length} characters)`);
+    this.transcript.add({ type: 'user', id, text, attachments: [], messageIndex });
   }
 
   stop(): void {

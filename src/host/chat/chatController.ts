@@ -46,6 +46,8 @@ import { messageInMode, modeTools, type ResolvedMode } from '../../agent/modes/c
 import { ChatModes } from './chatModes';
 import { namedToolSource } from '../../agent/prompts/promptTools';
 import { SlashCommands, type MessageOverride } from './slashCommands';
+import { parseSlash } from './slashCommandLine';
+import { ChatSteering } from './chatSteering';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -106,8 +108,13 @@ export class ChatController {
 
   private readonly slash: SlashCommands;
   private readonly modes: ChatModes;
+  private readonly queued: ChatSteering;
 
   constructor(private readonly deps: ChatControllerDeps) {
+    this.queued = new ChatSteering(
+      () => void this.pushState(),
+      (text) => deps.view.post({ type: 'queuedBack', text }),
+    );
     this.modes = new ChatModes(deps.workspace, (line) => deps.log.warn(line));
     this.slash = new SlashCommands(
       deps.workspace,
@@ -143,6 +150,7 @@ export class ChatController {
         return;
       case 'stop':
         agent.stop();
+        this.queued.returnAll();
         return;
       case 'newChat':
         this.newChat();
@@ -231,6 +239,9 @@ export class ChatController {
       case 'listModes':
         void this.pushState();
         return;
+      case 'removeQueued':
+        this.queued.remove(message.id);
+        return;
       case 'listSlashCommands':
         void this.slash.views().then(({ commands, problems }) => this.deps.view.post({ type: 'slashCommands', commands, problems }));
         return;
@@ -258,6 +269,7 @@ export class ChatController {
   }
 
   newChat(): void {
+    this.queued.returnAll();
     this.deps.decisions.rejectAll('The user started a new chat.');
     this.deps.workspace.lateProblems.clear();
     this.deps.agent.reset();
@@ -300,7 +312,7 @@ export class ChatController {
 
   async hostState(): Promise<HostState> {
     const connection = this.deps.models.connection;
-    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views(), mode: this.deps.agent.mode, customModes: await this.modes.views() };
+    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views(), mode: this.deps.agent.mode, customModes: await this.modes.views(), queued: this.queued.views() };
   }
 
   private async setupState(): Promise<SetupState> {
@@ -310,8 +322,9 @@ export class ChatController {
     return { configured, provider: settings.provider, baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
   }
 
-  /** What the user sent: a command (`/name`) is run, anything else is sent. */
+  /** What the user sent: a command (`/name`) is run, anything else is sent; while Ouro works, queued for its next step. */
   private async received(text: string): Promise<void> {
+    if (this.deps.agent.busy) return this.steer(text);
     try {
       if (await this.slash.run(text)) return;
     } catch (error) {
@@ -321,6 +334,17 @@ export class ChatController {
       return;
     }
     await this.sending(text);
+  }
+
+  /** Queues a message sent while Ouro works; a command is not queued: it is for the chat as it is when it runs. */
+  private steer(text: string): void {
+    if (!text.trim()) return;
+    if (parseSlash(text)) {
+      this.deps.transcript.add({ type: 'notice', text: `Ouro is still working: send ${text.split(/\s/, 1)[0]} again once it is done (or press Stop).` });
+      return;
+    }
+    this.deps.log.info(`message queued while working (${text.length} characters)`);
+    this.queued.add(text);
   }
 
   /** send(), with any failure before the turn starts logged and shown: a message is never dropped unseen. */
@@ -372,7 +396,7 @@ export class ChatController {
     const staged = this.deps.staged.workspace;
     const staging = readReviewFlow() === 'end' ? staged : undefined;
     const tools = modeTools(mode, this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep)));
-    await agent.run({
+    const ended = await agent.run({
       retry,
       content: messageInMode(mode, composeUserMessage(override?.content ?? text, attached)),
       display: text,
@@ -393,8 +417,11 @@ export class ChatController {
         asker: questionAsker(decisions),
         hooks,
         remindOpenPlanItems: mode.base === 'agent',
+        steering: this.queued.steering,
       },
     });
+    const next = this.queued.afterTurn(ended);
+    if (next !== undefined) await this.sending(next);
   }
 
   /** The staged layer, each staged write's card saying so. */
@@ -456,7 +483,11 @@ export class ChatController {
 
   private async compact(): Promise<void> {
     const chat = await this.chatModel();
-    if (chat) await this.deps.agent.compact(chat.model, chat.window, this.specs);
+    if (!chat) return;
+    await this.deps.agent.compact(chat.model, chat.window, this.specs);
+    // What was sent while it compacted goes now (Stop gave it back already).
+    const next = this.queued.afterTurn('stop');
+    if (next !== undefined) await this.sending(next);
   }
 
   /** The configured model (or `model` at the same endpoint); undefined, and the chat told what to do, when there is none. */

@@ -37,8 +37,11 @@ export function transcriptOf(messages: readonly Message[], newId: () => string, 
           out.push({ type: 'notice', text: message.content.replace(NOTE_PREFIX, '') });
           break;
         }
-        endTurn();
-        turnUsage = usageOfTurn.get(messageIndex);
+        // A message sent while the turn ran (steering) is inside it: its usage shows after the turn's end.
+        if (turns.length === 0 || usageOfTurn.has(messageIndex)) {
+          endTurn();
+          turnUsage = usageOfTurn.get(messageIndex);
+        }
         out.push({ type: 'user', id: newId(), ...splitUserMessage(withoutModeInstruction(message.content)), messageIndex });
         break;
       case 'assistant':
