@@ -26,7 +26,7 @@ import { runToolCall } from './runToolCall';
 import { createToolContext, type ContextBase } from './toolContext';
 import { toolSpecs } from './toolSpecs';
 import { deliverNotes, toolsForStep, type ToolSource } from './toolSource';
-import type { Steering } from './steering';
+import { joinQueued, type Steering } from './steering';
 
 export interface AgentOptions {
   model: Model;
@@ -153,14 +153,19 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
   yield { type: 'done', reason: 'max_steps', message: `Stopped after ${maxSteps} steps without finishing.` };
 }
 
-/** Appends the queued messages as user messages, each told as it goes in; whether there were any. */
+/**
+ * Appends what is queued as one user message (many chat templates refuse two user messages in
+ * a row), told as it goes in; whether there was any. Right after the user's own message (the
+ * first step) it waits for the next boundary, for the same reason.
+ */
 function* deliverSteering(conversation: Conversation, steering: Steering | undefined): Generator<AgentEvent, boolean> {
-  const queued = steering?.take() ?? [];
-  for (const message of queued) {
-    conversation.messages.push({ role: 'user', content: message.text });
-    yield { type: 'steer', id: message.id, text: message.text };
-  }
-  return queued.length > 0;
+  if (!steering || conversation.messages.at(-1)?.role === 'user') return false;
+  const queued = steering.take();
+  if (queued.length === 0) return false;
+  const text = joinQueued(queued);
+  conversation.messages.push({ role: 'user', content: text });
+  yield { type: 'steer', text };
+  return true;
 }
 
 async function* runOne(call: ToolCall, reason: FinishReason, tools: readonly Tool[], base: ContextBase): AsyncGenerator<AgentEvent, ToolResult> {

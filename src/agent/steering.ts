@@ -12,6 +12,11 @@ export interface Steering {
   take(): QueuedMessage[];
 }
 
+/** Several queued messages as the one message they are delivered as, in the order they were sent. */
+export function joinQueued(messages: readonly QueuedMessage[]): string {
+  return messages.map((message) => message.text).join('\n\n');
+}
+
 export class SteerQueue implements Steering {
   private messages: QueuedMessage[] = [];
   private count = 0;

@@ -146,7 +146,7 @@ export class ChatAgent {
         await recorder.observe(event);
         if (!current()) continue;
         if (event.type === 'done') ended = event.reason;
-        if (event.type === 'steer') this.showSteer(event.id, event.text, record.messages.length - 1);
+        if (event.type === 'steer') this.showSteer(event.text, record.messages.length - 1);
         else this.showEvent(event, turn.endpoint);
       }
       const turnUsage = record.turns.at(-1)?.usage;
@@ -170,9 +170,9 @@ export class ChatAgent {
   }
 
   /** A message sent while the loop worked, now delivered: the user's, where it went in (the loop has just appended it). */
-  private showSteer(id: string, text: string, messageIndex: number): void {
-    this.log.info(`delivered a message sent while working (${text.length} characters)`);
-    this.transcript.add({ type: 'user', id, text, attachments: [], messageIndex });
+  private showSteer(text: string, messageIndex: number): void {
+    this.log.info(`delivered what was sent while working (${text.length} characters)`);
+    this.transcript.add({ type: 'user', id: randomUUID(), text, attachments: [], messageIndex });
   }
 
   stop(): void {

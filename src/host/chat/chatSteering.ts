@@ -3,7 +3,7 @@
 // stopped Ouro to take over, so nothing should set it going again behind their back, and what
 // they typed must not be lost. A turn that ends well sends what is still queued as the next message.
 import type { DoneReason } from '../../agent/events';
-import { SteerQueue, type QueuedMessage, type Steering } from '../../agent/steering';
+import { joinQueued, SteerQueue, type QueuedMessage, type Steering } from '../../agent/steering';
 
 export class ChatSteering {
   private readonly queue: SteerQueue;
@@ -35,21 +35,20 @@ export class ChatSteering {
 
   /** Stop or a new chat: what was not delivered goes back to the input, in order. */
   returnAll(): void {
-    const texts = this.queue.take().map((message) => message.text);
-    if (texts.length > 0) this.giveBack(texts.join('\n\n'));
+    const queued = this.queue.take();
+    if (queued.length > 0) this.giveBack(joinQueued(queued));
   }
 
   /**
-   * After a turn: the message to send next (the first queued; the loop delivers the others at its
-   * first step), or none. A turn that did not end well gives them back instead.
+   * After a turn: what is still queued, as the next message (one, as the loop would have sent
+   * it), or none. A turn that did not end well gives it back instead.
    */
   afterTurn(reason: DoneReason | undefined): string | undefined {
     if (reason !== 'stop') {
       this.returnAll();
       return undefined;
     }
-    const [first] = this.queue.views();
-    if (first) this.queue.remove(first.id);
-    return first?.text;
+    const queued = this.queue.take();
+    return queued.length > 0 ? joinQueued(queued) : undefined;
   }
 }

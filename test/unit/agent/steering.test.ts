@@ -17,18 +17,28 @@ describe('agent loop: steering', () => {
     const conversation = newConversation();
     const events = await h.run(conversation, { steering: queue, onEvent: (event) => event.type === 'tool_call' && queue.add('use tabs, not spaces') });
     assert.deepEqual(events.map((event) => event.type), ['step', 'tool_call', 'tool_result', 'step', 'steer', 'text', 'done']);
-    assert.deepEqual(eventsOf(events, 'steer'), [{ type: 'steer', id: 'q1', text: 'use tabs, not spaces' }]);
+    assert.deepEqual(eventsOf(events, 'steer'), [{ type: 'steer', text: 'use tabs, not spaces' }]);
     assert.equal(h.server.requests.length, 2);
     assert.deepEqual(lastWords(h.server.requests[1]), [['tool', 'waited 300 ms'], ['user', 'use tabs, not spaces']]);
     assert.deepEqual(conversation.messages.slice(3).map((message) => message.role), ['tool', 'user', 'assistant']);
     assert.deepEqual(queue.views(), []);
   });
 
-  it('sends several queued messages in the order they were sent', async () => {
+  it('sends several queued messages as one user message, in the order they were sent', async () => {
     const h = await harness([reply(toolCall('echo', { text: 'x' }, { id: 'e1' })), textReply('ok')]);
     const queue = new SteerQueue();
     await h.run(newConversation(), { steering: queue, onEvent: (event) => event.type === 'tool_call' && (queue.add('first'), queue.add('second')) });
-    assert.deepEqual(lastWords(h.server.requests[1]), [['user', 'first'], ['user', 'second']]);
+    assert.deepEqual(lastWords(h.server.requests[1]), [['tool', 'x'], ['user', 'first\n\nsecond']]);
+  });
+
+  it('never puts a queued message right after the user\'s own: it waits for the tool results', async () => {
+    const h = await harness([reply(toolCall('echo', { text: 'x' }, { id: 'e1' })), textReply('ok')]);
+    const queue = new SteerQueue();
+    queue.add('sent just after');
+    const events = await h.run(newConversation('go'), { steering: queue });
+    assert.deepEqual(lastWords(h.server.requests[0]), [['system', 'You are a test.'], ['user', 'go']]);
+    assert.deepEqual(lastWords(h.server.requests[1]), [['tool', 'x'], ['user', 'sent just after']]);
+    assert.equal(eventsOf(events, 'steer').length, 1);
   });
 
   it('a message queued while the model answers without tools starts the next request instead of being lost', async () => {

@@ -26,7 +26,7 @@ describe('chat state reducer', () => {
     const host = { busy: true, setup: initialChatState().setup, attachments: [], mode: 'agent' as const };
     const queued = fold([{ type: 'user', id: 'u1', text: 'fix it', attachments: [] }, agent({ type: 'text', delta: 'On it.' }), { type: 'state', ...host, queued: [{ id: 'q1', text: 'and the tests' }] }]);
     assert.deepEqual(queued.queued, [{ id: 'q1', text: 'and the tests' }]);
-    const delivered = fold([{ type: 'state', ...host, queued: [] }, agent({ type: 'steer', id: 'q1', text: 'and the tests' }), { type: 'user', id: 'q1', text: 'and the tests', attachments: [], messageIndex: 4 }], queued);
+    const delivered = fold([{ type: 'state', ...host, queued: [] }, agent({ type: 'steer', text: 'and the tests' }), { type: 'user', id: 'q1', text: 'and the tests', attachments: [], messageIndex: 4 }], queued);
     assert.deepEqual(delivered.queued, []);
     assert.deepEqual(delivered.items.map((item) => item.kind), ['user', 'assistant', 'user']);
     assert.equal(delivered.items[1].kind === 'assistant' && delivered.items[1].streaming, false);
