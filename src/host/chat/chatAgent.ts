@@ -19,7 +19,7 @@ import type { Model, ToolSpec } from '../../agent/model';
 import type { MeterView } from '../../protocol/messages';
 import type { ModeId } from '../../agent/modes/chatMode';
 import type { ChatHistory } from '../history/chatHistory';
-import { transcriptOf } from './conversationTranscript';
+import { shownUserMessage, transcriptOf } from './conversationTranscript';
 import { forEditor } from './editorErrors';
 import { readSettings } from '../settings/settings';
 import type { HeldNotes } from './heldNotes';
@@ -136,7 +136,8 @@ export class ChatAgent {
     const context = this.contextFor(turn.options.model, turn.window);
     try {
       if (record.messages.length === 0) record.messages.push({ role: 'system', content: await turn.systemPrompt() });
-      if (!turn.retry) recorder.startTurn(turn.content, turn.options.model.name);
+      // What the user typed is kept when the content would show otherwise (a prompt file's expansion).
+      if (!turn.retry) recorder.startTurn(turn.content, turn.options.model.name, shownUserMessage({ content: turn.content }).text === turn.display ? undefined : turn.display);
       await recorder.save();
       this.onMeterChange();
       const workspace = recordingWorkspace(turn.options.workspace, { checkpoints: record.checkpoints, messages: () => record.messages, save: () => recorder.save() });

@@ -59,6 +59,12 @@ describe('a saved conversation as a transcript', () => {
     );
   });
 
+  it('shows what the user typed for a prompt file\'s message, not its expansion, with its attachments', () => {
+    const content = composeUserMessage('Review src/add.ts for bugs, then list them.', [{ id: 'a1', path: 'src/add.ts', content: 'a - b' } as Attachment]);
+    const items = shown([{ role: 'system', content: 's' }, { role: 'user', content, display: '/review src/add.ts' }]);
+    assert.deepEqual(strip(items), [{ kind: 'user', text: '/review src/add.ts', attachments: ['src/add.ts'], messageIndex: 1 }]);
+  });
+
   it('shows the words of a message sent in Ask or Plan mode without the mode\'s instruction to the model', () => {
     const items = shown([{ role: 'system', content: 's' }, { role: 'user', content: withModeInstruction('ask', 'How does add work?') }]);
     assert.deepEqual(strip(items), [{ kind: 'user', text: 'How does add work?', attachments: [], messageIndex: 1 }]);
