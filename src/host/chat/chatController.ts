@@ -41,8 +41,8 @@ import type { Workspace } from '../../agent/workspace/workspace';
 import type { HeldNotes } from './heldNotes';
 import { STAGED_NOTE } from '../../protocol/notes';
 import type { ChatMcpServers } from '../mcp/chatMcpServers';
-import { isChatMode, toolsForMode, type ChatMode, type ModeId } from '../../agent/modes/chatMode';
-import { messageInMode, modeTools, type ResolvedMode } from '../../agent/modes/customMode';
+import type { ModeId } from '../../agent/modes/chatMode';
+import { messageInMode, modeTools, toolsInMode, type ResolvedMode } from '../../agent/modes/customMode';
 import { ChatModes } from './chatModes';
 import { namedToolSource } from '../../agent/prompts/promptTools';
 import { SlashCommands, type MessageOverride } from './slashCommands';
@@ -86,17 +86,17 @@ interface ChatModel {
 export class ChatController {
   /** The chat's tools and skills, from its first message until New Chat. */
   private toolset: { tools: ChatToolSource; skills: SkillLibrary } | undefined;
-  /** The specs the model is sent (the chat's wrappers do not change them), for the context meter. */
-  private builtInSpecs: { mode: ChatMode; specs: ToolSpec[] } | undefined;
-  private mcpSpecs: { from: readonly Tool[]; mode: ChatMode; specs: ToolSpec[] } | undefined;
+  /** The specs the model is sent (the chat's wrappers do not change them), for the context meter; `mode`: which tools (a custom mode's named ones). */
+  private builtInSpecs: { mode: string; specs: ToolSpec[] } | undefined;
+  private mcpSpecs: { from: readonly Tool[]; mode: string; specs: ToolSpec[] } | undefined;
 
-  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step, in the chat's mode (a custom one's as Agent's). */
-  private get specs(): ToolSpec[] {
-    const current = this.deps.agent.mode;
-    const mode = isChatMode(current) ? current : 'agent';
+  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step, as the chat's mode offers them. */
+  private async specs(): Promise<ToolSpec[]> {
+    const mode: ResolvedMode = (await this.modes.resolve(this.deps.agent.mode)) ?? { base: 'agent' };
+    const key = `${mode.base} ${mode.custom?.tools?.join(',') ?? '*'}`;
     const offered = this.deps.mcp.offered;
-    if (this.builtInSpecs?.mode !== mode) this.builtInSpecs = { mode, specs: toolSpecs(toolsForMode(mode, createTools())) };
-    if (this.mcpSpecs?.from !== offered || this.mcpSpecs.mode !== mode) this.mcpSpecs = { from: offered, mode, specs: toolSpecs(toolsForMode(mode, offered)) };
+    if (this.builtInSpecs?.mode !== key) this.builtInSpecs = { mode: key, specs: toolSpecs(toolsInMode(mode, createTools())) };
+    if (this.mcpSpecs?.from !== offered || this.mcpSpecs.mode !== key) this.mcpSpecs = { from: offered, mode: key, specs: toolSpecs(toolsInMode(mode, offered)) };
     return [...this.builtInSpecs.specs, ...this.mcpSpecs.specs];
   }
   /** The project rules the chat's system prompt was built with, to tell them apart in the meter. */
@@ -298,7 +298,7 @@ export class ChatController {
     setTimeout(() => {
       this.meterQueued = false;
       this.deps.view.post({ type: 'changedFiles', files: this.deps.changes.list() });
-      this.deps.agent.meter(this.specs, this.rules).then(
+      this.specs().then((specs) => this.deps.agent.meter(specs, this.rules)).then(
         (meter) => this.deps.view.post({ type: 'meter', ...meter }),
         (error: unknown) => this.deps.log.warn(`context meter: ${error instanceof Error ? error.message : String(error)}`),
       );
@@ -484,7 +484,7 @@ export class ChatController {
   private async compact(): Promise<void> {
     const chat = await this.chatModel();
     if (!chat) return;
-    await this.deps.agent.compact(chat.model, chat.window, this.specs);
+    await this.deps.agent.compact(chat.model, chat.window, await this.specs());
     // What was sent while it compacted goes now (Stop gave it back already).
     const next = this.queued.afterTurn('stop');
     if (next !== undefined) await this.sending(next);
