@@ -31,7 +31,7 @@ describe('Steering Ouro while it works', function () {
         reply(toolCall('run_command', { command: COMMAND })),
         (request) => textReply(lastContent(request.body.messages, 'user') === KEPT ? 'Later it is.' : `Unexpected: ${roles(request.body.messages).join(' | ')}`),
       ],
-      settings: { 'workbench.colorTheme': 'Default Light Modern' },
+      settings: { 'workbench.colorTheme': 'Default Dark Modern' },
     });
     const page = scenario.page;
     let chat = await scenario.openChat();
