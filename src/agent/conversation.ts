@@ -27,6 +27,8 @@ export interface UserMessage {
    * files): sent like the user's words, shown quietly in the chat.
    */
   note?: boolean;
+  /** What the chat shows when it is not the content: a prompt file's `/name args`, whose expansion the model gets. */
+  display?: string;
 }
 
 export interface AssistantMessage {

@@ -45,6 +45,8 @@ export type AgentEvent =
   | { type: 'compacted'; compaction: Compaction }
   /** The loop asked the model to go on (plan items left open), as a user message. */
   | { type: 'reminder'; text: string }
+  /** What the person sent while the loop worked, now in the conversation as a user message. */
+  | { type: 'steer'; text: string }
   /** What a hook said for the person (its message, or why it failed). */
   | { type: 'hook'; text: string }
   | { type: 'error'; message: string; status?: number }

@@ -26,6 +26,7 @@ import { runToolCall } from './runToolCall';
 import { createToolContext, type ContextBase } from './toolContext';
 import { toolSpecs } from './toolSpecs';
 import { deliverNotes, toolsForStep, type ToolSource } from './toolSource';
+import { joinQueued, type Steering } from './steering';
 
 export interface AgentOptions {
   model: Model;
@@ -53,6 +54,8 @@ export interface AgentOptions {
    * Plan modes: the plan is for later, and the model could not carry it out there anyway.
    */
   remindOpenPlanItems?: boolean;
+  /** Messages the person sent while the loop works, delivered at each step boundary (see steering.ts). */
+  steering?: Steering;
 }
 
 export const DEFAULT_MAX_STEPS = 50;
@@ -85,6 +88,8 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
   for (let step = 1; step <= maxSteps; step++) {
     if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
     yield { type: 'step', step };
+    // After the tool results, before the request: the person's words go in where they were read.
+    yield* deliverSteering(conversation, options.steering);
     const { tools, notes: newNotes = [] } = await toolsForStep(options.tools, signal);
     notes.push(...newNotes);
     deliverNotes(conversation.messages, notes);
@@ -111,6 +116,8 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
         return yield { type: 'done', reason: 'stop', message: EMPTY_REPLY };
       }
       conversation.messages.push(assistant(reply.text, reply.reasoning));
+      // A message that came while the model answered starts the next request rather than wait for another turn.
+      if (step < maxSteps && (yield* deliverSteering(conversation, options.steering))) continue;
       // Once per turn, a model that stops with plan items open and says nothing of them is asked to.
       const reminder = !reminded && options.remindOpenPlanItems !== false && step < maxSteps && reply.reason === 'stop' ? openItemsReminder(conversation.messages, reply.text) : undefined;
       if (reminder) {
@@ -144,6 +151,21 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
     if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
   }
   yield { type: 'done', reason: 'max_steps', message: `Stopped after ${maxSteps} steps without finishing.` };
+}
+
+/**
+ * Appends what is queued as one user message (many chat templates refuse two user messages in
+ * a row), told as it goes in; whether there was any. Right after the user's own message (the
+ * first step) it waits for the next boundary, for the same reason.
+ */
+function* deliverSteering(conversation: Conversation, steering: Steering | undefined): Generator<AgentEvent, boolean> {
+  if (!steering || conversation.messages.at(-1)?.role === 'user') return false;
+  const queued = steering.take();
+  if (queued.length === 0) return false;
+  const text = joinQueued(queued);
+  conversation.messages.push({ role: 'user', content: text });
+  yield { type: 'steer', text };
+  return true;
 }
 
 async function* runOne(call: ToolCall, reason: FinishReason, tools: readonly Tool[], base: ContextBase): AsyncGenerator<AgentEvent, ToolResult> {

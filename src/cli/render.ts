@@ -80,6 +80,10 @@ export function createHumanRenderer(out: Output, err: Output): (event: AgentEven
         endLine();
         err.write(`reminded: ${event.text}\n`);
         return;
+      case 'steer':
+        endLine();
+        err.write(`you (while it worked): ${event.text}\n`);
+        return;
       case 'hook':
         endLine();
         err.write(`hook: ${event.text}\n`);

@@ -8,6 +8,7 @@ import type { AgentEvent, LineCounts, Usage } from '../agent/events';
 import type { UsageTotals } from '../agent/usage/usageTotals';
 import type { CheckStatus, ConnectionReport } from '../llm/connectionTest';
 import { MODE_ID, type ModeId } from '../agent/modes/chatMode';
+import type { QueuedMessage } from '../agent/steering';
 
 export type { CheckStatus };
 
@@ -73,6 +74,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('listSlashCommands') }),
   /** The mode switcher or the view got focus: list the custom modes as they are now. */
   z.object({ type: z.literal('listModes') }),
+  /** Take back a message sent while Ouro worked, before it is delivered. */
+  z.object({ type: z.literal('removeQueued'), id }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -213,6 +216,8 @@ export interface HostState {
   mode: ModeId;
   /** The custom modes (.ouro/modes/), after the built-in ones in the switcher. */
   customModes?: CustomModeView[];
+  /** Messages sent while Ouro works, waiting for its next step, in order. */
+  queued?: QueuedMessage[];
 }
 
 export interface CustomModeView {
@@ -236,6 +241,8 @@ export type HostMessage =
   /** The MCP servers and how each is doing, whenever that changes. */
   | { type: 'mcpServers'; servers: McpServerView[] }
   /** The `/` picker's list, and the prompt files that cannot be used (with why). */
-  | { type: 'slashCommands'; commands: SlashCommandView[]; problems: string[] };
+  | { type: 'slashCommands'; commands: SlashCommandView[]; problems: string[] }
+  /** Queued messages that were not delivered (the user pressed Stop), back in the input to send or change. */
+  | { type: 'queuedBack'; text: string };
 
 export type HostMessageType = HostMessage['type'];

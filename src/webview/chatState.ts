@@ -7,6 +7,7 @@ import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
 import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView, CustomModeView } from '../protocol/messages';
 import { decisionNote, isRejectionNote, STOPPED_NOTE } from '../protocol/notes';
 import { compactionNote } from './usageText';
+import type { QueuedMessage } from '../agent/steering';
 import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
 
 /** `rejected` and `stopped` are the user's choice, shown apart from a tool that failed. */
@@ -51,6 +52,8 @@ export interface ChatState {
   /** The conversation's mode, shown beside the model name, and the custom modes it may switch to. */
   mode: ModeId;
   customModes?: CustomModeView[];
+  /** Messages sent while Ouro works, shown as queued after the transcript until delivered. */
+  queued?: QueuedMessage[];
   /** The conversation's usage and the context meter, as the host last measured them. */
   meter: MeterView;
   /** "Changed in this conversation". */
@@ -83,12 +86,14 @@ export function initialChatState(): ChatState {
 export function reduce(state: ChatState, message: HostMessage): ChatState {
   switch (message.type) {
     case 'state':
-      return { ...state, busy: message.busy, setup: message.setup, connection: message.connection, attachments: message.attachments, mode: message.mode, customModes: message.customModes };
+      return { ...state, busy: message.busy, setup: message.setup, connection: message.connection, attachments: message.attachments, mode: message.mode, customModes: message.customModes, queued: message.queued };
     case 'snapshot': {
       const base: ChatState = { ...initialChatState(), mcpServers: state.mcpServers, ...message.state };
       return message.transcript.reduce<ChatState>(reduce, base);
     }
     case 'focusInput':
+    // The input's, not the state's (main.ts).
+    case 'queuedBack':
       return state;
     case 'slashCommands':
       return { ...state, slashCommands: { commands: message.commands, problems: message.problems } };
@@ -136,6 +141,8 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
   if (event.type !== 'retry' && event.type !== 'step' && event.type !== 'usage') state = withoutRetryLine(state);
   switch (event.type) {
     case 'step':
+    // The host shows a delivered message as the user's (with where it is, for Undo since).
+    case 'steer':
       return state;
     case 'text':
       return appendToAssistant(state, 'text', event.delta);

@@ -79,6 +79,7 @@ onHostMessage((message) => {
     schedulePersist();
   }
   if (message.type === 'focusInput') composer.prompt.focus();
+  if (message.type === 'queuedBack') composer.putBack(message.text);
   if (wasBusy && !state.busy) schedulePersist();
   scheduleRender();
 });

@@ -20,7 +20,7 @@ const toolCall = z.object({ id: z.string(), name: z.string(), arguments: z.strin
 
 const message = z.discriminatedUnion('role', [
   z.object({ role: z.literal('system'), content: z.string() }),
-  z.object({ role: z.literal('user'), content: z.string(), note: z.boolean().optional() }),
+  z.object({ role: z.literal('user'), content: z.string(), note: z.boolean().optional(), display: z.string().optional() }),
   z.object({
     role: z.literal('assistant'),
     content: z.string(),

@@ -1,7 +1,7 @@
 // A conversation as it is kept: the messages the loop works on (it is a Conversation, so it is
 // passed to runAgent as it is) with what the history list, the usage display, undo and the
 // context manager need alongside them.
-import type { Conversation, Message } from '../conversation';
+import type { Conversation, Message, UserMessage } from '../conversation';
 import { emptyContextState, type ContextState } from '../context/requestView';
 import { emptyTotals, type UsageTotals } from '../usage/usageTotals';
 import type { StagedFile } from '../workspace/stagedWorkspace';
@@ -56,8 +56,8 @@ export function newRecord(id: string, messages: Message[], now = new Date()): Co
 
 /** The first line of the first user message, shortened. */
 export function titleFor(messages: readonly Message[]): string {
-  const first = messages.find((message) => message.role === 'user');
-  const line = first?.content.split('\n').map((part) => part.trim()).find(Boolean);
+  const first = messages.find((message): message is UserMessage => message.role === 'user');
+  const line = (first?.display ?? first?.content)?.split('\n').map((part) => part.trim()).find(Boolean);
   if (!line) return UNTITLED;
   const flat = line.replace(/\s+/g, ' ');
   return flat.length <= TITLE_LENGTH ? flat : `${flat.slice(0, TITLE_LENGTH - 1).trimEnd()}…`;

@@ -35,10 +35,10 @@ export class ConversationRecorder {
     private readonly options: RecorderOptions,
   ) {}
 
-  /** Appends the user's message and starts counting the turn's usage. */
-  startTurn(content: string, model?: string): void {
+  /** Appends the user's message and starts counting the turn's usage; `display`: what the chat shows, when not `content`. */
+  startTurn(content: string, model?: string, display?: string): void {
     this.conversation.turns.push({ messageIndex: this.conversation.messages.length, usage: emptyTotals() });
-    this.conversation.messages.push({ role: 'user', content });
+    this.conversation.messages.push({ role: 'user', content, ...(display !== undefined ? { display } : {}) });
     if (model) this.conversation.model = model;
   }
 
@@ -74,6 +74,7 @@ export class ConversationRecorder {
         await this.save();
         return;
       case 'tool_result':
+      case 'steer':
         await this.save();
         return;
       case 'done':

@@ -9,7 +9,8 @@ import type { MarkdownSource } from '../markdownFiles/markdownSources';
 import { describeFileIssues } from '../schemaIssues';
 import { namedToolSource } from '../prompts/promptTools';
 import type { ToolSource } from '../toolSource';
-import { CHAT_MODES, isChatMode, MODE_ID, modeToolSource, withModeInstruction, type ChatMode, type ModeId } from './chatMode';
+import type { Tool } from '../tools/tool';
+import { CHAT_MODES, isChatMode, MODE_ID, modeToolSource, toolsForMode, withModeInstruction, type ChatMode, type ModeId } from './chatMode';
 
 export interface CustomMode {
   /** The file's name without `.md`: what the conversation keeps. */
@@ -70,6 +71,13 @@ export function resolveMode(id: ModeId, custom: readonly CustomMode[]): Resolved
 export function modeTools(mode: ResolvedMode, source: ToolSource): ToolSource {
   const base = modeToolSource(mode.base, source);
   return mode.custom?.tools ? namedToolSource(mode.custom.tools, base) : base;
+}
+
+/** The same choice on a list (the context meter's count of the specs): the built-in mode's tools, then only those the custom mode names. */
+export function toolsInMode<T extends Pick<Tool, 'name' | 'kind'>>(mode: ResolvedMode, tools: readonly T[]): T[] {
+  const allowed = toolsForMode(mode.base, tools);
+  const named = mode.custom?.tools && new Set(mode.custom.tools);
+  return named ? allowed.filter((tool) => named.has(tool.name)) : allowed;
 }
 
 export function messageInMode(mode: ResolvedMode, content: string): string {

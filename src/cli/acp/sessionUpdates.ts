@@ -103,6 +103,7 @@ export function createUpdateMapper(cwd: string): (event: AgentEvent) => SessionU
       case 'retry':
       case 'compacted':
       case 'reminder':
+      case 'steer':
       case 'hook':
       case 'error':
         return [];

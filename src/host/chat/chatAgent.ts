@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { UserMessage } from '../../agent/conversation';
-import type { AgentEvent, Usage } from '../../agent/events';
+import type { AgentEvent, DoneReason, Usage } from '../../agent/events';
 import { ContextManager } from '../../agent/context/contextManager';
 import { newRecord, type ConversationRecord } from '../../agent/history/conversationRecord';
 import { ConversationRecorder } from '../../agent/history/conversationRecorder';
@@ -19,7 +19,7 @@ import type { Model, ToolSpec } from '../../agent/model';
 import type { MeterView } from '../../protocol/messages';
 import type { ModeId } from '../../agent/modes/chatMode';
 import type { ChatHistory } from '../history/chatHistory';
-import { transcriptOf } from './conversationTranscript';
+import { shownUserMessage, transcriptOf } from './conversationTranscript';
 import { forEditor } from './editorErrors';
 import { readSettings } from '../settings/settings';
 import type { HeldNotes } from './heldNotes';
@@ -119,8 +119,10 @@ export class ChatAgent {
     }
   }
 
-  async run(turn: Turn): Promise<void> {
-    if (this.controller) return;
+  /** Runs the turn; how it ended (undefined: it did not start, or another chat is shown now). */
+  async run(turn: Turn): Promise<DoneReason | undefined> {
+    if (this.controller) return undefined;
+    let ended: DoneReason | undefined;
     const controller = new AbortController();
     const generation = this.generation;
     const current = () => generation === this.generation;
@@ -134,7 +136,8 @@ export class ChatAgent {
     const context = this.contextFor(turn.options.model, turn.window);
     try {
       if (record.messages.length === 0) record.messages.push({ role: 'system', content: await turn.systemPrompt() });
-      if (!turn.retry) recorder.startTurn(turn.content, turn.options.model.name);
+      // What the user typed is kept when the content would show otherwise (a prompt file's expansion).
+      if (!turn.retry) recorder.startTurn(turn.content, turn.options.model.name, shownUserMessage({ content: turn.content }).text === turn.display ? undefined : turn.display);
       await recorder.save();
       this.onMeterChange();
       const workspace = recordingWorkspace(turn.options.workspace, { checkpoints: record.checkpoints, messages: () => record.messages, save: () => recorder.save() });
@@ -143,7 +146,9 @@ export class ChatAgent {
         // Saved before it is shown, and to its own conversation even after New Chat.
         await recorder.observe(event);
         if (!current()) continue;
-        this.showEvent(event, turn.endpoint);
+        if (event.type === 'done') ended = event.reason;
+        if (event.type === 'steer') this.showSteer(event.text, record.messages.length - 1);
+        else this.showEvent(event, turn.endpoint);
       }
       const turnUsage = record.turns.at(-1)?.usage;
       if (current() && turnUsage?.requests) this.transcript.add({ type: 'turnUsage', usage: turnUsage });
@@ -152,6 +157,7 @@ export class ChatAgent {
       const message = error instanceof Error ? error.message : String(error);
       this.log.error(`the agent loop failed: ${message}`);
       if (current()) {
+        ended = 'error';
         this.transcript.add({ type: 'agent', event: { type: 'error', message } });
         this.transcript.add({ type: 'agent', event: { type: 'done', reason: 'error', message } });
       }
@@ -161,6 +167,13 @@ export class ChatAgent {
       if (this.controller === controller) this.controller = undefined;
       if (current()) this.onBusyChange(false);
     }
+    return ended;
+  }
+
+  /** A message sent while the loop worked, now delivered: the user's, where it went in (the loop has just appended it). */
+  private showSteer(text: string, messageIndex: number): void {
+    this.log.info(`delivered what was sent while working (${text.length} characters)`);
+    this.transcript.add({ type: 'user', id: randomUUID(), text, attachments: [], messageIndex });
   }
 
   stop(): void {

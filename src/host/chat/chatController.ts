@@ -41,11 +41,13 @@ import type { Workspace } from '../../agent/workspace/workspace';
 import type { HeldNotes } from './heldNotes';
 import { STAGED_NOTE } from '../../protocol/notes';
 import type { ChatMcpServers } from '../mcp/chatMcpServers';
-import { isChatMode, toolsForMode, type ChatMode, type ModeId } from '../../agent/modes/chatMode';
-import { messageInMode, modeTools, type ResolvedMode } from '../../agent/modes/customMode';
+import type { ModeId } from '../../agent/modes/chatMode';
+import { messageInMode, modeTools, toolsInMode, type ResolvedMode } from '../../agent/modes/customMode';
 import { ChatModes } from './chatModes';
 import { namedToolSource } from '../../agent/prompts/promptTools';
 import { SlashCommands, type MessageOverride } from './slashCommands';
+import { parseSlash } from './slashCommandLine';
+import { ChatSteering } from './chatSteering';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -84,17 +86,17 @@ interface ChatModel {
 export class ChatController {
   /** The chat's tools and skills, from its first message until New Chat. */
   private toolset: { tools: ChatToolSource; skills: SkillLibrary } | undefined;
-  /** The specs the model is sent (the chat's wrappers do not change them), for the context meter. */
-  private builtInSpecs: { mode: ChatMode; specs: ToolSpec[] } | undefined;
-  private mcpSpecs: { from: readonly Tool[]; mode: ChatMode; specs: ToolSpec[] } | undefined;
+  /** The specs the model is sent (the chat's wrappers do not change them), for the context meter; `mode`: which tools (a custom mode's named ones). */
+  private builtInSpecs: { mode: string; specs: ToolSpec[] } | undefined;
+  private mcpSpecs: { from: readonly Tool[]; mode: string; specs: ToolSpec[] } | undefined;
 
-  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step, in the chat's mode (a custom one's as Agent's). */
-  private get specs(): ToolSpec[] {
-    const current = this.deps.agent.mode;
-    const mode = isChatMode(current) ? current : 'agent';
+  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step, as the chat's mode offers them. */
+  private async specs(): Promise<ToolSpec[]> {
+    const mode: ResolvedMode = (await this.modes.resolve(this.deps.agent.mode)) ?? { base: 'agent' };
+    const key = `${mode.base} ${mode.custom?.tools?.join(',') ?? '*'}`;
     const offered = this.deps.mcp.offered;
-    if (this.builtInSpecs?.mode !== mode) this.builtInSpecs = { mode, specs: toolSpecs(toolsForMode(mode, createTools())) };
-    if (this.mcpSpecs?.from !== offered || this.mcpSpecs.mode !== mode) this.mcpSpecs = { from: offered, mode, specs: toolSpecs(toolsForMode(mode, offered)) };
+    if (this.builtInSpecs?.mode !== key) this.builtInSpecs = { mode: key, specs: toolSpecs(toolsInMode(mode, createTools())) };
+    if (this.mcpSpecs?.from !== offered || this.mcpSpecs.mode !== key) this.mcpSpecs = { from: offered, mode: key, specs: toolSpecs(toolsInMode(mode, offered)) };
     return [...this.builtInSpecs.specs, ...this.mcpSpecs.specs];
   }
   /** The project rules the chat's system prompt was built with, to tell them apart in the meter. */
@@ -106,8 +108,13 @@ export class ChatController {
 
   private readonly slash: SlashCommands;
   private readonly modes: ChatModes;
+  private readonly queued: ChatSteering;
 
   constructor(private readonly deps: ChatControllerDeps) {
+    this.queued = new ChatSteering(
+      () => void this.pushState(),
+      (text) => deps.view.post({ type: 'queuedBack', text }),
+    );
     this.modes = new ChatModes(deps.workspace, (line) => deps.log.warn(line));
     this.slash = new SlashCommands(
       deps.workspace,
@@ -144,6 +151,7 @@ export class ChatController {
         return;
       case 'stop':
         agent.stop();
+        this.queued.returnAll();
         return;
       case 'newChat':
         this.newChat();
@@ -232,6 +240,9 @@ export class ChatController {
       case 'listModes':
         void this.pushState();
         return;
+      case 'removeQueued':
+        this.queued.remove(message.id);
+        return;
       case 'listSlashCommands':
         void this.slash.views().then(({ commands, problems }) => this.deps.view.post({ type: 'slashCommands', commands, problems }));
         return;
@@ -259,6 +270,7 @@ export class ChatController {
   }
 
   newChat(): void {
+    this.queued.returnAll();
     this.deps.decisions.rejectAll('The user started a new chat.');
     this.deps.workspace.lateProblems.clear();
     this.deps.agent.reset();
@@ -287,7 +299,7 @@ export class ChatController {
     setTimeout(() => {
       this.meterQueued = false;
       this.deps.view.post({ type: 'changedFiles', files: this.deps.changes.list() });
-      this.deps.agent.meter(this.specs, this.rules).then(
+      this.specs().then((specs) => this.deps.agent.meter(specs, this.rules)).then(
         (meter) => this.deps.view.post({ type: 'meter', ...meter }),
         (error: unknown) => this.deps.log.warn(`context meter: ${error instanceof Error ? error.message : String(error)}`),
       );
@@ -301,7 +313,7 @@ export class ChatController {
 
   async hostState(): Promise<HostState> {
     const connection = this.deps.models.connection;
-    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views(), mode: this.deps.agent.mode, customModes: await this.modes.views() };
+    return { busy: this.deps.agent.busy, setup: await this.setupState(), ...(connection ? { connection } : {}), attachments: this.deps.attachments.views(), mode: this.deps.agent.mode, customModes: await this.modes.views(), queued: this.queued.views() };
   }
 
   private async setupState(): Promise<SetupState> {
@@ -311,8 +323,9 @@ export class ChatController {
     return { configured, provider: settings.provider, baseUrl: endpoint.baseURL ?? '', model: endpoint.model, hasApiKey: endpoint.apiKey !== undefined };
   }
 
-  /** What the user sent: a command (`/name`) is run, anything else is sent. */
+  /** What the user sent: a command (`/name`) is run, anything else is sent; while Ouro works, queued for its next step. */
   private async received(text: string): Promise<void> {
+    if (this.deps.agent.busy) return this.steer(text);
     try {
       if (await this.slash.run(text)) return;
     } catch (error) {
@@ -322,6 +335,17 @@ export class ChatController {
       return;
     }
     await this.sending(text);
+  }
+
+  /** Queues a message sent while Ouro works; a command is not queued: it is for the chat as it is when it runs. */
+  private steer(text: string): void {
+    if (!text.trim()) return;
+    if (parseSlash(text)) {
+      this.deps.transcript.add({ type: 'notice', text: `Ouro is still working: send ${text.split(/\s/, 1)[0]} again once it is done (or press Stop).` });
+      return;
+    }
+    this.deps.log.info(`message queued while working (${text.length} characters)`);
+    this.queued.add(text);
   }
 
   /** send(), with any failure before the turn starts logged and shown: a message is never dropped unseen. */
@@ -373,7 +397,7 @@ export class ChatController {
     const staged = this.deps.staged.workspace;
     const staging = readReviewFlow() === 'end' ? staged : undefined;
     const tools = modeTools(mode, this.deps.notes.withSource(this.deps.mcp.withTools(toolset.tools.forStep)));
-    await agent.run({
+    const ended = await agent.run({
       retry,
       content: messageInMode(mode, composeUserMessage(override?.content ?? text, attached)),
       display: text,
@@ -394,8 +418,11 @@ export class ChatController {
         asker: questionAsker(decisions),
         hooks,
         remindOpenPlanItems: mode.base === 'agent',
+        steering: this.queued.steering,
       },
     });
+    const next = this.queued.afterTurn(ended);
+    if (next !== undefined) await this.sending(next);
   }
 
   /** The staged layer, each staged write's card saying so. */
@@ -457,7 +484,11 @@ export class ChatController {
 
   private async compact(): Promise<void> {
     const chat = await this.chatModel();
-    if (chat) await this.deps.agent.compact(chat.model, chat.window, this.specs);
+    if (!chat) return;
+    await this.deps.agent.compact(chat.model, chat.window, await this.specs());
+    // What was sent while it compacted goes now (Stop gave it back already).
+    const next = this.queued.afterTurn('stop');
+    if (next !== undefined) await this.sending(next);
   }
 
   /** The configured model (or `model` at the same endpoint); undefined, and the chat told what to do, when there is none. */

@@ -2,7 +2,7 @@
 // live chat was made of, so a reloaded window or an opened conversation looks as it did, tool
 // cards with their results. Derived, not saved beside it: an imported or repaired conversation
 // shows the same way. Pure.
-import type { Message } from '../../agent/conversation';
+import type { Message, UserMessage } from '../../agent/conversation';
 import type { TurnUsage } from '../../agent/history/conversationRecord';
 import type { TranscriptMessage } from '../../protocol/messages';
 import { decisionNote, STAGED_NOTE, STOPPED_NOTE } from '../../protocol/notes';
@@ -17,6 +17,12 @@ const STOPPED = /The user stopped the task before/;
 const NOTE_PREFIX = /^\[Note from Ouro\] /;
 /** An edit's result when it was staged for the review at the end (proposalResult.ts). */
 const STAGED = /\n\(Staged for the user to review when you finish: /;
+
+/** The user's words and attachments as the chat shows them: what they typed, not the mode's instruction or a prompt file's expansion. */
+export function shownUserMessage(message: Pick<UserMessage, 'content' | 'display'>): { text: string; attachments: string[] } {
+  const shown = splitUserMessage(withoutModeInstruction(message.content));
+  return message.display !== undefined ? { ...shown, text: message.display } : shown;
+}
 
 /** `turns`: each turn's usage, shown after its last message as the live chat showed it. */
 export function transcriptOf(messages: readonly Message[], newId: () => string, turns: readonly TurnUsage[] = []): TranscriptMessage[] {
@@ -37,9 +43,12 @@ export function transcriptOf(messages: readonly Message[], newId: () => string, 
           out.push({ type: 'notice', text: message.content.replace(NOTE_PREFIX, '') });
           break;
         }
-        endTurn();
-        turnUsage = usageOfTurn.get(messageIndex);
-        out.push({ type: 'user', id: newId(), ...splitUserMessage(withoutModeInstruction(message.content)), messageIndex });
+        // A message sent while the turn ran (steering) is inside it: its usage shows after the turn's end.
+        if (turns.length === 0 || usageOfTurn.has(messageIndex)) {
+          endTurn();
+          turnUsage = usageOfTurn.get(messageIndex);
+        }
+        out.push({ type: 'user', id: newId(), ...shownUserMessage(message), messageIndex });
         break;
       case 'assistant':
         if (message.reasoning) out.push({ type: 'agent', event: { type: 'reasoning', delta: message.reasoning } });

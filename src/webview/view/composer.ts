@@ -14,6 +14,7 @@ export class Composer {
   private readonly attachments = byId<HTMLElement>('attachments');
   private attachmentsKey = '';
   private busy = false;
+  private readonly idlePlaceholder = this.prompt.placeholder;
 
   constructor(onDraftChange: (draft: string) => void) {
     this.prompt.addEventListener('keydown', (event) => {
@@ -44,6 +45,7 @@ export class Composer {
     // Stop takes Send's place while the agent works, so the one button there always fits.
     this.stop.hidden = !state.busy;
     this.send.hidden = state.busy;
+    this.prompt.placeholder = state.busy ? 'Ouro is working: what you send now reaches it at its next step' : this.idlePlaceholder;
     if (!state.busy && document.activeElement === this.stop) this.prompt.focus();
     this.modelName.textContent = state.setup.model || 'no model set';
     const where = state.setup.provider === 'vscode-lm' ? " from VS Code's language models" : state.setup.baseUrl ? ` at ${state.setup.baseUrl}` : '';
@@ -51,6 +53,14 @@ export class Composer {
     this.model.title = `${title}. Choose a model`;
     this.model.setAttribute('aria-label', `${state.setup.model ? `Model ${state.setup.model}` : 'No model set'}: choose a model`);
     this.renderAttachments(state);
+  }
+
+  /** Queued messages Stop gave back: before whatever is in the input now. */
+  putBack(text: string): void {
+    const typed = this.prompt.value.trim();
+    this.prompt.value = typed ? `${text}\n\n${typed}` : text;
+    this.prompt.dispatchEvent(new Event('input'));
+    this.prompt.focus();
   }
 
   private renderAttachments(state: ChatState): void {
@@ -71,9 +81,10 @@ export class Composer {
     this.attachments.hidden = state.attachments.length === 0;
   }
 
+  /** Sends what is typed; while Ouro works, the host queues it for Ouro's next step (attachments wait for a message of their own). */
   submit(): void {
     const text = this.prompt.value.trim();
-    if (this.busy || (!text && this.attachments.childElementCount === 0)) return;
+    if (!text && (this.busy || this.attachments.childElementCount === 0)) return;
     post({ type: 'send', text });
     this.prompt.value = '';
     this.prompt.dispatchEvent(new Event('input'));

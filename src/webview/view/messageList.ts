@@ -5,6 +5,7 @@ import type { ChatItem, ChatState } from '../chatState';
 import { h } from '../dom';
 import { AssistantMessage } from './assistantMessage';
 import { renderItem } from './itemViews';
+import { QueuedMessages } from './queuedMessages';
 import { renderSetupCard, showConnection } from './setupCard';
 
 const pageSize = 60;
@@ -12,6 +13,7 @@ const pageSize = 60;
 export class MessageList {
   private readonly rendered = new Map<string, { item: ChatItem; element: HTMLElement; reply?: AssistantMessage }>();
   private shown = pageSize;
+  private readonly queued = new QueuedMessages();
   private setupKey = '';
   private setupElement: HTMLElement | undefined;
   private readonly emptyState = h(
@@ -46,6 +48,7 @@ export class MessageList {
       keep.add(item.key);
       wanted.push(this.elementFor(item));
     }
+    wanted.push(...this.queued.render(state.queued));
     for (const key of [...this.rendered.keys()]) if (!keep.has(key)) this.rendered.delete(key);
     reconcile(this.container, wanted);
     if (stickToBottom) this.container.scrollTop = this.container.scrollHeight;

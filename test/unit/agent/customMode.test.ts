@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workspaceModeSources } from '../../../src/agent/markdownFiles/markdownSources';
 import { withoutModeInstruction } from '../../../src/agent/modes/chatMode';
-import { listCustomModes, messageInMode, modeTools, parseModeFile, resolveMode } from '../../../src/agent/modes/customMode';
+import { listCustomModes, messageInMode, modeTools, parseModeFile, resolveMode, toolsInMode } from '../../../src/agent/modes/customMode';
 import { createTools } from '../../../src/agent/tools/index';
 import { NodeWorkspace } from '../../../src/agent/workspace/nodeWorkspace';
 
@@ -61,6 +61,17 @@ describe('custom modes', () => {
     const content = messageInMode(mode, 'look at sum');
     assert.equal(content, 'look at sum\n\n[Custom mode "Reviewer": Point out bugs; suggest fixes in words.]');
     assert.equal(withoutModeInstruction(content), 'look at sum');
+  });
+
+  it('the context meter counts the same tools a message in the mode is offered', async () => {
+    const check = parseModeFile(REVIEWER, 'reviewer', 'r.md');
+    assert.ok(check.ok);
+    for (const mode of [resolveMode('reviewer', [check.value]), resolveMode('ask', []), resolveMode('agent', [])]) {
+      assert.ok(mode);
+      const offered = (await modeTools(mode, async () => ({ tools: createTools() }))(new AbortController().signal)).tools.map((tool) => tool.name);
+      assert.deepEqual(toolsInMode(mode, createTools()).map((tool) => tool.name), offered);
+    }
+    assert.deepEqual(toolsInMode(resolveMode('reviewer', [check.value])!, createTools()).map((tool) => tool.name), ['read_file', 'search_files', 'write_file']);
   });
 
   it('a built-in mode resolves without files, and a custom one that is gone does not', () => {

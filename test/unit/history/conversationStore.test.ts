@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConversationFileError, FORMAT, VERSION } from '../../../src/agent/history/conversationFile';
-import { newRecord, type ConversationRecord } from '../../../src/agent/history/conversationRecord';
+import { newRecord, titleFor, type ConversationRecord } from '../../../src/agent/history/conversationRecord';
 import { ConversationStore } from '../../../src/agent/history/conversationStore';
 import type { HistoryStorage } from '../../../src/agent/history/historyStorage';
 import { NodeHistoryStorage } from '../../../src/agent/history/nodeHistoryStorage';
@@ -54,6 +54,14 @@ describe('conversation store', () => {
     const file = join(folder, 'history', 'c1.json');
     await writeFile(file, (await readFile(file, 'utf8')).replace('"mode":"ask"', '"mode":"../ask"'));
     await assert.rejects(() => store.load('c1'), /mode/);
+  });
+
+  it('keeps what the user typed for a prompt file\'s message, and titles the conversation with it', async () => {
+    const record = conversation('c1', 'unused', '2025-01-01T10:05:00Z');
+    record.messages[1] = { role: 'user', content: 'Review src/add.ts for bugs, then list them.', display: '/review src/add.ts' };
+    await store.save(record);
+    assert.deepEqual((await store.load('c1'))?.conversation.messages[1], record.messages[1]);
+    assert.equal(titleFor(record.messages), '/review src/add.ts');
   });
 
   it('keeps the previous save when a save fails before its rename', async () => {

@@ -39,6 +39,32 @@ describe('a saved conversation as a transcript', () => {
     );
   });
 
+  it('shows a message sent while the turn ran where it was delivered, inside its turn', () => {
+    const usage = { requests: 2, promptTokens: 200, completionTokens: 10, cachedTokens: 0, cost: 0, unpricedRequests: 2 };
+    const transcript = transcriptOf(
+      [
+        { role: 'system', content: 'You are Ouro.' },
+        { role: 'user', content: 'Fix add' },
+        { role: 'assistant', content: '', toolCalls: [{ id: 'a', name: 'read_file', arguments: '{"path":"src/add.ts"}' }] },
+        { role: 'tool', toolCallId: 'a', name: 'read_file', content: '1: a - b' },
+        { role: 'user', content: 'and keep the tests' },
+        { role: 'assistant', content: 'Done, tests kept.' },
+      ],
+      () => 'u',
+      [{ messageIndex: 1, usage }],
+    );
+    assert.deepEqual(
+      transcript.map((message) => (message.type === 'agent' ? message.event.type : message.type === 'user' ? `user ${message.messageIndex} ${message.text}` : message.type === 'turnUsage' ? `usage ${message.usage.requests}` : message.type)),
+      ['user 1 Fix add', 'tool_call', 'tool_result', 'user 4 and keep the tests', 'text', 'done', 'usage 2'],
+    );
+  });
+
+  it('shows what the user typed for a prompt file\'s message, not its expansion, with its attachments', () => {
+    const content = composeUserMessage('Review src/add.ts for bugs, then list them.', [{ id: 'a1', path: 'src/add.ts', content: 'a - b' } as Attachment]);
+    const items = shown([{ role: 'system', content: 's' }, { role: 'user', content, display: '/review src/add.ts' }]);
+    assert.deepEqual(strip(items), [{ kind: 'user', text: '/review src/add.ts', attachments: ['src/add.ts'], messageIndex: 1 }]);
+  });
+
   it('shows the words of a message sent in Ask or Plan mode without the mode\'s instruction to the model', () => {
     const items = shown([{ role: 'system', content: 's' }, { role: 'user', content: withModeInstruction('ask', 'How does add work?') }]);
     assert.deepEqual(strip(items), [{ kind: 'user', text: 'How does add work?', attachments: [], messageIndex: 1 }]);

@@ -22,6 +22,16 @@ describe('chat state reducer', () => {
     assert.equal(last.kind === 'assistant' && last.streaming, true);
   });
 
+  it('holds the queued messages the host reports, and shows a delivered one as the user\'s where it went in', () => {
+    const host = { busy: true, setup: initialChatState().setup, attachments: [], mode: 'agent' as const };
+    const queued = fold([{ type: 'user', id: 'u1', text: 'fix it', attachments: [] }, agent({ type: 'text', delta: 'On it.' }), { type: 'state', ...host, queued: [{ id: 'q1', text: 'and the tests' }] }]);
+    assert.deepEqual(queued.queued, [{ id: 'q1', text: 'and the tests' }]);
+    const delivered = fold([{ type: 'state', ...host, queued: [] }, agent({ type: 'steer', text: 'and the tests' }), { type: 'user', id: 'q1', text: 'and the tests', attachments: [], messageIndex: 4 }], queued);
+    assert.deepEqual(delivered.queued, []);
+    assert.deepEqual(delivered.items.map((item) => item.kind), ['user', 'assistant', 'user']);
+    assert.equal(delivered.items[1].kind === 'assistant' && delivered.items[1].streaming, false);
+  });
+
   it('replaces only the message in flight when a delta arrives', () => {
     const before = fold([{ type: 'user', id: 'u1', text: 'hi', attachments: [] }, agent({ type: 'text', delta: 'a' })]);
     const after = reduce(before, agent({ type: 'text', delta: 'b' }));
