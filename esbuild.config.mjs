@@ -104,10 +104,13 @@ mkdirSync('dist', { recursive: true });
 const { ICON_NAMES } = await tsImport('./src/webview/icons.ts', import.meta.url);
 const { codiconSvgReader, iconsCss } = await tsImport('./src/webview/iconsCss.ts', import.meta.url);
 writeFileSync('dist/icons.css', iconsCss(ICON_NAMES, codiconSvgReader('node_modules/@vscode/codicons/src')));
-/** Writes `out` from `pack()` unless it is newer than the install of `from` (whose folder npm made then). */
-async function packOnce(out, from, pack) {
-  const installed = statSync(dirname(from)).mtimeMs;
-  if (existsSync(out) && statSync(out).mtimeMs >= installed) return;
+/**
+ * Writes `out` from `pack()` unless it is newer than the install of `from` (whose folder npm made
+ * then) and than each of `packers` (the code that packs it).
+ */
+async function packOnce(out, from, pack, packers = []) {
+  const made = Math.max(statSync(dirname(from)).mtimeMs, ...packers.map((file) => statSync(file).mtimeMs));
+  if (existsSync(out) && statSync(out).mtimeMs >= made) return;
   writeFileSync(out, await pack());
 }
 
@@ -131,7 +134,7 @@ for (const encoding of ['o200k_base', 'cl100k_base']) {
   await packOnce(`dist/tokenizer-${encoding}.br`, from, async () => {
     const { packRanks } = await tsImport('./src/agent/context/tokenizerData.ts', import.meta.url);
     return packRanks(require(from).default);
-  });
+  }, ['src/agent/context/tokenizerData.ts']);
 }
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

@@ -2,6 +2,7 @@
 // a counter read from a packed file beside the bundle counts as the package does.
 import { strict as assert } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { loadTokenCounter } from '../../../src/agent/context/tokenCounter';
 import { packRanks, packedEncoding, unpackRanks, type Ranks } from '../../../src/agent/context/tokenizerData';
 
@@ -33,6 +34,11 @@ describe('packed tokenizer tables', function () {
   it('keeps a token that starts with a byte order mark as bytes, as the library does', () => {
     const ranks: Ranks = ['a', 'ü', [0xef, 0xbb, 0xbf], [0xef, 0xbb, 0xbf, 0x2f, 0x2f], [0xff]];
     assert.deepEqual(unpackRanks(packRanks(ranks, 4)), ranks);
+  });
+
+  it('refuses packed ranks with bytes past their tokens', () => {
+    const longer = Buffer.concat([brotliDecompressSync(packRanks(['a', 'b'], 4)), Buffer.from('c')]);
+    assert.throws(() => unpackRanks(brotliCompressSync(longer)), /1 bytes past their 2 tokens/);
   });
 
   it('refuses a token it cannot pack', () => {
