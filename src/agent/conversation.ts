@@ -1,5 +1,6 @@
 // The conversation is plain data: it is what the loop sends, what the history saves and loads,
 // and what the chat view renders. Nothing here knows about the wire format of any provider.
+import type { UserImage } from './images/userImage';
 
 export interface ToolCall {
   /** Unique within the conversation; generated when the server omits it. */
@@ -27,6 +28,8 @@ export interface UserMessage {
    * files): sent like the user's words, shown quietly in the chat.
    */
   note?: boolean;
+  /** Images pasted or dropped into the message, sent after its text as `image_url` parts. */
+  images?: UserImage[];
 }
 
 export interface AssistantMessage {

@@ -4,6 +4,7 @@
 // every `draftEveryMs`, so a crash mid-stream keeps what had arrived. Saves run one at a time, in
 // order; a failed save is reported and the next one tries again.
 import type { AgentEvent } from '../events';
+import type { UserImage } from '../images/userImage';
 import type { ContextState } from '../context/requestView';
 import type { ModelPrice } from '../usage/pricing';
 import { addUsage, emptyTotals, usageOf } from '../usage/usageTotals';
@@ -36,9 +37,9 @@ export class ConversationRecorder {
   ) {}
 
   /** Appends the user's message and starts counting the turn's usage. */
-  startTurn(content: string, model?: string): void {
+  startTurn(content: string, model?: string, images: UserImage[] = []): void {
     this.conversation.turns.push({ messageIndex: this.conversation.messages.length, usage: emptyTotals() });
-    this.conversation.messages.push({ role: 'user', content });
+    this.conversation.messages.push({ role: 'user', content, ...(images.length ? { images } : {}) });
     if (model) this.conversation.model = model;
   }
 
