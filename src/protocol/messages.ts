@@ -8,17 +8,21 @@ import type { AgentEvent, LineCounts, Usage } from '../agent/events';
 import type { UsageTotals } from '../agent/usage/usageTotals';
 import type { CheckStatus, ConnectionReport } from '../llm/connectionTest';
 import { MODE_ID, type ModeId } from '../agent/modes/chatMode';
+import { MAX_IMAGE_BYTES, MAX_IMAGES } from '../agent/images/userImage';
 
 export type { CheckStatus };
 
 // ---------------------------------------------------------------- webview -> host
 
 const id = z.string().min(1).max(200);
+/** An image of MAX_IMAGE_BYTES in base64. */
+const MAX_IMAGE_BASE64 = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** The webview loaded (or reloaded) and wants a snapshot. */
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('send'), text: z.string().max(200_000) }),
+  /** `images`: pasted or dropped images as base64, downscaled by the view; the host checks each again. */
+  z.object({ type: z.literal('send'), text: z.string().max(200_000), images: z.array(z.string().max(MAX_IMAGE_BASE64)).max(MAX_IMAGES).optional() }),
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('newChat') }),
   /**
@@ -141,7 +145,7 @@ export interface McpServerView {
  */
 export type TranscriptMessage =
   /** `messageIndex`: where the message is in the conversation, for "Undo since this message". */
-  | { type: 'user'; id: string; text: string; attachments: string[]; messageIndex?: number }
+  | { type: 'user'; id: string; text: string; attachments: string[]; messageIndex?: number; images?: string[] }
   | { type: 'agent'; event: AgentEvent }
   | { type: 'pending'; decision: PendingDecision }
   | { type: 'decided'; toolCallId: string; accepted: boolean; note?: string }

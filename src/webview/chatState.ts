@@ -13,7 +13,8 @@ import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../ag
 export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting' | 'rejected' | 'stopped';
 
 export type ChatItem =
-  | { kind: 'user'; key: string; text: string; attachments: string[]; messageIndex?: number }
+  /** `images`: data: URLs of the images sent with it. */
+  | { kind: 'user'; key: string; text: string; attachments: string[]; messageIndex?: number; images?: string[] }
   | { kind: 'assistant'; key: string; text: string; reasoning: string; streaming: boolean }
   | {
       kind: 'tool';
@@ -95,7 +96,13 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
     case 'history':
       return { ...state, history: { query: message.query, entries: message.entries } };
     case 'user':
-      return push(finishStreaming(state), { kind: 'user', text: message.text, attachments: message.attachments, ...(message.messageIndex !== undefined ? { messageIndex: message.messageIndex } : {}) });
+      return push(finishStreaming(state), {
+        kind: 'user',
+        text: message.text,
+        attachments: message.attachments,
+        ...(message.messageIndex !== undefined ? { messageIndex: message.messageIndex } : {}),
+        ...(message.images?.length ? { images: message.images } : {}),
+      });
     case 'agent':
       return reduceAgentEvent(state, message.event);
     case 'projectContext':

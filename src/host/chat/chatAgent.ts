@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { UserMessage } from '../../agent/conversation';
+import { imageDataUrl, type UserImage } from '../../agent/images/userImage';
 import type { AgentEvent, Usage } from '../../agent/events';
 import { ContextManager } from '../../agent/context/contextManager';
 import { newRecord, type ConversationRecord } from '../../agent/history/conversationRecord';
@@ -31,6 +32,8 @@ export interface Turn {
   /** What the chat shows. */
   display: string;
   attachments: string[];
+  /** Images that go with the message (checked already). */
+  images?: UserImage[];
   options: Omit<AgentOptions, 'signal' | 'context'>;
   /** The model's context window (contextWindowFor with the user's overrides). */
   window: number;
@@ -130,11 +133,12 @@ export class ChatAgent {
     this.onBusyChange(true);
     // The system prompt comes first in a new conversation.
     const messageIndex = Math.max(1, record.messages.length);
-    if (!turn.retry) this.transcript.add({ type: 'user', id: randomUUID(), text: turn.display, attachments: turn.attachments, messageIndex });
+    const images = turn.images?.length ? { images: turn.images.map(imageDataUrl) } : {};
+    if (!turn.retry) this.transcript.add({ type: 'user', id: randomUUID(), text: turn.display, attachments: turn.attachments, messageIndex, ...images });
     const context = this.contextFor(turn.options.model, turn.window);
     try {
       if (record.messages.length === 0) record.messages.push({ role: 'system', content: await turn.systemPrompt() });
-      if (!turn.retry) recorder.startTurn(turn.content, turn.options.model.name);
+      if (!turn.retry) recorder.startTurn(turn.content, turn.options.model.name, turn.images);
       await recorder.save();
       this.onMeterChange();
       const workspace = recordingWorkspace(turn.options.workspace, { checkpoints: record.checkpoints, messages: () => record.messages, save: () => recorder.save() });

@@ -46,6 +46,8 @@ import { messageInMode, modeTools, type ResolvedMode } from '../../agent/modes/c
 import { ChatModes } from './chatModes';
 import { namedToolSource } from '../../agent/prompts/promptTools';
 import { SlashCommands, type MessageOverride } from './slashCommands';
+import { checkImages } from '../../agent/images/imageCheck';
+import type { UserImage } from '../../agent/images/userImage';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -139,7 +141,7 @@ export class ChatController {
         void this.postMcpServers();
         return;
       case 'send':
-        void this.received(message.text);
+        void this.received(message.text, message.images);
         return;
       case 'stop':
         agent.stop();
@@ -311,7 +313,11 @@ export class ChatController {
   }
 
   /** What the user sent: a command (`/name`) is run, anything else is sent. */
-  private async received(text: string): Promise<void> {
+  private async received(text: string, pasted: readonly string[] = []): Promise<void> {
+    const images = this.checkedImages(pasted);
+    // A message with images is sent as it is: a command takes none. Nothing is left to send when every image was refused.
+    if (images.length > 0) return this.sending(text, false, undefined, images);
+    if (pasted.length > 0 && !text.trim()) return;
     try {
       if (await this.slash.run(text)) return;
     } catch (error) {
@@ -324,10 +330,10 @@ export class ChatController {
   }
 
   /** send(), with any failure before the turn starts logged and shown: a message is never dropped unseen. */
-  private async sending(text: string, retry = false, override?: MessageOverride): Promise<void> {
-    this.deps.log.info(retry ? 'retrying the last request' : `message received (${text.length} characters)`);
+  private async sending(text: string, retry = false, override?: MessageOverride, images: UserImage[] = []): Promise<void> {
+    this.deps.log.info(retry ? 'retrying the last request' : `message received (${text.length} characters${images.length ? `, ${images.length} image${images.length === 1 ? '' : 's'}` : ''})`);
     try {
-      await this.send(text, retry, override);
+      await this.send(text, retry, override, images);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.log.error(`the message could not be sent: ${error instanceof Error ? (error.stack ?? message) : message}`);
@@ -339,7 +345,7 @@ export class ChatController {
    * Sends the user's words, or with `retry` the conversation as it stands (after a failed request).
    * `override`: a prompt file's message, its text, mode, tools and model for this message only.
    */
-  private async send(text: string, retry = false, override?: MessageOverride): Promise<void> {
+  private async send(text: string, retry = false, override?: MessageOverride, images: UserImage[] = []): Promise<void> {
     const { agent, decisions, attachments, workspace } = this.deps;
     await agent.restored;
     if (agent.busy) {
@@ -379,6 +385,7 @@ export class ChatController {
       endpoint: chat.endpoint,
       window: chat.window,
       attachments: attached.map(attachmentLabel),
+      images,
       systemPrompt: () => this.systemPrompt(toolset.skills, search),
       options: {
         model: chat.model,
@@ -395,6 +402,16 @@ export class ChatController {
         remindOpenPlanItems: mode.base === 'agent',
       },
     });
+  }
+
+  /** The pasted images that pass the host's checks; the chat is told which did not, and why. */
+  private checkedImages(pasted: readonly string[]): UserImage[] {
+    const { images, refused } = checkImages(pasted);
+    if (refused.length > 0) {
+      this.deps.log.warn(`images left out: ${refused.join('; ')}`);
+      this.deps.transcript.add({ type: 'notice', text: `Left out of the message: ${refused.join('; ')}.` });
+    }
+    return images;
   }
 
   /** The staged layer, each staged write's card saying so. */

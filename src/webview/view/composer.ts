@@ -4,6 +4,7 @@
 import type { ChatState } from '../chatState';
 import { byId, h, icon, iconButton } from '../dom';
 import { post } from '../vscodeApi';
+import { PastedImages } from './pastedImages';
 
 export class Composer {
   readonly prompt = byId<HTMLTextAreaElement>('prompt');
@@ -13,6 +14,7 @@ export class Composer {
   private readonly modelName = byId<HTMLElement>('model-name');
   private readonly attachments = byId<HTMLElement>('attachments');
   private attachmentsKey = '';
+  private readonly images = new PastedImages(this.prompt, byId('composer'), byId('images'));
   private busy = false;
 
   constructor(onDraftChange: (draft: string) => void) {
@@ -73,8 +75,9 @@ export class Composer {
 
   submit(): void {
     const text = this.prompt.value.trim();
-    if (this.busy || (!text && this.attachments.childElementCount === 0)) return;
-    post({ type: 'send', text });
+    if (this.busy || (!text && this.attachments.childElementCount === 0 && this.images.count === 0)) return;
+    const images = this.images.take();
+    post({ type: 'send', text, ...(images.length ? { images } : {}) });
     this.prompt.value = '';
     this.prompt.dispatchEvent(new Event('input'));
   }

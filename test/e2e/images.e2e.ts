@@ -1,0 +1,75 @@
+// Issue 17, images: an image pasted into the prompt shows as a thumbnail, goes to the model as an
+// image_url part beside the words, and is still in the conversation after the window reloads.
+// Run in a light theme; the chips and thumbnails are drawn from the theme's own colours.
+import assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
+import { textReply } from '../fixtures/mockOpenAI';
+import type { ContentPart } from '../fixtures/mockOpenAI/script';
+import { PNG_CHECKS } from '../fixtures/images';
+import { useScenarios } from './harness/scenario';
+import { chatFrame, ouroActivity, runCommand, sendMessage, waitUntilIdle } from './harness/workbench';
+
+/** Pastes a PNG into the prompt as the clipboard would: a paste event whose DataTransfer holds a File. */
+async function pastePng(chat: FrameLocator, base64: string, name: string): Promise<void> {
+  await chat.locator('textarea#prompt').evaluate(
+    (prompt, [data, fileName]: readonly [string, string]) => {
+      const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], fileName, { type: 'image/png' }));
+      prompt.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    },
+    [base64, name] as const,
+  );
+}
+
+describe('Images in the composer', function () {
+  this.timeout(240_000);
+  const scenarios = useScenarios();
+
+  it('sends a pasted image as an image_url part and shows it again after a reload', async () => {
+    const scenario = await scenarios.open({
+      name: '17-images',
+      script: [textReply('Blue and yellow squares, like a chessboard.')],
+      settings: { 'workbench.colorTheme': 'Default Light Modern' },
+    });
+    const page = scenario.page;
+    let chat = await scenario.openChat();
+
+    await pastePng(chat, PNG_CHECKS, 'squares.png');
+    const chip = chat.locator('#images .image-chip img');
+    await chip.waitFor();
+    assert.equal(await chip.evaluate((img: HTMLImageElement) => img.naturalWidth), 64, 'the thumbnail shows the image');
+    // A file that is not an image is refused with a reason, and the image stays.
+    await chat.locator('textarea#prompt').evaluate((prompt) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'logo.svg', { type: 'image/svg+xml' }));
+      prompt.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    });
+    await chat.locator('#images .image-problem', { hasText: 'logo.svg: only PNG, JPEG, GIF and WebP images can be sent' }).waitFor();
+    assert.equal(await chip.count(), 1);
+    await scenario.shot('pasted');
+
+    await sendMessage(chat, 'What is in this image?');
+    await chat.locator('#messages .message.assistant', { hasText: 'like a chessboard' }).waitFor();
+    await waitUntilIdle(chat);
+    assert.equal(await chat.locator('#images').isHidden(), true, 'the chips went with the message');
+    await chat.locator('#messages .message.user .message-images img').waitFor();
+    await scenario.shot('sent');
+
+    const user = scenario.mock.requests[0].messages.find((message) => message.role === 'user');
+    assert.deepEqual(user?.content as ContentPart[], [
+      { type: 'text', text: 'What is in this image?' },
+      { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG_CHECKS}` } },
+    ]);
+
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForLoadState('domcontentloaded');
+    await ouroActivity(page).waitFor();
+    await runCommand(page, 'Ouro: Focus Chat');
+    chat = chatFrame(page);
+    const thumbnail = chat.locator('#messages .message.user', { hasText: 'What is in this image?' }).locator('.message-images img');
+    await thumbnail.waitFor();
+    assert.equal(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth), 64, 'the saved image is shown again');
+    await scenario.shot('after-reload');
+  });
+});
