@@ -75,6 +75,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('carryOutPlan') }),
   /** The `/` picker opened: list the commands and prompt files as they are now. */
   z.object({ type: z.literal('listSlashCommands') }),
+  /** Send the message held back because the model does not take images, without its images. */
+  z.object({ type: z.literal('sendWithoutImages') }),
   /** The mode switcher or the view got focus: list the custom modes as they are now. */
   z.object({ type: z.literal('listModes') }),
 ]);
@@ -152,9 +154,12 @@ export type TranscriptMessage =
   /** What the turn that just ended used, shown under its reply. */
   | { type: 'turnUsage'; usage: UsageTotals }
   /** A line from Ouro itself in the chat (e.g. that there was nothing to compact). */
-  | { type: 'notice'; text: string }
+  | { type: 'notice'; text: string; action?: NoticeAction }
   /** What a chat started with: project rules (AGENTS.md, .ouro/rules/), skills, and what could not be used. */
   | { type: 'projectContext'; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] };
+
+/** A button under a notice: send the message that was held back for its images, without them. */
+export type NoticeAction = 'sendWithoutImages';
 
 /** The latest Test connection: running, or its result (without the model list). */
 export interface ConnectionView {

@@ -4,7 +4,7 @@
 import type { ModeId } from '../agent/modes/chatMode';
 import type { AgentEvent } from '../agent/events';
 import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
-import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView, CustomModeView } from '../protocol/messages';
+import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView, CustomModeView, NoticeAction } from '../protocol/messages';
 import { decisionNote, isRejectionNote, STOPPED_NOTE } from '../protocol/notes';
 import { compactionNote } from './usageText';
 import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
@@ -35,7 +35,7 @@ export type ChatItem =
     }
   | { kind: 'error'; key: string; message: string; status?: number }
   /** `retry`: the one line that says the request is being retried, updated in place. */
-  | { kind: 'notice'; key: string; text: string; retry?: boolean }
+  | { kind: 'notice'; key: string; text: string; retry?: boolean; action?: NoticeAction }
   | { kind: 'projectContext'; key: string; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] }
   /** What a turn used, under its reply. */
   | { kind: 'usage'; key: string; usage: UsageTotals };
@@ -110,7 +110,7 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
     case 'pending':
       return setPending(state, message.decision);
     case 'notice':
-      return push(finishStreaming(state), { kind: 'notice', text: message.text });
+      return push(finishStreaming(state), { kind: 'notice', text: message.text, ...(message.action ? { action: message.action } : {}) });
     case 'decided':
       return updateTool(state, message.toolCallId, (tool) => ({
         ...tool,

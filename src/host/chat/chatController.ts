@@ -48,6 +48,7 @@ import { namedToolSource } from '../../agent/prompts/promptTools';
 import { SlashCommands, type MessageOverride } from './slashCommands';
 import { checkImages } from '../../agent/images/imageCheck';
 import type { UserImage } from '../../agent/images/userImage';
+import { noImagesNotice, refusesImages, takesImages } from '../../agent/images/visionSupport';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -230,6 +231,9 @@ export class ChatController {
       case 'carryOutPlan':
         void this.carryOutPlan();
         return;
+      case 'sendWithoutImages':
+        void this.sendWithoutImages();
+        return;
       case 'listModes':
         void this.pushState();
         return;
@@ -314,6 +318,7 @@ export class ChatController {
 
   /** What the user sent: a command (`/name`) is run, anything else is sent. */
   private async received(text: string, pasted: readonly string[] = []): Promise<void> {
+    this.heldForImages = undefined;
     const images = this.checkedImages(pasted);
     // A message with images is sent as it is: a command takes none. Nothing is left to send when every image was refused.
     if (images.length > 0) return this.sending(text, false, undefined, images);
@@ -360,6 +365,9 @@ export class ChatController {
     const commands = await chatCommandRunner();
     // A second Send while the keys and the runner were read must not take the attachments of the first.
     if (!chat || agent.busy) return;
+    if (images.length > 0 && takesImages(chat.model.name, await this.deps.models.listed(chat.model.name)) === false) {
+      return this.holdForImages({ text, override }, noImagesNotice(chat.model.name, 'listed'));
+    }
     const attached = retry ? [] : attachments.take();
     const toolset = (this.toolset ??= this.startChat(settings.fetch, search));
     const notice = this.sandboxNoticeShown ? undefined : noSandboxNotice(commands.isolation?.());
@@ -402,6 +410,38 @@ export class ChatController {
         remindOpenPlanItems: mode.base === 'agent',
       },
     });
+    if (images.length > 0 && this.turnRefusedImages()) this.holdForImages('sent', noImagesNotice(chat.model.name, 'refused'));
+  }
+
+  /** The message the model would not take for its images, until the person sends it without them (or another one). */
+  private heldForImages: { text: string; override?: MessageOverride } | 'sent' | undefined;
+
+  private holdForImages(held: NonNullable<ChatController['heldForImages']>, text: string): void {
+    this.heldForImages = held;
+    this.deps.log.warn(text);
+    this.deps.transcript.add({ type: 'notice', text, action: 'sendWithoutImages' });
+  }
+
+  /** Whether the turn just ended on an error that names the images (the endpoint's 400 for image content). */
+  private turnRefusedImages(): boolean {
+    const transcript = this.deps.transcript.all();
+    for (let index = transcript.length - 1; index >= 0 && transcript[index].type !== 'user'; index--) {
+      const entry = transcript[index];
+      if (entry.type === 'agent' && entry.event.type === 'error') return refusesImages(entry.event);
+    }
+    return false;
+  }
+
+  /** "Send without images": the held message's words alone, or (the endpoint refused them) the conversation again with the images taken out. */
+  private async sendWithoutImages(): Promise<void> {
+    const held = this.heldForImages;
+    this.heldForImages = undefined;
+    if (!held || this.deps.agent.busy) return;
+    if (held !== 'sent') return this.sending(held.text, false, held.override);
+    const last = [...this.deps.agent.conversation.messages].reverse().find((message) => message.role === 'user' && !message.note);
+    if (last?.role === 'user') delete last.images;
+    await this.deps.agent.save();
+    if (this.deps.agent.canRetry) await this.sending('', true);
   }
 
   /** The pasted images that pass the host's checks; the chat is told which did not, and why. */

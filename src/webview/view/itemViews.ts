@@ -26,6 +26,7 @@ export function renderItem(item: ChatItem): HTMLElement {
     case 'error':
       return renderError(item);
     case 'notice':
+      if (item.action) return renderNoticeWithAction(item);
       return h('div', { class: `notice${item.retry ? ' retry-notice' : ''}`, ...(item.retry ? { role: 'status' } : {}) }, icon(item.retry ? 'sync' : 'info'), item.text);
     case 'projectContext':
       return renderProjectContext(item);
@@ -57,6 +58,17 @@ function renderError(item: Extract<ChatItem, { kind: 'error' }>): HTMLElement {
       item.status !== 401 && action('testConnection', 'Test connection', 'plug'),
       action('retry', 'Retry', 'refresh', item.status === 401),
     ),
+  );
+}
+
+/** A notice that offers a way on: the model does not take images, so send the words alone. */
+function renderNoticeWithAction(item: Extract<ChatItem, { kind: 'notice' }>): HTMLElement {
+  return h(
+    'div',
+    { class: 'notice notice-with-action', role: 'alert' },
+    icon('warning'),
+    h('span', {}, item.text),
+    h('button', { type: 'button', class: 'notice-action secondary', 'data-action': item.action }, 'Send without images'),
   );
 }
 
