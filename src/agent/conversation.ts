@@ -1,5 +1,6 @@
 // The conversation is plain data: it is what the loop sends, what the history saves and loads,
 // and what the chat view renders. Nothing here knows about the wire format of any provider.
+import type { UserImage } from './images/userImage';
 
 export interface ToolCall {
   /** Unique within the conversation; generated when the server omits it. */
@@ -29,6 +30,8 @@ export interface UserMessage {
   note?: boolean;
   /** What the chat shows when it is not the content: a prompt file's `/name args`, whose expansion the model gets. */
   display?: string;
+  /** Images pasted or dropped into the message, sent after its text as `image_url` parts. */
+  images?: UserImage[];
 }
 
 export interface AssistantMessage {

@@ -10,6 +10,8 @@ export interface ListedModel {
   contextWindow?: number;
   /** US dollars per million tokens, when the server says. */
   price?: { input: number; output: number };
+  /** Whether it takes images, when the server says (OpenRouter's `architecture.input_modalities`). */
+  images?: boolean;
 }
 
 export type ModelListing =
@@ -68,6 +70,8 @@ function describe(raw: Record<string, unknown>): ListedModel {
   if (pricing && Number.isFinite(perToken(pricing.prompt)) && Number.isFinite(perToken(pricing.completion))) {
     model.price = { input: round(perToken(pricing.prompt) * 1e6), output: round(perToken(pricing.completion) * 1e6) };
   }
+  const modalities = (raw.architecture as { input_modalities?: unknown } | undefined)?.input_modalities;
+  if (Array.isArray(modalities)) model.images = modalities.includes('image');
   return model;
 }
 

@@ -1,6 +1,7 @@
 // Our conversation and tool specs in the chat-completions wire format.
-import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
-import type { AssistantMessage, Message, ToolMessage } from '../agent/conversation';
+import type { ChatCompletionContentPart, ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
+import type { AssistantMessage, Message, ToolMessage, UserMessage } from '../agent/conversation';
+import { imageDataUrl } from '../agent/images/userImage';
 import type { ToolSpec } from '../agent/model';
 import { functionTools } from '../agent/toolSpecs';
 
@@ -28,7 +29,8 @@ export function toWireMessages(messages: readonly Message[], options: WireOption
         const previous = index > 0 ? messages[index - 1] : undefined;
         const beside = message.note || (previous?.role === 'user' && previous.note);
         if (beside && last?.role === 'user' && typeof last.content === 'string') last.content += `\n\n${message.content}`;
-        else wire.push({ role: 'user', content: message.content });
+        else if (beside && last?.role === 'user' && Array.isArray(last.content)) last.content.push({ type: 'text', text: message.content });
+        else wire.push({ role: 'user', content: userContent(message) });
         break;
       }
       case 'assistant':
@@ -44,6 +46,13 @@ export function toWireMessages(messages: readonly Message[], options: WireOption
     }
   }
   return wire;
+}
+
+/** The words alone, or (with images) a text part and an `image_url` part per image. */
+function userContent(message: UserMessage): ChatCompletionContentPart[] | string {
+  if (!message.images?.length) return message.content;
+  const images = message.images.map((image): ChatCompletionContentPart => ({ type: 'image_url', image_url: { url: imageDataUrl(image) } }));
+  return message.content ? [{ type: 'text', text: message.content }, ...images] : images;
 }
 
 /**

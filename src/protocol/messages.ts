@@ -9,17 +9,21 @@ import type { UsageTotals } from '../agent/usage/usageTotals';
 import type { CheckStatus, ConnectionReport } from '../llm/connectionTest';
 import { MODE_ID, type ModeId } from '../agent/modes/chatMode';
 import type { QueuedMessage } from '../agent/steering';
+import { MAX_IMAGE_BYTES, MAX_IMAGES } from '../agent/images/userImage';
 
 export type { CheckStatus };
 
 // ---------------------------------------------------------------- webview -> host
 
 const id = z.string().min(1).max(200);
+/** An image of MAX_IMAGE_BYTES in base64. */
+const MAX_IMAGE_BASE64 = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** The webview loaded (or reloaded) and wants a snapshot. */
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('send'), text: z.string().max(200_000) }),
+  /** `images`: pasted or dropped images as base64, downscaled by the view; the host checks each again. */
+  z.object({ type: z.literal('send'), text: z.string().max(200_000), images: z.array(z.string().max(MAX_IMAGE_BASE64)).max(MAX_IMAGES).optional() }),
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('newChat') }),
   /**
@@ -72,6 +76,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('carryOutPlan') }),
   /** The `/` picker opened: list the commands and prompt files as they are now. */
   z.object({ type: z.literal('listSlashCommands') }),
+  /** Send the message held back because the model does not take images, without its images. */
+  z.object({ type: z.literal('sendWithoutImages') }),
   /** The mode switcher or the view got focus: list the custom modes as they are now. */
   z.object({ type: z.literal('listModes') }),
   /** Take back a message sent while Ouro worked, before it is delivered. */
@@ -144,16 +150,19 @@ export interface McpServerView {
  */
 export type TranscriptMessage =
   /** `messageIndex`: where the message is in the conversation, for "Undo since this message". */
-  | { type: 'user'; id: string; text: string; attachments: string[]; messageIndex?: number }
+  | { type: 'user'; id: string; text: string; attachments: string[]; messageIndex?: number; images?: string[] }
   | { type: 'agent'; event: AgentEvent }
   | { type: 'pending'; decision: PendingDecision }
   | { type: 'decided'; toolCallId: string; accepted: boolean; note?: string }
   /** What the turn that just ended used, shown under its reply. */
   | { type: 'turnUsage'; usage: UsageTotals }
   /** A line from Ouro itself in the chat (e.g. that there was nothing to compact). */
-  | { type: 'notice'; text: string }
+  | { type: 'notice'; text: string; action?: NoticeAction }
   /** What a chat started with: project rules (AGENTS.md, .ouro/rules/), skills, and what could not be used. */
   | { type: 'projectContext'; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] };
+
+/** A button under a notice: send the message that was held back for its images, without them. */
+export type NoticeAction = 'sendWithoutImages';
 
 /** The latest Test connection: running, or its result (without the model list). */
 export interface ConnectionView {

@@ -4,7 +4,7 @@
 import type { ModeId } from '../agent/modes/chatMode';
 import type { AgentEvent } from '../agent/events';
 import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
-import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView, CustomModeView } from '../protocol/messages';
+import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView, CustomModeView, NoticeAction } from '../protocol/messages';
 import { decisionNote, isRejectionNote, STOPPED_NOTE } from '../protocol/notes';
 import { compactionNote } from './usageText';
 import type { QueuedMessage } from '../agent/steering';
@@ -14,7 +14,8 @@ import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../ag
 export type ToolStatus = 'running' | 'done' | 'failed' | 'waiting' | 'rejected' | 'stopped';
 
 export type ChatItem =
-  | { kind: 'user'; key: string; text: string; attachments: string[]; messageIndex?: number }
+  /** `images`: data: URLs of the images sent with it. */
+  | { kind: 'user'; key: string; text: string; attachments: string[]; messageIndex?: number; images?: string[] }
   | { kind: 'assistant'; key: string; text: string; reasoning: string; streaming: boolean }
   | {
       kind: 'tool';
@@ -35,7 +36,7 @@ export type ChatItem =
     }
   | { kind: 'error'; key: string; message: string; status?: number }
   /** `retry`: the one line that says the request is being retried, updated in place. */
-  | { kind: 'notice'; key: string; text: string; retry?: boolean }
+  | { kind: 'notice'; key: string; text: string; retry?: boolean; action?: NoticeAction }
   | { kind: 'projectContext'; key: string; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] }
   /** What a turn used, under its reply. */
   | { kind: 'usage'; key: string; usage: UsageTotals };
@@ -100,7 +101,13 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
     case 'history':
       return { ...state, history: { query: message.query, entries: message.entries } };
     case 'user':
-      return push(finishStreaming(state), { kind: 'user', text: message.text, attachments: message.attachments, ...(message.messageIndex !== undefined ? { messageIndex: message.messageIndex } : {}) });
+      return push(finishStreaming(state), {
+        kind: 'user',
+        text: message.text,
+        attachments: message.attachments,
+        ...(message.messageIndex !== undefined ? { messageIndex: message.messageIndex } : {}),
+        ...(message.images?.length ? { images: message.images } : {}),
+      });
     case 'agent':
       return reduceAgentEvent(state, message.event);
     case 'projectContext':
@@ -108,7 +115,7 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
     case 'pending':
       return setPending(state, message.decision);
     case 'notice':
-      return push(finishStreaming(state), { kind: 'notice', text: message.text });
+      return push(finishStreaming(state), { kind: 'notice', text: message.text, ...(message.action ? { action: message.action } : {}) });
     case 'decided':
       return updateTool(state, message.toolCallId, (tool) => ({
         ...tool,

@@ -3,6 +3,8 @@
 // rather than misread; older versions are upgraded here when there are any.
 import { z } from 'zod';
 import { MODE_ID } from '../modes/chatMode';
+import type { Message } from '../conversation';
+import { IMAGE_TYPES } from '../images/userImage';
 import type { ConversationRecord } from './conversationRecord';
 
 export const FORMAT = 'ouro.conversation';
@@ -18,9 +20,18 @@ export class ConversationFileError extends Error {
 
 const toolCall = z.object({ id: z.string(), name: z.string(), arguments: z.string(), providerData: z.record(z.string(), z.unknown()).optional() });
 
+/** A saved image's file beside the conversation: `<conversation id>.<16 hex digits>.<png|jpg|gif|webp>`. */
+export const IMAGE_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}\.[0-9a-f]{16}\.(png|jpg|gif|webp)$/;
+
+/** In the history, an image is a file beside the conversation; in an export, its base64 (read back and checked on load). */
+const savedImage = z
+  .object({ mediaType: z.enum(IMAGE_TYPES), file: z.string().regex(IMAGE_FILE).optional(), data: z.string().optional() })
+  .refine((image) => (image.file === undefined) !== (image.data === undefined), 'an image has a file or data, one of the two')
+  .transform(({ mediaType, file, data }) => ({ mediaType, data: data ?? '', ...(file ? { file } : {}) }));
+
 const message = z.discriminatedUnion('role', [
   z.object({ role: z.literal('system'), content: z.string() }),
-  z.object({ role: z.literal('user'), content: z.string(), note: z.boolean().optional(), display: z.string().optional() }),
+  z.object({ role: z.literal('user'), content: z.string(), note: z.boolean().optional(), display: z.string().optional(), images: z.array(savedImage).max(20).optional() }),
   z.object({
     role: z.literal('assistant'),
     content: z.string(),
@@ -79,8 +90,19 @@ const record = z.object({
   mode: z.string().regex(MODE_ID, 'a mode is agent, ask, plan or a custom mode\'s file name').optional(),
 });
 
-export function serializeConversation(conversation: ConversationRecord): string {
-  return JSON.stringify({ format: FORMAT, version: VERSION, ...conversation });
+/**
+ * The conversation as JSON. Images are written as their base64 (an export that stands alone),
+ * or with `imagesBeside` (the history) as the names of the files they were saved in.
+ */
+export function serializeConversation(conversation: ConversationRecord, options: { imagesBeside?: boolean } = {}): string {
+  const messages = conversation.messages.map((message) => savedMessage(message, Boolean(options.imagesBeside)));
+  return JSON.stringify({ format: FORMAT, version: VERSION, ...conversation, messages });
+}
+
+function savedMessage(message: Message, imagesBeside: boolean): Message | object {
+  if (message.role !== 'user' || !message.images?.length) return message;
+  const images = message.images.map(({ mediaType, data, file }) => (imagesBeside && file ? { mediaType, file } : { mediaType, data }));
+  return { ...message, images };
 }
 
 export function parseConversation(text: string): ConversationRecord {

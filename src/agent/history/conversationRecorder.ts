@@ -4,6 +4,7 @@
 // every `draftEveryMs`, so a crash mid-stream keeps what had arrived. Saves run one at a time, in
 // order; a failed save is reported and the next one tries again.
 import type { AgentEvent } from '../events';
+import type { UserImage } from '../images/userImage';
 import type { ContextState } from '../context/requestView';
 import type { ModelPrice } from '../usage/pricing';
 import { addUsage, emptyTotals, usageOf } from '../usage/usageTotals';
@@ -35,10 +36,13 @@ export class ConversationRecorder {
     private readonly options: RecorderOptions,
   ) {}
 
-  /** Appends the user's message and starts counting the turn's usage; `display`: what the chat shows, when not `content`. */
-  startTurn(content: string, model?: string, display?: string): void {
+  /**
+   * Appends the user's message and starts counting the turn's usage. `display`: what the chat
+   * shows, when not `content`; `images`: those pasted into the message.
+   */
+  startTurn(content: string, model?: string, { display, images = [] }: { display?: string; images?: UserImage[] } = {}): void {
     this.conversation.turns.push({ messageIndex: this.conversation.messages.length, usage: emptyTotals() });
-    this.conversation.messages.push({ role: 'user', content, ...(display !== undefined ? { display } : {}) });
+    this.conversation.messages.push({ role: 'user', content, ...(display !== undefined ? { display } : {}), ...(images.length ? { images } : {}) });
     if (model) this.conversation.model = model;
   }
 

@@ -10,6 +10,7 @@ import { titleFor, type ConversationRecord } from './conversationRecord';
 import { HistoryIndex, INDEX_FILE, type ConversationSummary } from './historyIndex';
 import { writeAtomically, type HistoryStorage } from './historyStorage';
 import { repairConversation } from './repairConversation';
+import { imageFilesOf, loadImages, saveImages } from './savedImages';
 
 export type { ConversationSummary };
 
@@ -35,14 +36,18 @@ export class ConversationStore {
   }
 
   async save(conversation: ConversationRecord): Promise<void> {
-    await writeAtomically(this.storage, fileName(conversation.id), serializeConversation(conversation));
+    await saveImages(this.storage, conversation);
+    await writeAtomically(this.storage, fileName(conversation.id), serializeConversation(conversation, { imagesBeside: true }));
     await this.index.put(summarise(conversation));
   }
 
   /** The conversation, repaired if it was saved mid-step; undefined when there is none with this id. */
   async load(id: string): Promise<LoadedConversation | undefined> {
     const text = await this.storage.read(fileName(id));
-    return text === undefined ? undefined : loadConversation(text);
+    if (text === undefined) return undefined;
+    const loaded = loadConversation(text);
+    const repairs = await loadImages(this.storage, loaded.conversation);
+    return { ...loaded, repairs: [...loaded.repairs, ...repairs] };
   }
 
   /** Newest first, from the index (a conversation file it does not know is read once). Damaged files are left out. */
@@ -63,6 +68,7 @@ export class ConversationStore {
 
   async delete(id: string): Promise<void> {
     await this.storage.delete(fileName(id));
+    for (const image of imageFilesOf(id, await this.storage.list())) await this.storage.delete(image);
     await this.index.remove(id);
   }
 
@@ -90,6 +96,7 @@ export class ConversationStore {
   /** Saves an exported conversation under a new id (so it never replaces one) and returns it. */
   async importJson(text: string): Promise<ConversationRecord> {
     const { conversation } = loadConversation(text);
+    await loadImages(this.storage, conversation);
     const imported = { ...conversation, id: randomUUID() };
     await this.save(imported);
     return imported;

@@ -7,6 +7,9 @@ export interface HistoryStorage {
   /** The file's text, or undefined when there is no such file. */
   read(name: string): Promise<string | undefined>;
   write(name: string, text: string): Promise<void>;
+  /** The file's bytes (a saved image), or undefined when there is no such file. */
+  readBytes(name: string): Promise<Uint8Array | undefined>;
+  writeBytes(name: string, bytes: Uint8Array): Promise<void>;
   /** Replaces `to` if it exists. */
   rename(from: string, to: string): Promise<void>;
   /** The names of the files in the folder (none when the folder does not exist yet). */

@@ -7,17 +7,26 @@ export class NodeHistoryStorage implements HistoryStorage {
   constructor(private readonly folder: string) {}
 
   async read(name: string): Promise<string | undefined> {
+    const bytes = await this.readBytes(name);
+    return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+  }
+
+  write(name: string, text: string): Promise<void> {
+    return this.writeBytes(name, new TextEncoder().encode(text));
+  }
+
+  async readBytes(name: string): Promise<Uint8Array | undefined> {
     try {
-      return await readFile(this.path(name), 'utf8');
+      return await readFile(this.path(name));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;
     }
   }
 
-  async write(name: string, text: string): Promise<void> {
+  async writeBytes(name: string, bytes: Uint8Array): Promise<void> {
     await mkdir(this.folder, { recursive: true });
-    await writeFile(this.path(name), text, 'utf8');
+    await writeFile(this.path(name), bytes);
   }
 
   rename(from: string, to: string): Promise<void> {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { UserMessage } from '../../agent/conversation';
+import { imageDataUrl, type UserImage } from '../../agent/images/userImage';
 import type { AgentEvent, DoneReason, Usage } from '../../agent/events';
 import { ContextManager } from '../../agent/context/contextManager';
 import { newRecord, type ConversationRecord } from '../../agent/history/conversationRecord';
@@ -31,6 +32,8 @@ export interface Turn {
   /** What the chat shows. */
   display: string;
   attachments: string[];
+  /** Images that go with the message (checked already). */
+  images?: UserImage[];
   options: Omit<AgentOptions, 'signal' | 'context'>;
   /** The model's context window (contextWindowFor with the user's overrides). */
   window: number;
@@ -132,12 +135,16 @@ export class ChatAgent {
     this.onBusyChange(true);
     // The system prompt comes first in a new conversation.
     const messageIndex = Math.max(1, record.messages.length);
-    if (!turn.retry) this.transcript.add({ type: 'user', id: randomUUID(), text: turn.display, attachments: turn.attachments, messageIndex });
+    const images = turn.images?.length ? { images: turn.images.map(imageDataUrl) } : {};
+    if (!turn.retry) this.transcript.add({ type: 'user', id: randomUUID(), text: turn.display, attachments: turn.attachments, messageIndex, ...images });
     const context = this.contextFor(turn.options.model, turn.window);
     try {
       if (record.messages.length === 0) record.messages.push({ role: 'system', content: await turn.systemPrompt() });
       // What the user typed is kept when the content would show otherwise (a prompt file's expansion).
-      if (!turn.retry) recorder.startTurn(turn.content, turn.options.model.name, shownUserMessage({ content: turn.content }).text === turn.display ? undefined : turn.display);
+      if (!turn.retry) {
+        const display = shownUserMessage({ content: turn.content }).text === turn.display ? undefined : turn.display;
+        recorder.startTurn(turn.content, turn.options.model.name, { display, images: turn.images });
+      }
       await recorder.save();
       this.onMeterChange();
       const workspace = recordingWorkspace(turn.options.workspace, { checkpoints: record.checkpoints, messages: () => record.messages, save: () => recorder.save() });

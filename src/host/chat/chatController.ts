@@ -48,6 +48,9 @@ import { namedToolSource } from '../../agent/prompts/promptTools';
 import { SlashCommands, type MessageOverride } from './slashCommands';
 import { parseSlash } from './slashCommandLine';
 import { ChatSteering } from './chatSteering';
+import { checkImages } from '../../agent/images/imageCheck';
+import type { UserImage } from '../../agent/images/userImage';
+import { noImagesNotice, refusesImages, takesImages } from '../../agent/images/visionSupport';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -147,7 +150,7 @@ export class ChatController {
         void this.postMcpServers();
         return;
       case 'send':
-        void this.received(message.text);
+        void this.received(message.text, message.images);
         return;
       case 'stop':
         agent.stop();
@@ -237,6 +240,9 @@ export class ChatController {
       case 'carryOutPlan':
         void this.carryOutPlan();
         return;
+      case 'sendWithoutImages':
+        void this.sendWithoutImages();
+        return;
       case 'listModes':
         void this.pushState();
         return;
@@ -324,8 +330,13 @@ export class ChatController {
   }
 
   /** What the user sent: a command (`/name`) is run, anything else is sent; while Ouro works, queued for its next step. */
-  private async received(text: string): Promise<void> {
+  private async received(text: string, pasted: readonly string[] = []): Promise<void> {
     if (this.deps.agent.busy) return this.steer(text);
+    this.heldForImages = undefined;
+    const images = this.checkedImages(pasted);
+    // A message with images is sent as it is: a command takes none. Nothing is left to send when every image was refused.
+    if (images.length > 0) return this.sending(text, false, undefined, images);
+    if (pasted.length > 0 && !text.trim()) return;
     try {
       if (await this.slash.run(text)) return;
     } catch (error) {
@@ -349,10 +360,10 @@ export class ChatController {
   }
 
   /** send(), with any failure before the turn starts logged and shown: a message is never dropped unseen. */
-  private async sending(text: string, retry = false, override?: MessageOverride): Promise<void> {
-    this.deps.log.info(retry ? 'retrying the last request' : `message received (${text.length} characters)`);
+  private async sending(text: string, retry = false, override?: MessageOverride, images: UserImage[] = []): Promise<void> {
+    this.deps.log.info(retry ? 'retrying the last request' : `message received (${text.length} characters${images.length ? `, ${images.length} image${images.length === 1 ? '' : 's'}` : ''})`);
     try {
-      await this.send(text, retry, override);
+      await this.send(text, retry, override, images);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.log.error(`the message could not be sent: ${error instanceof Error ? (error.stack ?? message) : message}`);
@@ -364,7 +375,7 @@ export class ChatController {
    * Sends the user's words, or with `retry` the conversation as it stands (after a failed request).
    * `override`: a prompt file's message, its text, mode, tools and model for this message only.
    */
-  private async send(text: string, retry = false, override?: MessageOverride): Promise<void> {
+  private async send(text: string, retry = false, override?: MessageOverride, images: UserImage[] = []): Promise<void> {
     const { agent, decisions, attachments, workspace } = this.deps;
     await agent.restored;
     if (agent.busy) {
@@ -379,6 +390,9 @@ export class ChatController {
     const commands = await chatCommandRunner();
     // A second Send while the keys and the runner were read must not take the attachments of the first.
     if (!chat || agent.busy) return;
+    if (images.length > 0 && takesImages(chat.model.name, await this.deps.models.listed(chat.model.name)) === false) {
+      return this.holdForImages({ text, override }, noImagesNotice(chat.model.name, 'listed'));
+    }
     const attached = retry ? [] : attachments.take();
     const toolset = (this.toolset ??= this.startChat(settings.fetch, search));
     const notice = this.sandboxNoticeShown ? undefined : noSandboxNotice(commands.isolation?.());
@@ -404,6 +418,7 @@ export class ChatController {
       endpoint: chat.endpoint,
       window: chat.window,
       attachments: attached.map(attachmentLabel),
+      images,
       systemPrompt: () => this.systemPrompt(toolset.skills, search),
       options: {
         model: chat.model,
@@ -421,8 +436,50 @@ export class ChatController {
         steering: this.queued.steering,
       },
     });
+    if (images.length > 0 && this.turnRefusedImages()) this.holdForImages('sent', noImagesNotice(chat.model.name, 'refused'));
     const next = this.queued.afterTurn(ended);
     if (next !== undefined) await this.sending(next);
+  }
+
+  /** The message the model would not take for its images, until the person sends it without them (or another one). */
+  private heldForImages: { text: string; override?: MessageOverride } | 'sent' | undefined;
+
+  private holdForImages(held: NonNullable<ChatController['heldForImages']>, text: string): void {
+    this.heldForImages = held;
+    this.deps.log.warn(text);
+    this.deps.transcript.add({ type: 'notice', text, action: 'sendWithoutImages' });
+  }
+
+  /** Whether the turn just ended on an error that names the images (the endpoint's 400 for image content). */
+  private turnRefusedImages(): boolean {
+    const transcript = this.deps.transcript.all();
+    for (let index = transcript.length - 1; index >= 0 && transcript[index].type !== 'user'; index--) {
+      const entry = transcript[index];
+      if (entry.type === 'agent' && entry.event.type === 'error') return refusesImages(entry.event);
+    }
+    return false;
+  }
+
+  /** "Send without images": the held message's words alone, or (the endpoint refused them) the conversation again with the images taken out. */
+  private async sendWithoutImages(): Promise<void> {
+    const held = this.heldForImages;
+    this.heldForImages = undefined;
+    if (!held || this.deps.agent.busy) return;
+    if (held !== 'sent') return this.sending(held.text, false, held.override);
+    const last = [...this.deps.agent.conversation.messages].reverse().find((message) => message.role === 'user' && !message.note);
+    if (last?.role === 'user') delete last.images;
+    await this.deps.agent.save();
+    if (this.deps.agent.canRetry) await this.sending('', true);
+  }
+
+  /** The pasted images that pass the host's checks; the chat is told which did not, and why. */
+  private checkedImages(pasted: readonly string[]): UserImage[] {
+    const { images, refused } = checkImages(pasted);
+    if (refused.length > 0) {
+      this.deps.log.warn(`images left out: ${refused.join('; ')}`);
+      this.deps.transcript.add({ type: 'notice', text: `Left out of the message: ${refused.join('; ')}.` });
+    }
+    return images;
   }
 
   /** The staged layer, each staged write's card saying so. */

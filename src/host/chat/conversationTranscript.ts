@@ -8,6 +8,7 @@ import type { TranscriptMessage } from '../../protocol/messages';
 import { decisionNote, STAGED_NOTE, STOPPED_NOTE } from '../../protocol/notes';
 import { splitUserMessage } from './attachmentText';
 import { withoutModeInstruction } from '../../agent/modes/chatMode';
+import { imageDataUrl } from '../../agent/images/userImage';
 
 /** Results the tools give when the user said no (proposalResult.ts, runCommand.ts, customTool.ts), marked as errors or not. */
 const REJECTED = /^(Error: )?(The change to .+ was rejected|The user did not allow )/;
@@ -48,7 +49,7 @@ export function transcriptOf(messages: readonly Message[], newId: () => string, 
           endTurn();
           turnUsage = usageOfTurn.get(messageIndex);
         }
-        out.push({ type: 'user', id: newId(), ...shownUserMessage(message), messageIndex });
+        out.push({ type: 'user', id: newId(), ...shownUserMessage(message), messageIndex, ...(message.images?.length ? { images: message.images.map(imageDataUrl) } : {}) });
         break;
       case 'assistant':
         if (message.reasoning) out.push({ type: 'agent', event: { type: 'reasoning', delta: message.reasoning } });

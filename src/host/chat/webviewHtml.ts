@@ -38,9 +38,10 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris, tabSize =
   <section id="history" class="history" aria-label="Conversation history" hidden></section>
   <main id="messages" role="log" aria-live="polite" aria-label="Conversation"></main>
   <details id="changed-files" class="changed-files" hidden></details>
-  <footer class="composer">
+  <footer id="composer" class="composer">
     <section id="plan" aria-label="Plan" hidden></section>
     <div id="attachments" class="attachments" aria-label="Attachments" hidden></div>
+    <div id="images" class="pasted-images" aria-label="Images" hidden></div>
     <div id="slash-picker" class="slash-picker" hidden><div id="slash-options" class="slash-options" role="listbox" aria-label="Commands"></div><div class="slash-problems"></div></div>
     <div class="prompt-row">
       <textarea id="prompt" rows="3" aria-label="Message Ouro" placeholder="Ask Ouro to do something (Enter to send, Shift+Enter for a new line)"></textarea>

@@ -19,18 +19,27 @@ export class UriHistoryStorage implements HistoryStorage {
   ) {}
 
   async read(name: string): Promise<string | undefined> {
+    const bytes = await this.readBytes(name);
+    return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+  }
+
+  write(name: string, text: string): Promise<void> {
+    return this.writeBytes(name, new TextEncoder().encode(text));
+  }
+
+  async readBytes(name: string): Promise<Uint8Array | undefined> {
     try {
-      return new TextDecoder().decode(await this.fs.readFile(this.uri(name)));
+      return await this.fs.readFile(this.uri(name));
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
     }
   }
 
-  async write(name: string, text: string): Promise<void> {
+  async writeBytes(name: string, bytes: Uint8Array): Promise<void> {
     const uri = this.uri(name);
     await this.fs.createDirectory(this.folder);
-    await this.fs.writeFile(uri, new TextEncoder().encode(text));
+    await this.fs.writeFile(uri, bytes);
   }
 
   async rename(from: string, to: string): Promise<void> {

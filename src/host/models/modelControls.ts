@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { endpointFailed, type ConnectionReport } from '../../llm/connectionTest';
 import { ModelCatalog } from '../../llm/modelCatalog';
+import type { ListedModel } from '../../llm/modelList';
 import type { ConnectionView } from '../../protocol/messages';
 import type { ApiKeyStore } from '../settings/apiKeyStore';
 import { ConnectionTester, summarise } from './connectionTester';
@@ -65,6 +66,16 @@ export class ModelControls {
     const line = `Ouro: ${summarise(outcome.report)}${outcome.note ? ` ${outcome.note}` : ''}`;
     const failed = [outcome.report.endpoint, outcome.report.model].some((check) => check.status === 'failed');
     void (failed ? vscode.window.showWarningMessage(line) : vscode.window.showInformationMessage(line));
+  }
+
+  /** What the configured endpoint lists about `model` (the kept listing, asked for when there is none); undefined when it lists nothing about it. */
+  async listed(model: string): Promise<ListedModel | undefined> {
+    const settings = readSettings();
+    if (settings.provider !== 'openai') return undefined;
+    const endpoint = resolveEndpoint(settings, process.env, await this.apiKeys.stored());
+    if (!endpoint.baseURL) return undefined;
+    const listing = await this.catalog.get({ baseURL: endpoint.baseURL, apiKey: endpoint.apiKey });
+    return listing.kind === 'listed' ? listing.models.find((entry) => entry.id === model) : undefined;
   }
 
   /** Opens the picker and saves what is chosen. */

@@ -4,6 +4,7 @@
 import type { ChatState } from '../chatState';
 import { byId, h, icon, iconButton } from '../dom';
 import { post } from '../vscodeApi';
+import { PastedImages } from './pastedImages';
 
 export class Composer {
   readonly prompt = byId<HTMLTextAreaElement>('prompt');
@@ -13,6 +14,7 @@ export class Composer {
   private readonly modelName = byId<HTMLElement>('model-name');
   private readonly attachments = byId<HTMLElement>('attachments');
   private attachmentsKey = '';
+  private readonly images = new PastedImages(this.prompt, byId('composer'), byId('images'));
   private busy = false;
   private readonly idlePlaceholder = this.prompt.placeholder;
 
@@ -84,8 +86,10 @@ export class Composer {
   /** Sends what is typed; while Ouro works, the host queues it for Ouro's next step (attachments wait for a message of their own). */
   submit(): void {
     const text = this.prompt.value.trim();
-    if (!text && (this.busy || this.attachments.childElementCount === 0)) return;
-    post({ type: 'send', text });
+    // While Ouro works only words are queued: attachments and images wait for a message of their own.
+    if (this.busy ? !text : !text && this.attachments.childElementCount === 0 && this.images.count === 0) return;
+    const images = this.busy ? [] : this.images.take();
+    post({ type: 'send', text, ...(images.length ? { images } : {}) });
     this.prompt.value = '';
     this.prompt.dispatchEvent(new Event('input'));
   }

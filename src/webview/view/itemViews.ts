@@ -16,6 +16,7 @@ export function renderItem(item: ChatItem): HTMLElement {
         { class: 'message user', ...(item.messageIndex !== undefined ? { 'data-message-index': String(item.messageIndex) } : {}) },
         item.messageIndex !== undefined && iconButton('discard', "Undo Ouro's file changes since this message", { class: 'undo-since' }),
         item.attachments.length > 0 && h('div', { class: 'message-attachments' }, ...item.attachments.map((label) => h('span', { class: 'chip' }, icon('file'), label))),
+        item.images && h('div', { class: 'message-images' }, ...item.images.map((src, index) => h('img', { src, alt: `Image ${index + 1}` }))),
         h('div', { class: 'user-text' }, item.text),
       );
     case 'assistant':
@@ -25,6 +26,7 @@ export function renderItem(item: ChatItem): HTMLElement {
     case 'error':
       return renderError(item);
     case 'notice':
+      if (item.action) return renderNoticeWithAction(item);
       return h('div', { class: `notice${item.retry ? ' retry-notice' : ''}`, ...(item.retry ? { role: 'status' } : {}) }, icon(item.retry ? 'sync' : 'info'), item.text);
     case 'projectContext':
       return renderProjectContext(item);
@@ -56,6 +58,17 @@ function renderError(item: Extract<ChatItem, { kind: 'error' }>): HTMLElement {
       item.status !== 401 && action('testConnection', 'Test connection', 'plug'),
       action('retry', 'Retry', 'refresh', item.status === 401),
     ),
+  );
+}
+
+/** A notice that offers a way on: the model does not take images, so send the words alone. */
+function renderNoticeWithAction(item: Extract<ChatItem, { kind: 'notice' }>): HTMLElement {
+  return h(
+    'div',
+    { class: 'notice notice-with-action', role: 'alert' },
+    icon('warning'),
+    h('span', {}, item.text),
+    h('button', { type: 'button', class: 'notice-action secondary', 'data-action': item.action }, 'Send without images'),
   );
 }
 

@@ -26,6 +26,9 @@ export function handleTranscriptClick(event: MouseEvent): void {
     post({ type: 'showDiff', toolCallId });
   } else if (button.classList.contains('error-action') && isErrorAction(button.dataset.action)) {
     post({ type: 'errorAction', action: button.dataset.action });
+  } else if (button.classList.contains('notice-action') && button.dataset.action === 'sendWithoutImages') {
+    button.disabled = true;
+    post({ type: 'sendWithoutImages' });
   } else if (button.classList.contains('set-api-key')) {
     post({ type: 'setApiKey' });
   } else if (button.classList.contains('save-setup')) {

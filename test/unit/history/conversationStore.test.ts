@@ -191,6 +191,8 @@ function bind(storage: NodeHistoryStorage): HistoryStorage {
   return {
     read: (name) => storage.read(name),
     write: (name, text) => storage.write(name, text),
+    readBytes: (name) => storage.readBytes(name),
+    writeBytes: (name, bytes) => storage.writeBytes(name, bytes),
     rename: (from, to) => storage.rename(from, to),
     list: () => storage.list(),
     delete: (name) => storage.delete(name),
