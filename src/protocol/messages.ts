@@ -73,6 +73,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('listSlashCommands') }),
   /** The mode switcher or the view got focus: list the custom modes as they are now. */
   z.object({ type: z.literal('listModes') }),
+  /** The @ picker opened: list what can be mentioned, as it is now. */
+  z.object({ type: z.literal('listMentions') }),
+  /** Mention a workspace file (`path` or `path:12-40`) or folder: a chip, and its content in the next message. */
+  z.object({ type: z.literal('addMention'), path: z.string().min(1).max(4_000) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -86,6 +90,17 @@ export interface AttachmentView {
   /** What the chip shows: the display path, with `:start-end` for a selection. */
   label: string;
   path: string;
+  /** A mentioned folder (its listing goes with the message). */
+  folder?: boolean;
+}
+
+/** Something the @ picker offers. */
+export interface MentionCandidateView {
+  /** The display path; a folder's ends in `/`; the active editor's selection is `path:12-40`. */
+  path: string;
+  kind: 'file' | 'folder';
+  /** Open in an editor (or its selection): listed first. */
+  open?: boolean;
 }
 
 /** What the setup card needs to know; the key itself never crosses to the webview. */
@@ -236,6 +251,8 @@ export type HostMessage =
   /** The MCP servers and how each is doing, whenever that changes. */
   | { type: 'mcpServers'; servers: McpServerView[] }
   /** The `/` picker's list, and the prompt files that cannot be used (with why). */
-  | { type: 'slashCommands'; commands: SlashCommandView[]; problems: string[] };
+  | { type: 'slashCommands'; commands: SlashCommandView[]; problems: string[] }
+  /** The @ picker's list. */
+  | { type: 'mentionCandidates'; candidates: MentionCandidateView[] };
 
 export type HostMessageType = HostMessage['type'];

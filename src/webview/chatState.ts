@@ -4,7 +4,7 @@
 import type { ModeId } from '../agent/modes/chatMode';
 import type { AgentEvent } from '../agent/events';
 import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
-import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView, CustomModeView } from '../protocol/messages';
+import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView, CustomModeView, MentionCandidateView } from '../protocol/messages';
 import { decisionNote, isRejectionNote, STOPPED_NOTE } from '../protocol/notes';
 import { compactionNote } from './usageText';
 import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
@@ -62,6 +62,8 @@ export interface ChatState {
   mcpServers: McpServerView[];
   /** The `/` picker's list, as the host last read it. */
   slashCommands?: { commands: SlashCommandView[]; problems: string[] };
+  /** The @ picker's list, as the host last sent it. */
+  mentionCandidates?: MentionCandidateView[];
   /** The latest plan the plan tool accepted, pinned above the input; derived from the transcript, so a reload keeps it. */
   plan?: PlanItem[];
 }
@@ -92,6 +94,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
       return state;
     case 'slashCommands':
       return { ...state, slashCommands: { commands: message.commands, problems: message.problems } };
+    case 'mentionCandidates':
+      return { ...state, mentionCandidates: message.candidates };
     case 'history':
       return { ...state, history: { query: message.query, entries: message.entries } };
     case 'user':

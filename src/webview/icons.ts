@@ -28,6 +28,7 @@ export const ICON_NAMES = [
   'file-text',
   'files',
   'fold',
+  'folder',
   'globe',
   'go-to-file',
   'info',

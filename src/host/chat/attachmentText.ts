@@ -12,6 +12,8 @@ export interface Attachment {
   language?: string;
   /** Set when the content was too large to attach whole. */
   truncated?: boolean;
+  /** A mentioned folder: the content is its listing. */
+  folder?: boolean;
 }
 
 /** Larger files are cut: the model can still read the rest with read_file. */
@@ -32,7 +34,7 @@ export function clipContent(content: string): { content: string; truncated: bool
 export function composeUserMessage(text: string, attachments: readonly Attachment[]): string {
   if (attachments.length === 0) return text;
   const blocks = attachments.map((attachment) => {
-    const where = attachment.startLine === undefined ? `the file ${attachment.path}` : `lines ${attachmentLabel(attachment).slice(attachment.path.length + 1)} of ${attachment.path}`;
+    const where = attachment.folder ? `the folder ${attachment.path}` : attachment.startLine === undefined ? `the file ${attachment.path}` : `lines ${attachmentLabel(attachment).slice(attachment.path.length + 1)} of ${attachment.path}`;
     const fence = fenceFor(attachment.content);
     const note = attachment.truncated ? `\n(Cut at ${MAX_ATTACHMENT_CHARS} characters; read the rest with read_file.)` : '';
     return `Attached: ${where}\n${fence}${attachment.language ?? ''}\n${attachment.content}${attachment.content.endsWith('\n') ? '' : '\n'}${fence}${note}`;
@@ -57,7 +59,7 @@ export function splitUserMessage(content: string): { text: string; attachments: 
   const attachments: string[] = [];
   let at = start + 2;
   while (at < content.length) {
-    const header = /^Attached: (?:the file (.+)|lines (\d+(?:-\d+)?) of (.+))\n(`{3,})[^\n`]*\n/.exec(content.slice(at));
+    const header = /^Attached: (?:the (?:file|folder) (.+)|lines (\d+(?:-\d+)?) of (.+))\n(`{3,})[^\n`]*\n/.exec(content.slice(at));
     if (!header) return { text: content, attachments: [] };
     attachments.push(header[1] ?? `${header[3]}:${header[2]}`);
     // The fence is longer than any run of backticks inside, so its next appearance closes it.

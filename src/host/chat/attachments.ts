@@ -34,7 +34,7 @@ export class AttachmentStore {
   }
 
   views(): AttachmentView[] {
-    return this.items.map((item) => ({ id: item.id, label: attachmentLabel(item), path: item.path }));
+    return this.items.map((item) => ({ id: item.id, label: attachmentLabel(item), path: item.path, ...(item.folder ? { folder: true } : {}) }));
   }
 
   dispose(): void {

@@ -46,6 +46,7 @@ import { messageInMode, modeTools, type ResolvedMode } from '../../agent/modes/c
 import { ChatModes } from './chatModes';
 import { namedToolSource } from '../../agent/prompts/promptTools';
 import { SlashCommands, type MessageOverride } from './slashCommands';
+import { ChatMentions } from './chatMentions';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -106,9 +107,11 @@ export class ChatController {
 
   private readonly slash: SlashCommands;
   private readonly modes: ChatModes;
+  private readonly mentions: ChatMentions;
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.modes = new ChatModes(deps.workspace, (line) => deps.log.warn(line));
+    this.mentions = new ChatMentions(deps.workspace, deps.attachments, (message) => deps.view.post(message));
     this.slash = new SlashCommands(
       deps.workspace,
       {
@@ -233,6 +236,12 @@ export class ChatController {
         return;
       case 'listSlashCommands':
         void this.slash.views().then(({ commands, problems }) => this.deps.view.post({ type: 'slashCommands', commands, problems }));
+        return;
+      case 'listMentions':
+        void this.mentions.list();
+        return;
+      case 'addMention':
+        void this.mentions.add(message.path);
         return;
       default: {
         const _exhaustive: never = message;
@@ -528,7 +537,10 @@ export class ChatController {
 
   private async openFile(path: string): Promise<void> {
     try {
-      await vscode.window.showTextDocument(await this.deps.workspace.uriOf(path), { preview: true });
+      const uri = await this.deps.workspace.uriOf(path);
+      // A mentioned folder's chip shows the folder in the explorer.
+      if ((await this.deps.workspace.stat(path))?.type === 'directory') await vscode.commands.executeCommand('revealInExplorer', uri);
+      else await vscode.window.showTextDocument(uri, { preview: true });
     } catch (error) {
       void vscode.window.showWarningMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -31,6 +31,8 @@ export class Composer {
     this.attachments.addEventListener('click', (event) => {
       const remove = (event.target as Element).closest<HTMLElement>('button.remove-attachment');
       if (remove?.dataset.id) post({ type: 'removeAttachment', id: remove.dataset.id });
+      const open = (event.target as Element).closest<HTMLElement>('button.open-attachment');
+      if (open?.dataset.path) post({ type: 'openFile', path: open.dataset.path });
     });
   }
 
@@ -62,8 +64,8 @@ export class Composer {
         h(
           'span',
           { class: 'attachment', title: attachment.path },
-          icon('file'),
-          h('span', { class: 'attachment-label' }, attachment.label),
+          icon(attachment.folder ? 'folder' : 'file'),
+          h('button', { type: 'button', class: 'attachment-label open-attachment', 'data-path': attachment.path, title: `Open ${attachment.path}` }, attachment.label),
           iconButton('close', `Remove ${attachment.label}`, { class: 'remove-attachment', 'data-id': attachment.id }),
         ),
       ),
