@@ -77,6 +77,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('listMentions') }),
   /** Mention a workspace file (`path` or `path:12-40`) or folder: a chip, and its content in the next message. */
   z.object({ type: z.literal('addMention'), path: z.string().min(1).max(4_000) }),
+  /** Mention what the editor knows: its problems, the working tree's changes, the terminal's last command. */
+  z.object({ type: z.literal('addEditorMention'), kind: z.enum(['problems', 'changes', 'terminal']) }),
+  /** The @ picker's query, for the language servers' symbols that match it. */
+  z.object({ type: z.literal('listSymbols'), query: z.string().max(200) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -96,11 +100,13 @@ export interface AttachmentView {
 
 /** Something the @ picker offers. */
 export interface MentionCandidateView {
-  /** The display path; a folder's ends in `/`; the active editor's selection is `path:12-40`. */
+  /** The display path; a folder's ends in `/`; the active editor's selection and a symbol's definition are `path:12-40`. */
   path: string;
-  kind: 'file' | 'folder';
+  kind: 'file' | 'folder' | 'symbol';
   /** Open in an editor (or its selection): listed first. */
   open?: boolean;
+  /** A symbol's name. */
+  name?: string;
 }
 
 /** What the setup card needs to know; the key itself never crosses to the webview. */
@@ -253,6 +259,8 @@ export type HostMessage =
   /** The `/` picker's list, and the prompt files that cannot be used (with why). */
   | { type: 'slashCommands'; commands: SlashCommandView[]; problems: string[] }
   /** The @ picker's list. */
-  | { type: 'mentionCandidates'; candidates: MentionCandidateView[] };
+  | { type: 'mentionCandidates'; candidates: MentionCandidateView[] }
+  /** The symbols matching the @ picker's query. */
+  | { type: 'mentionSymbols'; query: string; symbols: MentionCandidateView[] };
 
 export type HostMessageType = HostMessage['type'];

@@ -64,6 +64,8 @@ export interface ChatState {
   slashCommands?: { commands: SlashCommandView[]; problems: string[] };
   /** The @ picker's list, as the host last sent it. */
   mentionCandidates?: MentionCandidateView[];
+  /** The symbols matching the @ picker's latest query. */
+  mentionSymbols?: { query: string; symbols: MentionCandidateView[] };
   /** The latest plan the plan tool accepted, pinned above the input; derived from the transcript, so a reload keeps it. */
   plan?: PlanItem[];
 }
@@ -96,6 +98,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
       return { ...state, slashCommands: { commands: message.commands, problems: message.problems } };
     case 'mentionCandidates':
       return { ...state, mentionCandidates: message.candidates };
+    case 'mentionSymbols':
+      return { ...state, mentionSymbols: { query: message.query, symbols: message.symbols } };
     case 'history':
       return { ...state, history: { query: message.query, entries: message.entries } };
     case 'user':

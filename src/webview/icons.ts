@@ -50,6 +50,7 @@ export const ICON_NAMES = [
   'server',
   'settings-gear',
   'shield',
+  'symbol-misc',
   'sync',
   'terminal',
   'tools',

@@ -1,6 +1,7 @@
-// Issue 17, @-mentions: `@` opens a picker of the workspace's files and folders (ignored ones left
-// out), filtered as you type and driven by the keyboard; the pick becomes a chip, and the message
-// sent carries the file's lines numbered as read_file shows them.
+// Issue 17, @-mentions: `@` opens a picker of @problems, @changes, @terminal and the workspace's
+// files and folders (ignored ones left out), filtered as you type and driven by the keyboard; the
+// pick becomes a chip, and the message sent carries the file's lines numbered as read_file shows
+// them, and the problems as a list.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -46,6 +47,11 @@ describe('@-mentions', function () {
     await picker(chat).waitFor({ state: 'hidden' });
     assert.equal(await prompt.inputValue(), 'what is wrong in ');
     await chat.locator('#attachments .attachment', { hasText: 'src/math.js' }).waitFor({ timeout: 30_000 });
+    // What the editor knows is offered by name: @problems.
+    await prompt.pressSequentially('@prob');
+    await picker(chat).locator('.slash-option[aria-selected="true"]', { hasText: '@problems' }).waitFor();
+    await prompt.press('Enter');
+    await chat.locator('#attachments .attachment', { hasText: '@problems' }).waitFor({ timeout: 30_000 });
     await prompt.pressSequentially('it?');
     await scenario.shot('chip');
     await prompt.press('Enter');
@@ -56,6 +62,7 @@ describe('@-mentions', function () {
     const sent = lastContent(scenario.mock.requests[0].messages, 'user');
     assert.match(sent, /^what is wrong in it\?\n\nAttached: the file src\/math\.js\n/);
     assert.ok(sent.includes('   3\texport function sum(numbers) {\n   4\t  let total = 0;'), sent);
+    assert.match(sent, /\n\nAttached: @problems\n```\n(No errors or warnings in the workspace\.|\d+ (error|warning))/);
     assert.equal(await chat.locator('#attachments .attachment').count(), 0, 'the chip stayed for the next message');
   });
 });

@@ -47,6 +47,7 @@ import { ChatModes } from './chatModes';
 import { namedToolSource } from '../../agent/prompts/promptTools';
 import { SlashCommands, type MessageOverride } from './slashCommands';
 import { ChatMentions } from './chatMentions';
+import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -72,6 +73,8 @@ export interface ChatControllerDeps {
   mcp: ChatMcpServers;
   /** The "Ouro MCP" output channel. */
   mcpLog: vscode.OutputChannel;
+  /** What each terminal ran last, for @terminal. */
+  terminalCommands: LastTerminalCommands;
 }
 
 /** The model the settings name, ready to be asked, with what the chat needs to know about it. */
@@ -111,7 +114,7 @@ export class ChatController {
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.modes = new ChatModes(deps.workspace, (line) => deps.log.warn(line));
-    this.mentions = new ChatMentions(deps.workspace, deps.attachments, (message) => deps.view.post(message));
+    this.mentions = new ChatMentions(deps.workspace, deps.attachments, (message) => deps.view.post(message), deps.terminalCommands);
     this.slash = new SlashCommands(
       deps.workspace,
       {
@@ -242,6 +245,12 @@ export class ChatController {
         return;
       case 'addMention':
         void this.mentions.add(message.path);
+        return;
+      case 'addEditorMention':
+        void this.mentions.addEditor(message.kind);
+        return;
+      case 'listSymbols':
+        void this.mentions.listSymbols(message.query);
         return;
       default: {
         const _exhaustive: never = message;

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { parseMention, resolveMention } from '../../agent/mentions/workspaceMention';
 import type { HostMessage, MentionCandidateView } from '../../protocol/messages';
 import type { VsCodeWorkspace } from '../workspace/vscodeWorkspace';
+import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
 import type { AttachmentStore } from './attachments';
+import { changesText, problemsText, symbolCandidates, terminalText } from './editorMentions';
 
 /** Enough for the picker to filter in a large repository; beyond it, the shallower paths are kept. */
 const MAX_LISTED = 5000;
@@ -15,7 +17,13 @@ export class ChatMentions {
     private readonly workspace: VsCodeWorkspace,
     private readonly attachments: AttachmentStore,
     private readonly post: (message: HostMessage) => void,
+    private readonly terminalCommands: LastTerminalCommands,
   ) {}
+
+  async listSymbols(query: string): Promise<void> {
+    const symbols = await symbolCandidates(this.workspace, query).catch(() => []);
+    this.post({ type: 'mentionSymbols', query, symbols });
+  }
 
   async list(): Promise<void> {
     this.post({ type: 'mentionCandidates', candidates: await this.candidates() });
@@ -32,7 +40,17 @@ export class ChatMentions {
         ...(mention.kind === 'folder' ? { folder: true } : {}),
       });
     } catch (error) {
-      void vscode.window.showWarningMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`);
+      warn(error);
+    }
+  }
+
+  /** @problems, @changes, @terminal: read now, sent with the next message. */
+  async addEditor(kind: 'problems' | 'changes' | 'terminal'): Promise<void> {
+    try {
+      const read = kind === 'problems' ? { content: await problemsText(this.workspace) } : kind === 'changes' ? await changesText(this.workspace) : { content: await terminalText(this.terminalCommands) };
+      this.attachments.add({ path: '', mention: `@${kind}`, ...read, ...(kind === 'changes' ? { language: 'diff' } : {}) });
+    } catch (error) {
+      warn(error);
     }
   }
 
@@ -66,4 +84,8 @@ export class ChatMentions {
     }
     return paths;
   }
+}
+
+function warn(error: unknown): void {
+  void vscode.window.showWarningMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -3,7 +3,11 @@
 // The usage line and the context meter are contextMeter.ts's.
 import type { ChatState } from '../chatState';
 import { byId, h, icon, iconButton } from '../dom';
+import type { IconName } from '../icons';
 import { post } from '../vscodeApi';
+
+/** The chips of what the editor knows, by their label. */
+const EDITOR_MENTION_ICONS: Record<string, IconName | undefined> = { '@problems': 'warning', '@changes': 'diff', '@terminal': 'terminal' };
 
 export class Composer {
   readonly prompt = byId<HTMLTextAreaElement>('prompt');
@@ -64,8 +68,10 @@ export class Composer {
         h(
           'span',
           { class: 'attachment', title: attachment.path },
-          icon(attachment.folder ? 'folder' : 'file'),
-          h('button', { type: 'button', class: 'attachment-label open-attachment', 'data-path': attachment.path, title: `Open ${attachment.path}` }, attachment.label),
+          icon(EDITOR_MENTION_ICONS[attachment.label] ?? (attachment.folder ? 'folder' : 'file')),
+          attachment.path
+            ? h('button', { type: 'button', class: 'attachment-label open-attachment', 'data-path': attachment.path, title: `Open ${attachment.path}` }, attachment.label)
+            : h('span', { class: 'attachment-label' }, attachment.label),
           iconButton('close', `Remove ${attachment.label}`, { class: 'remove-attachment', 'data-id': attachment.id }),
         ),
       ),

@@ -1,10 +1,12 @@
-// The @ picker: typing `@` (at the start or after a space) lists the workspace's files and
-// folders, the active selection and the open editors first, filtered fuzzily by what follows.
+// The @ picker: typing `@` (at the start or after a space) lists @problems, @changes and
+// @terminal, then the workspace's files and folders (the active selection and the open editors
+// first), filtered fuzzily by what follows, then the language servers' symbols that match it.
 // Keyboard first, as the / picker: arrows move, Enter or Tab picks, Escape closes. A pick takes
 // `@query` out of the input and asks the host for a chip; the host lists afresh at each opening.
 import type { MentionCandidateView } from '../../protocol/messages';
 import type { ChatState } from '../chatState';
 import { h, icon } from '../dom';
+import type { IconName } from '../icons';
 import { fuzzyFilter } from '../fuzzyMatch';
 import { post } from '../vscodeApi';
 import { InputPicker } from './inputPicker';
@@ -16,9 +18,23 @@ const MAX_ROWS = 50;
 /** Lifts the open editors above equal matches elsewhere. */
 const OPEN_BOOST = 2;
 
+/** What the editor knows, offered before the files: each picked by its name after `@`. */
+const EDITOR_MENTIONS: ReadonlyArray<{ kind: 'problems' | 'changes' | 'terminal'; description: string; icon: IconName }> = [
+  { kind: 'problems', description: "The workspace's errors and warnings", icon: 'warning' },
+  { kind: 'changes', description: "The working tree's changes (git diff)", icon: 'diff' },
+  { kind: 'terminal', description: "The active terminal's last command and output", icon: 'terminal' },
+];
+
+type Row = { editor: (typeof EDITOR_MENTIONS)[number] } | { candidate: MentionCandidateView };
+
+/** Symbols are asked for once typing pauses. */
+const SYMBOL_DELAY_MS = 200;
+
 export class MentionPicker extends InputPicker {
   private candidates: readonly MentionCandidateView[] | undefined;
-  private shown: MentionCandidateView[] = [];
+  private symbols: { query: string; symbols: MentionCandidateView[] } | undefined;
+  private symbolTimer: ReturnType<typeof setTimeout> | undefined;
+  private shown: Row[] = [];
 
   constructor(prompt: HTMLTextAreaElement) {
     super(prompt, { list: 'mention-picker', options: 'mention-options', rowPrefix: 'mention-option-' });
@@ -29,8 +45,9 @@ export class MentionPicker extends InputPicker {
   }
 
   render(state: ChatState): void {
-    if (state.mentionCandidates === this.candidates) return;
+    if (state.mentionCandidates === this.candidates && state.mentionSymbols === this.symbols) return;
     this.candidates = state.mentionCandidates;
+    this.symbols = state.mentionSymbols;
     if (this.isOpen) this.update();
   }
 
@@ -51,21 +68,35 @@ export class MentionPicker extends InputPicker {
       this.candidates = undefined;
       post({ type: 'listMentions' });
     }
-    const all = this.candidates ?? [];
-    this.shown = fuzzyFilter(all, typing.query, (candidate) => candidate.path, (candidate) => (candidate.open ? OPEN_BOOST : 0)).slice(0, MAX_ROWS);
+    this.askForSymbols(typing.query);
+    const editor = fuzzyFilter(EDITOR_MENTIONS, typing.query, (mention) => mention.kind).map((mention): Row => ({ editor: mention }));
+    const paths = fuzzyFilter(this.candidates ?? [], typing.query, (candidate) => candidate.path, (candidate) => (candidate.open ? OPEN_BOOST : 0));
+    const symbols = this.symbols?.query === typing.query ? this.symbols.symbols : [];
+    this.shown = [...editor, ...[...paths, ...symbols].map((candidate): Row => ({ candidate }))].slice(0, MAX_ROWS);
     this.selected = Math.min(this.selected, Math.max(0, this.shown.length - 1));
     this.draw();
   }
 
+  private askForSymbols(query: string): void {
+    clearTimeout(this.symbolTimer);
+    if (query.length < 2 || this.symbols?.query === query) return;
+    this.symbolTimer = setTimeout(() => post({ type: 'listSymbols', query }), SYMBOL_DELAY_MS);
+  }
+
   protected draw(): void {
-    const rows = this.shown.map((candidate, index) => {
-      const { name, folder } = splitPath(candidate.path);
+    const rows = this.shown.map((row, index) => {
+      const [glyph, name, description, title] =
+        'editor' in row
+          ? [row.editor.icon, `@${row.editor.kind}`, row.editor.description, row.editor.description]
+          : row.candidate.kind === 'symbol'
+            ? ['symbol-misc' as const, row.candidate.name ?? row.candidate.path, row.candidate.path, row.candidate.path]
+            : [row.candidate.kind === 'folder' ? ('folder' as const) : ('file' as const), ...splitPath(row.candidate.path), row.candidate.path];
       return h(
         'div',
-        { role: 'option', id: this.rowId(index), class: 'slash-option', 'data-index': String(index), 'data-path': candidate.path, 'aria-selected': String(index === this.selected), title: candidate.path },
-        icon(candidate.kind === 'folder' ? 'folder' : 'file'),
+        { role: 'option', id: this.rowId(index), class: 'slash-option', 'data-index': String(index), 'aria-selected': String(index === this.selected), title },
+        icon(glyph),
         h('span', { class: 'slash-name' }, name),
-        h('span', { class: 'slash-description' }, folder),
+        h('span', { class: 'slash-description' }, description),
       );
     });
     const waiting = this.candidates === undefined ? 'Listing the workspace…' : 'No file or folder matches.';
@@ -74,9 +105,9 @@ export class MentionPicker extends InputPicker {
   }
 
   protected pick(index: number): void {
-    const candidate = this.shown[index];
+    const row = this.shown[index];
     const typing = this.typing();
-    if (!candidate || !typing) return;
+    if (!row || !typing) return;
     this.close();
     // The chip stands for the mention: `@query` leaves the words.
     const value = this.prompt.value;
@@ -84,12 +115,13 @@ export class MentionPicker extends InputPicker {
     this.prompt.value = value.slice(0, typing.start) + value.slice(caret);
     this.prompt.setSelectionRange(typing.start, typing.start);
     this.prompt.dispatchEvent(new Event('input'));
-    post({ type: 'addMention', path: candidate.path });
+    if ('editor' in row) post({ type: 'addEditorMention', kind: row.editor.kind });
+    else post({ type: 'addMention', path: row.candidate.path });
   }
 }
 
 /** "src/view/a.ts" → a.ts in src/view; a folder keeps its trailing slash in the name. */
-function splitPath(path: string): { name: string; folder: string } {
+function splitPath(path: string): [name: string, folder: string] {
   const slash = path.lastIndexOf('/', path.length - 2);
-  return slash < 0 ? { name: path, folder: '' } : { name: path.slice(slash + 1), folder: path.slice(0, slash) };
+  return slash < 0 ? [path, ''] : [path.slice(slash + 1), path.slice(0, slash)];
 }

@@ -47,4 +47,11 @@ describe('attachments in the user message', () => {
     assert.equal(message, 'what is here?\n\nAttached: the folder src\n```\nsrc/a.ts\nsrc/b/\n```');
     assert.deepEqual(splitUserMessage(message), { text: 'what is here?', attachments: ['src'] });
   });
+
+  it("heads what the editor knows with its mention, and reads it back", () => {
+    const message = composeUserMessage('fix these', [{ id: 'a1', path: '', mention: '@problems', content: '1 error in the workspace:\nsrc/a.ts:1:1 error x' }]);
+    assert.equal(message, 'fix these\n\nAttached: @problems\n```\n1 error in the workspace:\nsrc/a.ts:1:1 error x\n```');
+    assert.equal(attachmentLabel({ path: '', mention: '@problems' }), '@problems');
+    assert.deepEqual(splitUserMessage(message), { text: 'fix these', attachments: ['@problems'] });
+  });
 });

@@ -1,0 +1,82 @@
+// What @problems, @changes, @terminal and the symbols in the @ picker read from the editor: its
+// diagnostics, the built-in Git extension's diff of the working tree, the active terminal, and
+// the language servers' workspace symbols. The text the model reads is made in src/agent/mentions.
+import * as vscode from 'vscode';
+import { changesMention } from '../../agent/mentions/changesMention';
+import { problemsMention } from '../../agent/mentions/problemsMention';
+import { terminalMention } from '../../agent/mentions/terminalMention';
+import { WorkspaceError } from '../../agent/workspace/workspace';
+import type { MentionCandidateView } from '../../protocol/messages';
+import { VsCodeDiagnostics } from '../review/vscodeDiagnostics';
+import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
+import type { VsCodeWorkspace } from '../workspace/vscodeWorkspace';
+
+/** The part of the Git extension's API (its git.d.ts, version 1) that @changes uses. */
+interface GitExtension {
+  getAPI(version: 1): { repositories: GitRepository[] };
+}
+interface GitRepository {
+  rootUri: vscode.Uri;
+  diff(cached?: boolean): Promise<string>;
+}
+
+const MAX_SYMBOLS = 30;
+
+export async function problemsText(workspace: VsCodeWorkspace): Promise<string> {
+  return problemsMention(await new VsCodeDiagnostics(workspace).get());
+}
+
+/** The staged and unstaged changes of every repository in the workspace, ignored files left out. */
+export async function changesText(workspace: VsCodeWorkspace): Promise<{ content: string; truncated: boolean }> {
+  const git = vscode.extensions.getExtension<GitExtension>('vscode.git');
+  if (!git) throw new WorkspaceError('@changes reads the diff through the built-in Git extension, which is not installed or is turned off.');
+  const api = (git.isActive ? git.exports : await git.activate()).getAPI(1);
+  const repositories = api.repositories.filter((repository) => workspace.displayPathOf(repository.rootUri) !== undefined || (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.path.startsWith(`${repository.rootUri.path.replace(/\/$/, '')}/`)));
+  if (repositories.length === 0) throw new WorkspaceError('@changes found no Git repository in this workspace (or Git is not installed).');
+  const parts: Array<{ repository: GitRepository; diff: string }> = [];
+  for (const repository of repositories) parts.push({ repository, diff: (await repository.diff(true)) + (await repository.diff(false)) });
+  // Each file is judged as the tools judge it: inside the workspace and not ignored.
+  const visibility = new Map<string, GitRepository>();
+  const diff = parts.map((part) => part.diff).join('');
+  for (const part of parts) for (const line of part.diff.matchAll(/^diff --git .* "?b\/(.*?)"?$/gm)) visibility.set(line[1], part.repository);
+  return changesMention(diff, async (path) => {
+    const repository = visibility.get(path);
+    const shown = repository && workspace.displayPathOf(vscode.Uri.joinPath(repository.rootUri, path));
+    if (shown === undefined) return false;
+    return workspace.resolve(shown).then(
+      () => true,
+      () => false,
+    );
+  });
+}
+
+export async function terminalText(commands: LastTerminalCommands): Promise<string> {
+  const terminal = vscode.window.activeTerminal;
+  if (!terminal) throw new WorkspaceError('@terminal reads the active terminal, and no terminal is open.');
+  const last = commands.lastCommand(terminal);
+  if (last) return terminalMention(terminal.name, last);
+  // Without shell integration: the terminal's selection, through the clipboard, which is put back.
+  const clipboard = await vscode.env.clipboard.readText();
+  await vscode.env.clipboard.writeText('');
+  await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+  const selection = await vscode.env.clipboard.readText();
+  await vscode.env.clipboard.writeText(clipboard);
+  if (!selection.trim()) throw new WorkspaceError(`@terminal: "${terminal.name}" has no shell integration to see its last command; select the output in the terminal and mention it again.`);
+  return terminalMention(terminal.name, { kind: 'selection', text: selection });
+}
+
+/** The language servers' symbols matching `query`, each as its definition's lines in a workspace file. */
+export async function symbolCandidates(workspace: VsCodeWorkspace, query: string): Promise<MentionCandidateView[]> {
+  if (query.trim().length < 2) return [];
+  const found = (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', query)) ?? [];
+  const candidates: MentionCandidateView[] = [];
+  for (const symbol of found) {
+    const shown = workspace.displayPathOf(symbol.location.uri);
+    if (shown === undefined) continue;
+    const { start, end } = symbol.location.range;
+    const lines = start.line === end.line ? `${start.line + 1}` : `${start.line + 1}-${end.line + 1}`;
+    candidates.push({ path: `${shown}:${lines}`, kind: 'symbol', name: symbol.name });
+    if (candidates.length === MAX_SYMBOLS) break;
+  }
+  return candidates;
+}
