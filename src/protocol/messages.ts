@@ -79,6 +79,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addMention'), path: z.string().min(1).max(4_000) }),
   /** Mention what the editor knows: its problems, the working tree's changes, the terminal's last command. */
   z.object({ type: z.literal('addEditorMention'), kind: z.enum(['problems', 'changes', 'terminal']) }),
+  /** Mention a web page: fetched by fetch_url's rules, approved unless its domain is allowed. */
+  z.object({ type: z.literal('addUrlMention'), url: z.string().min(1).max(2_000) }),
   /** The @ picker's query, for the language servers' symbols that match it. */
   z.object({ type: z.literal('listSymbols'), query: z.string().max(200) }),
 ]);

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { textReply } from '../fixtures/mockOpenAI';
+import { TestSite } from '../fixtures/webSite';
 import { lastContent } from './harness/modelScripts';
 import { useScenarios } from './harness/scenario';
 import { waitUntilIdle } from './harness/workbench';
@@ -64,5 +65,48 @@ describe('@-mentions', function () {
     assert.ok(sent.includes('   3\texport function sum(numbers) {\n   4\t  let total = 0;'), sent);
     assert.match(sent, /\n\nAttached: @problems\n```\n(No errors or warnings in the workspace\.|\d+ (error|warning))/);
     assert.equal(await chat.locator('#attachments .attachment').count(), 0, 'the chip stayed for the next message');
+  });
+
+  describe('of a web page', () => {
+    let site: TestSite;
+    before(async () => {
+      site = await new TestSite({ '/notes': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('Version 2 drops Node 18.\n') }).start();
+    });
+    after(() => site.stop());
+
+    it('fetches it once the person approves, and sends the page', async () => {
+      const scenario = await scenarios.open({
+        name: '17-mention-url',
+        script: [textReply('Node 18 is no longer supported.')],
+        // The test site is on loopback: allowed as a local server would be, but not on the allow list, so the fetch asks.
+        settings: { 'workbench.colorTheme': 'Default Dark Modern', 'ouro.web.allowPrivateHosts': ['127.0.0.1'] },
+      });
+      const chat = await scenario.openChat();
+      const prompt = chat.locator('textarea#prompt');
+      await prompt.click();
+      await prompt.pressSequentially('@ur');
+      await picker(chat).locator('.slash-option[aria-selected="true"]', { hasText: '@url' }).waitFor();
+      await prompt.press('Enter');
+      assert.equal(await prompt.inputValue(), '@https://');
+      await prompt.fill('');
+
+      const url = site.url('/notes', '127.0.0.1');
+      await prompt.pressSequentially(`what changed? @${url}`);
+      await picker(chat).locator('.slash-option[aria-selected="true"]', { hasText: `Fetch ${url}` }).waitFor();
+      await scenario.shot('url-offered');
+      await prompt.press('Enter');
+      const dialog = scenario.page.locator('.monaco-dialog-box', { hasText: `Fetch ${url}?` });
+      await dialog.waitFor();
+      await scenario.shot('approval');
+      await dialog.getByRole('button', { name: 'Fetch' }).click();
+      await chat.locator('#attachments .attachment', { hasText: '@url' }).waitFor({ timeout: 30_000 });
+      await scenario.shot('url-chip');
+      await prompt.press('Enter');
+      await chat.locator('#messages .message.assistant', { hasText: 'Node 18 is no longer supported.' }).waitFor();
+      await waitUntilIdle(chat);
+      const sent = lastContent(scenario.mock.requests[0].messages, 'user');
+      assert.ok(sent.startsWith(`what changed?\n\nAttached: @url ${url}\n`), sent);
+      assert.ok(sent.includes('Version 2 drops Node 18.'), sent);
+    });
   });
 });

@@ -62,7 +62,7 @@ export function splitUserMessage(content: string): { text: string; attachments: 
   const attachments: string[] = [];
   let at = start + 2;
   while (at < content.length) {
-    const header = /^Attached: (?:the (?:file|folder) (.+)|lines (\d+(?:-\d+)?) of (.+)|(@[a-z]+))\n(?<fence>`{3,})[^\n`]*\n/.exec(content.slice(at));
+    const header = /^Attached: (?:the (?:file|folder) (.+)|lines (\d+(?:-\d+)?) of (.+)|(@[a-z]+(?: \S+)?))\n(?<fence>`{3,})[^\n`]*\n/.exec(content.slice(at));
     if (!header) return { text: content, attachments: [] };
     attachments.push(header[1] ?? header[4] ?? `${header[3]}:${header[2]}`);
     const fence = header.groups?.fence ?? '```';

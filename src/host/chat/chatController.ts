@@ -246,6 +246,9 @@ export class ChatController {
       case 'addMention':
         void this.mentions.add(message.path);
         return;
+      case 'addUrlMention':
+        void this.mentions.addUrl(message.url);
+        return;
       case 'addEditorMention':
         void this.mentions.addEditor(message.kind);
         return;

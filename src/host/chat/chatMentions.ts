@@ -3,6 +3,9 @@
 // an attachment: a chip now, its content (numbered lines, or a folder's listing) in the next message.
 import * as vscode from 'vscode';
 import { parseMention, resolveMention } from '../../agent/mentions/workspaceMention';
+import { urlMention } from '../../agent/mentions/urlMention';
+import type { Approver } from '../../agent/tools/tool';
+import { readSettings } from '../settings/settings';
 import type { HostMessage, MentionCandidateView } from '../../protocol/messages';
 import type { VsCodeWorkspace } from '../workspace/vscodeWorkspace';
 import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
@@ -39,6 +42,15 @@ export class ChatMentions {
         ...(mention.startLine !== undefined ? { startLine: mention.startLine, endLine: mention.endLine } : {}),
         ...(mention.kind === 'folder' ? { folder: true } : {}),
       });
+    } catch (error) {
+      warn(error);
+    }
+  }
+
+  async addUrl(url: string): Promise<void> {
+    try {
+      const content = await urlMention(url, { policy: readSettings().fetch, workspace: this.workspace, approver: modalApprover, signal: new AbortController().signal });
+      this.attachments.add({ path: '', mention: `@url ${url}`, content });
     } catch (error) {
       warn(error);
     }
@@ -85,6 +97,14 @@ export class ChatMentions {
     return paths;
   }
 }
+
+/** The person typed the address, and still approves the fetch as fetch_url asks: a modal, since the chat shows no card for it. */
+const modalApprover: Approver = {
+  async approve(request) {
+    const fetch = await vscode.window.showWarningMessage(`Ouro: ${request.title}?`, { modal: true, detail: 'The page goes to the model with your next message.' }, 'Fetch');
+    return fetch === 'Fetch' ? { approved: true } : { approved: false, reason: 'the person cancelled it' };
+  },
+};
 
 function warn(error: unknown): void {
   void vscode.window.showWarningMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`);

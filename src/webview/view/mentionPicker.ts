@@ -19,13 +19,16 @@ const MAX_ROWS = 50;
 const OPEN_BOOST = 2;
 
 /** What the editor knows, offered before the files: each picked by its name after `@`. */
-const EDITOR_MENTIONS: ReadonlyArray<{ kind: 'problems' | 'changes' | 'terminal'; description: string; icon: IconName }> = [
+const EDITOR_MENTIONS: ReadonlyArray<{ kind: 'problems' | 'changes' | 'terminal' | 'url'; description: string; icon: IconName }> = [
   { kind: 'problems', description: "The workspace's errors and warnings", icon: 'warning' },
   { kind: 'changes', description: "The working tree's changes (git diff)", icon: 'diff' },
   { kind: 'terminal', description: "The active terminal's last command and output", icon: 'terminal' },
+  { kind: 'url', description: 'A web page: type @ and its address', icon: 'globe' },
 ];
 
-type Row = { editor: (typeof EDITOR_MENTIONS)[number] } | { candidate: MentionCandidateView };
+const A_URL = /^https?:\/\/\S+$/i;
+
+type Row = { editor: (typeof EDITOR_MENTIONS)[number] } | { candidate: MentionCandidateView } | { url: string };
 
 /** Symbols are asked for once typing pauses. */
 const SYMBOL_DELAY_MS = 200;
@@ -72,7 +75,8 @@ export class MentionPicker extends InputPicker {
     const editor = fuzzyFilter(EDITOR_MENTIONS, typing.query, (mention) => mention.kind).map((mention): Row => ({ editor: mention }));
     const paths = fuzzyFilter(this.candidates ?? [], typing.query, (candidate) => candidate.path, (candidate) => (candidate.open ? OPEN_BOOST : 0));
     const symbols = this.symbols?.query === typing.query ? this.symbols.symbols : [];
-    this.shown = [...editor, ...[...paths, ...symbols].map((candidate): Row => ({ candidate }))].slice(0, MAX_ROWS);
+    const url: Row[] = A_URL.test(typing.query) ? [{ url: typing.query }] : [];
+    this.shown = [...url, ...editor, ...[...paths, ...symbols].map((candidate): Row => ({ candidate }))].slice(0, MAX_ROWS);
     this.selected = Math.min(this.selected, Math.max(0, this.shown.length - 1));
     this.draw();
   }
@@ -86,7 +90,9 @@ export class MentionPicker extends InputPicker {
   protected draw(): void {
     const rows = this.shown.map((row, index) => {
       const [glyph, name, description, title] =
-        'editor' in row
+        'url' in row
+          ? ['globe' as const, '@url', `Fetch ${row.url}`, row.url]
+          : 'editor' in row
           ? [row.editor.icon, `@${row.editor.kind}`, row.editor.description, row.editor.description]
           : row.candidate.kind === 'symbol'
             ? ['symbol-misc' as const, row.candidate.name ?? row.candidate.path, row.candidate.path, row.candidate.path]
@@ -108,15 +114,19 @@ export class MentionPicker extends InputPicker {
     const row = this.shown[index];
     const typing = this.typing();
     if (!row || !typing) return;
-    this.close();
+    // @url waits for the address: the picker stays open with `@https://` to go on typing.
+    const rest = 'editor' in row && row.editor.kind === 'url' ? '@https://' : '';
+    if (!rest) this.close();
     // The chip stands for the mention: `@query` leaves the words.
     const value = this.prompt.value;
     const caret = this.prompt.selectionEnd;
-    this.prompt.value = value.slice(0, typing.start) + value.slice(caret);
-    this.prompt.setSelectionRange(typing.start, typing.start);
+    this.prompt.value = value.slice(0, typing.start) + rest + value.slice(caret);
+    this.prompt.setSelectionRange(typing.start + rest.length, typing.start + rest.length);
     this.prompt.dispatchEvent(new Event('input'));
-    if ('editor' in row) post({ type: 'addEditorMention', kind: row.editor.kind });
-    else post({ type: 'addMention', path: row.candidate.path });
+    if (rest) return;
+    if ('url' in row) post({ type: 'addUrlMention', url: row.url });
+    else if (!('editor' in row)) post({ type: 'addMention', path: row.candidate.path });
+    else if (row.editor.kind !== 'url') post({ type: 'addEditorMention', kind: row.editor.kind });
   }
 }
 
