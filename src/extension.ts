@@ -137,6 +137,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerFileSystemProvider(PROPOSAL_SCHEME, proposals, { isCaseSensitive: true }),
     ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, searchKeys, history: historyActions, log, models }),
     attachments.onDidChange(pushState),
+    attachments.onDidChange(() => controller.refreshMeter()),
     apiKeys.onDidChange(pushState),
     onSettingsChanged(pushState),
     watchOuroFolder((what) => controller.ouroFolderChanged(what)),

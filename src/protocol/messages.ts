@@ -207,6 +207,8 @@ export interface MeterView {
   context?: ContextBreakdown & { window: number };
   /** What the server reported for the latest request. */
   lastRequest?: Usage;
+  /** Tokens the attachments and mentions waiting for the next message add to it (not in `context.total`). */
+  attached?: number;
 }
 
 /** A file the agent created or edited in the conversation. */

@@ -65,6 +65,17 @@ describe('@-mentions', function () {
     assert.ok(sent.includes('   3\texport function sum(numbers) {\n   4\t  let total = 0;'), sent);
     assert.match(sent, /\n\nAttached: @problems\n```\n(No errors or warnings in the workspace\.|\d+ (error|warning))/);
     assert.equal(await chat.locator('#attachments .attachment').count(), 0, 'the chip stayed for the next message');
+
+    // A mention counts in the context meter before it is sent.
+    await prompt.pressSequentially('@READ');
+    await picker(chat).locator('.slash-option[aria-selected="true"]', { hasText: 'README.md' }).waitFor();
+    await prompt.press('Enter');
+    await chat.locator('#attachments .attachment', { hasText: 'README.md' }).waitFor({ timeout: 30_000 });
+    await chat.locator('#context-meter').click();
+    const attachedRow = chat.locator('#context-breakdown tr[data-part="Attached, not sent yet"] td');
+    await attachedRow.waitFor();
+    assert.ok(Number((await attachedRow.innerText()).replace(/,/g, '')) > 0);
+    await scenario.shot('meter-attached');
   });
 
   describe('of a web page', () => {

@@ -307,7 +307,8 @@ export class ChatController {
     setTimeout(() => {
       this.meterQueued = false;
       this.deps.view.post({ type: 'changedFiles', files: this.deps.changes.list() });
-      this.deps.agent.meter(this.specs, this.rules).then(
+      const attached = this.deps.attachments.pending();
+      this.deps.agent.meter(this.specs, this.rules, attached.length ? composeUserMessage('', attached) : '').then(
         (meter) => this.deps.view.post({ type: 'meter', ...meter }),
         (error: unknown) => this.deps.log.warn(`context meter: ${error instanceof Error ? error.message : String(error)}`),
       );
