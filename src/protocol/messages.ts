@@ -81,6 +81,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addEditorMention'), kind: z.enum(['problems', 'changes', 'terminal']) }),
   /** Mention a web page: fetched by fetch_url's rules, approved unless its domain is allowed. */
   z.object({ type: z.literal('addUrlMention'), url: z.string().min(1).max(2_000) }),
+  /** Files and folders dropped on the chat (their URIs): each mentioned as if picked with @. */
+  z.object({ type: z.literal('dropMentions'), uris: z.array(z.string().min(1).max(4_000)).min(1).max(50) }),
   /** The @ picker's query, for the language servers' symbols that match it. */
   z.object({ type: z.literal('listSymbols'), query: z.string().max(200) }),
 ]);

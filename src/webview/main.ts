@@ -12,6 +12,7 @@ import { ModeSwitch } from './view/modeSwitch';
 import { PlanPanel } from './view/planPanel';
 import { SlashPicker } from './view/slashPicker';
 import { MentionPicker } from './view/mentionPicker';
+import { acceptDroppedFiles } from './view/droppedFiles';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
 
 interface SavedState {
@@ -87,6 +88,7 @@ onHostMessage((message) => {
 });
 
 messages.addEventListener('click', handleTranscriptClick);
+acceptDroppedFiles(document.body);
 messages.addEventListener('keydown', handleTranscriptKey);
 
 scheduleRender();

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { FrameLocator } from 'playwright-core';
 import { textReply } from '../fixtures/mockOpenAI';
 import { TestSite } from '../fixtures/webSite';
@@ -76,6 +77,36 @@ describe('@-mentions', function () {
     await attachedRow.waitFor();
     assert.ok(Number((await attachedRow.innerText()).replace(/,/g, '')) > 0);
     await scenario.shot('meter-attached');
+  });
+
+  it('mentions files and folders dropped on the chat, and refuses one outside the workspace', async () => {
+    const scenario = await scenarios.open({ name: '17-mention-drop', script: [textReply('Both look fine.')] });
+    const chat = await scenario.openChat();
+    const file = pathToFileURL(path.join(scenario.workspace, 'src', 'math.js')).href;
+    const folder = pathToFileURL(path.join(scenario.workspace, 'test')).href;
+    const outside = pathToFileURL(path.join(path.dirname(scenario.workspace), 'elsewhere.txt')).href;
+    // What the explorer's drag carries: VS Code's uri-list, one URI a line.
+    await chat.locator('body').evaluate((body, uris) => {
+      const data = new DataTransfer();
+      data.setData('application/vnd.code.uri-list', uris.join('\r\n'));
+      body.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, [file, folder, outside]);
+    await chat.locator('#attachments .attachment', { hasText: 'src/math.js' }).waitFor({ timeout: 30_000 });
+    await chat.locator('#attachments .attachment', { hasText: 'test' }).waitFor();
+    await scenario.page.locator('.notifications-toasts', { hasText: 'Only files and folders in the workspace can be mentioned' }).waitFor();
+    await scenario.shot('dropped');
+    assert.equal(await chat.locator('#attachments .attachment').count(), 2);
+
+    const prompt = chat.locator('textarea#prompt');
+    await prompt.click();
+    await prompt.pressSequentially('check these');
+    await prompt.press('Enter');
+    await chat.locator('#messages .message.assistant', { hasText: 'Both look fine.' }).waitFor();
+    await waitUntilIdle(chat);
+    const sent = lastContent(scenario.mock.requests[0].messages, 'user');
+    assert.ok(sent.includes('Attached: the file src/math.js\n```\n   1\t// Small number helpers'), sent);
+    assert.ok(sent.includes('Attached: the folder test\n```\ntest/math.test.js\n```'), sent);
   });
 
   describe('of a web page', () => {

@@ -246,6 +246,9 @@ export class ChatController {
       case 'addMention':
         void this.mentions.add(message.path);
         return;
+      case 'dropMentions':
+        void this.mentions.addDropped(message.uris);
+        return;
       case 'addUrlMention':
         void this.mentions.addUrl(message.url);
         return;

@@ -47,6 +47,24 @@ export class ChatMentions {
     }
   }
 
+  /** Dropped on the chat: each URI in a workspace folder is mentioned; any other is refused, named. */
+  async addDropped(uris: readonly string[]): Promise<void> {
+    const outside: string[] = [];
+    for (const text of uris) {
+      let uri: vscode.Uri;
+      try {
+        uri = vscode.Uri.parse(text, true);
+      } catch {
+        outside.push(text);
+        continue;
+      }
+      const shown = this.workspace.displayPathOf(uri);
+      if (shown === undefined) outside.push(uri.scheme === 'file' ? uri.fsPath : text);
+      else await this.add(shown);
+    }
+    if (outside.length > 0) warn(new Error(`Only files and folders in the workspace can be mentioned, not ${outside.join(', ')}.`));
+  }
+
   async addUrl(url: string): Promise<void> {
     try {
       const content = await urlMention(url, { policy: readSettings().fetch, workspace: this.workspace, approver: modalApprover, signal: new AbortController().signal });
