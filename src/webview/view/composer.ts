@@ -3,11 +3,8 @@
 // The usage line and the context meter are contextMeter.ts's.
 import type { ChatState } from '../chatState';
 import { byId, h, icon, iconButton } from '../dom';
-import type { IconName } from '../icons';
+import { attachmentIcon } from './attachmentIcons';
 import { post } from '../vscodeApi';
-
-/** The chips of what the editor knows, by their label. */
-const EDITOR_MENTION_ICONS: Record<string, IconName | undefined> = { '@problems': 'warning', '@changes': 'diff', '@terminal': 'terminal', '@url': 'globe' };
 
 export class Composer {
   readonly prompt = byId<HTMLTextAreaElement>('prompt');
@@ -68,7 +65,7 @@ export class Composer {
         h(
           'span',
           { class: 'attachment', title: attachment.path },
-          icon((attachment.path ? undefined : EDITOR_MENTION_ICONS[attachment.label.split(' ')[0]]) ?? (attachment.folder ? 'folder' : 'file')),
+          icon(attachment.path ? (attachment.folder ? 'folder' : 'file') : attachmentIcon(attachment.label)),
           attachment.path
             ? h('button', { type: 'button', class: 'attachment-label open-attachment', 'data-path': attachment.path, title: `Open ${attachment.path}` }, attachment.label)
             : h('span', { class: 'attachment-label' }, attachment.label),

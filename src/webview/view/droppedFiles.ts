@@ -1,9 +1,8 @@
 // Files and folders dragged into the chat (from the explorer, Shift held where VS Code asks for
 // it, or an editor's tab) are mentioned as if picked with @: the host makes each a chip.
+import { droppedUris, URI_LIST_TYPES } from '../uriList';
 import { post } from '../vscodeApi';
 
-/** VS Code's own drag data first; `text/uri-list` is what other sources give. */
-const URI_LIST_TYPES = ['application/vnd.code.uri-list', 'text/uri-list'];
 const MAX_DROPPED = 50;
 
 export function acceptDroppedFiles(target: HTMLElement): void {
@@ -24,17 +23,4 @@ export function acceptDroppedFiles(target: HTMLElement): void {
     event.preventDefault();
     post({ type: 'dropMentions', uris: uris.slice(0, MAX_DROPPED) });
   });
-}
-
-/** The URIs of a uri-list: one a line, `#` lines are comments. */
-export function droppedUris(data: DataTransfer | null): string[] {
-  for (const type of URI_LIST_TYPES) {
-    const list = data?.getData(type) ?? '';
-    const uris = list
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line && !line.startsWith('#'));
-    if (uris.length > 0) return uris;
-  }
-  return [];
 }
