@@ -31,7 +31,7 @@ export async function changesMention(diff: string, visible: (path: string) => Pr
     if (await visible(part.path)) shown.push(part.text);
     else hidden.push(part.path);
   }
-  const note = hidden.length > 0 ? `\n[Left out: changes to ${hidden.length} file${hidden.length === 1 ? '' : 's'} the tools may not read (ignored or outside the workspace).]` : '';
+  const note = hidden.length > 0 ? `\n[Left out: changes to ${hidden.length} file${hidden.length === 1 ? '' : 's'} the tools may not read (ignored, secret or outside the workspace).]` : '';
   if (shown.length === 0) return { content: `No changes in the working tree that the tools may read.${note}`, truncated: false };
   const whole = shown.join('');
   const truncated = whole.length > MAX_CHANGES_CHARS;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { changesMention } from '../../agent/mentions/changesMention';
 import { problemsMention } from '../../agent/mentions/problemsMention';
 import { terminalMention } from '../../agent/mentions/terminalMention';
+import { isSecret } from '../../agent/workspace/ignoreRules';
 import { WorkspaceError } from '../../agent/workspace/workspace';
 import type { MentionCandidateView } from '../../protocol/messages';
 import { VsCodeDiagnostics } from '../review/vscodeDiagnostics';
@@ -35,14 +36,15 @@ export async function changesText(workspace: VsCodeWorkspace): Promise<{ content
   if (repositories.length === 0) throw new WorkspaceError('@changes found no Git repository in this workspace (or Git is not installed).');
   const parts: Array<{ repository: GitRepository; diff: string }> = [];
   for (const repository of repositories) parts.push({ repository, diff: (await repository.diff(true)) + (await repository.diff(false)) });
-  // Each file is judged as the tools judge it: inside the workspace and not ignored.
+  // Each file is judged as the tools judge it: inside the workspace, not ignored, not a secret.
   const visibility = new Map<string, GitRepository>();
   const diff = parts.map((part) => part.diff).join('');
   for (const part of parts) for (const line of part.diff.matchAll(/^diff --git .* "?b\/(.*?)"?$/gm)) visibility.set(line[1], part.repository);
   return changesMention(diff, async (path) => {
     const repository = visibility.get(path);
     const shown = repository && workspace.displayPathOf(vscode.Uri.joinPath(repository.rootUri, path));
-    if (shown === undefined) return false;
+    // A secret file (an environment file, a key) is left out even where reading it is allowed.
+    if (shown === undefined || isSecret(path)) return false;
     return workspace.resolve(shown).then(
       () => true,
       () => false,
