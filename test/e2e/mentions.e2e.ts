@@ -3,6 +3,7 @@
 // pick becomes a chip, and the message sent carries the file's lines numbered as read_file shows
 // them, and the problems as a list.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,11 +11,19 @@ import type { FrameLocator } from 'playwright-core';
 import { textReply } from '../fixtures/mockOpenAI';
 import { TestSite } from '../fixtures/webSite';
 import { lastContent } from './harness/modelScripts';
-import { useScenarios } from './harness/scenario';
+import { useScenarios, type Scenario } from './harness/scenario';
 import { waitUntilIdle } from './harness/workbench';
 
 const picker = (chat: FrameLocator) => chat.locator('#mention-picker');
 const names = (chat: FrameLocator) => picker(chat).locator('.slash-option .slash-name');
+
+/** Sends what the input holds, waits for `reply`, and gives the user message the model received. */
+async function sendAndRead(scenario: Scenario, chat: FrameLocator, reply: string): Promise<string> {
+  await chat.locator('textarea#prompt').press('Enter');
+  await chat.locator('#messages .message.assistant', { hasText: reply }).waitFor();
+  await waitUntilIdle(chat);
+  return lastContent(scenario.mock.requests[0].messages, 'user');
+}
 
 describe('@-mentions', function () {
   this.timeout(240_000);
@@ -79,6 +88,27 @@ describe('@-mentions', function () {
     await scenario.shot('meter-attached');
   });
 
+  it("mentions the working tree's changes through Git", async () => {
+    // The test editor turns Git off; this scenario turns it back on.
+    const scenario = await scenarios.open({ name: '17-mention-changes', script: [textReply('You changed the loop start.')], settings: { 'git.enabled': true } });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: scenario.workspace });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'start');
+    fs.writeFileSync(path.join(scenario.workspace, 'src', 'math.js'), scenario.read('src/math.js').replace('let i = 1', 'let i = 0'));
+    const chat = await scenario.openChat();
+    const prompt = chat.locator('textarea#prompt');
+    await prompt.click();
+    await prompt.pressSequentially('what did I change? @chan');
+    await picker(chat).locator('.slash-option[aria-selected="true"]', { hasText: '@changes' }).waitFor();
+    await prompt.press('Enter');
+    await chat.locator('#attachments .attachment', { hasText: '@changes' }).waitFor({ timeout: 30_000 });
+    await scenario.shot('changes-chip');
+    const sent = await sendAndRead(scenario, chat, 'You changed the loop start.');
+    assert.ok(sent.includes('Attached: @changes\n```diff\ndiff --git a/src/math.js b/src/math.js\n'), sent);
+    assert.ok(sent.includes('-  for (let i = 1; i < numbers.length; i++) {\n+  for (let i = 0; i < numbers.length; i++) {'), sent);
+  });
+
   it('mentions files and folders dropped on the chat, and refuses one outside the workspace', async () => {
     const scenario = await scenarios.open({ name: '17-mention-drop', script: [textReply('Both look fine.')] });
     const chat = await scenario.openChat();
@@ -101,12 +131,15 @@ describe('@-mentions', function () {
     const prompt = chat.locator('textarea#prompt');
     await prompt.click();
     await prompt.pressSequentially('check these');
-    await prompt.press('Enter');
-    await chat.locator('#messages .message.assistant', { hasText: 'Both look fine.' }).waitFor();
-    await waitUntilIdle(chat);
-    const sent = lastContent(scenario.mock.requests[0].messages, 'user');
+    const sent = await sendAndRead(scenario, chat, 'Both look fine.');
     assert.ok(sent.includes('Attached: the file src/math.js\n```\n   1\t// Small number helpers'), sent);
     assert.ok(sent.includes('Attached: the folder test\n```\ntest/math.test.js\n```'), sent);
+
+    // The test editor turns Git off: @changes says so, and attaches nothing.
+    await prompt.pressSequentially('@changes');
+    await prompt.press('Enter');
+    await scenario.page.locator('.notifications-toasts', { hasText: 'turned off (the setting git.enabled)' }).waitFor();
+    assert.equal(await chat.locator('#attachments .attachment').count(), 0);
   });
 
   describe('of a web page', () => {
@@ -143,10 +176,7 @@ describe('@-mentions', function () {
       await dialog.getByRole('button', { name: 'Fetch' }).click();
       await chat.locator('#attachments .attachment', { hasText: '@url' }).waitFor({ timeout: 30_000 });
       await scenario.shot('url-chip');
-      await prompt.press('Enter');
-      await chat.locator('#messages .message.assistant', { hasText: 'Node 18 is no longer supported.' }).waitFor();
-      await waitUntilIdle(chat);
-      const sent = lastContent(scenario.mock.requests[0].messages, 'user');
+      const sent = await sendAndRead(scenario, chat, 'Node 18 is no longer supported.');
       assert.ok(sent.startsWith(`what changed?\n\nAttached: @url ${url}\n`), sent);
       assert.ok(sent.includes('Version 2 drops Node 18.'), sent);
     });

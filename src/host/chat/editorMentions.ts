@@ -14,7 +14,15 @@ import type { VsCodeWorkspace } from '../workspace/vscodeWorkspace';
 
 /** The part of the Git extension's API (its git.d.ts, version 1) that @changes uses. */
 interface GitExtension {
-  getAPI(version: 1): { repositories: GitRepository[] };
+  /** False when the setting git.enabled is off: getAPI throws then. */
+  enabled: boolean;
+  getAPI(version: 1): GitApi;
+}
+interface GitApi {
+  state: 'uninitialized' | 'initialized';
+  onDidChangeState: vscode.Event<'uninitialized' | 'initialized'>;
+  repositories: GitRepository[];
+  openRepository(root: vscode.Uri): Promise<GitRepository | null>;
 }
 interface GitRepository {
   rootUri: vscode.Uri;
@@ -22,6 +30,8 @@ interface GitRepository {
 }
 
 const MAX_SYMBOLS = 30;
+/** How long @changes waits for the Git extension to find the repositories. */
+const GIT_WAIT_MS = 5000;
 
 export async function problemsText(workspace: VsCodeWorkspace): Promise<string> {
   return problemsMention(await new VsCodeDiagnostics(workspace).get());
@@ -31,8 +41,18 @@ export async function problemsText(workspace: VsCodeWorkspace): Promise<string> 
 export async function changesText(workspace: VsCodeWorkspace): Promise<{ content: string; truncated: boolean }> {
   const git = vscode.extensions.getExtension<GitExtension>('vscode.git');
   if (!git) throw new WorkspaceError('@changes reads the diff through the built-in Git extension, which is not installed or is turned off.');
-  const api = (git.isActive ? git.exports : await git.activate()).getAPI(1);
-  const repositories = api.repositories.filter((repository) => workspace.displayPathOf(repository.rootUri) !== undefined || (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.path.startsWith(`${repository.rootUri.path.replace(/\/$/, '')}/`)));
+  const extension = git.isActive ? git.exports : await git.activate();
+  if (!extension.enabled) throw new WorkspaceError('@changes reads the diff through the built-in Git extension, which is turned off (the setting git.enabled).');
+  const api = extension.getAPI(1);
+  if (api.state !== 'initialized') await new Promise<void>((resolve) => {
+    const done = api.onDidChangeState(() => (done.dispose(), resolve()));
+    setTimeout(() => (done.dispose(), resolve()), GIT_WAIT_MS);
+  });
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const inWorkspace = (repository: GitRepository) => workspace.displayPathOf(repository.rootUri) !== undefined || folders.some((folder) => folder.uri.path.startsWith(`${repository.rootUri.path.replace(/\/$/, '')}/`));
+  let repositories = api.repositories.filter(inWorkspace);
+  // A repository made since the Git extension looked (git init in a terminal) is opened by asking.
+  if (repositories.length === 0) repositories = (await Promise.all(folders.map((folder) => api.openRepository(folder.uri).catch(() => null)))).filter((repository): repository is GitRepository => repository !== null);
   if (repositories.length === 0) throw new WorkspaceError('@changes found no Git repository in this workspace (or Git is not installed).');
   const parts: Array<{ repository: GitRepository; diff: string }> = [];
   for (const repository of repositories) parts.push({ repository, diff: (await repository.diff(true)) + (await repository.diff(false)) });
