@@ -4,6 +4,7 @@ import { ApiKeyStore, SEARCH_KEY } from './host/settings/apiKeyStore';
 import { BEFORE_SCHEME, BeforeContent } from './host/review/beforeContent';
 import { AttachmentStore } from './host/chat/attachments';
 import { ChatController } from './host/chat/chatController';
+import { LastTerminalCommands } from './host/terminal/lastTerminalCommands';
 import { ChatAgent } from './host/chat/chatAgent';
 import { ChatHistory } from './host/history/chatHistory';
 import { CHAT_VIEW_ID, ChatViewProvider } from './host/chat/chatViewProvider';
@@ -117,7 +118,8 @@ export function activate(context: vscode.ExtensionContext): void {
       };
     },
   });
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog });
+  const terminalCommands = new LastTerminalCommands();
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 
@@ -135,6 +137,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerFileSystemProvider(PROPOSAL_SCHEME, proposals, { isCaseSensitive: true }),
     ...registerCommands({ view, controller, agent, decisions, attachments, apiKeys, searchKeys, history: historyActions, log, models }),
     attachments.onDidChange(pushState),
+    attachments.onDidChange(() => controller.refreshMeter()),
     apiKeys.onDidChange(pushState),
     onSettingsChanged(pushState),
     watchOuroFolder((what) => controller.ouroFolderChanged(what)),
@@ -149,6 +152,7 @@ export function activate(context: vscode.ExtensionContext): void {
     mcp,
     mcpLog,
     { dispose: () => void disposeChatCommandRunner() },
+    terminalCommands,
   );
 }
 

@@ -82,6 +82,18 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('listModes') }),
   /** Take back a message sent while Ouro worked, before it is delivered. */
   z.object({ type: z.literal('removeQueued'), id }),
+  /** The @ picker opened: list what can be mentioned, as it is now. */
+  z.object({ type: z.literal('listMentions') }),
+  /** Mention a workspace file (`path` or `path:12-40`) or folder: a chip, and its content in the next message. */
+  z.object({ type: z.literal('addMention'), path: z.string().min(1).max(4_000) }),
+  /** Mention what the editor knows: its problems, the working tree's changes, the terminal's last command. */
+  z.object({ type: z.literal('addEditorMention'), kind: z.enum(['problems', 'changes', 'terminal']) }),
+  /** Mention a web page: fetched by fetch_url's rules, approved unless its domain is allowed. */
+  z.object({ type: z.literal('addUrlMention'), url: z.string().min(1).max(2_000) }),
+  /** Files and folders dropped on the chat (their URIs): each mentioned as if picked with @. */
+  z.object({ type: z.literal('dropMentions'), uris: z.array(z.string().min(1).max(4_000)).min(1).max(50) }),
+  /** The @ picker's query, for the language servers' symbols that match it. */
+  z.object({ type: z.literal('listSymbols'), query: z.string().max(200) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -95,6 +107,19 @@ export interface AttachmentView {
   /** What the chip shows: the display path, with `:start-end` for a selection. */
   label: string;
   path: string;
+  /** A mentioned folder (its listing goes with the message). */
+  folder?: boolean;
+}
+
+/** Something the @ picker offers. */
+export interface MentionCandidateView {
+  /** The display path; a folder's ends in `/`; the active editor's selection and a symbol's definition are `path:12-40`. */
+  path: string;
+  kind: 'file' | 'folder' | 'symbol';
+  /** Open in an editor (or its selection): listed first. */
+  open?: boolean;
+  /** A symbol's name. */
+  name?: string;
 }
 
 /** What the setup card needs to know; the key itself never crosses to the webview. */
@@ -196,6 +221,8 @@ export interface MeterView {
   context?: ContextBreakdown & { window: number };
   /** What the server reported for the latest request. */
   lastRequest?: Usage;
+  /** Tokens the attachments and mentions waiting for the next message add to it (not in `context.total`). */
+  attached?: number;
 }
 
 /** A file the agent created or edited in the conversation. */
@@ -252,6 +279,11 @@ export type HostMessage =
   /** The `/` picker's list, and the prompt files that cannot be used (with why). */
   | { type: 'slashCommands'; commands: SlashCommandView[]; problems: string[] }
   /** Queued messages that were not delivered (the user pressed Stop), back in the input to send or change. */
-  | { type: 'queuedBack'; text: string };
+  | { type: 'queuedBack'; text: string }
+
+  /** The @ picker's list. */
+  | { type: 'mentionCandidates'; candidates: MentionCandidateView[] }
+  /** The symbols matching the @ picker's query. */
+  | { type: 'mentionSymbols'; query: string; symbols: MentionCandidateView[] };
 
 export type HostMessageType = HostMessage['type'];

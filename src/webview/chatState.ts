@@ -4,7 +4,7 @@
 import type { ModeId } from '../agent/modes/chatMode';
 import type { AgentEvent } from '../agent/events';
 import { emptyTotals, type UsageTotals } from '../agent/usage/usageTotals';
-import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView, CustomModeView, NoticeAction } from '../protocol/messages';
+import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, HostMessage, McpServerView, MeterView, PendingDecision, SetupState, SlashCommandView, CustomModeView, NoticeAction, MentionCandidateView } from '../protocol/messages';
 import { decisionNote, isRejectionNote, STOPPED_NOTE } from '../protocol/notes';
 import { compactionNote } from './usageText';
 import type { QueuedMessage } from '../agent/steering';
@@ -66,6 +66,10 @@ export interface ChatState {
   mcpServers: McpServerView[];
   /** The `/` picker's list, as the host last read it. */
   slashCommands?: { commands: SlashCommandView[]; problems: string[] };
+  /** The @ picker's list, as the host last sent it. */
+  mentionCandidates?: MentionCandidateView[];
+  /** The symbols matching the @ picker's latest query. */
+  mentionSymbols?: { query: string; symbols: MentionCandidateView[] };
   /** The latest plan the plan tool accepted, pinned above the input; derived from the transcript, so a reload keeps it. */
   plan?: PlanItem[];
 }
@@ -98,6 +102,10 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
       return state;
     case 'slashCommands':
       return { ...state, slashCommands: { commands: message.commands, problems: message.problems } };
+    case 'mentionCandidates':
+      return { ...state, mentionCandidates: message.candidates };
+    case 'mentionSymbols':
+      return { ...state, mentionSymbols: { query: message.query, symbols: message.symbols } };
     case 'history':
       return { ...state, history: { query: message.query, entries: message.entries } };
     case 'user':

@@ -11,6 +11,8 @@ import { MessageList } from './view/messageList';
 import { ModeSwitch } from './view/modeSwitch';
 import { PlanPanel } from './view/planPanel';
 import { SlashPicker } from './view/slashPicker';
+import { MentionPicker } from './view/mentionPicker';
+import { acceptDroppedFiles } from './view/droppedFiles';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
 
 interface SavedState {
@@ -36,6 +38,7 @@ const composer = new Composer((value) => {
 if (draft && !composer.prompt.value) composer.prompt.value = draft;
 const modeSwitch = new ModeSwitch();
 const slashPicker = new SlashPicker(composer.prompt, () => composer.submit());
+const mentionPicker = new MentionPicker(composer.prompt);
 const meter = new ContextMeter();
 const changedFiles = new ChangedFiles();
 const mcpServers = new McpServerList();
@@ -57,6 +60,7 @@ function scheduleRender(): void {
     composer.render(state);
     modeSwitch.render(state);
     slashPicker.render(state);
+    mentionPicker.render(state);
     history.render(state);
     meter.render(state);
     changedFiles.render(state);
@@ -85,6 +89,7 @@ onHostMessage((message) => {
 });
 
 messages.addEventListener('click', handleTranscriptClick);
+acceptDroppedFiles(document.body);
 messages.addEventListener('keydown', handleTranscriptKey);
 
 scheduleRender();

@@ -125,6 +125,11 @@ export class ContextManager {
     return { ...contextBreakdown(requestView(messages, this.current, this.maxResultChars), tools, meter, counter, rules), window: this.options.window };
   }
 
+  /** Tokens in `text` as the meter counts them (what is attached to the next message, before it is sent). */
+  async count(text: string): Promise<number> {
+    return text ? (await this.meter()).counter.count(text) : 0;
+  }
+
   private meter(): Promise<{ meter: RequestMeter; counter: TokenCounter }> {
     if (!this.tokens) {
       // Byte counts overestimate: without the tokenizer, compaction only comes early.

@@ -10,7 +10,7 @@ import { failure, reportingFailures } from './toolFailure';
 export const MAX_PAGE_LINES = 2000;
 export const MAX_PAGE_CHARS = 256 * 1024;
 /** Larger files are not loaded at all: searching them serves better. */
-const MAX_FILE_BYTES = 100 * 1024 * 1024;
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 const schema = z.object({
   path: z.string(),
@@ -52,7 +52,7 @@ export const readFileTool = defineTool({
  * Lines `first`..`last`, numbered, without splitting the whole file into an array (a 10 MB log
  * has hundreds of thousands of lines); stops early at the page's character cap.
  */
-function renderLines(text: string, first: number, last: number): { text: string; first: number; last: number } {
+export function renderLines(text: string, first: number, last: number): { text: string; first: number; last: number } {
   const width = numberWidth(last);
   const out: string[] = [];
   let chars = 0;

@@ -12,12 +12,17 @@ export interface Attachment {
   language?: string;
   /** Set when the content was too large to attach whole. */
   truncated?: boolean;
+  /** A mentioned folder: the content is its listing. */
+  folder?: boolean;
+  /** What the editor knows rather than a file (`@problems`, `@changes`, `@terminal`): the label and the header. */
+  mention?: string;
 }
 
 /** Larger files are cut: the model can still read the rest with read_file. */
 export const MAX_ATTACHMENT_CHARS = 100_000;
 
-export function attachmentLabel(attachment: Pick<Attachment, 'path' | 'startLine' | 'endLine'>): string {
+export function attachmentLabel(attachment: Pick<Attachment, 'path' | 'startLine' | 'endLine' | 'mention'>): string {
+  if (attachment.mention) return attachment.mention;
   if (attachment.startLine === undefined) return attachment.path;
   const end = attachment.endLine ?? attachment.startLine;
   return end === attachment.startLine ? `${attachment.path}:${attachment.startLine}` : `${attachment.path}:${attachment.startLine}-${end}`;
@@ -32,7 +37,7 @@ export function clipContent(content: string): { content: string; truncated: bool
 export function composeUserMessage(text: string, attachments: readonly Attachment[]): string {
   if (attachments.length === 0) return text;
   const blocks = attachments.map((attachment) => {
-    const where = attachment.startLine === undefined ? `the file ${attachment.path}` : `lines ${attachmentLabel(attachment).slice(attachment.path.length + 1)} of ${attachment.path}`;
+    const where = attachment.mention ?? (attachment.folder ? `the folder ${attachment.path}` : attachment.startLine === undefined ? `the file ${attachment.path}` : `lines ${attachmentLabel(attachment).slice(attachment.path.length + 1)} of ${attachment.path}`);
     const fence = fenceFor(attachment.content);
     const note = attachment.truncated ? `\n(Cut at ${MAX_ATTACHMENT_CHARS} characters; read the rest with read_file.)` : '';
     return `Attached: ${where}\n${fence}${attachment.language ?? ''}\n${attachment.content}${attachment.content.endsWith('\n') ? '' : '\n'}${fence}${note}`;
@@ -57,13 +62,14 @@ export function splitUserMessage(content: string): { text: string; attachments: 
   const attachments: string[] = [];
   let at = start + 2;
   while (at < content.length) {
-    const header = /^Attached: (?:the file (.+)|lines (\d+(?:-\d+)?) of (.+))\n(`{3,})[^\n`]*\n/.exec(content.slice(at));
+    const header = /^Attached: (?:the (?:file|folder) (.+)|lines (\d+(?:-\d+)?) of (.+)|(@[a-z]+(?: \S+)?))\n(?<fence>`{3,})[^\n`]*\n/.exec(content.slice(at));
     if (!header) return { text: content, attachments: [] };
-    attachments.push(header[1] ?? `${header[3]}:${header[2]}`);
+    attachments.push(header[1] ?? header[4] ?? `${header[3]}:${header[2]}`);
+    const fence = header.groups?.fence ?? '```';
     // The fence is longer than any run of backticks inside, so its next appearance closes it.
-    const close = content.indexOf(`\n${header[4]}`, at + header[0].length - 1);
+    const close = content.indexOf(`\n${fence}`, at + header[0].length - 1);
     if (close < 0) return { text: content, attachments: [] };
-    at = close + 1 + header[4].length;
+    at = close + 1 + fence.length;
     const note = /^\n\(Cut at \d+ characters; read the rest with read_file\.\)/.exec(content.slice(at));
     if (note) at += note[0].length;
     if (at === content.length) break;

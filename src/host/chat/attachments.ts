@@ -25,6 +25,11 @@ export class AttachmentStore {
     this.changed.fire();
   }
 
+  /** What the next message will carry, without taking it (for the context meter). */
+  pending(): readonly Attachment[] {
+    return this.items;
+  }
+
   /** Hands the attachments to a message being sent and clears the chips. */
   take(): Attachment[] {
     const taken = this.items;
@@ -34,7 +39,7 @@ export class AttachmentStore {
   }
 
   views(): AttachmentView[] {
-    return this.items.map((item) => ({ id: item.id, label: attachmentLabel(item), path: item.path }));
+    return this.items.map((item) => ({ id: item.id, label: attachmentLabel(item), path: item.path, ...(item.folder ? { folder: true } : {}) }));
   }
 
   dispose(): void {

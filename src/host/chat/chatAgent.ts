@@ -225,10 +225,12 @@ export class ChatAgent {
   }
 
   /** The conversation's usage and, once a model was asked, the next request's size by part. */
-  async meter(specs: readonly ToolSpec[], rules?: string): Promise<MeterView> {
+  /** `attached`: the text the pending attachments add to the next message, counted apart. */
+  async meter(specs: readonly ToolSpec[], rules?: string, attached = ''): Promise<MeterView> {
     const view: MeterView = { usage: this.record.usage, ...(this.lastRequest ? { lastRequest: this.lastRequest } : {}) };
     if (!this.context || this.record.messages.length === 0) return view;
-    return { ...view, context: await this.context.manager.breakdown(this.record.messages, specs, rules) };
+    const tokens = await this.context.manager.count(attached);
+    return { ...view, context: await this.context.manager.breakdown(this.record.messages, specs, rules), ...(tokens ? { attached: tokens } : {}) };
   }
 
   /** The same manager while the model and its window stay; a new one, from where compaction stands, when they change. */

@@ -51,6 +51,8 @@ import { ChatSteering } from './chatSteering';
 import { checkImages } from '../../agent/images/imageCheck';
 import type { UserImage } from '../../agent/images/userImage';
 import { noImagesNotice, refusesImages, takesImages } from '../../agent/images/visionSupport';
+import { ChatMentions } from './chatMentions';
+import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -76,6 +78,8 @@ export interface ChatControllerDeps {
   mcp: ChatMcpServers;
   /** The "Ouro MCP" output channel. */
   mcpLog: vscode.OutputChannel;
+  /** What each terminal ran last, for @terminal. */
+  terminalCommands: LastTerminalCommands;
 }
 
 /** The model the settings name, ready to be asked, with what the chat needs to know about it. */
@@ -112,6 +116,7 @@ export class ChatController {
   private readonly slash: SlashCommands;
   private readonly modes: ChatModes;
   private readonly queued: ChatSteering;
+  private readonly mentions: ChatMentions;
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.queued = new ChatSteering(
@@ -119,6 +124,7 @@ export class ChatController {
       (text) => deps.view.post({ type: 'queuedBack', text }),
     );
     this.modes = new ChatModes(deps.workspace, (line) => deps.log.warn(line));
+    this.mentions = new ChatMentions(deps.workspace, deps.attachments, (message) => deps.view.post(message), deps.terminalCommands);
     this.slash = new SlashCommands(
       deps.workspace,
       {
@@ -252,6 +258,24 @@ export class ChatController {
       case 'listSlashCommands':
         void this.slash.views().then(({ commands, problems }) => this.deps.view.post({ type: 'slashCommands', commands, problems }));
         return;
+      case 'listMentions':
+        void this.mentions.list();
+        return;
+      case 'addMention':
+        void this.mentions.add(message.path);
+        return;
+      case 'dropMentions':
+        void this.mentions.addDropped(message.uris);
+        return;
+      case 'addUrlMention':
+        void this.mentions.addUrl(message.url);
+        return;
+      case 'addEditorMention':
+        void this.mentions.addEditor(message.kind);
+        return;
+      case 'listSymbols':
+        void this.mentions.listSymbols(message.query);
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
@@ -305,7 +329,8 @@ export class ChatController {
     setTimeout(() => {
       this.meterQueued = false;
       this.deps.view.post({ type: 'changedFiles', files: this.deps.changes.list() });
-      this.specs().then((specs) => this.deps.agent.meter(specs, this.rules)).then(
+      const attached = this.deps.attachments.pending();
+      this.specs().then((specs) => this.deps.agent.meter(specs, this.rules, attached.length ? composeUserMessage('', attached) : '')).then(
         (meter) => this.deps.view.post({ type: 'meter', ...meter }),
         (error: unknown) => this.deps.log.warn(`context meter: ${error instanceof Error ? error.message : String(error)}`),
       );
@@ -617,7 +642,10 @@ export class ChatController {
 
   private async openFile(path: string): Promise<void> {
     try {
-      await vscode.window.showTextDocument(await this.deps.workspace.uriOf(path), { preview: true });
+      const uri = await this.deps.workspace.uriOf(path);
+      // A mentioned folder's chip shows the folder in the explorer.
+      if ((await this.deps.workspace.stat(path))?.type === 'directory') await vscode.commands.executeCommand('revealInExplorer', uri);
+      else await vscode.window.showTextDocument(uri, { preview: true });
     } catch (error) {
       void vscode.window.showWarningMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -43,6 +43,7 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris, tabSize =
     <div id="attachments" class="attachments" aria-label="Attachments" hidden></div>
     <div id="images" class="pasted-images" aria-label="Images" hidden></div>
     <div id="slash-picker" class="slash-picker" hidden><div id="slash-options" class="slash-options" role="listbox" aria-label="Commands"></div><div class="slash-problems"></div></div>
+    <div id="mention-picker" class="slash-picker" hidden><div id="mention-options" class="slash-options" role="listbox" aria-label="Files and folders to mention"></div></div>
     <div class="prompt-row">
       <textarea id="prompt" rows="3" aria-label="Message Ouro" placeholder="Ask Ouro to do something (Enter to send, Shift+Enter for a new line)"></textarea>
       <div class="composer-actions">

@@ -3,6 +3,7 @@
 // The usage line and the context meter are contextMeter.ts's.
 import type { ChatState } from '../chatState';
 import { byId, h, icon, iconButton } from '../dom';
+import { attachmentIcon } from './attachmentIcons';
 import { post } from '../vscodeApi';
 import { PastedImages } from './pastedImages';
 
@@ -34,6 +35,8 @@ export class Composer {
     this.attachments.addEventListener('click', (event) => {
       const remove = (event.target as Element).closest<HTMLElement>('button.remove-attachment');
       if (remove?.dataset.id) post({ type: 'removeAttachment', id: remove.dataset.id });
+      const open = (event.target as Element).closest<HTMLElement>('button.open-attachment');
+      if (open?.dataset.path) post({ type: 'openFile', path: open.dataset.path });
     });
   }
 
@@ -74,8 +77,10 @@ export class Composer {
         h(
           'span',
           { class: 'attachment', title: attachment.path },
-          icon('file'),
-          h('span', { class: 'attachment-label' }, attachment.label),
+          icon(attachment.path ? (attachment.folder ? 'folder' : 'file') : attachmentIcon(attachment.label)),
+          attachment.path
+            ? h('button', { type: 'button', class: 'attachment-label open-attachment', 'data-path': attachment.path, title: `Open ${attachment.path}` }, attachment.label)
+            : h('span', { class: 'attachment-label' }, attachment.label),
           iconButton('close', `Remove ${attachment.label}`, { class: 'remove-attachment', 'data-id': attachment.id }),
         ),
       ),

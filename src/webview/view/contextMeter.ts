@@ -26,7 +26,9 @@ export class ContextMeter {
     const key = JSON.stringify([state.meter, state.busy]);
     if (key === this.key) return;
     this.key = key;
-    const { usage, context, lastRequest } = state.meter;
+    const { usage, lastRequest, attached = 0 } = state.meter;
+    // What is attached to the next message counts before it is sent.
+    const context = state.meter.context && { ...state.meter.context, total: state.meter.context.total + attached };
     this.usage.hidden = usage.requests === 0;
     this.usage.textContent = formatUsage(usage);
     this.usage.title = `This conversation: ${usage.requests} request${usage.requests === 1 ? '' : 's'}${usage.requests > usage.unpricedRequests ? '' : ' (no price known for the model: set ouro.pricing to see the cost)'}`;
@@ -47,7 +49,7 @@ export class ContextMeter {
       h(
         'table',
         {},
-        ...breakdownRows(context).map((row) => h('tr', { 'data-part': row.label }, h('th', { scope: 'row' }, row.label), h('td', {}, number(row.tokens)))),
+        ...breakdownRows(context, attached).map((row) => h('tr', { 'data-part': row.label }, h('th', { scope: 'row' }, row.label), h('td', {}, number(row.tokens)))),
       ),
       lastRequest ?
         h(

@@ -4,6 +4,7 @@
 import { formatUsage } from '../../agent/usage/usageTotals';
 import type { ChatItem } from '../chatState';
 import { h, icon, iconButton } from '../dom';
+import { attachmentIcon } from './attachmentIcons';
 import type { IconName } from '../icons';
 import { AssistantMessage } from './assistantMessage';
 import { renderToolCard } from './toolCard';
@@ -15,7 +16,7 @@ export function renderItem(item: ChatItem): HTMLElement {
         'div',
         { class: 'message user', ...(item.messageIndex !== undefined ? { 'data-message-index': String(item.messageIndex) } : {}) },
         item.messageIndex !== undefined && iconButton('discard', "Undo Ouro's file changes since this message", { class: 'undo-since' }),
-        item.attachments.length > 0 && h('div', { class: 'message-attachments' }, ...item.attachments.map((label) => h('span', { class: 'chip' }, icon('file'), label))),
+        item.attachments.length > 0 && h('div', { class: 'message-attachments' }, ...item.attachments.map((label) => h('span', { class: 'chip' }, icon(attachmentIcon(label)), label))),
         item.images && h('div', { class: 'message-images' }, ...item.images.map((src, index) => h('img', { src, alt: `Image ${index + 1}` }))),
         h('div', { class: 'user-text' }, item.text),
       );

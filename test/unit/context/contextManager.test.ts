@@ -34,6 +34,12 @@ describe('context manager', function () {
     return new ContextManager({ model, window, counter, largeResultTokens: 10_000 });
   }
 
+  it("counts a text with the model's tokenizer, for what is attached before it is sent", async () => {
+    const manager = await managerWith([]);
+    assert.equal(await manager.count('Attached: the file a.ts\nconst a = 1;'), counter.count('Attached: the file a.ts\nconst a = 1;'));
+    assert.equal(await manager.count(''), 0);
+  });
+
   it('sends the history as it is while it is under the threshold, without loading a tokenizer', async () => {
     let counted = 0;
     const spy: TokenCounter = { count: (value) => (counted++, counter.count(value)) };

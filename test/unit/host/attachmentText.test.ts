@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { attachmentLabel, clipContent, composeUserMessage, MAX_ATTACHMENT_CHARS } from '../../../src/host/chat/attachmentText';
+import { attachmentLabel, clipContent, composeUserMessage, MAX_ATTACHMENT_CHARS, splitUserMessage } from '../../../src/host/chat/attachmentText';
 
 describe('attachments in the user message', () => {
   it('labels a file by its path and a selection by its lines', () => {
@@ -40,5 +40,18 @@ describe('attachments in the user message', () => {
     const message = composeUserMessage('look', [{ id: 'a1', path: 'big.txt', ...clipped }]);
     assert.match(message, /read the rest with read_file/);
     assert.deepEqual(clipContent('small'), { content: 'small', truncated: false });
+  });
+
+  it('names a mentioned folder as a folder, and reads its label back for a rebuilt chat', () => {
+    const message = composeUserMessage('what is here?', [{ id: 'a1', path: 'src', content: 'src/a.ts\nsrc/b/', folder: true }]);
+    assert.equal(message, 'what is here?\n\nAttached: the folder src\n```\nsrc/a.ts\nsrc/b/\n```');
+    assert.deepEqual(splitUserMessage(message), { text: 'what is here?', attachments: ['src'] });
+  });
+
+  it("heads what the editor knows with its mention, and reads it back", () => {
+    const message = composeUserMessage('fix these', [{ id: 'a1', path: '', mention: '@problems', content: '1 error in the workspace:\nsrc/a.ts:1:1 error x' }]);
+    assert.equal(message, 'fix these\n\nAttached: @problems\n```\n1 error in the workspace:\nsrc/a.ts:1:1 error x\n```');
+    assert.equal(attachmentLabel({ path: '', mention: '@problems' }), '@problems');
+    assert.deepEqual(splitUserMessage(message), { text: 'fix these', attachments: ['@problems'] });
   });
 });

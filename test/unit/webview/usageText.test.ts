@@ -20,6 +20,12 @@ describe('The context meter and usage texts', () => {
     );
   });
 
+  it('lists what is attached to the next message, before it is sent', () => {
+    const context = { systemPrompt: 300, rules: 50, toolSpecs: 900, mcpToolSpecs: 0, history: 2000, toolResults: 750, mcpToolResults: 0, total: 4000, window: 32_768 };
+    assert.deepEqual(breakdownRows(context, 1200).at(-1), { label: 'Attached, not sent yet', tokens: 1200 });
+    assert.ok(!breakdownRows(context, 0).some((row) => row.label.startsWith('Attached')));
+  });
+
   it("lists MCP's share beside the built-in tools' once MCP tools are offered", () => {
     const context = { systemPrompt: 300, rules: 50, toolSpecs: 900, mcpToolSpecs: 400, history: 2000, toolResults: 750, mcpToolResults: 0, total: 4400, window: 32_768 };
     assert.deepEqual(
