@@ -72,11 +72,16 @@ describe('The chat in a light and a dark theme', function () {
       assert.equal(seen.codeInBlock, 'rgba(0, 0, 0, 0)', 'each line of a code block has its own band');
       assert.equal(seen.tabSize, '2');
       assert.ok(seen.scrolls && seen.blockInside, 'a long line runs out of its code block');
-      // Icons are drawn: the Accept button's check is a 16 px mask of the codicon's SVG.
-      const check = await edit.locator('.approval button.accept .codicon-check').evaluate((glyph) => {
-        const style = getComputedStyle(glyph);
-        return { mask: style.maskImage || style.webkitMaskImage, width: glyph.getBoundingClientRect().width };
-      });
+      // Icons are drawn: the Accept button's check is a 16 px mask of the codicon's SVG (once the
+      // view's stylesheets have come through the webview's resource loader: give it 10 s).
+      const glyph = edit.locator('.approval button.accept .codicon-check');
+      const drawn = () =>
+        glyph.evaluate((element) => {
+          const style = getComputedStyle(element);
+          return { mask: style.maskImage || style.webkitMaskImage, width: element.getBoundingClientRect().width };
+        });
+      let check = await drawn();
+      for (const until = Date.now() + 10_000; !check.mask.startsWith('url(') && Date.now() < until; check = await drawn()) await scenario.page.waitForTimeout(100);
       assert.match(check.mask, /^url\("data:image\/svg\+xml,/, 'the check icon has no SVG: dist/icons.css is missing or lacks it');
       assert.equal(check.width, 16);
       // The review is fully open (the host's word on the wait has reached the card) before Accept.
