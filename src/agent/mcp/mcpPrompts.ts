@@ -2,6 +2,7 @@
 // arguments (`name=value` pairs, or the words for its first argument) and sends what the server
 // returns as the user's message. Pure: the connection lists and gets the prompts.
 import type { GetPromptResult, Prompt, PromptArgument } from '@modelcontextprotocol/sdk/types.js';
+import { takeNamedArguments } from '../prompts/promptFile';
 
 /** A prompt a running server offers, by the name the chat gives it. */
 export interface McpPromptEntry {
@@ -16,19 +17,16 @@ export function mcpPromptCommand(server: string, prompt: string): string {
   return `mcp.${part(server)}.${part(prompt)}`;
 }
 
-const PAIR = /([A-Za-z_][\w-]*)=(?:"([^"]*)"|(\S+))/g;
-
 /**
- * The arguments `text` gives: `name=value` pairs (quotes for spaces) when they name the prompt's
- * arguments, else the whole text for the first argument. `missing`: required ones not given.
+ * The arguments `text` gives: `name=value` pairs (as a prompt file's, quotes for spaces) for the
+ * prompt's arguments, and the other words for the first argument no pair gave. `missing`:
+ * required ones not given.
  */
 export function fillPromptArguments(declared: readonly PromptArgument[] | undefined, text: string): { values: Record<string, string>; missing: PromptArgument[] } {
   const args = declared ?? [];
-  const values: Record<string, string> = {};
-  const names = new Set(args.map((arg) => arg.name));
-  const pairs = [...text.matchAll(PAIR)].filter((match) => names.has(match[1]));
-  if (pairs.length > 0) for (const match of pairs) values[match[1]] = match[2] ?? match[3];
-  else if (text.trim() && args.length > 0) values[args[0].name] = text.trim();
+  const { values, rest } = takeNamedArguments(text, new Set(args.map((arg) => arg.name)));
+  const open = args.find((arg) => values[arg.name] === undefined);
+  if (rest && open) values[open.name] = rest;
   return { values, missing: args.filter((arg) => arg.required && values[arg.name] === undefined) };
 }
 

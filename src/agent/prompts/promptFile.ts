@@ -67,6 +67,22 @@ export function promptInputs(body: string): PromptInput[] {
   return [...seen.values()];
 }
 
+/**
+ * The `name=value` words of `args` whose names are `wanted` (quotes for spaces), and the words
+ * left when they are taken out. A pair naming nothing wanted stays among the words.
+ */
+export function takeNamedArguments(args: string, wanted: ReadonlySet<string>): { values: Record<string, string>; rest: string } {
+  const values: Record<string, string> = {};
+  const rest = args
+    .replace(NAMED_ARGUMENT, (whole, name: string, double?: string, single?: string, bare?: string) => {
+      if (!wanted.has(name)) return whole;
+      values[name] = double ?? single ?? bare ?? '';
+      return /^\s/.test(whole) ? whole[0] : '';
+    })
+    .trim();
+  return { values, rest };
+}
+
 export interface Expansion {
   text: string;
   /** Inputs the arguments did not give: ask the user, then expand again with `given`. */
@@ -78,13 +94,9 @@ export interface Expansion {
  * from the rest. Words given to a file without `$ARGUMENTS` go after its text, so none are lost.
  */
 export function expandPrompt(body: string, args: string, given: Readonly<Record<string, string>> = {}): Expansion {
-  const wanted = new Set(promptInputs(body).map((input) => input.name));
-  const values: Record<string, string> = { ...given };
-  const rest = args.replace(NAMED_ARGUMENT, (whole, name: string, double?: string, single?: string, bare?: string) => {
-    if (!wanted.has(name)) return whole;
-    values[name] = double ?? single ?? bare ?? '';
-    return /^\s/.test(whole) ? whole[0] : '';
-  }).trim();
+  const named = takeNamedArguments(args, new Set(promptInputs(body).map((input) => input.name)));
+  const values: Record<string, string> = { ...given, ...named.values };
+  const rest = named.rest;
   const missing = promptInputs(body).filter((input) => values[input.name] === undefined);
   let text = body.replace(INPUT, (whole, name: string) => values[name] ?? whole);
   if (text.includes('$ARGUMENTS')) text = text.replaceAll('$ARGUMENTS', () => rest);

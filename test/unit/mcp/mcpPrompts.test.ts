@@ -19,9 +19,11 @@ describe('MCP prompts as slash commands', () => {
     assert.equal(mcpPromptCommand('my docs', 'find page/section'), 'mcp.my-docs.find-page-section');
   });
 
-  it('fills arguments from name=value pairs, or gives the words to the first argument, and names the required ones missing', () => {
-    assert.deepEqual(fillPromptArguments([CITY, STATE], 'city="San Antonio" state=TX'), { values: { city: 'San Antonio', state: 'TX' }, missing: [] });
+  it('fills arguments from name=value pairs, gives the other words to the first argument left, and names the required ones missing', () => {
+    assert.deepEqual(fillPromptArguments([CITY, STATE], "city='San Antonio' state=TX"), { values: { city: 'San Antonio', state: 'TX' }, missing: [] });
     assert.deepEqual(fillPromptArguments([CITY, STATE], 'Paris'), { values: { city: 'Paris' }, missing: [] });
+    assert.deepEqual(fillPromptArguments([CITY, STATE], 'New York state=NY'), { values: { state: 'NY', city: 'New York' }, missing: [] });
+    assert.deepEqual(fillPromptArguments([STATE, CITY], 'city=Austin Texas'), { values: { city: 'Austin', state: 'Texas' }, missing: [] });
     assert.deepEqual(fillPromptArguments([CITY, STATE], 'state=TX'), { values: { state: 'TX' }, missing: [CITY] });
     assert.deepEqual(fillPromptArguments([CITY, STATE], ''), { values: {}, missing: [CITY] });
     // A pair that names no argument is words like any other.
