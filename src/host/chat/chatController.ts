@@ -48,9 +48,8 @@ import { namedToolSource } from '../../agent/prompts/promptTools';
 import { SlashCommands, type MessageOverride } from './slashCommands';
 import { parseSlash } from './slashCommandLine';
 import { ChatSteering } from './chatSteering';
-import { checkImages } from '../../agent/images/imageCheck';
 import type { UserImage } from '../../agent/images/userImage';
-import { noImagesNotice, refusesImages, takesImages } from '../../agent/images/visionSupport';
+import { ChatImages } from './chatImages';
 import { ChatMentions } from './chatMentions';
 import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
 
@@ -117,6 +116,7 @@ export class ChatController {
   private readonly modes: ChatModes;
   private readonly queued: ChatSteering;
   private readonly mentions: ChatMentions;
+  private readonly images: ChatImages;
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.queued = new ChatSteering(
@@ -124,6 +124,7 @@ export class ChatController {
       (text) => deps.view.post({ type: 'queuedBack', text }),
     );
     this.modes = new ChatModes(deps.workspace, (line) => deps.log.warn(line));
+    this.images = new ChatImages({ agent: deps.agent, transcript: deps.transcript, log: deps.log, send: (text, retry, override) => this.sending(text, retry, override) });
     this.mentions = new ChatMentions(deps.workspace, deps.attachments, (message) => deps.view.post(message), deps.terminalCommands);
     this.slash = new SlashCommands(
       deps.workspace,
@@ -247,7 +248,7 @@ export class ChatController {
         void this.carryOutPlan();
         return;
       case 'sendWithoutImages':
-        void this.sendWithoutImages();
+        void this.images.sendWithout();
         return;
       case 'listModes':
         void this.pushState();
@@ -259,22 +260,12 @@ export class ChatController {
         void this.slash.views().then(({ commands, problems }) => this.deps.view.post({ type: 'slashCommands', commands, problems }));
         return;
       case 'listMentions':
-        void this.mentions.list();
-        return;
       case 'addMention':
-        void this.mentions.add(message.path);
-        return;
       case 'dropMentions':
-        void this.mentions.addDropped(message.uris);
-        return;
       case 'addUrlMention':
-        void this.mentions.addUrl(message.url);
-        return;
       case 'addEditorMention':
-        void this.mentions.addEditor(message.kind);
-        return;
       case 'listSymbols':
-        void this.mentions.listSymbols(message.query);
+        void this.mentions.handle(message);
         return;
       default: {
         const _exhaustive: never = message;
@@ -357,8 +348,7 @@ export class ChatController {
   /** What the user sent: a command (`/name`) is run, anything else is sent; while Ouro works, queued for its next step. */
   private async received(text: string, pasted: readonly string[] = []): Promise<void> {
     if (this.deps.agent.busy) return this.steer(text);
-    this.heldForImages = undefined;
-    const images = this.checkedImages(pasted);
+    const images = this.images.checked(pasted);
     // A message with images is sent as it is: a command takes none. Nothing is left to send when every image was refused.
     if (images.length > 0) return this.sending(text, false, undefined, images);
     if (pasted.length > 0 && !text.trim()) return;
@@ -415,9 +405,7 @@ export class ChatController {
     const commands = await chatCommandRunner();
     // A second Send while the keys and the runner were read must not take the attachments of the first.
     if (!chat || agent.busy) return;
-    if (images.length > 0 && takesImages(chat.model.name, await this.deps.models.listed(chat.model.name)) === false) {
-      return this.holdForImages({ text, override }, noImagesNotice(chat.model.name, 'listed'));
-    }
+    if (images.length > 0 && this.images.holdIfTextOnly(chat.model.name, await this.deps.models.listed(chat.model.name), text, override)) return;
     const attached = retry ? [] : attachments.take();
     const toolset = (this.toolset ??= this.startChat(settings.fetch, search));
     const notice = this.sandboxNoticeShown ? undefined : noSandboxNotice(commands.isolation?.());
@@ -461,50 +449,9 @@ export class ChatController {
         steering: this.queued.steering,
       },
     });
-    if (images.length > 0 && this.turnRefusedImages()) this.holdForImages('sent', noImagesNotice(chat.model.name, 'refused'));
+    if (images.length > 0) this.images.afterTurn(chat.model.name);
     const next = this.queued.afterTurn(ended);
     if (next !== undefined) await this.sending(next);
-  }
-
-  /** The message the model would not take for its images, until the person sends it without them (or another one). */
-  private heldForImages: { text: string; override?: MessageOverride } | 'sent' | undefined;
-
-  private holdForImages(held: NonNullable<ChatController['heldForImages']>, text: string): void {
-    this.heldForImages = held;
-    this.deps.log.warn(text);
-    this.deps.transcript.add({ type: 'notice', text, action: 'sendWithoutImages' });
-  }
-
-  /** Whether the turn just ended on an error that names the images (the endpoint's 400 for image content). */
-  private turnRefusedImages(): boolean {
-    const transcript = this.deps.transcript.all();
-    for (let index = transcript.length - 1; index >= 0 && transcript[index].type !== 'user'; index--) {
-      const entry = transcript[index];
-      if (entry.type === 'agent' && entry.event.type === 'error') return refusesImages(entry.event);
-    }
-    return false;
-  }
-
-  /** "Send without images": the held message's words alone, or (the endpoint refused them) the conversation again with the images taken out. */
-  private async sendWithoutImages(): Promise<void> {
-    const held = this.heldForImages;
-    this.heldForImages = undefined;
-    if (!held || this.deps.agent.busy) return;
-    if (held !== 'sent') return this.sending(held.text, false, held.override);
-    const last = [...this.deps.agent.conversation.messages].reverse().find((message) => message.role === 'user' && !message.note);
-    if (last?.role === 'user') delete last.images;
-    await this.deps.agent.save();
-    if (this.deps.agent.canRetry) await this.sending('', true);
-  }
-
-  /** The pasted images that pass the host's checks; the chat is told which did not, and why. */
-  private checkedImages(pasted: readonly string[]): UserImage[] {
-    const { images, refused } = checkImages(pasted);
-    if (refused.length > 0) {
-      this.deps.log.warn(`images left out: ${refused.join('; ')}`);
-      this.deps.transcript.add({ type: 'notice', text: `Left out of the message: ${refused.join('; ')}.` });
-    }
-    return images;
   }
 
   /** The staged layer, each staged write's card saying so. */

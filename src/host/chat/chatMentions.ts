@@ -6,11 +6,14 @@ import { parseMention, resolveMention } from '../../agent/mentions/workspaceMent
 import { urlMention } from '../../agent/mentions/urlMention';
 import type { Approver } from '../../agent/tools/tool';
 import { readSettings } from '../settings/settings';
-import type { HostMessage, MentionCandidateView } from '../../protocol/messages';
+import type { HostMessage, MentionCandidateView, WebviewMessage } from '../../protocol/messages';
 import type { VsCodeWorkspace } from '../workspace/vscodeWorkspace';
 import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
 import type { AttachmentStore } from './attachments';
 import { changesText, problemsText, symbolCandidates, terminalText } from './editorMentions';
+
+/** The view's messages this handles. */
+export type MentionMessage = Extract<WebviewMessage, { type: 'listMentions' | 'addMention' | 'dropMentions' | 'addUrlMention' | 'addEditorMention' | 'listSymbols' }>;
 
 /** Enough for the picker to filter in a large repository; beyond it, the shallower paths are kept. */
 const MAX_LISTED = 5000;
@@ -22,6 +25,24 @@ export class ChatMentions {
     private readonly post: (message: HostMessage) => void,
     private readonly terminalCommands: LastTerminalCommands,
   ) {}
+
+  /** The @ picker's and the drops' messages from the view. */
+  handle(message: MentionMessage): Promise<void> {
+    switch (message.type) {
+      case 'listMentions':
+        return this.list();
+      case 'addMention':
+        return this.add(message.path);
+      case 'dropMentions':
+        return this.addDropped(message.uris);
+      case 'addUrlMention':
+        return this.addUrl(message.url);
+      case 'addEditorMention':
+        return this.addEditor(message.kind);
+      case 'listSymbols':
+        return this.listSymbols(message.query);
+    }
+  }
 
   async listSymbols(query: string): Promise<void> {
     const symbols = await symbolCandidates(this.workspace, query).catch(() => []);
