@@ -50,7 +50,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('removeAttachment'), id }),
   z.object({ type: z.literal('copy'), text: z.string().max(1_000_000) }),
   /** Open a workspace file the transcript mentions (a tool card's target). */
-  z.object({ type: z.literal('openFile'), path: z.string().min(1).max(4_000) }),
+  z.object({ type: z.literal('openFile'), path: z.string().min(1).max(4_000), startLine: z.number().int().positive().optional(), endLine: z.number().int().positive().optional() }),
   /** The history list: filter it (empty: all), open, rename or delete a saved conversation. */
   z.object({ type: z.literal('searchHistory'), query: z.string().max(500) }),
   z.object({ type: z.literal('openConversation'), id }),
@@ -109,6 +109,9 @@ export interface AttachmentView {
   path: string;
   /** A mentioned folder (its listing goes with the message). */
   folder?: boolean;
+  /** A range or a symbol: its lines (1-based, inclusive), which opening it selects. */
+  startLine?: number;
+  endLine?: number;
 }
 
 /** Something the @ picker offers. */

@@ -12,7 +12,7 @@ import { textReply } from '../fixtures/mockOpenAI';
 import { TestSite } from '../fixtures/webSite';
 import { lastContent } from './harness/modelScripts';
 import { useScenarios, type Scenario } from './harness/scenario';
-import { waitUntilIdle } from './harness/workbench';
+import { openFile, waitUntilIdle } from './harness/workbench';
 
 const picker = (chat: FrameLocator) => chat.locator('#mention-picker');
 const names = (chat: FrameLocator) => picker(chat).locator('.slash-option .slash-name');
@@ -86,6 +86,43 @@ describe('@-mentions', function () {
     await attachedRow.waitFor();
     assert.ok(Number((await attachedRow.innerText()).replace(/,/g, '')) > 0);
     await scenario.shot('meter-attached');
+  });
+
+  it("mentions the editor's selection as a range whose chip selects those lines again, read when sent", async () => {
+    const scenario = await scenarios.open({ name: '17-mention-range', script: [textReply('That loop starts at 1.')] });
+    const { page } = scenario;
+    await openFile(page, 'math.js');
+    // Lines 3 to 5, as a person selects them: go to line 3, then Shift+Down three times.
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+    await page.locator('.statusbar', { hasText: 'selected' }).waitFor();
+    const chat = await scenario.openChat();
+    const prompt = chat.locator('textarea#prompt');
+    await prompt.click();
+    await prompt.pressSequentially('look at @math');
+    // The selection is offered beside its file, as the range.
+    await picker(chat).locator('.slash-option[title="src/math.js:3-5"]').waitFor();
+    await scenario.shot('range-offered');
+    await picker(chat).locator('.slash-option[title="src/math.js:3-5"]').click();
+    const chip = chat.locator('#attachments .attachment', { hasText: 'src/math.js:3-5' });
+    await chip.waitFor({ timeout: 30_000 });
+
+    // Elsewhere in the file, the chip brings the lines back selected.
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.locator('.statusbar', { hasText: 'selected' }).waitFor({ state: 'detached' });
+    await chip.locator('button.open-attachment').click();
+    await page.locator('.statusbar', { hasText: /Ln 6, Col 1 \(\d+ selected\)/ }).waitFor();
+    await scenario.shot('range-opened');
+
+    // The file changed after the pick: the message carries the lines as they are when sent.
+    fs.writeFileSync(path.join(scenario.workspace, 'src', 'math.js'), scenario.read('src/math.js').replace('let total = 0;', 'let total = 10;'));
+    await page.locator('.editor-group-container.active .view-lines', { hasText: 'let total = 10;' }).waitFor();
+    await prompt.click();
+    const sent = await sendAndRead(scenario, chat, 'That loop starts at 1.');
+    assert.ok(sent.startsWith('look at\n\nAttached: lines 3-5 of src/math.js\n```\n   3\texport function sum(numbers) {\n   4\t  let total = 10;\n'), sent);
   });
 
   it("mentions the working tree's changes through Git", async () => {

@@ -16,6 +16,8 @@ export interface Attachment {
   folder?: boolean;
   /** What the editor knows rather than a file (`@problems`, `@changes`, `@terminal`): the label and the header. */
   mention?: string;
+  /** A file or folder picked with @ (or dropped): what was picked, so the content is read again when the message is sent. */
+  mentioned?: string;
 }
 
 /** Larger files are cut: the model can still read the rest with read_file. */

@@ -39,7 +39,13 @@ export class AttachmentStore {
   }
 
   views(): AttachmentView[] {
-    return this.items.map((item) => ({ id: item.id, label: attachmentLabel(item), path: item.path, ...(item.folder ? { folder: true } : {}) }));
+    return this.items.map((item) => ({
+      id: item.id,
+      label: attachmentLabel(item),
+      path: item.path,
+      ...(item.folder ? { folder: true } : {}),
+      ...(item.startLine !== undefined ? { startLine: item.startLine, endLine: item.endLine ?? item.startLine } : {}),
+    }));
   }
 
   dispose(): void {

@@ -203,7 +203,7 @@ export class ChatController {
         void vscode.env.clipboard.writeText(message.text);
         return;
       case 'openFile':
-        void this.openFile(message.path);
+        void this.openFile(message.path, message.startLine, message.endLine);
         return;
       case 'searchHistory':
         void this.deps.history.show(message.query);
@@ -406,7 +406,7 @@ export class ChatController {
     // A second Send while the keys and the runner were read must not take the attachments of the first.
     if (!chat || agent.busy) return;
     if (images.length > 0 && this.images.holdIfTextOnly(chat.model.name, await this.deps.models.listed(chat.model.name), text, override)) return;
-    const attached = retry ? [] : attachments.take();
+    const attached = retry ? [] : await this.mentions.current(attachments.take());
     const toolset = (this.toolset ??= this.startChat(settings.fetch, search));
     const notice = this.sandboxNoticeShown ? undefined : noSandboxNotice(commands.isolation?.());
     if (notice) {
@@ -587,14 +587,19 @@ export class ChatController {
     decisions.decide(toolCallId, { accepted: true, reason: alwaysAllowedNote(rules) });
   }
 
-  private async openFile(path: string): Promise<void> {
+  private async openFile(path: string, startLine?: number, endLine?: number): Promise<void> {
     try {
       const uri = await this.deps.workspace.uriOf(path);
       // A mentioned folder's chip shows the folder in the explorer.
       if ((await this.deps.workspace.stat(path))?.type === 'directory') await vscode.commands.executeCommand('revealInExplorer', uri);
-      else await vscode.window.showTextDocument(uri, { preview: true });
+      else await vscode.window.showTextDocument(uri, { preview: true, ...(startLine ? { selection: linesRange(startLine, endLine ?? startLine) } : {}) });
     } catch (error) {
       void vscode.window.showWarningMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** Whole lines, 1-based and inclusive, as a selection (the editor clamps a range past the end). */
+function linesRange(startLine: number, endLine: number): vscode.Range {
+  return new vscode.Range(startLine - 1, 0, endLine, 0);
 }

@@ -9,7 +9,8 @@ import { readSettings } from '../settings/settings';
 import type { HostMessage, MentionCandidateView, WebviewMessage } from '../../protocol/messages';
 import type { VsCodeWorkspace } from '../workspace/vscodeWorkspace';
 import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
-import type { AttachmentStore } from './attachments';
+import type { AttachmentStore, NewAttachment } from './attachments';
+import type { Attachment } from './attachmentText';
 import { changesText, problemsText, symbolCandidates, terminalText } from './editorMentions';
 
 /** The view's messages this handles. */
@@ -56,16 +57,39 @@ export class ChatMentions {
   /** Resolves the mention now, so a refusal (ignored, outside, not found) shows at once. */
   async add(text: string): Promise<void> {
     try {
-      const mention = await resolveMention(this.workspace, parseMention(text.replace(/(.)\/$/, '$1')));
-      this.attachments.add({
-        path: mention.path,
-        content: mention.content,
-        ...(mention.startLine !== undefined ? { startLine: mention.startLine, endLine: mention.endLine } : {}),
-        ...(mention.kind === 'folder' ? { folder: true } : {}),
-      });
+      this.attachments.add(await this.mention(text.replace(/(.)\/$/, '$1')));
     } catch (error) {
       warn(error);
     }
+  }
+
+  /**
+   * The mentions of a message being sent, read again: the file as it is now, not as it was when
+   * picked; the problems and changes of now. One that can no longer be read keeps what was read.
+   */
+  async current(attached: readonly Attachment[]): Promise<Attachment[]> {
+    return Promise.all(
+      attached.map(async (attachment) => {
+        try {
+          if (attachment.mentioned !== undefined) return { ...(await this.mention(attachment.mentioned)), id: attachment.id };
+          if (attachment.mention === '@problems' || attachment.mention === '@changes') return { ...attachment, ...(await this.editorText(attachment.mention.slice(1) as 'problems' | 'changes')) };
+        } catch {
+          // Gone or refused since it was picked: what was read then still says what was meant.
+        }
+        return attachment;
+      }),
+    );
+  }
+
+  private async mention(text: string): Promise<NewAttachment> {
+    const mention = await resolveMention(this.workspace, parseMention(text));
+    return {
+      path: mention.path,
+      content: mention.content,
+      mentioned: text,
+      ...(mention.startLine !== undefined ? { startLine: mention.startLine, endLine: mention.endLine } : {}),
+      ...(mention.kind === 'folder' ? { folder: true } : {}),
+    };
   }
 
   /** Dropped on the chat: each URI in a workspace folder is mentioned; any other is refused, named. */
@@ -98,11 +122,15 @@ export class ChatMentions {
   /** @problems, @changes, @terminal: read now, sent with the next message. */
   async addEditor(kind: 'problems' | 'changes' | 'terminal'): Promise<void> {
     try {
-      const read = kind === 'problems' ? { content: await problemsText(this.workspace) } : kind === 'changes' ? await changesText(this.workspace) : { content: await terminalText(this.terminalCommands) };
-      this.attachments.add({ path: '', mention: `@${kind}`, ...read, ...(kind === 'changes' ? { language: 'diff' } : {}) });
+      this.attachments.add({ path: '', mention: `@${kind}`, ...(await this.editorText(kind)), ...(kind === 'changes' ? { language: 'diff' } : {}) });
     } catch (error) {
       warn(error);
     }
+  }
+
+  private async editorText(kind: 'problems' | 'changes' | 'terminal'): Promise<{ content: string; truncated?: boolean }> {
+    if (kind === 'problems') return { content: await problemsText(this.workspace) };
+    return kind === 'changes' ? changesText(this.workspace) : { content: await terminalText(this.terminalCommands) };
   }
 
   private async candidates(): Promise<MentionCandidateView[]> {

@@ -2,6 +2,7 @@
 // is the view title's (one button, where VS Code's views keep theirs).
 // The usage line and the context meter are contextMeter.ts's.
 import type { ChatState } from '../chatState';
+import type { AttachmentView } from '../../protocol/messages';
 import { byId, h, icon, iconButton } from '../dom';
 import { attachmentIcon } from './attachmentIcons';
 import { post } from '../vscodeApi';
@@ -36,7 +37,7 @@ export class Composer {
       const remove = (event.target as Element).closest<HTMLElement>('button.remove-attachment');
       if (remove?.dataset.id) post({ type: 'removeAttachment', id: remove.dataset.id });
       const open = (event.target as Element).closest<HTMLElement>('button.open-attachment');
-      if (open?.dataset.path) post({ type: 'openFile', path: open.dataset.path });
+      if (open?.dataset.path) post({ type: 'openFile', path: open.dataset.path, ...linesOf(open.dataset) });
     });
   }
 
@@ -79,7 +80,7 @@ export class Composer {
           { class: 'attachment', title: attachment.path },
           icon(attachment.path ? (attachment.folder ? 'folder' : 'file') : attachmentIcon(attachment.label)),
           attachment.path
-            ? h('button', { type: 'button', class: 'attachment-label open-attachment', 'data-path': attachment.path, title: `Open ${attachment.path}` }, attachment.label)
+            ? h('button', { type: 'button', class: 'attachment-label open-attachment', 'data-path': attachment.path, ...lineData(attachment), title: `Open ${attachment.label}` }, attachment.label)
             : h('span', { class: 'attachment-label' }, attachment.label),
           iconButton('close', `Remove ${attachment.label}`, { class: 'remove-attachment', 'data-id': attachment.id }),
         ),
@@ -98,4 +99,15 @@ export class Composer {
     this.prompt.value = '';
     this.prompt.dispatchEvent(new Event('input'));
   }
+}
+
+/** A range chip's lines as data attributes, so opening it selects them. */
+function lineData(attachment: AttachmentView): Record<string, string> {
+  return attachment.startLine === undefined ? {} : { 'data-start-line': String(attachment.startLine), 'data-end-line': String(attachment.endLine ?? attachment.startLine) };
+}
+
+function linesOf(data: DOMStringMap): { startLine?: number; endLine?: number } {
+  const startLine = Number(data.startLine);
+  const endLine = Number(data.endLine);
+  return Number.isInteger(startLine) && startLine > 0 ? { startLine, endLine: Number.isInteger(endLine) && endLine >= startLine ? endLine : startLine } : {};
 }
