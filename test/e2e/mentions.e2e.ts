@@ -108,6 +108,13 @@ describe('@-mentions', function () {
     await picker(chat).locator('.slash-option[title="src/math.js:3-5"]').click();
     const chip = chat.locator('#attachments .attachment', { hasText: 'src/math.js:3-5' });
     await chip.waitFor({ timeout: 30_000 });
+    // Before anything was sent, the meter counts the mention against the chosen model's window.
+    await chat.locator('#context-meter').click();
+    const attachedRow = chat.locator('#context-breakdown tr[data-part="Attached, not sent yet"] td');
+    await attachedRow.waitFor();
+    assert.ok(Number((await attachedRow.innerText()).replace(/,/g, '')) > 0);
+    await scenario.shot('meter-before-first-message');
+    await chat.locator('#context-meter').click();
 
     // Elsewhere in the file, the chip brings the lines back selected.
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();

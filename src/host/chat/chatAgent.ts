@@ -6,7 +6,7 @@
 // the chat shown now.
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
-import type { UserMessage } from '../../agent/conversation';
+import type { Message, UserMessage } from '../../agent/conversation';
 import { imageDataUrl, type UserImage } from '../../agent/images/userImage';
 import type { AgentEvent, DoneReason, Usage } from '../../agent/events';
 import { ContextManager } from '../../agent/context/contextManager';
@@ -224,13 +224,20 @@ export class ChatAgent {
     }
   }
 
-  /** The conversation's usage and, once a model was asked, the next request's size by part. */
-  /** `attached`: the text the pending attachments add to the next message, counted apart. */
-  async meter(specs: readonly ToolSpec[], rules?: string, attached = ''): Promise<MeterView> {
+  /**
+   * The conversation's usage and the next request's size by part: `attached` is the text the
+   * pending attachments add to the next message, counted apart; `chosen`, the model the next
+   * message goes to (counted with its tokenizer and window, before it was ever asked), and the
+   * system prompt a new conversation would start with.
+   */
+  async meter(specs: readonly ToolSpec[], rules?: string, attached = '', chosen?: { model: Model; window: number; opening?: string }): Promise<MeterView> {
     const view: MeterView = { usage: this.record.usage, ...(this.lastRequest ? { lastRequest: this.lastRequest } : {}) };
-    if (!this.context || this.record.messages.length === 0) return view;
+    // While a turn runs, its own manager measures; between turns, the model chosen now does.
+    if (chosen && !this.busy) this.contextFor(chosen.model, chosen.window);
+    if (!this.context) return view;
     const tokens = await this.context.manager.count(attached);
-    return { ...view, context: await this.context.manager.breakdown(this.record.messages, specs, rules), ...(tokens ? { attached: tokens } : {}) };
+    const messages: readonly Message[] = this.record.messages.length === 0 && chosen?.opening ? [{ role: 'system', content: chosen.opening }] : this.record.messages;
+    return { ...view, context: await this.context.manager.breakdown(messages, specs, rules), ...(tokens ? { attached: tokens } : {}) };
   }
 
   /** The same manager while the model and its window stay; a new one, from where compaction stands, when they change. */

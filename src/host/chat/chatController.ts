@@ -321,16 +321,20 @@ export class ChatController {
       this.meterQueued = false;
       this.deps.view.post({ type: 'changedFiles', files: this.deps.changes.list() });
       const attached = this.deps.attachments.pending();
-      this.specs().then((specs) => this.deps.agent.meter(specs, this.rules, attached.length ? composeUserMessage('', attached) : '')).then(
-        (meter) => this.deps.view.post({ type: 'meter', ...meter }),
-        (error: unknown) => this.deps.log.warn(`context meter: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      Promise.all([this.specs(), this.deps.agent.busy ? undefined : this.meterModel()])
+        .then(([specs, chosen]) => this.deps.agent.meter(specs, this.rules, attached.length ? composeUserMessage('', attached) : '', chosen))
+        .then(
+          (meter) => this.deps.view.post({ type: 'meter', ...meter }),
+          (error: unknown) => this.deps.log.warn(`context meter: ${error instanceof Error ? error.message : String(error)}`),
+        );
     }, 50);
   }
 
   /** Tells the webview what changed outside it: busy, settings, the key, attachments. */
   async pushState(): Promise<void> {
     this.deps.view.post({ type: 'state', ...(await this.hostState()) });
+    // A model, mode or key chosen now changes what the next request would hold.
+    this.refreshMeter();
   }
 
   async hostState(): Promise<HostState> {
@@ -521,6 +525,20 @@ export class ChatController {
   }
 
   /** The configured model (or `model` at the same endpoint); undefined, and the chat told what to do, when there is none. */
+  /** The model the next message would go to, for the meter: nothing is asked, and nothing is said when none is set up. */
+  private async meterModel(): Promise<{ model: Model; window: number; opening?: string } | undefined> {
+    const mode = await this.modes.resolve(this.deps.agent.mode);
+    const settings = { ...readSettings(), ...(mode?.custom?.model ? { model: mode.custom.model } : {}) };
+    const choice = await createChatModel(settings, await this.deps.apiKeys.stored(), () => undefined).catch(() => undefined);
+    if (choice?.kind !== 'ready') return undefined;
+    if (this.deps.agent.conversation.messages.length > 0) return { model: choice.model, window: choice.window };
+    // A new conversation's prompt with the project's rules (its skills are listed when it starts).
+    const rules = await loadProjectRules(this.deps.workspace).catch(() => undefined);
+    this.rules = rules?.text;
+    const opening = buildSystemPrompt({ folders: this.deps.workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules?.text, webSearch: Boolean(settings.searxngUrl) });
+    return { model: choice.model, window: choice.window, opening };
+  }
+
   private async chatModel(model?: string): Promise<ChatModel | undefined> {
     const { transcript, log } = this.deps;
     const settings = { ...readSettings(), ...(model ? { model } : {}) };

@@ -57,7 +57,8 @@ export class ContextMeter {
           { class: 'context-last' },
           `Latest request, as the server counted it: ${number(lastRequest.promptTokens)} in${lastRequest.cachedTokens ? ` (${number(lastRequest.cachedTokens)} cached)` : ''}, ${number(lastRequest.completionTokens)} out`,
         ) : '',
-      h('button', { type: 'button', class: 'compact-now secondary', disabled: state.busy, title: 'Replace all but the latest exchange with a summary' }, icon('fold'), 'Compact now'),
+      // Before the first request there is nothing to compact.
+      usage.requests > 0 ? h('button', { type: 'button', class: 'compact-now secondary', disabled: state.busy, title: 'Replace all but the latest exchange with a summary' }, icon('fold'), 'Compact now') : '',
     );
   }
 
