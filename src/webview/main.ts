@@ -30,10 +30,13 @@ document.documentElement.style.setProperty('--tab-size', document.body.dataset.t
 const messages = document.getElementById('messages')!;
 const list = new MessageList(messages);
 const plan = new PlanPanel(document.getElementById('plan')!);
-const composer = new Composer((value) => {
-  draft = value;
-  schedulePersist();
-});
+const composer = new Composer(
+  (value) => {
+    draft = value;
+    schedulePersist();
+  },
+  () => scheduleRender(),
+);
 // Words typed while the script loaded are kept; a saved draft fills an empty input only.
 if (draft && !composer.prompt.value) composer.prompt.value = draft;
 const modeSwitch = new ModeSwitch();
@@ -62,7 +65,7 @@ function scheduleRender(): void {
     slashPicker.render(state);
     mentionPicker.render(state);
     history.render(state);
-    meter.render(state);
+    meter.render(state, composer.imageTokens);
     changedFiles.render(state);
     mcpServers.render(state);
   });

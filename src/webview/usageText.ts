@@ -17,7 +17,7 @@ export function meterLabel(context: Context): { text: string; share: number } {
 }
 
 /** The parts of the next request, largest meaning first, as the meter's panel lists them; MCP's once it costs anything. */
-export function breakdownRows(context: Context, attached = 0): Array<{ label: string; tokens: number }> {
+export function breakdownRows(context: Context, attached = 0, images = 0): Array<{ label: string; tokens: number }> {
   const mcp = context.mcpToolSpecs > 0 || context.mcpToolResults > 0;
   return [
     { label: 'System prompt', tokens: context.systemPrompt },
@@ -28,6 +28,7 @@ export function breakdownRows(context: Context, attached = 0): Array<{ label: st
     { label: 'Tool results', tokens: context.toolResults },
     ...(mcp ? [{ label: 'MCP tool results', tokens: context.mcpToolResults }] : []),
     ...(attached > 0 ? [{ label: 'Attached, not sent yet', tokens: attached }] : []),
+    ...(images > 0 ? [{ label: 'Images, not sent yet', tokens: images }] : []),
   ];
 }
 

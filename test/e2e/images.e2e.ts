@@ -60,7 +60,11 @@ describe('Images in the composer', function () {
     });
     await chat.locator('#images .image-problem', { hasText: 'logo.svg: only PNG, JPEG, GIF and WebP images can be sent' }).waitFor();
     assert.equal(await chip.count(), 1);
+    // The image counts in the context meter before it is sent: 64 × 48 px is 5 tokens.
+    await chat.locator('#context-meter').click();
+    await chat.locator('#context-breakdown tr[data-part="Images, not sent yet"] td', { hasText: /^5$/ }).waitFor();
     await scenario.shot('pasted');
+    await chat.locator('#context-meter').click();
 
     await sendMessage(chat, 'What is in this image?');
     await chat.locator('#messages .message.assistant', { hasText: 'like a chessboard' }).waitFor();

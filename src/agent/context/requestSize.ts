@@ -5,6 +5,7 @@ import type { Message } from '../conversation';
 import type { ToolSpec } from '../model';
 import { functionTools } from '../toolSpecs';
 import type { TokenCounter } from './tokenCounter';
+import { userImageTokens } from '../images/messageImageTokens';
 
 /** Role and separators around each message (OpenAI's published count is 3 to 4). */
 const PER_MESSAGE = 4;
@@ -48,8 +49,9 @@ export class RequestMeter {
 export function messageTokens(message: Message, counter: TokenCounter): number {
   switch (message.role) {
     case 'system':
-    case 'user':
       return PER_MESSAGE + counter.count(message.content);
+    case 'user':
+      return PER_MESSAGE + counter.count(message.content) + (message.images ?? []).reduce((sum, image) => sum + userImageTokens(image), 0);
     case 'assistant': {
       const calls = message.toolCalls ?? [];
       if (!calls.length && !message.content) return 0;

@@ -16,11 +16,12 @@ export class Composer {
   private readonly modelName = byId<HTMLElement>('model-name');
   private readonly attachments = byId<HTMLElement>('attachments');
   private attachmentsKey = '';
-  private readonly images = new PastedImages(this.prompt, byId('composer'), byId('images'));
+  private readonly images: PastedImages;
   private busy = false;
   private readonly idlePlaceholder = this.prompt.placeholder;
 
-  constructor(onDraftChange: (draft: string) => void) {
+  constructor(onDraftChange: (draft: string) => void, onImagesChange: () => void = () => undefined) {
+    this.images = new PastedImages(this.prompt, byId('composer'), byId('images'), onImagesChange);
     this.prompt.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -39,6 +40,11 @@ export class Composer {
       const open = (event.target as Element).closest<HTMLElement>('button.open-attachment');
       if (open?.dataset.path) post({ type: 'openFile', path: open.dataset.path, ...linesOf(open.dataset) });
     });
+  }
+
+  /** What the pasted images waiting to be sent cost in the context window. */
+  get imageTokens(): number {
+    return this.images.tokens;
   }
 
   render(state: ChatState): void {

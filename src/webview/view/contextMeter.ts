@@ -22,13 +22,14 @@ export class ContextMeter {
     });
   }
 
-  render(state: ChatState): void {
-    const key = JSON.stringify([state.meter, state.busy]);
+  /** `images`: what the pasted images waiting to be sent cost, counted here where they wait. */
+  render(state: ChatState, images = 0): void {
+    const key = JSON.stringify([state.meter, state.busy, images]);
     if (key === this.key) return;
     this.key = key;
     const { usage, lastRequest, attached = 0 } = state.meter;
     // What is attached to the next message counts before it is sent.
-    const context = state.meter.context && { ...state.meter.context, total: state.meter.context.total + attached };
+    const context = state.meter.context && { ...state.meter.context, total: state.meter.context.total + attached + images };
     this.usage.hidden = usage.requests === 0;
     this.usage.textContent = formatUsage(usage);
     this.usage.title = `This conversation: ${usage.requests} request${usage.requests === 1 ? '' : 's'}${usage.requests > usage.unpricedRequests ? '' : ' (no price known for the model: set ouro.pricing to see the cost)'}`;
@@ -49,7 +50,7 @@ export class ContextMeter {
       h(
         'table',
         {},
-        ...breakdownRows(context, attached).map((row) => h('tr', { 'data-part': row.label }, h('th', { scope: 'row' }, row.label), h('td', {}, number(row.tokens)))),
+        ...breakdownRows(context, attached, images).map((row) => h('tr', { 'data-part': row.label }, h('th', { scope: 'row' }, row.label), h('td', {}, number(row.tokens)))),
       ),
       lastRequest ?
         h(

@@ -12,6 +12,9 @@ export interface FittedImage {
   data: string;
   /** What the bytes are: the file's type, or PNG or JPEG once drawn smaller. */
   type: string;
+  /** Its size in pixels as sent. */
+  width: number;
+  height: number;
 }
 
 /** The image within the limits; throws with a reason a person can read. */
@@ -22,12 +25,12 @@ export async function downscaleImage(file: Blob): Promise<FittedImage> {
   });
   try {
     const longest = Math.max(bitmap.width, bitmap.height);
-    if (longest <= MAX_SIDE && file.size <= MAX_BYTES) return { data: await base64Of(file), type: file.type };
+    if (longest <= MAX_SIDE && file.size <= MAX_BYTES) return { data: await base64Of(file), type: file.type, width: bitmap.width, height: bitmap.height };
     let scale = Math.min(1, MAX_SIDE / longest);
     let type = file.type === 'image/jpeg' ? 'image/jpeg' : 'image/png';
     for (let attempt = 0; attempt < 8; attempt++) {
       const blob = await draw(bitmap, scale, type);
-      if (blob.size <= MAX_BYTES) return { data: await base64Of(blob), type };
+      if (blob.size <= MAX_BYTES) return { data: await base64Of(blob), type, ...scaled(bitmap, scale) };
       if (type === 'image/png') type = 'image/jpeg';
       else scale *= 0.75;
     }
@@ -37,8 +40,13 @@ export async function downscaleImage(file: Blob): Promise<FittedImage> {
   }
 }
 
+function scaled(bitmap: ImageBitmap, scale: number): { width: number; height: number } {
+  return { width: Math.max(1, Math.round(bitmap.width * scale)), height: Math.max(1, Math.round(bitmap.height * scale)) };
+}
+
 async function draw(bitmap: ImageBitmap, scale: number, type: string): Promise<Blob> {
-  const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
+  const { width, height } = scaled(bitmap, scale);
+  const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('the view cannot draw images');
   context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);

@@ -4,12 +4,15 @@
 import { h, iconButton } from '../dom';
 import { MAX_IMAGES } from '../../agent/images/userImage';
 import { downscaleImage } from './imageDownscale';
+import { imageTokens } from '../../agent/images/imageTokens';
 
 interface Pasted {
   key: number;
   data: string;
   /** data: URL of the image, for its thumbnail (the page's CSP allows img-src data:). */
   url: string;
+  /** What it costs in the context window. */
+  tokens: number;
 }
 
 export class PastedImages {
@@ -21,6 +24,8 @@ export class PastedImages {
     prompt: HTMLTextAreaElement,
     dropTarget: HTMLElement,
     private readonly container: HTMLElement,
+    /** Images were added or removed (the context meter counts them). */
+    private readonly onChange: () => void = () => undefined,
   ) {
     /** Images in the transfer are taken (and the browser's own handling stopped); anything else is left to it. */
     const takeImages = (event: Event, transfer: DataTransfer | null) => {
@@ -48,6 +53,11 @@ export class PastedImages {
     return this.items.length;
   }
 
+  /** What the images waiting to be sent cost in the context window. */
+  get tokens(): number {
+    return this.items.reduce((sum, item) => sum + item.tokens, 0);
+  }
+
   /** The images for the message being sent, as base64; the chips go. */
   take(): string[] {
     const taken = this.items.map((item) => item.data);
@@ -66,8 +76,8 @@ export class PastedImages {
         break;
       }
       try {
-        const { data, type } = await downscaleImage(file);
-        this.items.push({ key: ++this.next, data, url: `data:${type};base64,${data}` });
+        const { data, type, width, height } = await downscaleImage(file);
+        this.items.push({ key: ++this.next, data, url: `data:${type};base64,${data}`, tokens: imageTokens(width, height) });
       } catch (error) {
         problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -89,5 +99,6 @@ export class PastedImages {
       ...(this.problem ? [h('span', { class: 'image-problem', role: 'alert' }, `Not added: ${this.problem}.`)] : []),
     );
     this.container.hidden = this.items.length === 0 && !this.problem;
+    this.onChange();
   }
 }
