@@ -23,7 +23,10 @@ export function refusesImages(error: { message: string; status?: number }): bool
 }
 
 /** What the chat says when a model does not take images; the text goes alone only if the person agrees. */
-export function noImagesNotice(model: string, known: 'listed' | 'refused'): string {
-  const what = known === 'listed' ? `${model} does not take images: the message was not sent.` : `${model} refused the images.`;
+export function noImagesNotice(model: string, known: 'listed' | 'refused' | 'editor'): string {
+  const what =
+    known === 'listed' ? `${model} does not take images: the message was not sent.`
+    : known === 'editor' ? `This version of VS Code cannot pass images to its language models (${model}): the message was not sent.`
+    : `${model} refused the images.`;
   return `${what} Send its words without the images, or choose a model that takes images.`;
 }

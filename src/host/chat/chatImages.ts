@@ -10,6 +10,8 @@ import type { ListedModel } from '../../llm/modelList';
 import type { ChatAgent } from './chatAgent';
 import type { MessageOverride } from './slashCommands';
 import type { Transcript } from './transcript';
+import { readSettings } from '../settings/settings';
+import { languageModelTakesImages } from '../models/vscodeLanguageModel';
 
 interface ChatImagesDeps {
   agent: ChatAgent;
@@ -38,8 +40,10 @@ export class ChatImages {
 
   /** Before sending: true (and the message held, with the notice) when the endpoint's list says the model takes text only. */
   holdIfTextOnly(model: string, listed: ListedModel | undefined, text: string, override?: MessageOverride): boolean {
-    if (takesImages(model, listed) !== false) return false;
-    this.hold({ text, override }, noImagesNotice(model, 'listed'));
+    // Through VS Code's language models, the editor's API must have an image part first.
+    const editorRefuses = readSettings().provider === 'vscode-lm' && !languageModelTakesImages();
+    if (!editorRefuses && takesImages(model, listed) !== false) return false;
+    this.hold({ text, override }, noImagesNotice(model, editorRefuses ? 'editor' : 'listed'));
     return true;
   }
 

@@ -84,8 +84,28 @@ export function toVsCodeMessage(message: LmMessage): vscode.LanguageModelChatMes
   return vscode.LanguageModelChatMessage.User(message.parts.map(toVsCodePart) as Array<vscode.LanguageModelTextPart | vscode.LanguageModelToolResultPart>);
 }
 
+/** VS Code's image part, where this editor has it (VS Code 1.100's API has none). */
+interface DataPartApi {
+  image(data: Uint8Array, mimeType: string): vscode.LanguageModelTextPart;
+}
+
+function dataPartApi(): DataPartApi | undefined {
+  const api = (vscode as unknown as { LanguageModelDataPart?: Partial<DataPartApi> }).LanguageModelDataPart;
+  return typeof api?.image === 'function' ? (api as DataPartApi) : undefined;
+}
+
+/** Whether this editor's language model API can pass images to a model. */
+export function languageModelTakesImages(): boolean {
+  return dataPartApi() !== undefined;
+}
+
 function toVsCodePart(part: LmPart): vscode.LanguageModelTextPart | vscode.LanguageModelToolCallPart | vscode.LanguageModelToolResultPart {
   switch (part.kind) {
+    case 'image': {
+      // The chat holds images back where the API has no image part; this line is for a message sent before.
+      const api = dataPartApi();
+      return api ? api.image(Buffer.from(part.data, 'base64'), part.mimeType) : new vscode.LanguageModelTextPart('[An image was attached here; this editor cannot pass images to the model.]');
+    }
     case 'text':
       return new vscode.LanguageModelTextPart(part.value);
     case 'toolCall':

@@ -10,7 +10,8 @@ import type { ToolSpec } from '../../agent/model';
 export type LmPart =
   | { kind: 'text'; value: string }
   | { kind: 'toolCall'; callId: string; name: string; input: object }
-  | { kind: 'toolResult'; callId: string; content: string };
+  | { kind: 'toolResult'; callId: string; content: string }
+  | { kind: 'image'; mimeType: string; data: string };
 
 export interface LmMessage {
   role: 'user' | 'assistant';
@@ -29,9 +30,14 @@ export function toLmMessages(messages: readonly Message[]): LmMessage[] {
   for (const message of messages) {
     switch (message.role) {
       case 'system':
-      case 'user':
         if (message.content) out.push({ role: 'user', parts: [{ kind: 'text', value: message.content }] });
         break;
+      case 'user': {
+        const parts: LmPart[] = message.content ? [{ kind: 'text', value: message.content }] : [];
+        for (const image of message.images ?? []) if (image.data) parts.push({ kind: 'image', mimeType: image.mediaType, data: image.data });
+        if (parts.length) out.push({ role: 'user', parts });
+        break;
+      }
       case 'assistant': {
         const parts: LmPart[] = message.content ? [{ kind: 'text', value: message.content }] : [];
         for (const call of message.toolCalls ?? []) parts.push({ kind: 'toolCall', callId: call.id, name: call.name, input: argumentsObject(call.arguments) });
@@ -74,6 +80,6 @@ function argumentsObject(text: string): object {
 /** Text for counting a request's tokens in one call: every part, as the model reads it. */
 export function lmMessagesText(messages: readonly LmMessage[]): string {
   return messages
-    .flatMap((message) => message.parts.map((part) => (part.kind === 'text' ? part.value : part.kind === 'toolResult' ? part.content : `${part.name} ${JSON.stringify(part.input)}`)))
+    .flatMap((message) => message.parts.filter((part) => part.kind !== 'image').map((part) => (part.kind === 'text' ? part.value : part.kind === 'toolResult' ? part.content : `${part.name} ${JSON.stringify(part.input)}`)))
     .join('\n');
 }

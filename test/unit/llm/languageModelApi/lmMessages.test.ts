@@ -1,7 +1,8 @@
 // Our conversation in the shape of VS Code's Language Model API, and picking the model ouro.model names.
 import { strict as assert } from 'node:assert';
 import { describeLmError } from '../../../../src/llm/languageModelApi/lmErrors';
-import { toLmMessages } from '../../../../src/llm/languageModelApi/lmMessages';
+import { lmMessagesText, toLmMessages } from '../../../../src/llm/languageModelApi/lmMessages';
+import { PNG_1X1 } from '../../../fixtures/images';
 import { pickLanguageModel } from '../../../../src/llm/languageModelApi/pickLanguageModel';
 
 describe("VS Code's Language Model API mapping", () => {
@@ -21,6 +22,12 @@ describe("VS Code's Language Model API mapping", () => {
       { role: 'user', parts: [{ kind: 'toolResult', callId: 'c1', content: 'A' }, { kind: 'toolResult', callId: 'c2', content: '(no output)' }] },
       { role: 'assistant', parts: [{ kind: 'text', value: 'Done.' }] },
     ]);
+  });
+
+  it("sends a message's images as image parts after its words, and leaves them out of the text it counts", () => {
+    const mapped = toLmMessages([{ role: 'user', content: 'what is this?', images: [{ mediaType: 'image/png', data: PNG_1X1 }, { mediaType: 'image/png', data: '' }] }]);
+    assert.deepEqual(mapped, [{ role: 'user', parts: [{ kind: 'text', value: 'what is this?' }, { kind: 'image', mimeType: 'image/png', data: PNG_1X1 }] }]);
+    assert.equal(lmMessagesText(mapped), 'what is this?');
   });
 
   it('picks the model by id, then family, then name; an empty name takes the first', () => {
