@@ -12,6 +12,7 @@ import { newRecord, type ConversationRecord } from '../../agent/history/conversa
 import { ConversationRecorder } from '../../agent/history/conversationRecorder';
 import type { ConversationStore } from '../../agent/history/conversationStore';
 import { runAgent } from '../../agent/loop';
+import { SteerQueue } from '../../agent/steering';
 import type { Model } from '../../agent/model';
 import type { UserAsker } from '../../agent/tools/tool';
 import { priceFor } from '../../agent/usage/pricing';
@@ -61,6 +62,8 @@ interface SessionParts {
 interface TurnState {
   turn?: AbortController;
   currentCall?: string;
+  /** The running turn's answer, which prompts sent meanwhile wait for. */
+  running?: Promise<PromptResponse>;
 }
 
 export class AcpSession {
@@ -70,6 +73,9 @@ export class AcpSession {
     private readonly parts: SessionParts,
     private readonly now: TurnState,
   ) {}
+
+  /** Prompts sent while a turn runs, for its next step boundary. */
+  private readonly steering = new SteerQueue();
 
   static async open(start: SessionStart): Promise<AcpSession> {
     const id = start.saved?.id ?? randomUUID();
@@ -106,9 +112,40 @@ export class AcpSession {
     return new AcpSession(id, start, { conversation, recorder, model, context, workspace, permissions, tools }, now);
   }
 
-  /** Runs one turn; resolves with why it stopped, or rejects with the endpoint's error. */
+  /**
+   * Runs one turn; resolves with why it stopped, or rejects with the endpoint's error. A prompt
+   * sent while a turn runs joins it at its next step boundary (as the chat's steering does) and
+   * is answered when that turn ends; one the turn ended without taking runs next, on its own.
+   */
   async prompt(blocks: readonly ContentBlock[], requestSignal: AbortSignal): Promise<PromptResponse> {
-    if (this.now.turn) throw RequestError.invalidRequest(undefined, 'this session is already running a turn: cancel it first');
+    const text = promptText(blocks, this.start.cwd);
+    for (;;) {
+      const running = this.now.running;
+      if (!running) {
+        const turn = this.runTurn(text, requestSignal);
+        this.now.running = turn;
+        return turn.finally(() => {
+          if (this.now.running === turn) this.now.running = undefined;
+        });
+      }
+      const queued = this.steering.add(text);
+      const withdraw = () => this.steering.remove(queued.id);
+      requestSignal.addEventListener('abort', withdraw, { once: true });
+      const outcome = await running.then(
+        (response) => ({ response }),
+        (error: unknown) => ({ error }),
+      );
+      requestSignal.removeEventListener('abort', withdraw);
+      if (requestSignal.aborted) return { stopReason: 'cancelled' };
+      // Delivered: the turn it joined answers it. Not delivered: it runs once that turn is over.
+      if (!this.steering.remove(queued.id)) {
+        if ('error' in outcome) throw outcome.error;
+        return outcome.response;
+      }
+    }
+  }
+
+  private async runTurn(text: string, requestSignal: AbortSignal): Promise<PromptResponse> {
     const turn = new AbortController();
     this.now.turn = turn;
     const onAbort = () => turn.abort();
@@ -118,7 +155,7 @@ export class AcpSession {
     const toUpdates = createUpdateMapper(cwd);
     let done: { reason: DoneReason; message?: string } = { reason: 'error', message: 'the turn ended without saying why' };
     try {
-      recorder.startTurn(promptText(blocks, cwd), endpoint.model);
+      recorder.startTurn(text, endpoint.model);
       for await (const event of runAgent(conversation, {
         model,
         tools: tools.tools,
@@ -130,6 +167,7 @@ export class AcpSession {
         signal: turn.signal,
         context,
         hooks: tools.hooks,
+        steering: this.steering,
       })) {
         await recorder.observe(event);
         if (event.type === 'tool_call') this.now.currentCall = event.call.id;
@@ -147,7 +185,9 @@ export class AcpSession {
     return { stopReason: STOP_REASONS[done.reason] };
   }
 
+  /** Cancels the running turn, and with it the prompts waiting to join it (ACP cancels all of a session's prompts). */
   cancel(): void {
+    this.steering.take();
     this.now.turn?.abort();
   }
 

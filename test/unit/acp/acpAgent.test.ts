@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { methods, type SessionUpdate } from '@agentclientprotocol/sdk';
-import { fault, reply, stall, text, toolCall } from '../../fixtures/mockOpenAI';
+import { delay, fault, reply, stall, text, toolCall } from '../../fixtures/mockOpenAI';
 import { useMockServers } from '../cli/cliProcess';
 import { agentText, assertFreshBuild, openEditor, type EditorOptions, type TestEditor } from './acpClient';
 
@@ -155,6 +155,31 @@ describe('ouro acp, driven by an editor over stdio', function () {
 
     assert.equal(response.stopReason, 'cancelled');
     assert.equal(agentText(editor!.updates), 'Let me think');
+  });
+
+  it('takes a prompt sent while a turn runs into that turn at its next step, and answers both when it ends', async () => {
+    const server = await servers.start([
+      reply(...text('Reading'), delay(1500), ...toolCall('read_file', { path: 'src/math.js' }, { id: 'call_read' })),
+      reply(...text('add subtracts; and yes, sub is missing.')),
+    ]);
+    let sessionId = '';
+    let second: Promise<{ stopReason: string }> | undefined;
+    const { prompt, sessionId: id } = await start(server.url, {
+      onUpdate: (update, agent) => {
+        if (update.update.sessionUpdate === 'agent_message_chunk' && !second) {
+          second = agent.request(methods.agent.session.prompt, { sessionId, prompt: [{ type: 'text', text: 'also: is there a sub?' }] });
+        }
+      },
+    });
+    sessionId = id;
+    const first = await prompt('what does add do?');
+
+    assert.equal(first.stopReason, 'end_turn');
+    assert.equal((await second!).stopReason, 'end_turn');
+    assert.equal(server.requests.length, 2, 'one turn, two requests');
+    const sent = server.requests[1].messages;
+    assert.equal(sent.at(-2)?.role, 'tool');
+    assert.deepEqual(sent.at(-1), { role: 'user', content: 'also: is there a sub?' });
   });
 
   it('ends a turn cancelled while a permission request waits, and runs nothing', async () => {
