@@ -132,6 +132,48 @@ describe('@-mentions', function () {
     assert.ok(sent.startsWith('look at\n\nAttached: lines 3-5 of src/math.js\n```\n   3\texport function sum(numbers) {\n   4\t  let total = 10;\n'), sent);
   });
 
+  it("mentions a symbol the language server finds, and the terminal's last command with its output", async () => {
+    const scenario = await scenarios.open({ name: '17-mention-symbol-terminal', script: [textReply('average divides the sum.')] });
+    const { page } = scenario;
+    // The JavaScript language server indexes the project once a file of it is open.
+    await openFile(page, 'math.js');
+    // Ouro sees the commands that run once it has started (with the chat open).
+    const chat = await scenario.openChat();
+    await page.keyboard.press('Control+`');
+    const terminal = page.locator('.terminal-wrapper.active .xterm');
+    await terminal.waitFor();
+    await terminal.click();
+    await page.keyboard.type('echo ready-$((6 * 7)) | tee ready.txt');
+    await page.keyboard.press('Enter');
+    // The terminal draws on a canvas: the file the command writes says it ran.
+    const written = path.join(scenario.workspace, 'ready.txt');
+    for (const deadline = Date.now() + 30_000; !fs.existsSync(written) || !fs.readFileSync(written, 'utf8').includes('ready-42'); ) {
+      if (Date.now() > deadline) throw new Error('the command typed in the terminal never ran');
+      await page.waitForTimeout(200);
+    }
+    // Shell integration reports the command's end just after its output.
+    await page.waitForTimeout(1000);
+
+    const prompt = chat.locator('textarea#prompt');
+    await prompt.click();
+    await prompt.pressSequentially('explain @avera');
+    const symbol = picker(chat).locator('.slash-option', { has: chat.locator('.codicon-symbol-misc') }).filter({ hasText: 'average' });
+    await symbol.first().waitFor({ timeout: 60_000 });
+    await scenario.shot('symbol-offered');
+    await symbol.first().click();
+    await chat.locator('#attachments .attachment', { hasText: 'src/math.js:11-14' }).waitFor({ timeout: 30_000 });
+
+    await prompt.pressSequentially(' and @termin');
+    await picker(chat).locator('.slash-option[aria-selected="true"]', { hasText: '@terminal' }).waitFor();
+    await prompt.press('Enter');
+    await chat.locator('#attachments .attachment', { hasText: '@terminal' }).waitFor({ timeout: 30_000 });
+    await scenario.shot('symbol-and-terminal');
+    const sent = await sendAndRead(scenario, chat, 'average divides the sum.');
+    assert.ok(sent.includes('Attached: lines 11-14 of src/math.js\n```\n  11\texport function average(numbers) {'), sent);
+    assert.match(sent, /Attached: @terminal\n```\nThe (last command in|selection in) the terminal "[^"]+"/);
+    assert.ok(sent.includes('ready-42'), sent);
+  });
+
   it("mentions the working tree's changes through Git", async () => {
     // The test editor turns Git off; this scenario turns it back on.
     const scenario = await scenarios.open({ name: '17-mention-changes', script: [textReply('You changed the loop start.')], settings: { 'git.enabled': true } });
