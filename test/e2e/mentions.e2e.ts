@@ -197,7 +197,23 @@ describe('@-mentions', function () {
 
   it('mentions files and folders dropped on the chat, and refuses one outside the workspace', async () => {
     const scenario = await scenarios.open({ name: '17-mention-drop', script: [textReply('Both look fine.')] });
+    const { page } = scenario;
     const chat = await scenario.openChat();
+    // A real drag: an editor's tab onto the chat, Shift held as VS Code asks for drops into views.
+    await openFile(page, 'math.js');
+    const from = (await page.locator('.tabs-container .tab', { hasText: 'math.js' }).boundingBox())!;
+    const to = (await page.locator('iframe.webview.ready[src*="extensionId=ouro-dev.ouro"]').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.keyboard.down('Shift');
+    for (let step = 1; step <= 10; step++) {
+      await page.mouse.move(from.x + from.width / 2 + ((to.x + to.width / 2 - from.x - from.width / 2) * step) / 10, from.y + from.height / 2 + ((to.y + to.height / 2 - from.y - from.height / 2) * step) / 10);
+    }
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await chat.locator('#attachments .attachment', { hasText: 'src/math.js' }).waitFor({ timeout: 30_000 });
+    await scenario.shot('tab-dragged');
+
     const file = pathToFileURL(path.join(scenario.workspace, 'src', 'math.js')).href;
     const folder = pathToFileURL(path.join(scenario.workspace, 'test')).href;
     const outside = pathToFileURL(path.join(path.dirname(scenario.workspace), 'elsewhere.txt')).href;

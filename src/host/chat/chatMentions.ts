@@ -103,7 +103,7 @@ export class ChatMentions {
         outside.push(text);
         continue;
       }
-      const shown = this.workspace.displayPathOf(uri);
+      const shown = this.workspace.displayPathOf(uri) ?? this.workspace.displayPathOf(onThisHost(uri));
       if (shown === undefined) outside.push(uri.scheme === 'file' ? uri.fsPath : text);
       else await this.add(shown);
     }
@@ -175,4 +175,13 @@ const modalApprover: Approver = {
 
 function warn(error: unknown): void {
   void vscode.window.showWarningMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/**
+ * A drop's URI as the extension host names the same file. In a remote window (SSH, a container,
+ * a browser editor) the window drags `vscode-remote://AUTHORITY/path`, while the workspace the
+ * extension runs beside names it `file:///path`. Whatever it maps to is judged as any mention is.
+ */
+function onThisHost(uri: vscode.Uri): vscode.Uri {
+  return uri.scheme === 'vscode-remote' ? vscode.Uri.file(uri.path) : uri;
 }
