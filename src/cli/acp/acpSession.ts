@@ -16,6 +16,7 @@ import type { Model } from '../../agent/model';
 import type { UserAsker } from '../../agent/tools/tool';
 import { priceFor } from '../../agent/usage/pricing';
 import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
+import { checksForTurn } from '../../agent/checks/checksBeforeDone';
 import type { CliOptions } from '../args';
 import { createModel, loadProjectPrompt, startSessionTools, type Endpoint, type Output, type SessionTools } from '../sessionSetup';
 import { editorFileAccess, type EditorFiles } from './clientFiles';
@@ -130,6 +131,7 @@ export class AcpSession {
         signal: turn.signal,
         context,
         hooks: tools.hooks,
+        checks: await checksForTurn(workspace, { configured: options.checks ?? [], enabled: !options.noChecks, edits: true }),
       })) {
         await recorder.observe(event);
         if (event.type === 'tool_call') this.now.currentCall = event.call.id;
