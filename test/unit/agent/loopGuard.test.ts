@@ -34,7 +34,7 @@ describe('agent loop: the loop guard', () => {
 
   it('does not run a fourth identical call, answers it, and ends the turn saying why', async () => {
     const call = () => reply(...toolCall('echo', { text: 'again' }));
-    const h = await harness([call(), call(), call(), reply(...toolCall('echo', { text: 'again' }), ...toolCall('echo', { text: 'other' }, { index: 1 })), textReply('never asked')]);
+    const h = await harness([call(), call(), call(), reply(...toolCall('echo', { text: 'again' }), ...toolCall('echo', { text: 'other' }, { index: 1 })), textReply('Back on track.')]);
     const conversation = newConversation();
     const events = await h.run(conversation, { tools: [echo] });
     const results = eventsOf(events, 'tool_result');
@@ -49,6 +49,10 @@ describe('agent loop: the loop guard', () => {
     const tools = conversation.messages.filter((message) => message.role === 'tool');
     assert.equal(tools.length, 5);
     assert.match(String(tools[4].content), /Not run: Ouro stopped the turn before this call/);
+    // The strict mock server takes the conversation as it stands for the next message.
+    conversation.messages.push({ role: 'user', content: 'try another way' });
+    assert.deepEqual(lastEvent(await h.run(conversation, { tools: [echo] })), { type: 'done', reason: 'stop' });
+    assert.equal(h.server.requests.length, 5);
   });
 
   it('counts afresh when the arguments change', async () => {
