@@ -131,7 +131,7 @@ export class AcpSession {
         signal: turn.signal,
         context,
         hooks: tools.hooks,
-        checks: await checksForTurn(workspace, { configured: options.checks ?? [], enabled: !options.noChecks, edits: true }),
+        checks: await checksForTurn(workspace, { configured: options.checks ?? [], enabled: !options.noChecks, edits: (options.mode ?? 'agent') === 'agent' }),
       })) {
         await recorder.observe(event);
         if (event.type === 'tool_call') this.now.currentCall = event.call.id;
