@@ -1,6 +1,7 @@
 // The agent loop: send the conversation and the tool specs, stream the reply, run the tools it
 // asks for, append the results, and ask again, until the model answers without tools, the user
-// cancels, or maxSteps is reached.
+// cancels, maxSteps is reached, or the loop guard stops a model making the same call again and
+// again (loopGuard.ts).
 //
 // Invariant: after every event the conversation is valid to send again. Each tool call the
 // assistant message carries gets exactly one tool result, whatever happens (bad arguments,
