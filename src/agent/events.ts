@@ -43,7 +43,10 @@ export type AgentEvent =
   | { type: 'usage'; usage: Usage }
   | { type: 'retry'; attempt: number; delayMs: number; message: string }
   | { type: 'compacted'; compaction: Compaction }
-  /** The loop asked the model to go on (plan items left open), as a user message. */
+  /**
+   * What the loop told the model: to go on (plan items left open, checks not run since a change),
+   * as a user message; or to change approach (the same call again and again), as a note on a tool result.
+   */
   | { type: 'reminder'; text: string }
   /** What the person sent while the loop worked, now in the conversation as a user message. */
   | { type: 'steer'; text: string }

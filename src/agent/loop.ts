@@ -1,6 +1,7 @@
 // The agent loop: send the conversation and the tool specs, stream the reply, run the tools it
 // asks for, append the results, and ask again, until the model answers without tools, the user
-// cancels, or maxSteps is reached.
+// cancels, maxSteps is reached, or the loop guard stops a model making the same call again and
+// again (loopGuard.ts).
 //
 // Invariant: after every event the conversation is valid to send again. Each tool call the
 // assistant message carries gets exactly one tool result, whatever happens (bad arguments,
@@ -27,6 +28,8 @@ import { createToolContext, type ContextBase } from './toolContext';
 import { toolSpecs } from './toolSpecs';
 import { deliverNotes, toolsForStep, type ToolSource } from './toolSource';
 import { joinQueued, type Steering } from './steering';
+import { LoopGuard, refusedResult } from './loopGuard';
+import { ChecksBeforeDone, RUN_COMMAND, type TurnCheck } from './checks/checksBeforeDone';
 
 export interface AgentOptions {
   model: Model;
@@ -56,6 +59,12 @@ export interface AgentOptions {
   remindOpenPlanItems?: boolean;
   /** Messages the person sent while the loop works, delivered at each step boundary (see steering.ts). */
   steering?: Steering;
+  /**
+   * The project's checks (see checks/checksBeforeDone): a model that changed files and stops
+   * without having run them since is asked to, once per turn. None: no reminder (Ask and Plan
+   * modes, the setting off, a project without checks).
+   */
+  checks?: readonly TurnCheck[];
 }
 
 export const DEFAULT_MAX_STEPS = 50;
@@ -65,6 +74,7 @@ const CANCELLED_WHILE_RUNNING = 'Cancelled by the user while this call was runni
 const ABANDONED = 'Stopped before this call finished; it may have done part of its work.';
 const EMPTY_REPLY = 'The model sent back an empty reply: no text and no tool call. Send your message again, or choose another model.';
 const EMPTY_REPLY_NOTE = '[Note from Ouro] Your last reply was empty: no text and no tool call. Answer in text, or call a tool.';
+const NOT_RUN_AFTER_STOP = 'Not run: Ouro stopped the turn before this call (the same call was made again and again).';
 const TRUNCATED_CALL =
   'Not run: your reply reached the output token limit while writing this call, so its arguments were cut off. ' +
   'Call it again with less in it (write a large file in parts, or use edit_file).';
@@ -78,6 +88,9 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
   const signal = options.signal ?? new AbortController().signal;
   const notes: string[] = [];
   let reminded = false;
+  let checksReminded = false;
+  const guard = new LoopGuard();
+  const checks = new ChecksBeforeDone(options.checks ?? []);
   let specsOf: { tools: readonly Tool[]; specs: ToolSpec[] } | undefined;
   const base: ContextBase = { workspace: options.workspace, approver: options.approver, signal, commands: options.commands, diagnostics: options.diagnostics, asker: options.asker, staged: options.staged, hooks: options.hooks };
   if (options.hooks?.has('UserPromptSubmit')) {
@@ -126,6 +139,13 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
         yield { type: 'reminder', text: reminder };
         continue;
       }
+      const checksReminder = !checksReminded && step < maxSteps && reply.reason === 'stop' && tools.some((tool) => tool.name === RUN_COMMAND) ? checks.reminder(Boolean(options.staged?.pending().length)) : undefined;
+      if (checksReminder) {
+        checksReminded = true;
+        conversation.messages.push({ role: 'user', content: checksReminder });
+        yield { type: 'reminder', text: checksReminder };
+        continue;
+      }
       if (options.hooks?.has('Stop') && step < maxSteps) {
         const goOn: boolean = yield* stopHooks(conversation, options.hooks, stopHookActive, signal);
         stopHookActive ||= goOn;
@@ -136,19 +156,34 @@ export async function* runAgent(conversation: Conversation, options: AgentOption
     }
     conversation.messages.push(assistant(reply.text, reply.reasoning, { toolCalls: reply.toolCalls }));
     let answered = 0;
+    let stopped: string | undefined;
     try {
       for (const call of reply.toolCalls) {
         yield { type: 'tool_call', call };
-        const message = toolMessage(call, yield* runOne(call, reply.reason, tools, base));
+        // A call made again and again is not run: it is answered, and the turn ends after it.
+        stopped = guard.refuse(call);
+        const message = toolMessage(call, stopped ? { content: refusedResult(stopped), isError: true } : yield* runOne(call, reply.reason, tools, base));
         conversation.messages.push(message);
         answered++;
         yield { type: 'tool_result', id: call.id, name: call.name, content: message.content, isError: Boolean(message.isError) };
+        if (stopped) break;
+        checks.observe(call, Boolean(message.isError));
+        const note = guard.note(call, Boolean(message.isError));
+        if (note) {
+          notes.push(note);
+          yield { type: 'reminder', text: note };
+        }
       }
     } finally {
       // A consumer that stops reading mid-tool (instead of aborting) must not leave calls unanswered.
-      for (const call of reply.toolCalls.slice(answered)) conversation.messages.push(toolMessage(call, { content: ABANDONED, isError: true }));
+      const unanswered = stopped ? NOT_RUN_AFTER_STOP : ABANDONED;
+      for (const call of reply.toolCalls.slice(answered)) conversation.messages.push(toolMessage(call, { content: unanswered, isError: true }));
     }
     if (signal.aborted) return yield { type: 'done', reason: 'cancelled' };
+    if (stopped) {
+      deliverNotes(conversation.messages, notes);
+      return yield { type: 'done', reason: 'stop', message: stopped };
+    }
   }
   yield { type: 'done', reason: 'max_steps', message: `Stopped after ${maxSteps} steps without finishing.` };
 }

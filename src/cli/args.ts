@@ -46,6 +46,10 @@ export interface CliOptions {
   toolMode?: ToolMode;
   /** ask and plan offer only the tools that look (plan keeps the plan tool); agent, the default, all. */
   mode?: ChatMode;
+  /** The project's checks (--check), instead of those AGENTS.md or package.json name. */
+  checks?: string[];
+  /** Do not ask the agent to run the checks before it finishes (--no-checks). */
+  noChecks?: boolean;
   prompt: string;
 }
 
@@ -99,6 +103,12 @@ Options:
   --mode agent|ask|plan  agent: every tool (default); ask: only tools that read,
                          nothing is edited or run; plan: the same, and the answer
                          is a plan (the plan tool)
+  --check CMD            a check the agent runs (with run_command, under the same rules
+                         as any command) before it finishes a change, instead of the
+                         test, lint and type-check commands AGENTS.md names or
+                         package.json's test script (repeatable)
+  --no-checks            do not ask the agent to run the project's checks before it
+                         finishes a change
   -h, --help             show this help
 
 web_search uses OURO_SEARXNG_URL (a SearXNG instance) or BRAVE_API_KEY; without
@@ -144,6 +154,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         'context-window': { type: 'string' },
         'tool-mode': { type: 'string' },
         mode: { type: 'string' },
+        check: { type: 'string', multiple: true },
+        'no-checks': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -209,8 +221,15 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...(contextWindow !== undefined ? { contextWindow } : {}),
     ...(toolMode ? { toolMode } : {}),
     ...(mode && mode !== 'agent' ? { mode } : {}),
+    ...withChecks(values.check),
+    ...(values['no-checks'] ? { noChecks: true } : {}),
     prompt,
   };
+}
+
+function withChecks(commands: string[] | undefined): { checks?: string[] } {
+  const checks = (commands ?? []).map((command) => command.trim()).filter(Boolean);
+  return checks.length > 0 ? { checks } : {};
 }
 
 function withSearch(search: SearchConfig | undefined): { search?: SearchConfig } {

@@ -21,6 +21,7 @@ import { openSavedConversation, saveToFile } from './savedConversation';
 import { acpMain } from './acp/acpCommand';
 import { createModel, endpointOf, loadProjectPrompt, startSessionTools } from './sessionSetup';
 import { withModeInstruction } from '../agent/modes/chatMode';
+import { checksForTurn } from '../agent/checks/checksBeforeDone';
 
 export async function main(argv: string[]): Promise<number> {
   const stdout = { write: (text: string) => void process.stdout.write(text) };
@@ -92,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
       context,
       hooks: session.hooks,
       remindOpenPlanItems: (options.mode ?? 'agent') === 'agent',
+      checks: await checksForTurn(workspace, { configured: options.checks ?? [], enabled: !options.noChecks, edits: (options.mode ?? 'agent') === 'agent' }),
     })) {
       // Saved before it is shown: what the user sees is on disk.
       await recorder.observe(event);

@@ -90,6 +90,8 @@ export function createHumanRenderer(out: Output, err: Output): (event: AgentEven
         return;
       case 'done':
         endLine();
+        // A turn that ended on its own with something to say (the loop guard, an empty reply, a cut-off one).
+        if (event.reason === 'stop' && event.message) err.write(`${event.message}\n`);
         return;
       case 'step':
       case 'reasoning':

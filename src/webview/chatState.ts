@@ -229,7 +229,8 @@ function reduceDone(state: ChatState, event: Extract<AgentEvent, { type: 'done' 
   const next = { ...state, items: items.some((item, i) => item !== state.items[i]) ? items : state.items };
   switch (event.reason) {
     case 'stop':
-      return next;
+      // A turn that ended on its own with something to say (the loop guard, an empty reply, a cut-off one).
+      return event.message ? push(next, { kind: 'notice', text: event.message }) : next;
     case 'cancelled':
       return push(next, { kind: 'notice', text: 'Stopped.' });
     case 'max_steps':

@@ -173,6 +173,8 @@ describe('Ouro as VS Code sees it', () => {
       provider: 'openai',
       toolMode: {},
       'review.flow': 'each',
+      checks: [],
+      checksBeforeDone: true,
     };
     for (const [key, value] of Object.entries(defaults)) {
       assert.deepEqual(config.inspect(key)?.defaultValue, value, `ouro.${key}`);

@@ -100,7 +100,8 @@ export function packageTest(packageJson: string): string[] {
   }
 }
 
-async function readIfThere(workspace: Workspace, path: string): Promise<string | undefined> {
+/** The text of a project file, or undefined when it is missing, too large, ignored or outside the workspace. */
+export async function readIfThere(workspace: Workspace, path: string): Promise<string | undefined> {
   try {
     const loaded = await loadTextFile(workspace, path, 256 * 1024);
     return loaded.error === undefined ? loaded.file?.text : undefined;

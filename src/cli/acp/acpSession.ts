@@ -17,6 +17,7 @@ import type { Model } from '../../agent/model';
 import type { UserAsker } from '../../agent/tools/tool';
 import { priceFor } from '../../agent/usage/pricing';
 import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
+import { checksForTurn } from '../../agent/checks/checksBeforeDone';
 import type { CliOptions } from '../args';
 import { createModel, loadProjectPrompt, startSessionTools, type Endpoint, type Output, type SessionTools } from '../sessionSetup';
 import { editorFileAccess, type EditorFiles } from './clientFiles';
@@ -168,6 +169,7 @@ export class AcpSession {
         context,
         hooks: tools.hooks,
         steering: this.steering,
+        checks: await checksForTurn(workspace, { configured: options.checks ?? [], enabled: !options.noChecks, edits: (options.mode ?? 'agent') === 'agent' }),
       })) {
         await recorder.observe(event);
         if (event.type === 'tool_call') this.now.currentCall = event.call.id;

@@ -51,6 +51,7 @@ import { ChatSteering } from './chatSteering';
 import type { UserImage } from '../../agent/images/userImage';
 import { ChatImages } from './chatImages';
 import { ChatMentions } from './chatMentions';
+import { chatChecks } from './chatChecks';
 import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
 
 /** What carrying out a plan says to the model, in Agent mode. */
@@ -407,6 +408,7 @@ export class ChatController {
     const chat = await this.chatModel(override?.model ?? mode.custom?.model);
     const search = searchConfig(settings.searxngUrl, (await this.deps.searchKeys.stored()) ?? process.env.BRAVE_API_KEY);
     const commands = await chatCommandRunner();
+    const checks = await chatChecks(workspace, mode.base === 'agent');
     // A second Send while the keys and the runner were read must not take the attachments of the first.
     if (!chat || agent.busy) return;
     if (images.length > 0 && this.images.holdIfTextOnly(chat.model.name, await this.deps.models.listed(chat.model.name), text, override)) return;
@@ -451,6 +453,7 @@ export class ChatController {
         hooks,
         remindOpenPlanItems: mode.base === 'agent',
         steering: this.queued.steering,
+        checks,
       },
     });
     if (images.length > 0) this.images.afterTurn(chat.model.name);

@@ -114,7 +114,7 @@ export async function addCommandAllowRules(rules: readonly string[]): Promise<vo
   await config.update('allow', withAllowRules(stringsOf(current), rules), target);
 }
 
-function stringsOf(value: unknown): string[] {
+export function stringsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
 }
 

@@ -66,7 +66,9 @@ export async function openScenario(browser: Browser, options: ScenarioOptions): 
     const configured = options.configured !== false;
     const server = await startCodeServer({
       extensionsDir,
-      settings: { ...(configured && { 'ouro.baseUrl': mock.url, 'ouro.model': MODEL }), ...options.settings },
+      // A script ends where its turn ends: the checks' reminder (the sample has a test script) is
+      // on only in a scenario about it.
+      settings: { ...(configured && { 'ouro.baseUrl': mock.url, 'ouro.model': MODEL, 'ouro.checksBeforeDone': false }), ...options.settings },
       // Only the scenario's endpoint: none of the developer's own model variables.
       env: { OPENAI_API_KEY: configured ? (options.apiKey ?? 'sk-test') : undefined, OPENAI_BASE_URL: undefined, OURO_MODEL: undefined },
     });

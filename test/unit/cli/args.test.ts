@@ -15,6 +15,15 @@ describe('CLI arguments', () => {
     });
   });
 
+  it('reads the checks, repeatable, and the switch that turns their reminder off', () => {
+    const options = parseCliArgs(['--check', 'npm test', '--check', ' npx tsc --noEmit ', '--no-checks', 'fix it'], {}, '/here');
+    assert.ok(options !== 'help');
+    assert.deepEqual([options.checks, options.noChecks], [['npm test', 'npx tsc --noEmit'], true]);
+    const plain = parseCliArgs(['fix it'], {}, '/here');
+    assert.ok(plain !== 'help');
+    assert.deepEqual([plain.checks, plain.noChecks], [undefined, undefined]);
+  });
+
   it('reads the web allow lists, each flag repeatable', () => {
     const options = parseCliArgs(['--allow-domain', 'python.org', '--allow-domain', 'docs.rs', '--allow-private-host', 'localhost', 'read the docs'], {}, '/here');
     assert.ok(options !== 'help');

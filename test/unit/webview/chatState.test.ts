@@ -187,6 +187,14 @@ describe('chat state reducer', () => {
     assert.equal(state.items[state.items.length - 1].kind, 'notice');
   });
 
+  it('shows what a turn that ended on its own says (the loop guard stopping it), and nothing for a plain end', () => {
+    const message = 'Stopped: the model called read_file with the same arguments 4 times in a row.';
+    const state = fold([agent({ type: 'text', delta: 'Reading again.' }), agent({ type: 'done', reason: 'stop', message })]);
+    assert.deepEqual({ ...state.items.at(-1), key: undefined }, { kind: 'notice', text: message, key: undefined });
+    const plain = fold([agent({ type: 'text', delta: 'Done.' }), agent({ type: 'done', reason: 'stop' })]);
+    assert.equal(plain.items.at(-1)?.kind, 'assistant');
+  });
+
   it('says an error once when the error event is followed by done', () => {
     const state = fold([
       agent({ type: 'error', message: 'Unauthorized', status: 401 }),
