@@ -36,7 +36,8 @@ export type ChatItem =
     }
   | { kind: 'error'; key: string; message: string; status?: number }
   /** `retry`: the one line that says the request is being retried, updated in place. */
-  | { kind: 'notice'; key: string; text: string; retry?: boolean; action?: NoticeAction }
+  /** `code`: what Ouro told the model, whose `code spans` are shown as code. */
+  | { kind: 'notice'; key: string; text: string; retry?: boolean; action?: NoticeAction; code?: boolean }
   | { kind: 'projectContext'; key: string; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] }
   /** What a turn used, under its reply. */
   | { kind: 'usage'; key: string; usage: UsageTotals };
@@ -199,7 +200,7 @@ function reduceAgentEvent(state: ChatState, event: AgentEvent): ChatState {
     case 'compacted':
       return push(finishStreaming(state), { kind: 'notice', text: compactionNote(event.compaction) });
     case 'reminder':
-      return push(finishStreaming(state), { kind: 'notice', text: `Reminded Ouro: ${event.text}` });
+      return push(finishStreaming(state), { kind: 'notice', text: `Reminded Ouro: ${event.text}`, code: true });
     case 'hook':
       return push(finishStreaming(state), { kind: 'notice', text: event.text });
     case 'error':

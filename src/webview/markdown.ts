@@ -87,3 +87,9 @@ export function markdownBlocks(text: string, env: RenderEnv): MarkdownBlock[] {
 export function renderBlock(block: MarkdownBlock, env: RenderEnv): string {
   return md.renderer.render(block.tokens, md.options, env);
 }
+
+/** One line with only its `code spans` rendered: no emphasis, links or HTML, so paths like __init__.py stay as written. */
+const codeOnly = new MarkdownIt('zero', { html: false }).enable(['backticks']);
+export function renderInlineCode(text: string): string {
+  return codeOnly.renderInline(text);
+}

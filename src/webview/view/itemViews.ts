@@ -8,6 +8,7 @@ import { attachmentIcon } from './attachmentIcons';
 import type { IconName } from '../icons';
 import { AssistantMessage } from './assistantMessage';
 import { renderToolCard } from './toolCard';
+import { renderInlineCode } from '../markdown';
 
 export function renderItem(item: ChatItem): HTMLElement {
   switch (item.kind) {
@@ -28,7 +29,7 @@ export function renderItem(item: ChatItem): HTMLElement {
       return renderError(item);
     case 'notice':
       if (item.action) return renderNoticeWithAction(item);
-      return h('div', { class: `notice${item.retry ? ' retry-notice' : ''}`, ...(item.retry ? { role: 'status' } : {}) }, icon(item.retry ? 'sync' : 'info'), item.text);
+      return h('div', { class: `notice${item.retry ? ' retry-notice' : ''}`, ...(item.retry ? { role: 'status' } : {}) }, icon(item.retry ? 'sync' : 'info'), item.code ? withCodeSpans(item.text) : item.text);
     case 'projectContext':
       return renderProjectContext(item);
     case 'usage': {
@@ -96,4 +97,11 @@ export function errorText(message: string, status?: number): string {
   // The host words 401 and 403 for the editor already (src/host/chat/editorErrors.ts).
   if (status === 404) return `${message} Check the ouro.baseUrl and ouro.model settings.`;
   return message;
+}
+
+/** Text whose `code spans` show as code, through the same Markdown renderer as replies (raw HTML stays text). */
+function withCodeSpans(text: string): HTMLElement {
+  const span = h('span', { class: 'notice-text' });
+  span.innerHTML = renderInlineCode(text);
+  return span;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { renderMarkdown } from '../../../src/webview/markdown';
+import { renderInlineCode, renderMarkdown } from '../../../src/webview/markdown';
 
 describe('renderMarkdown', () => {
   it('renders headings, emphasis and lists', () => {
@@ -61,5 +61,14 @@ describe('renderMarkdown', () => {
   it('marks links to open without a reference back', () => {
     const html = renderMarkdown('see https://example.com');
     assert.match(html, /<a href="https:\/\/example.com" rel="noopener noreferrer">/);
+  });
+});
+
+describe('renderInlineCode', () => {
+  it('shows code spans as code and leaves everything else as written, HTML as text', () => {
+    assert.equal(
+      renderInlineCode('Run `npm test` on __init__.py, *not* <b>x</b> or [a](https://example.com)'),
+      'Run <code>npm test</code> on __init__.py, *not* &lt;b&gt;x&lt;/b&gt; or [a](https://example.com)',
+    );
   });
 });
