@@ -46,12 +46,20 @@ export interface CliOptions {
   toolMode?: ToolMode;
   /** ask and plan offer only the tools that look (plan keeps the plan tool); agent, the default, all. */
   mode?: ChatMode;
+  /** Run in a new git worktree of the workspace instead of the workspace itself (--worktree). */
+  worktree?: boolean;
+  /** Run N attempts in N worktrees and choose one by the project's checks (--best-of). */
+  bestOf?: number;
+  /** The checks that judge the attempts, instead of the project's own (--check, repeatable). */
+  checks?: string[];
   prompt: string;
 }
 
 export const USAGE = `Usage: ouro [options] PROMPT
        ouro acp [options]   speak the Agent Client Protocol on stdin/stdout, for
                             editors that host agents (the same options, no PROMPT)
+       ouro sessions [discard BRANCH]
+                            list the worktree sessions (or remove one)
 
 Options:
   --cwd DIR              workspace folder (default: the current folder)
@@ -99,6 +107,14 @@ Options:
   --mode agent|ask|plan  agent: every tool (default); ask: only tools that read,
                          nothing is edited or run; plan: the same, and the answer
                          is a plan (the plan tool)
+  --worktree             work in a new git worktree (branch ouro/<title>, in
+                         OURO_WORKTREES or the user's state folder), not in the
+                         workspace; prints the branch and folder at the end
+  --best-of N            run N attempts (2 to 5) in N worktrees, then the
+                         project's checks in each; prints a table and the winner
+                         (most checks passed, then the smallest diff)
+  --check CMD            a check for --best-of, instead of the project's own
+                         (ouro.checks, AGENTS.md, package.json's test); repeatable
   -h, --help             show this help
 
 web_search uses OURO_SEARXNG_URL (a SearXNG instance) or BRAVE_API_KEY; without
@@ -144,6 +160,9 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         'context-window': { type: 'string' },
         'tool-mode': { type: 'string' },
         mode: { type: 'string' },
+        worktree: { type: 'boolean' },
+        'best-of': { type: 'string' },
+        check: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -209,8 +228,18 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...(contextWindow !== undefined ? { contextWindow } : {}),
     ...(toolMode ? { toolMode } : {}),
     ...(mode && mode !== 'agent' ? { mode } : {}),
+    ...worktreeFlags(values),
     prompt,
   };
+}
+
+/** --worktree, --best-of and --check, checked. */
+function worktreeFlags(values: { worktree?: boolean; 'best-of'?: string; check?: string[] }): Pick<CliOptions, 'worktree' | 'bestOf' | 'checks'> {
+  const text = values['best-of'];
+  const bestOf = text === undefined ? undefined : Number(text);
+  if (bestOf !== undefined && (!Number.isInteger(bestOf) || bestOf < 2 || bestOf > 5)) throw new UsageError(`--best-of must be a whole number from 2 to 5, not "${text}"`);
+  if (values.check && bestOf === undefined) throw new UsageError('--check judges the attempts of --best-of: pass --best-of N too');
+  return { ...(values.worktree ? { worktree: true } : {}), ...(bestOf !== undefined ? { bestOf } : {}), ...(values.check ? { checks: values.check } : {}) };
 }
 
 function withSearch(search: SearchConfig | undefined): { search?: SearchConfig } {
