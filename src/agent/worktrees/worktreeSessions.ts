@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, realpath, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { relativeInside } from '../workspace/paths';
+import { realTargetOf } from '../workspace/realTarget';
 import { applyChange, type ApplyResult } from './applyChange';
 import { BRANCH_PREFIX, numberedSlug, slugOf } from './branchName';
 import { checkCopyEntries, copyIntoWorktree, type CopyEntry } from './copyFiles';
@@ -57,8 +58,7 @@ export class WorktreeSessions {
   static async open(options: WorktreeSessionsOptions): Promise<WorktreeSessions> {
     const workspace = await realpath(resolve(options.workspace));
     const repository = await repositoryOf(workspace);
-    await mkdir(options.folder, { recursive: true });
-    const parent = await realpath(options.folder);
+    const parent = (await realTargetOf(resolve(options.folder), options.folder)).real;
     if (relativeInside(repository.root, parent) !== undefined) throw new GitError(`the worktrees' folder ${options.folder} is inside the repository: choose one outside it`);
     const key = `${basename(repository.root)}-${createHash('sha256').update(repository.root).digest('hex').slice(0, 8)}`;
     return new WorktreeSessions(repository, workspace, join(parent, key), options.pid ?? process.pid);

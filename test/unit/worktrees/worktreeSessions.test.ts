@@ -109,6 +109,34 @@ describe('worktree sessions', function () {
     assert.equal(readFileSync(join(root, 'c.txt'), 'utf8'), 'c\n');
   });
 
+  it('refuses to apply a file through a link that leads out of the workspace', async () => {
+    const { root, worktrees } = repos.repo({ 'a.txt': 'a\n' });
+    const outside = join(worktrees, '..', 'outside');
+    writeFiles(outside, { 'keep.txt': 'keep\n' });
+    const sessions = await WorktreeSessions.open({ workspace: root, folder: worktrees });
+    const session = await sessions.create({ title: 'notes' });
+    writeFiles(session.root, { 'notes/x.txt': 'x\n', 'a.txt': 'b\n' });
+    // Meanwhile the workspace gets a link by that name, to a folder outside it.
+    symlinkSync(outside, join(root, 'notes'));
+    const result = await sessions.apply(session.branch, { onConflict: 'markers' });
+    assert.deepEqual(result.conflicts.map((conflict) => [conflict.path, conflict.why]), [['notes/x.txt', 'it leads outside the workspace folder']]);
+    assert.equal(existsSync(join(outside, 'x.txt')), false);
+    assert.equal(readFileSync(join(root, 'a.txt'), 'utf8'), 'b\n');
+  });
+
+  it('works on the workspace folder inside a larger repository, and keeps worktrees out of the repository', async () => {
+    const { root, worktrees } = repos.repo({ 'app/a.txt': 'a\n', 'README.md': 'top\n' });
+    await assert.rejects(WorktreeSessions.open({ workspace: join(root, 'app'), folder: join(root, 'wt') }), /is inside the repository: choose one outside it/);
+    assert.equal(existsSync(join(root, 'wt')), false);
+    const sessions = await WorktreeSessions.open({ workspace: join(root, 'app'), folder: worktrees });
+    const session = await sessions.create({ title: 'app change' });
+    assert.equal(session.root, join(session.folder, 'app'));
+    writeFiles(session.root, { 'a.txt': 'changed\n' });
+    const result = await sessions.apply(session.branch);
+    assert.deepEqual(result.files, [{ path: 'a.txt', outcome: 'written' }]);
+    assert.equal(readFileSync(join(root, 'app', 'a.txt'), 'utf8'), 'changed\n');
+  });
+
   it('discards a session: its worktree, its branch and its record', async () => {
     const { root, worktrees } = repos.repo({ 'a.txt': 'a\n' });
     const sessions = await WorktreeSessions.open({ workspace: root, folder: worktrees });
