@@ -52,6 +52,8 @@ export interface CliOptions {
   bestOf?: number;
   /** The checks that judge the attempts, instead of the project's own (--check, repeatable). */
   checks?: string[];
+  /** Models the attempts take in turn, instead of --model (--attempt-model, repeatable). */
+  attemptModels?: string[];
   prompt: string;
 }
 
@@ -115,6 +117,8 @@ Options:
                          (most checks passed, then the smallest diff)
   --check CMD            a check for --best-of, instead of the project's own
                          (ouro.checks, AGENTS.md, package.json's test); repeatable
+  --attempt-model NAME   a model for --best-of's attempts, taken in turn (repeatable;
+                         default: --model for every attempt)
   -h, --help             show this help
 
 web_search uses OURO_SEARXNG_URL (a SearXNG instance) or BRAVE_API_KEY; without
@@ -163,6 +167,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         worktree: { type: 'boolean' },
         'best-of': { type: 'string' },
         check: { type: 'string', multiple: true },
+        'attempt-model': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -233,13 +238,15 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   };
 }
 
-/** --worktree, --best-of and --check, checked. */
-function worktreeFlags(values: { worktree?: boolean; 'best-of'?: string; check?: string[] }): Pick<CliOptions, 'worktree' | 'bestOf' | 'checks'> {
+/** --worktree, --best-of, --check and --attempt-model, checked. */
+function worktreeFlags(values: { worktree?: boolean; 'best-of'?: string; check?: string[]; 'attempt-model'?: string[] }): Pick<CliOptions, 'worktree' | 'bestOf' | 'checks' | 'attemptModels'> {
   const text = values['best-of'];
   const bestOf = text === undefined ? undefined : Number(text);
   if (bestOf !== undefined && (!Number.isInteger(bestOf) || bestOf < 2 || bestOf > 5)) throw new UsageError(`--best-of must be a whole number from 2 to 5, not "${text}"`);
   if (values.check && bestOf === undefined) throw new UsageError('--check judges the attempts of --best-of: pass --best-of N too');
-  return { ...(values.worktree ? { worktree: true } : {}), ...(bestOf !== undefined ? { bestOf } : {}), ...(values.check ? { checks: values.check } : {}) };
+  const models = values['attempt-model']?.map((model) => model.trim()).filter(Boolean);
+  if (models && bestOf === undefined) throw new UsageError('--attempt-model names a model for the attempts of --best-of: pass --best-of N too');
+  return { ...(values.worktree ? { worktree: true } : {}), ...(bestOf !== undefined ? { bestOf } : {}), ...(values.check ? { checks: values.check } : {}), ...(models?.length ? { attemptModels: models } : {}) };
 }
 
 function withSearch(search: SearchConfig | undefined): { search?: SearchConfig } {

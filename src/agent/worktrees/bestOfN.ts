@@ -10,6 +10,8 @@ export const MIN_ATTEMPTS = 2;
 export const MAX_ATTEMPTS = 5;
 
 export interface AttemptRun {
+  /** The model it ran with, when the attempts' models differ. */
+  model?: string;
   /** How the agent ended: stop (it finished), max_steps, error, cancelled... */
   ended: string;
   error?: string;

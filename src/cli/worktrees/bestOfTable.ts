@@ -5,17 +5,19 @@ import { alignColumns } from '../eval/evalReport';
 
 export function formatBestOf(result: BestOfNResult, checks: readonly string[]): string {
   const costs = result.attempts.some((attempt) => attempt.cost !== undefined);
-  const header = ['attempt', 'branch', ...checks.map((command) => short(command)), 'diff lines', 'files', 'tokens', ...(costs ? ['cost'] : [])];
+  const models = result.attempts.some((attempt) => attempt.model !== undefined);
+  const header = ['attempt', 'branch', ...(models ? ['model'] : []), ...checks.map((command) => short(command)), 'diff lines', 'files', 'tokens', ...(costs ? ['cost'] : [])];
   const rows = result.attempts.map((attempt, index) => [
     `${attempt.attempt}${index === result.winner ? ' *' : ''}${attempt.ended === 'stop' ? '' : ` (${attempt.ended})`}`,
     attempt.branch,
+    ...(models ? [attempt.model ?? '-'] : []),
     ...checks.map((_, i) => (attempt.checks[i] ? (attempt.checks[i].passed ? 'pass' : 'FAIL') : '-')),
     String(attempt.diffLines),
     String(attempt.changedFiles),
     attempt.tokens.toLocaleString('en-US'),
     ...(costs ? [attempt.cost === undefined ? '-' : `$${attempt.cost.toFixed(4)}`] : []),
   ]);
-  const lines = alignColumns([header, ...rows], 2);
+  const lines = alignColumns([header, ...rows], models ? 3 : 2);
   const winner = result.winner === undefined ? undefined : result.attempts[result.winner];
   if (!winner) return [...lines, '', 'No attempt ran.'].join('\n');
   const losers = result.attempts.filter((attempt) => attempt !== winner).map((attempt) => attempt.branch);

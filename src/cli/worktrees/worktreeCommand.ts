@@ -66,7 +66,6 @@ async function bestOfMain(options: CliOptions, io: CliIo, runPrompt: RunPrompt, 
   // Ctrl-C stops the attempt in flight (the run's own handler) and the attempts after it.
   const onSignal = () => controller.abort();
   process.on('SIGINT', onSignal);
-  const price = options.model ? priceFor(options.model) : undefined;
   try {
     const result = await runBestOfN({
       sessions,
@@ -74,10 +73,13 @@ async function bestOfMain(options: CliOptions, io: CliIo, runPrompt: RunPrompt, 
       attempts: options.bestOf ?? 2,
       checks,
       signal: controller.signal,
-      run: async (session) => {
-        const run: AttemptRun = { ended: 'error', tokens: 0, ...(price ? { cost: 0 } : {}) };
+      run: async (session, attempt) => {
+        const models = options.attemptModels;
+        const model = models ? models[(attempt - 1) % models.length] : options.model;
+        const price = model ? priceFor(model) : undefined;
+        const run: AttemptRun = { ...(models ? { model } : {}), ended: 'error', tokens: 0, ...(price ? { cost: 0 } : {}) };
         // The attempts' work goes to stderr; stdout keeps the table.
-        await runPrompt({ ...options, cwd: session.root, json: false }, { stdout: io.stderr, stderr: io.stderr }, (event) => {
+        await runPrompt({ ...options, model, cwd: session.root, json: false }, { stdout: io.stderr, stderr: io.stderr }, (event) => {
           if (event.type === 'usage') {
             run.tokens += event.usage.promptTokens + event.usage.completionTokens;
             if (price && run.cost !== undefined) run.cost += costOf(event.usage, price);

@@ -24,4 +24,12 @@ describe('the best-of table', () => {
       ].join('\n'),
     );
   });
+
+  it('adds a model column when the attempts took different models', () => {
+    const result = { attempts: [attempt(1, [true], 3, { model: 'small' }), attempt(2, [true], 2, { model: 'large' })], winner: 1 };
+    const [header, first, second] = formatBestOf(result, ['npm test']).split('\n');
+    assert.equal(header, 'attempt  branch      model  npm test  diff lines  files  tokens');
+    assert.equal(first, '1        ouro/fix    small      pass           3      1   1,000');
+    assert.equal(second, '2 *      ouro/fix-2  large      pass           2      1   2,000');
+  });
 });

@@ -56,7 +56,7 @@ describe('the CLI in git worktrees', function () {
       ...attempt(`// Arithmetic.\n${MATH}\n// Multiplies two numbers.\nexports.mul = (a, b) => {\n  return a * b;\n};\n`, 90),
     ]);
     const env = { OURO_WORKTREES: worktrees };
-    const run = await runCli(['--cwd', root, '--base-url', server.url, '--api-key', 'k', '--model', 'mock-model', '--approve', 'edits', '--best-of', '3', '--check', 'node test.js', '--json', 'Add mul to math.js'], env);
+    const run = await runCli(['--cwd', root, '--base-url', server.url, '--api-key', 'k', '--model', 'mock-model', '--approve', 'edits', '--best-of', '3', '--check', 'node test.js', '--attempt-model', 'mock-a', '--attempt-model', 'mock-b', '--json', 'Add mul to math.js'], env);
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as { checks: string[]; winner: number; branch: string; attempts: Array<{ attempt: number; branch: string; checks: Array<{ passed: boolean }>; diffLines: number; tokens: number; ended: string }> };
     assert.deepEqual(result.checks, ['node test.js']);
@@ -69,6 +69,8 @@ describe('the CLI in git worktrees', function () {
       ],
     );
     assert.equal(result.winner, 2);
+    // The attempts took the models in turn.
+    assert.deepEqual(server.requests.map((request) => request.model), ['mock-a', 'mock-a', 'mock-b', 'mock-b', 'mock-a', 'mock-a']);
     assert.equal(result.branch, 'ouro/add-mul-to-math-js-2');
     // The workspace is untouched, and every attempt is kept until discarded.
     assert.equal(readFileSync(join(root, 'math.js'), 'utf8'), MATH);
