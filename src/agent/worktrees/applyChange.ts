@@ -121,8 +121,9 @@ async function mergeFile(ours: Buffer, base: Buffer, theirs: Buffer): Promise<{ 
   }
 }
 
+/** A file's content in `tree` as it would be checked out here (line endings and filters applied), so it compares with the workspace's. */
 async function blob(repository: string, tree: string, path: string): Promise<Buffer | undefined> {
-  const result = await gitBytes(repository, ['cat-file', 'blob', `${tree}:${path}`], { okCodes: [128] });
+  const result = await gitBytes(repository, ['cat-file', '--filters', `${tree}:${path}`], { okCodes: [128] });
   return result.code === 0 ? result.stdout : undefined;
 }
 

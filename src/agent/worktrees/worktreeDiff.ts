@@ -1,9 +1,9 @@
 // A worktree's whole change against the commit it started from: what it committed and what it
 // did not, new files included (ignored ones not). The worktree's files are snapshotted into a
 // tree through an index of our own, so the session's index and the user's are never touched.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { git } from './git';
 
 export type ChangeKind = 'added' | 'modified' | 'deleted';
@@ -34,7 +34,9 @@ export async function snapshotTree(folder: string): Promise<string> {
   const temp = await mkdtemp(join(tmpdir(), 'ouro-index-'));
   const env = { GIT_INDEX_FILE: join(temp, 'index') };
   try {
-    await git(folder, ['read-tree', 'HEAD'], { env });
+    // A copy of the worktree's own index keeps the files' stat data, so git hashes only what changed.
+    const own = resolve(folder, (await git(folder, ['rev-parse', '--git-path', 'index'])).trim());
+    await copyFile(own, env.GIT_INDEX_FILE).catch(() => git(folder, ['read-tree', 'HEAD'], { env }));
     await git(folder, ['add', '--all', '--', '.'], { env });
     return (await git(folder, ['write-tree'], { env })).trim();
   } finally {

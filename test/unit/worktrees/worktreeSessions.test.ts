@@ -109,6 +109,20 @@ describe('worktree sessions', function () {
     assert.equal(readFileSync(join(root, 'c.txt'), 'utf8'), 'c\n');
   });
 
+  it('compares with the files as checked out, so CRLF line endings from .gitattributes are not a change', async () => {
+    const { root, worktrees } = repos.repo({ '.gitattributes': '*.txt text eol=crlf\n', 'a.txt': 'one\ntwo\n' });
+    // Checked out again, a.txt has CRLF endings on disk while git stores LF.
+    rmSync(join(root, 'a.txt'));
+    gitIn(root, 'checkout', '--', 'a.txt');
+    assert.equal(readFileSync(join(root, 'a.txt'), 'utf8'), 'one\r\ntwo\r\n');
+    const sessions = await WorktreeSessions.open({ workspace: root, folder: worktrees });
+    const session = await sessions.create({ title: 'crlf' });
+    writeFiles(session.root, { 'a.txt': 'one\r\ntwo\r\nthree\r\n' });
+    const result = await sessions.apply(session.branch);
+    assert.deepEqual(result.files, [{ path: 'a.txt', outcome: 'written' }]);
+    assert.equal(readFileSync(join(root, 'a.txt'), 'utf8'), 'one\r\ntwo\r\nthree\r\n');
+  });
+
   it('refuses to apply a file through a link that leads out of the workspace', async () => {
     const { root, worktrees } = repos.repo({ 'a.txt': 'a\n' });
     const outside = join(worktrees, '..', 'outside');
