@@ -5,6 +5,7 @@ import type { ApprovalPolicy } from '../agent/tools/tool';
 import { searchConfig, type SearchConfig } from '../agent/web/searchApi';
 import { isToolMode, type ToolMode } from '../llm/toolMode';
 import { CHAT_MODES, isChatMode, type ChatMode } from '../agent/modes/chatMode';
+import { checkCopyEntries, type CopyEntry } from '../agent/worktrees/copyFiles';
 
 export interface CliOptions {
   cwd: string;
@@ -54,14 +55,17 @@ export interface CliOptions {
   checks?: string[];
   /** Models the attempts take in turn, instead of --model (--attempt-model, repeatable). */
   attemptModels?: string[];
+  /** Files copied into each new worktree, FROM:TO (--copy, repeatable). */
+  copy?: CopyEntry[];
   prompt: string;
 }
 
 export const USAGE = `Usage: ouro [options] PROMPT
        ouro acp [options]   speak the Agent Client Protocol on stdin/stdout, for
                             editors that host agents (the same options, no PROMPT)
-       ouro sessions [discard BRANCH]
-                            list the worktree sessions (or remove one)
+       ouro sessions [diff|apply|discard BRANCH]
+                            list the worktree sessions, or show, apply or
+                            remove one (ouro sessions --help)
 
 Options:
   --cwd DIR              workspace folder (default: the current folder)
@@ -119,6 +123,8 @@ Options:
                          (ouro.checks, AGENTS.md, package.json's test); repeatable
   --attempt-model NAME   a model for --best-of's attempts, taken in turn (repeatable;
                          default: --model for every attempt)
+  --copy FROM[:TO]       copy this file of the workspace into each new worktree
+                         (e.g. .env.example:.env; repeatable)
   -h, --help             show this help
 
 web_search uses OURO_SEARXNG_URL (a SearXNG instance) or BRAVE_API_KEY; without
@@ -168,6 +174,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         'best-of': { type: 'string' },
         check: { type: 'string', multiple: true },
         'attempt-model': { type: 'string', multiple: true },
+        copy: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -238,15 +245,29 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   };
 }
 
-/** --worktree, --best-of, --check and --attempt-model, checked. */
-function worktreeFlags(values: { worktree?: boolean; 'best-of'?: string; check?: string[]; 'attempt-model'?: string[] }): Pick<CliOptions, 'worktree' | 'bestOf' | 'checks' | 'attemptModels'> {
+/** --worktree, --best-of, --check, --attempt-model and --copy, checked. */
+function worktreeFlags(values: { worktree?: boolean; 'best-of'?: string; check?: string[]; 'attempt-model'?: string[]; copy?: string[] }): Pick<CliOptions, 'worktree' | 'bestOf' | 'checks' | 'attemptModels' | 'copy'> {
   const text = values['best-of'];
   const bestOf = text === undefined ? undefined : Number(text);
   if (bestOf !== undefined && (!Number.isInteger(bestOf) || bestOf < 2 || bestOf > 5)) throw new UsageError(`--best-of must be a whole number from 2 to 5, not "${text}"`);
   if (values.check && bestOf === undefined) throw new UsageError('--check judges the attempts of --best-of: pass --best-of N too');
   const models = values['attempt-model']?.map((model) => model.trim()).filter(Boolean);
   if (models && bestOf === undefined) throw new UsageError('--attempt-model names a model for the attempts of --best-of: pass --best-of N too');
-  return { ...(values.worktree ? { worktree: true } : {}), ...(bestOf !== undefined ? { bestOf } : {}), ...(values.check ? { checks: values.check } : {}), ...(models?.length ? { attemptModels: models } : {}) };
+  if (values.copy && !values.worktree && bestOf === undefined) throw new UsageError('--copy fills new worktrees: pass --worktree or --best-of N too');
+  const copy = values.copy?.map(copyEntry);
+  return { ...(values.worktree ? { worktree: true } : {}), ...(bestOf !== undefined ? { bestOf } : {}), ...(values.check ? { checks: values.check } : {}), ...(models?.length ? { attemptModels: models } : {}), ...(copy ? { copy } : {}) };
+}
+
+/** FROM[:TO] of --copy, refused when either leaves the workspace. */
+function copyEntry(text: string): CopyEntry {
+  const [from, to] = text.split(':', 2).map((part) => part.trim());
+  const entry = to ? { from, to } : { from };
+  try {
+    checkCopyEntries([entry]);
+  } catch (err) {
+    throw new UsageError(`--copy ${text}: ${(err as Error).message}`);
+  }
+  return entry;
 }
 
 function withSearch(search: SearchConfig | undefined): { search?: SearchConfig } {

@@ -33,8 +33,10 @@ export async function worktreeMain(options: CliOptions, io: CliIo, runPrompt: Ru
   if (sessions instanceof Error) return fail(2, sessions.message);
   if (options.bestOf) return bestOfMain(options, io, runPrompt, sessions, fail);
 
-  const session = await sessions.create({ title: titleOf(options.prompt) });
+  const session = await sessions.create({ title: titleOf(options.prompt), copy: options.copy }).catch((err: Error) => err);
+  if (session instanceof Error) return fail(2, session.message);
   io.stderr.write(`worktree: ${session.branch} in ${session.root}\n`);
+  for (const skipped of session.notCopied) io.stderr.write(`copy: ${skipped}\n`);
   let code = 1;
   try {
     code = await runPrompt({ ...options, cwd: session.root }, io);
@@ -72,6 +74,7 @@ async function bestOfMain(options: CliOptions, io: CliIo, runPrompt: RunPrompt, 
       title: titleOf(options.prompt),
       attempts: options.bestOf ?? 2,
       checks,
+      copy: options.copy,
       signal: controller.signal,
       run: async (session, attempt) => {
         const models = options.attemptModels;

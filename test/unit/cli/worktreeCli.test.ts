@@ -21,15 +21,16 @@ describe('the CLI in git worktrees', function () {
   const servers = useMockServers();
 
   it('--worktree works in a new worktree, leaves the workspace untouched, prints the branch and folder, and sessions lists it', async () => {
-    const { root, worktrees } = repos.repo({ 'math.js': MATH, 'test.js': TEST });
+    const { root, worktrees } = repos.repo({ 'math.js': MATH, 'test.js': TEST, '.env.example': 'KEY=demo\n', '.gitignore': '.env\n' });
     const server = await servers.start(attempt(`${MATH}exports.mul = (a, b) => a * b;\n`, 100));
     const env = { OURO_WORKTREES: worktrees };
-    const run = await runCli(['--cwd', root, '--base-url', server.url, '--api-key', 'k', '--model', 'mock-model', '--approve', 'edits', '--worktree', 'Add mul to math.js'], env);
+    const run = await runCli(['--cwd', root, '--base-url', server.url, '--api-key', 'k', '--model', 'mock-model', '--approve', 'edits', '--worktree', '--copy', '.env.example:.env', 'Add mul to math.js'], env);
     assert.equal(run.code, 0, run.stderr);
     const folder = /Worked in ouro\/add-mul-to-math-js \(1 file changed\): (.+)\n/.exec(run.stdout)?.[1];
     assert.ok(folder, run.stdout);
     assert.ok(folder.startsWith(worktrees), folder);
     assert.match(readFileSync(join(folder, 'math.js'), 'utf8'), /exports\.mul/);
+    assert.equal(readFileSync(join(folder, '.env'), 'utf8'), 'KEY=demo\n');
     assert.equal(readFileSync(join(root, 'math.js'), 'utf8'), MATH);
     assert.equal(gitIn(root, 'status', '--porcelain'), '');
 
