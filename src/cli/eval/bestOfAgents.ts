@@ -25,6 +25,7 @@ export interface BestOfSummary {
 export interface BestOfAgents {
   /** Every attempt's events, one after another. */
   events: AgentEvent[];
+  /** Why the chosen attempt's agent process failed, if it did. */
   error?: string;
   /** The winner's folder, where the task's check runs. */
   folder: string;
@@ -43,8 +44,8 @@ export async function runBestOfAgents(workspace: string, runAgent: AgentInFolder
   const sessions = await WorktreeSessions.open({ workspace, folder: options.worktrees });
   const checks = (await findProjectChecks(new NodeWorkspace(workspace))).checks.map((check) => check.command);
   const events: AgentEvent[] = [];
-  const ends: string[] = [];
-  let error: string | undefined;
+  /** Per attempt: why its agent process failed, if it did. */
+  const errors: Array<string | undefined> = [];
   const result = await runBestOfN({
     sessions,
     title: options.title,
@@ -54,19 +55,19 @@ export async function runBestOfAgents(workspace: string, runAgent: AgentInFolder
     run: async (session) => {
       const agent = await runAgent(session.root);
       events.push(...agent.events);
-      error = agent.error ?? error;
+      errors.push(agent.error);
       let tokens = 0;
       let ended = 'crashed';
       for (const event of agent.events) {
         if (event.type === 'usage') tokens += event.usage.promptTokens + event.usage.completionTokens;
         else if (event.type === 'done' && !agent.error) ended = event.reason;
       }
-      ends.push(ended);
       return { ended, tokens };
     },
     runCheck: (command, session) => runCheckIn(options.runner, command, session.root, { signal: options.signal }),
   });
   const chosen = result.attempts[result.winner ?? 0];
+  const error = errors[chosen.attempt - 1];
   return {
     events,
     ...(error ? { error } : {}),

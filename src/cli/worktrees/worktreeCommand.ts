@@ -13,7 +13,7 @@ import { runBestOfN, type AttemptRun } from '../../agent/worktrees/bestOfN';
 import { runCheckIn } from '../../agent/worktrees/runCheck';
 import { WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
 import type { CliOptions } from '../args';
-import type { Output } from '../sessionSetup';
+import { endpointOf, type Output } from '../sessionSetup';
 import { formatBestOf, bestOfJson } from './bestOfTable';
 import { titleOf, worktreesFolder } from './worktreesFolder';
 
@@ -29,6 +29,10 @@ const CHECK_OUTPUT_LIMITS = { maxLines: 80, maxBytes: 8 * 1024 };
 
 export async function worktreeMain(options: CliOptions, io: CliIo, runPrompt: RunPrompt): Promise<number> {
   const fail = (code: number, reason: string) => (io.stderr.write(`ouro: ${reason}\n`), code);
+  // Found out before a worktree is made for nothing.
+  const endpoint = endpointOf({ ...options, model: options.model ?? options.attemptModels?.[0] });
+  if ('problem' in endpoint) return fail(2, endpoint.problem);
+  if (options.bestOf && options.conversation) return fail(2, '--conversation continues one conversation: it does not go with --best-of');
   const sessions = await WorktreeSessions.open({ workspace: resolve(options.cwd), folder: worktreesFolder(process.env) }).catch((err: Error) => err);
   if (sessions instanceof Error) return fail(2, sessions.message);
   if (options.bestOf) return bestOfMain(options, io, runPrompt, sessions, fail);

@@ -101,4 +101,12 @@ describe('the CLI in git worktrees', function () {
     assert.equal(run.code, 2);
     assert.match(run.stderr, /worktree sessions need git: .* is not in a git repository/);
   });
+
+  it('makes no worktree when there is no model to run', async () => {
+    const { root, worktrees } = repos.repo({ 'a.txt': 'a\n' });
+    const run = await runCli(['--cwd', root, '--base-url', 'http://127.0.0.1:9', '--worktree', 'x'], { OURO_WORKTREES: worktrees });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /no model configured/);
+    assert.equal(gitIn(root, 'worktree', 'list').trim().split('\n').length, 1);
+  });
 });
