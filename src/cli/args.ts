@@ -119,8 +119,9 @@ Options:
   --best-of N            run N attempts (2 to 5) in N worktrees, then the
                          project's checks in each; prints a table and the winner
                          (most checks passed, then the smallest diff)
-  --check CMD            a check for --best-of, instead of the project's own
-                         (ouro.checks, AGENTS.md, package.json's test); repeatable
+  --check CMD            a check for --best-of, instead of the project's own (the
+                         commands AGENTS.md names, else package.json's test);
+                         repeatable
   --attempt-model NAME   a model for --best-of's attempts, taken in turn (repeatable;
                          default: --model for every attempt)
   --copy FROM[:TO]       copy this file of the workspace into each new worktree
