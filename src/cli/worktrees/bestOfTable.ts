@@ -1,6 +1,6 @@
 // What `--best-of` prints: a row per attempt (each check pass/FAIL, the diff's size, tokens,
-// cost), the winner, and the commands that apply it or discard the rest. Pure.
-import type { BestOfNResult } from '../../agent/worktrees/bestOfN';
+// cost), the last line of each failing check, the winner, and the commands that apply it or discard the rest. Pure.
+import type { BestOfNResult, CheckResult } from '../../agent/worktrees/bestOfN';
 import { alignColumns } from '../eval/evalReport';
 
 export function formatBestOf(result: BestOfNResult, checks: readonly string[]): string {
@@ -21,8 +21,10 @@ export function formatBestOf(result: BestOfNResult, checks: readonly string[]): 
   const winner = result.winner === undefined ? undefined : result.attempts[result.winner];
   if (!winner) return [...lines, '', 'No attempt ran.'].join('\n');
   const losers = result.attempts.filter((attempt) => attempt !== winner).map((attempt) => attempt.branch);
+  const failures = result.attempts.flatMap((attempt) => attempt.checks.filter((check) => !check.passed).map((check) => `- attempt ${attempt.attempt}, ${check.command}: ${whyFailed(check)}`));
   return [
     ...lines,
+    ...(failures.length > 0 ? ['', 'Failed checks (--json has their output):', ...failures] : []),
     '',
     `Winner: attempt ${winner.attempt} (${winner.checks.filter((check) => check.passed).length} of ${checks.length} checks passed, ${winner.diffLines} lines changed): ${winner.folder}`,
     `Apply it:            ouro sessions apply ${winner.branch}`,
@@ -33,6 +35,13 @@ export function formatBestOf(result: BestOfNResult, checks: readonly string[]): 
 export function bestOfJson(result: BestOfNResult, checks: readonly string[]) {
   const winner = result.winner === undefined ? undefined : result.attempts[result.winner];
   return { checks, attempts: result.attempts, winner: winner?.attempt ?? null, branch: winner?.branch ?? null };
+}
+
+/** The failure's last line of output, or how it ended. */
+function whyFailed(check: CheckResult): string {
+  const last = check.output.trim().split('\n').filter(Boolean).at(-1)?.trim();
+  const ended = check.timedOut ? 'timed out' : `exited ${check.exitCode ?? 'without a code'}`;
+  return last ? `${ended}: ${last.length <= 160 ? last : `${last.slice(0, 159)}…`}` : ended;
 }
 
 function short(command: string): string {

@@ -3,7 +3,7 @@ import type { AttemptResult } from '../../../src/agent/worktrees/bestOfN';
 import { formatBestOf } from '../../../src/cli/worktrees/bestOfTable';
 
 function attempt(n: number, passed: boolean[], diffLines: number, extra: Partial<AttemptResult> = {}): AttemptResult {
-  const checks = passed.map((ok, i) => ({ command: ['npm test', 'npx tsc --noEmit -p tsconfig.build.json'][i], passed: ok, exitCode: ok ? 0 : 1, timedOut: false, output: '' }));
+  const checks = passed.map((ok, i) => ({ command: ['npm test', 'npx tsc --noEmit -p tsconfig.build.json'][i], passed: ok, exitCode: ok ? 0 : 1, timedOut: false, output: ok ? 'ok\n' : `lots of output\nAssertionError: ${n} failed\n\n` }));
   return { attempt: n, branch: `ouro/fix${n > 1 ? `-${n}` : ''}`, folder: `/w/fix${n}`, ended: 'stop', tokens: 1000 * n, checks, changedFiles: 1, diffLines, ...extra };
 }
 
@@ -17,6 +17,10 @@ describe('the best-of table', () => {
         '1              ouro/fix        FAIL                      pass           3      1   1,000  $0.0123',
         '2 *            ouro/fix-2      pass                      pass           5      1   2,000  $0.0200',
         '3 (max_steps)  ouro/fix-3      pass                      FAIL           2      1   3,000        -',
+        '',
+        'Failed checks (--json has their output):',
+        '- attempt 1, npm test: exited 1: AssertionError: 1 failed',
+        '- attempt 3, npx tsc --noEmit -p tsconfig.build.json: exited 1: AssertionError: 3 failed',
         '',
         'Winner: attempt 2 (2 of 2 checks passed, 5 lines changed): /w/fix2',
         'Apply it:            ouro sessions apply ouro/fix-2',
