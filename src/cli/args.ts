@@ -5,6 +5,7 @@ import type { ApprovalPolicy } from '../agent/tools/tool';
 import { searchConfig, type SearchConfig } from '../agent/web/searchApi';
 import { isToolMode, type ToolMode } from '../llm/toolMode';
 import { CHAT_MODES, isChatMode, type ChatMode } from '../agent/modes/chatMode';
+import { checkCopyEntries, type CopyEntry } from '../agent/worktrees/copyFiles';
 
 export interface CliOptions {
   cwd: string;
@@ -46,16 +47,27 @@ export interface CliOptions {
   toolMode?: ToolMode;
   /** ask and plan offer only the tools that look (plan keeps the plan tool); agent, the default, all. */
   mode?: ChatMode;
-  /** The project's checks (--check), instead of those AGENTS.md or package.json name. */
+  /** The project's checks (--check): what the agent runs before it finishes a change, and what judges --best-of's attempts, instead of those AGENTS.md or package.json name. */
   checks?: string[];
   /** Do not ask the agent to run the checks before it finishes (--no-checks). */
   noChecks?: boolean;
+  /** Run in a new git worktree of the workspace instead of the workspace itself (--worktree). */
+  worktree?: boolean;
+  /** Run N attempts in N worktrees and choose one by the project's checks (--best-of). */
+  bestOf?: number;
+  /** Models the attempts take in turn, instead of --model (--attempt-model, repeatable). */
+  attemptModels?: string[];
+  /** Files copied into each new worktree, FROM:TO (--copy, repeatable). */
+  copy?: CopyEntry[];
   prompt: string;
 }
 
 export const USAGE = `Usage: ouro [options] PROMPT
        ouro acp [options]   speak the Agent Client Protocol on stdin/stdout, for
                             editors that host agents (the same options, no PROMPT)
+       ouro sessions [diff|apply|discard BRANCH]
+                            list the worktree sessions, or show, apply or
+                            remove one (ouro sessions --help)
 
 Options:
   --cwd DIR              workspace folder (default: the current folder)
@@ -103,12 +115,23 @@ Options:
   --mode agent|ask|plan  agent: every tool (default); ask: only tools that read,
                          nothing is edited or run; plan: the same, and the answer
                          is a plan (the plan tool)
-  --check CMD            a check the agent runs (with run_command, under the same rules
-                         as any command) before it finishes a change, instead of the
-                         test, lint and type-check commands AGENTS.md names or
-                         package.json's test script (repeatable)
+  --check CMD            the project's check, instead of the test, lint and type-check
+                         commands AGENTS.md names or package.json's test script: the
+                         agent runs it (with run_command, under the same rules as any
+                         command) before it finishes a change, and it judges
+                         --best-of's attempts (repeatable)
   --no-checks            do not ask the agent to run the project's checks before it
                          finishes a change
+  --worktree             work in a new git worktree (branch ouro/<title>, in
+                         OURO_WORKTREES or the user's state folder), not in the
+                         workspace; prints the branch and folder at the end
+  --best-of N            run N attempts (2 to 5) in N worktrees, then the
+                         project's checks in each; prints a table and the winner
+                         (most checks passed, then the smallest diff)
+  --attempt-model NAME   a model for --best-of's attempts, taken in turn (repeatable;
+                         default: --model for every attempt)
+  --copy FROM[:TO]       copy this file of the workspace into each new worktree
+                         (e.g. .env.example:.env; repeatable)
   -h, --help             show this help
 
 web_search uses OURO_SEARXNG_URL (a SearXNG instance) or BRAVE_API_KEY; without
@@ -156,6 +179,10 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         mode: { type: 'string' },
         check: { type: 'string', multiple: true },
         'no-checks': { type: 'boolean' },
+        worktree: { type: 'boolean' },
+        'best-of': { type: 'string' },
+        'attempt-model': { type: 'string', multiple: true },
+        copy: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -223,6 +250,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...(mode && mode !== 'agent' ? { mode } : {}),
     ...withChecks(values.check),
     ...(values['no-checks'] ? { noChecks: true } : {}),
+    ...worktreeFlags(values),
     prompt,
   };
 }
@@ -230,6 +258,30 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
 function withChecks(commands: string[] | undefined): { checks?: string[] } {
   const checks = (commands ?? []).map((command) => command.trim()).filter(Boolean);
   return checks.length > 0 ? { checks } : {};
+}
+
+/** --worktree, --best-of, --attempt-model and --copy, checked. */
+function worktreeFlags(values: { worktree?: boolean; 'best-of'?: string; 'attempt-model'?: string[]; copy?: string[] }): Pick<CliOptions, 'worktree' | 'bestOf' | 'attemptModels' | 'copy'> {
+  const text = values['best-of'];
+  const bestOf = text === undefined ? undefined : Number(text);
+  if (bestOf !== undefined && (!Number.isInteger(bestOf) || bestOf < 2 || bestOf > 5)) throw new UsageError(`--best-of must be a whole number from 2 to 5, not "${text}"`);
+  const models = values['attempt-model']?.map((model) => model.trim()).filter(Boolean);
+  if (models && bestOf === undefined) throw new UsageError('--attempt-model names a model for the attempts of --best-of: pass --best-of N too');
+  if (values.copy && !values.worktree && bestOf === undefined) throw new UsageError('--copy fills new worktrees: pass --worktree or --best-of N too');
+  const copy = values.copy?.map(copyEntry);
+  return { ...(values.worktree ? { worktree: true } : {}), ...(bestOf !== undefined ? { bestOf } : {}), ...(models?.length ? { attemptModels: models } : {}), ...(copy ? { copy } : {}) };
+}
+
+/** FROM[:TO] of --copy, refused when either leaves the workspace. */
+function copyEntry(text: string): CopyEntry {
+  const [from, to] = text.split(':', 2).map((part) => part.trim());
+  const entry = to ? { from, to } : { from };
+  try {
+    checkCopyEntries([entry]);
+  } catch (err) {
+    throw new UsageError(`--copy ${text}: ${(err as Error).message}`);
+  }
+  return entry;
 }
 
 function withSearch(search: SearchConfig | undefined): { search?: SearchConfig } {

@@ -22,6 +22,9 @@ import { acpMain } from './acp/acpCommand';
 import { createModel, endpointOf, loadProjectPrompt, startSessionTools } from './sessionSetup';
 import { withModeInstruction } from '../agent/modes/chatMode';
 import { checksForTurn } from '../agent/checks/checksBeforeDone';
+import type { AgentEvent } from '../agent/events';
+import { sessionsMain } from './worktrees/sessionsCommand';
+import { worktreeMain, type CliIo } from './worktrees/worktreeCommand';
 
 export async function main(argv: string[]): Promise<number> {
   const stdout = { write: (text: string) => void process.stdout.write(text) };
@@ -33,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'eval') return evalMain(argv.slice(1), { stdout, stderr });
   if (argv[0] === 'improve') return improveMain(argv.slice(1), { stdout, stderr });
   if (argv[0] === 'acp') return acpMain(argv.slice(1), stderr);
+  if (argv[0] === 'sessions') return sessionsMain(argv.slice(1), { stdout, stderr });
 
   let options: CliOptions | 'help';
   try {
@@ -45,7 +49,16 @@ export async function main(argv: string[]): Promise<number> {
     stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (options.worktree || options.bestOf) return worktreeMain(options, { stdout, stderr }, runPrompt);
+  return runPrompt(options, { stdout, stderr });
+}
 
+/** Runs the prompt on `options.cwd` as one session and returns the exit code; `observe` sees every event. */
+export async function runPrompt(options: CliOptions, { stdout, stderr }: CliIo, observe?: (event: AgentEvent) => void): Promise<number> {
+  const fail = (code: number, reason: string) => {
+    stderr.write(`ouro: ${reason}\n`);
+    return code;
+  };
   const cwd = resolve(options.cwd);
   if (!isFolder(cwd)) return fail(2, `--cwd ${options.cwd} is not a folder`);
   const endpoint = endpointOf(options);
@@ -98,6 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       // Saved before it is shown: what the user sees is on disk.
       await recorder.observe(event);
       render(event);
+      observe?.(event);
       if (event.type === 'error') lastError = event.message;
       if (event.type === 'done') {
         reason = event.reason;

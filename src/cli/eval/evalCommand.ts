@@ -22,6 +22,9 @@ Options:
   --model NAME           model name (env OURO_MODEL)
   --repeat N             run every task N times (default 1)
   --jobs N               run N tasks at a time (default 1; mind the endpoint's rate limits)
+  --best-of N            run N attempts of each task (2 to 5) in git worktrees of its copy;
+                         the project's own checks (AGENTS.md, package.json's test) choose
+                         one, and the task's check judges that one; tokens count them all
   --ouro DIR             put this .ouro folder (rules, tools, skills) into every task's workspace
   --json                 print the result as JSON instead of the table
   --out FILE             also write the result as JSON to FILE, for --compare
@@ -40,6 +43,7 @@ interface EvalOptions {
   model: string;
   repeat: number;
   jobs: number;
+  bestOf?: number;
   ouro?: string;
   json: boolean;
   out?: string;
@@ -59,6 +63,7 @@ export function parseEvalArgs(argv: string[], env: Record<string, string | undef
         ...ENDPOINT_OPTIONS,
         repeat: { type: 'string' },
         jobs: { type: 'string' },
+        'best-of': { type: 'string' },
         ouro: { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string' },
@@ -83,7 +88,9 @@ export function parseEvalArgs(argv: string[], env: Record<string, string | undef
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 100) return { kind: 'usage', message: `--repeat must be a whole number from 1 to 100, not "${values.repeat}"` };
   const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32) return { kind: 'usage', message: `--jobs must be a whole number from 1 to 32, not "${values.jobs}"` };
-  return { kind: 'run', suite: values.suite, tasks: values.task ?? [], baseURL, apiKey, model, repeat, jobs, ouro: values.ouro, json: values.json ?? false, out: values.out };
+  const bestOf = values['best-of'] === undefined ? undefined : Number(values['best-of']);
+  if (bestOf !== undefined && (!Number.isInteger(bestOf) || bestOf < 2 || bestOf > 5)) return { kind: 'usage', message: `--best-of must be a whole number from 2 to 5, not "${values['best-of']}"` };
+  return { kind: 'run', suite: values.suite, tasks: values.task ?? [], baseURL, apiKey, model, repeat, jobs, ...(bestOf ? { bestOf } : {}), ouro: values.ouro, json: values.json ?? false, out: values.out };
 }
 
 /** The endpoint from the flags and the environment, or what is missing. */
@@ -124,12 +131,13 @@ async function runSuite(options: EvalOptions, io: { stdout: Output; stderr: Outp
   for (const problem of suite.problems) io.stderr.write(`ouro eval: ${problem}\n`);
   if (suite.tasks.length === 0) return fail(2, `no runnable task in ${options.suite}`);
 
-  const result: EvalResult = { suite: options.suite, model: options.model, startedAt: new Date().toISOString(), runs: [] };
+  const result: EvalResult = { suite: options.suite, model: options.model, startedAt: new Date().toISOString(), ...(options.bestOf ? { bestOf: options.bestOf } : {}), runs: [] };
   const endpoint = { baseURL: options.baseURL, apiKey: options.apiKey, model: options.model };
   result.runs = await runTasks(suite.tasks, {
     endpoint,
     repeat: options.repeat,
     jobs: options.jobs,
+    bestOf: options.bestOf,
     ouro: options.ouro && resolve(options.ouro),
     cli: io.cli,
     signal: io.signal,
@@ -143,7 +151,8 @@ async function runSuite(options: EvalOptions, io: { stdout: Output; stderr: Outp
 
 export function describeRun(run: EvalRun): string {
   const which = run.attempt > 1 ? ` (run ${run.attempt})` : '';
-  return `${run.task}${which}: ${run.passed ? 'pass' : 'FAIL'} (${run.steps} steps, ${run.promptTokens + run.completionTokens} tokens, ${run.seconds} s)`;
+  const chosen = run.bestOf ? `, attempt ${run.bestOf.chosen} of ${run.bestOf.attempts} chosen` : '';
+  return `${run.task}${which}: ${run.passed ? 'pass' : 'FAIL'} (${run.steps} steps, ${run.promptTokens + run.completionTokens} tokens, ${run.seconds} s${chosen})`;
 }
 
 async function readResult(path: string): Promise<EvalResult> {

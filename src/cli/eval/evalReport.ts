@@ -6,6 +6,8 @@ export interface EvalResult {
   suite: string;
   model: string;
   startedAt: string;
+  /** Attempts per run when run with --best-of. */
+  bestOf?: number;
   runs: EvalRun[];
 }
 
@@ -66,6 +68,7 @@ export function formatTable(result: EvalResult): string {
     ...alignColumns([HEADERS, ...rows]),
     '',
     `${result.model}: ${percent(all.passRate)} passed (${all.passed} of ${all.runs} runs)`,
+    ...(result.bestOf ? [`best of ${result.bestOf}: each run is the attempt the project's checks chose; its tokens are all ${result.bestOf} attempts'`] : []),
     ...(failures.length > 0 ? ['', 'Failed:', ...failures] : []),
   ].join('\n');
 }
@@ -102,10 +105,10 @@ function whyFailed(run: EvalRun): string {
   return `${agent}the check exited ${run.checkExit ?? 'without a code'}${lastLine ? `: ${lastLine.slice(0, 200)}` : ''}`;
 }
 
-function alignColumns(rows: string[][]): string[] {
+/** The first `names` columns are left-aligned; the rest (numbers) right-aligned. */
+export function alignColumns(rows: string[][], names = 1): string[] {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  // The first column (names) is left-aligned; numbers are right-aligned.
-  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd());
+  return rows.map((row) => row.map((cell, column) => (column < names ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd());
 }
 
 function mean(values: number[]): number {

@@ -11,6 +11,7 @@ import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
 import type { AgentEvent } from '../../agent/events';
 import { withoutErrorMarker } from '../../agent/toolErrorMarker';
 import { TASK_WORKSPACE, type EvalTask } from './evalSuite';
+import { runBestOfAgents, type BestOfAgents, type BestOfSummary } from './bestOfAgents';
 
 export interface Endpoint {
   baseURL: string;
@@ -37,6 +38,8 @@ export interface EvalRun {
   checkOutput: string;
   /** What the agent did, tool call by tool call, shortened (when asked for). */
   transcript?: string;
+  /** With --best-of: the attempts, and which the project's checks chose (its work is what the check judged). */
+  bestOf?: BestOfSummary;
 }
 
 export interface RunOptions {
@@ -49,6 +52,8 @@ export interface RunOptions {
   ouro?: string;
   /** Keep a short transcript of the agent's work in the result. */
   transcript?: boolean;
+  /** Run this many attempts (in git worktrees of the copy) and judge the one the project's checks choose. */
+  bestOf?: number;
 }
 
 const CHECK_OUTPUT_LIMITS = { maxLines: 80, maxBytes: 6 * 1024 };
@@ -65,19 +70,27 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
     await cp(join(task.dir, TASK_WORKSPACE), workspace, { recursive: true, force: true });
     await mkdir(home);
 
+    // The checks run the agent's code: in the sandbox, like the agent's own commands.
+    const runner = await isolatedRunner(new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: home }, limits: CHECK_OUTPUT_LIMITS }), { enabled: true, allowNetwork: () => [] });
     const started = performance.now();
-    const agent = await runAgentProcess({ prompt: task.prompt, approve: task.approve, maxSteps: task.maxSteps }, { workspace, home, endpoint: options.endpoint, cli: options.cli, signal });
+    const place = { workspace, home, endpoint: options.endpoint, cli: options.cli, signal };
+    const agent: Partial<BestOfAgents> & Pick<BestOfAgents, 'events' | 'error' | 'folder'> = await (options.bestOf && options.bestOf > 1
+      ? runBestOfAgents(workspace, (folder) => runAgentProcess(task, { ...place, workspace: folder }), { attempts: options.bestOf, runner, worktrees: join(temp, 'worktrees'), title: task.name, signal })
+      : runAgentProcess(task, place).then((run) => ({ ...run, folder: workspace }))
+    ).catch(async (err: unknown) => {
+      await runner.dispose?.();
+      throw err;
+    });
     const seconds = (performance.now() - started) / 1000;
 
-    // The check runs the agent's code: in the sandbox, like the agent's own commands.
-    const runner = await isolatedRunner(new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: home }, limits: CHECK_OUTPUT_LIMITS }), { enabled: true, allowNetwork: () => [] });
-    const check = await runner.run(task.check, { display: task.name, root: workspace, relative: '' }, { timeoutMs: task.checkTimeoutMs, signal }).finally(() => runner.dispose?.());
+    const check = await runner.run(task.check, { display: task.name, root: agent.folder, relative: '' }, { timeoutMs: task.checkTimeoutMs, signal }).finally(() => runner.dispose?.());
     const note = check.timedOut ? `(the check timed out after ${task.checkTimeoutMs / 1000} s)\n` : check.note ? `(${check.note})\n` : '';
     return {
       task: task.name,
       attempt: options.attempt ?? 1,
       passed: check.exitCode === 0,
       ...summarise(agent.events),
+      ...(agent.bestOf ? { agentEnd: agent.chosenEnd, bestOf: agent.bestOf } : {}),
       seconds: Math.round(seconds * 10) / 10,
       ...(agent.error ? { agentEnd: 'crashed', agentError: agent.error } : {}),
       checkExit: check.exitCode,

@@ -7,6 +7,8 @@ export interface RunTasksOptions {
   endpoint: Endpoint;
   repeat?: number;
   jobs?: number;
+  /** Attempts per run, one chosen by the project's checks. */
+  bestOf?: number;
   /** A .ouro folder put into every task's workspace. */
   ouro?: string;
   transcript?: boolean;
@@ -26,7 +28,7 @@ export async function runTasks(tasks: readonly EvalTask[], options: RunTasksOpti
     while (next < queue.length && !options.signal?.aborted) {
       const index = next++;
       const { task, attempt } = queue[index];
-      runs[index] = await runTask(task, { endpoint: options.endpoint, attempt, signal: options.signal, cli: options.cli, ouro: options.ouro, transcript: options.transcript });
+      runs[index] = await runTask(task, { endpoint: options.endpoint, attempt, signal: options.signal, cli: options.cli, ouro: options.ouro, transcript: options.transcript, bestOf: options.bestOf });
       options.onRun?.(runs[index], ++done, queue.length);
     }
   };
