@@ -75,7 +75,7 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
     const started = performance.now();
     const place = { workspace, home, endpoint: options.endpoint, cli: options.cli, signal };
     const agent: Partial<BestOfAgents> & Pick<BestOfAgents, 'events' | 'error' | 'folder'> = await (options.bestOf && options.bestOf > 1
-      ? runBestOfAgents(workspace, (folder) => runAgentProcess(task, { ...place, workspace: folder }), { attempts: options.bestOf, runner, worktrees: join(temp, 'worktrees'), title: task.name, signal })
+      ? runBestOfAgents(workspace, (folder) => runAgentProcess({ ...task, noChecks: true }, { ...place, workspace: folder }), { attempts: options.bestOf, runner, worktrees: join(temp, 'worktrees'), title: task.name, signal })
       : runAgentProcess(task, place).then((run) => ({ ...run, folder: workspace }))
     ).catch(async (err: unknown) => {
       await runner.dispose?.();
@@ -131,12 +131,12 @@ export interface AgentRunPlace {
 
 /** Runs the CLI with --json on `workspace` and collects its events. */
 export async function runAgentProcess(
-  job: { prompt: string; approve: string; maxSteps: number },
+  job: { prompt: string; approve: string; maxSteps: number; noChecks?: boolean },
   { workspace, home, endpoint, cli, signal }: AgentRunPlace,
 ): Promise<{ events: AgentEvent[]; error?: string }> {
   const [program, ...cliArgs] = cli ?? [process.execPath, ...process.execArgv, process.argv[1]];
   const args = [...cliArgs, '--cwd', workspace, '--base-url', endpoint.baseURL, '--model', endpoint.model];
-  args.push('--approve', job.approve, '--max-steps', String(job.maxSteps), '--json', job.prompt);
+  args.push('--approve', job.approve, '--max-steps', String(job.maxSteps), ...(job.noChecks ? ['--no-checks'] : []), '--json', job.prompt);
   return new Promise((resolve) => {
     const child = spawn(program, args, {
       // The key travels in the environment, never on a command line others can see.

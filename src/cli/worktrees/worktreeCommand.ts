@@ -85,8 +85,9 @@ async function bestOfMain(options: CliOptions, io: CliIo, runPrompt: RunPrompt, 
         const model = models ? models[(attempt - 1) % models.length] : options.model;
         const price = model ? priceFor(model) : undefined;
         const run: AttemptRun = { ...(models ? { model } : {}), ended: 'error', tokens: 0, ...(price ? { cost: 0 } : {}) };
-        // The attempts' work goes to stderr; stdout keeps the table.
-        await runPrompt({ ...options, model, cwd: session.root, json: false }, { stdout: io.stderr, stderr: io.stderr }, (event) => {
+        // The attempts' work goes to stderr; stdout keeps the table. The checks run after each
+        // attempt, here: the attempt is not asked to run them itself as well.
+        await runPrompt({ ...options, model, cwd: session.root, json: false, noChecks: true }, { stdout: io.stderr, stderr: io.stderr }, (event) => {
           if (event.type === 'usage') {
             run.tokens += event.usage.promptTokens + event.usage.completionTokens;
             if (price && run.cost !== undefined) run.cost += costOf(event.usage, price);

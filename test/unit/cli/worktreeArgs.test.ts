@@ -17,7 +17,6 @@ describe('the worktree flags', () => {
   const refused: Array<[string[], RegExp]> = [
     [['--best-of', '6'], /--best-of must be a whole number from 2 to 5, not "6"/],
     [['--best-of', 'two'], /--best-of must be a whole number from 2 to 5/],
-    [['--check', 'npm test'], /--check judges the attempts of --best-of: pass --best-of N too/],
     [['--attempt-model', 'a'], /pass --best-of N too/],
     [['--copy', '.env'], /--copy fills new worktrees: pass --worktree or --best-of N too/],
     [['--worktree', '--copy', '../secrets:.env'], /--copy \.\.\/secrets:\.env: .*is not a path inside the repository/],
