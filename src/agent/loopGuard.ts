@@ -51,11 +51,14 @@ export function refusedResult(reason: string): string {
   return `Not run: ${reason.replace(/^Stopped: the model/, 'you')} Ouro stopped the turn here so you do not go round in circles.`;
 }
 
-/** The tool's name and its arguments as canonical JSON, hashed: what two identical calls share. */
+/** Keys longer than this are kept as their hash (a whole file's content need not stay in memory). */
+const HASH_OVER = 512;
+
+/** The tool's name and its arguments as canonical JSON (hashed when long): what two identical calls share. */
 export function callKey(call: ToolCall): string {
   const parsed = parseArguments(call.arguments);
-  const args = parsed.ok ? canonicalJson(parsed.value) : call.arguments.trim();
-  return createHash('sha256').update(call.name).update('\0').update(args).digest('base64');
+  const key = `${call.name}\0${parsed.ok ? canonicalJson(parsed.value) : call.arguments.trim()}`;
+  return key.length <= HASH_OVER ? key : createHash('sha256').update(key).digest('base64');
 }
 
 /** JSON with every object's keys in order and no spacing: equal for equal values however written. */

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { canonicalJson } from '../../../src/agent/loopGuard';
+import { callKey, canonicalJson } from '../../../src/agent/loopGuard';
 import { createTools } from '../../../src/agent/tools/index';
 import { reply, textReply, toolCall } from '../../fixtures/mockOpenAI';
 import { echo, eventsOf, lastEvent, newConversation, useHarness } from './loopHelpers';
@@ -92,5 +92,14 @@ describe('canonicalJson', () => {
     assert.equal(canonicalJson({ b: [1, { y: 2, x: null }], a: 'é' }), canonicalJson(JSON.parse('{ "a": "é", "b": [1, {"x": null, "y": 2}] }')));
     assert.equal(canonicalJson({ b: 1, a: 2 }), '{"a":2,"b":1}');
     assert.notEqual(canonicalJson({ a: [1, 2] }), canonicalJson({ a: [2, 1] }));
+  });
+
+  it('keys a call by its tool and canonical arguments, keeping a long one as a hash', () => {
+    const call = (name: string, args: string) => ({ id: 'c', name, arguments: args });
+    assert.equal(callKey(call('read_file', '{"path":"a","offset":1}')), callKey(call('read_file', '{ "offset": 1, "path": "a" }')));
+    assert.notEqual(callKey(call('read_file', '{"path":"a"}')), callKey(call('list_files', '{"path":"a"}')));
+    const big = callKey(call('write_file', JSON.stringify({ path: 'a', content: 'x'.repeat(10_000) })));
+    assert.equal(big.length, 44);
+    assert.notEqual(big, callKey(call('write_file', JSON.stringify({ path: 'a', content: 'y'.repeat(10_000) }))));
   });
 });
