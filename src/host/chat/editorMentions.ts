@@ -77,14 +77,24 @@ export async function terminalText(commands: LastTerminalCommands): Promise<stri
   if (!terminal) throw new WorkspaceError('@terminal reads the active terminal, and no terminal is open.');
   const last = commands.lastCommand(terminal);
   if (last) return terminalMention(terminal.name, last);
-  // Without shell integration: the terminal's selection, through the clipboard, which is put back.
+  // Nothing seen (no shell integration, or the command ran before Ouro started): the terminal's
+  // selection, through the clipboard, which is put back; else a reason that says what to do.
+  const missed = terminal.shellIntegration
+    ? `Ouro sees the commands that run after it started, and "${terminal.name}" has run none since: run the command again, or select its output in the terminal and mention it again.`
+    : `"${terminal.name}" has no shell integration to see its last command; select the output in the terminal and mention it again.`;
+  const selection = await terminalSelection().catch(() => '');
+  if (!selection.trim()) throw new WorkspaceError(`@terminal: ${missed}`);
+  return terminalMention(terminal.name, { kind: 'selection', text: selection });
+}
+
+/** The active terminal's selection, through the clipboard, which is put back (a browser may refuse the clipboard: then it throws). */
+async function terminalSelection(): Promise<string> {
   const clipboard = await vscode.env.clipboard.readText();
   await vscode.env.clipboard.writeText('');
   await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
   const selection = await vscode.env.clipboard.readText();
   await vscode.env.clipboard.writeText(clipboard);
-  if (!selection.trim()) throw new WorkspaceError(`@terminal: "${terminal.name}" has no shell integration to see its last command; select the output in the terminal and mention it again.`);
-  return terminalMention(terminal.name, { kind: 'selection', text: selection });
+  return selection;
 }
 
 /** The language servers' symbols matching `query`, each as its definition's lines in a workspace file. */
