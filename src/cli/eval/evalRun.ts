@@ -6,11 +6,12 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isolatedRunner } from '../../agent/commands/sandbox/isolatedRunner';
-import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
 import type { AgentEvent } from '../../agent/events';
 import { withoutErrorMarker } from '../../agent/toolErrorMarker';
 import { TASK_WORKSPACE, type EvalTask } from './evalSuite';
+import { checkOutGitSource } from './gitWorkspace';
+import { copyOuro } from './ouroRecords';
+import { runCheck } from './taskCheck';
 
 export interface Endpoint {
   baseURL: string;
@@ -51,8 +52,6 @@ export interface RunOptions {
   transcript?: boolean;
 }
 
-const CHECK_OUTPUT_LIMITS = { maxLines: 80, maxBytes: 6 * 1024 };
-
 export async function runTask(task: EvalTask, options: RunOptions): Promise<EvalRun> {
   const signal = options.signal ?? new AbortController().signal;
   const temp = await mkdtemp(join(tmpdir(), 'ouro-eval-'));
@@ -61,8 +60,9 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
     // user's own skills out of the measurement.
     const workspace = join(temp, task.name);
     const home = join(temp, 'home');
-    if (options.ouro) await cp(options.ouro, join(workspace, '.ouro'), { recursive: true });
-    await cp(join(task.dir, TASK_WORKSPACE), workspace, { recursive: true, force: true });
+    if (task.git) await checkOutGitSource(task.git, workspace, signal);
+    if (options.ouro) await copyOuro(options.ouro, join(workspace, '.ouro'));
+    if (!task.git) await cp(join(task.dir, TASK_WORKSPACE), workspace, { recursive: true, force: true });
     await mkdir(home);
 
     const started = performance.now();
@@ -70,9 +70,7 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
     const seconds = (performance.now() - started) / 1000;
 
     // The check runs the agent's code: in the sandbox, like the agent's own commands.
-    const runner = await isolatedRunner(new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: home }, limits: CHECK_OUTPUT_LIMITS }), { enabled: true, allowNetwork: () => [] });
-    const check = await runner.run(task.check, { display: task.name, root: workspace, relative: '' }, { timeoutMs: task.checkTimeoutMs, signal }).finally(() => runner.dispose?.());
-    const note = check.timedOut ? `(the check timed out after ${task.checkTimeoutMs / 1000} s)\n` : check.note ? `(${check.note})\n` : '';
+    const check = await runCheck(task.check, { workspace, display: task.name, env: { OURO_TASK_DIR: task.dir, HOME: home }, timeoutMs: task.checkTimeoutMs, signal });
     return {
       task: task.name,
       attempt: options.attempt ?? 1,
@@ -81,7 +79,7 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
       seconds: Math.round(seconds * 10) / 10,
       ...(agent.error ? { agentEnd: 'crashed', agentError: agent.error } : {}),
       checkExit: check.exitCode,
-      checkOutput: note + check.output,
+      checkOutput: check.output,
       ...(options.transcript ? { transcript: shortTranscript(agent.events) } : {}),
     };
   } finally {

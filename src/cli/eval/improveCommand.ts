@@ -2,7 +2,7 @@
 // working on a copy of the project's .ouro folder (rules, tools, skills — never Ouro's own
 // source); run the suite again with its change; keep the change only when more tasks pass
 // without a large token increase. What was kept is left as a diff for the user to review.
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { totals } from './evalReport';
 import { runAgentProcess, type Endpoint, type EvalRun } from './evalRun';
 import { loadSuite, type EvalTask } from './evalSuite';
 import { diffFolders } from './folderDiff';
+import { copyOuro } from './ouroRecords';
 import { runTasks } from './runTasks';
 
 export const IMPROVE_USAGE = `Usage: ouro improve --suite DIR [options]
@@ -166,7 +167,7 @@ function score(runs: readonly EvalRun[]): string {
 /** The agent's workspace for a round: the current .ouro and a report per failed task. */
 async function prepareWorkspace(workspace: string, ouro: string | undefined, failed: readonly EvalRun[], tasks: readonly EvalTask[]): Promise<void> {
   await mkdir(join(workspace, 'failures'), { recursive: true });
-  if (ouro) await cp(ouro, join(workspace, '.ouro'), { recursive: true });
+  if (ouro) await copyOuro(ouro, join(workspace, '.ouro'));
   for (const run of failed) {
     const task = tasks.find((candidate) => candidate.name === run.task);
     const report = [
