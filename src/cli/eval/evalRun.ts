@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { AgentEvent } from '../../agent/events';
 import { withoutErrorMarker } from '../../agent/toolErrorMarker';
 import { TASK_WORKSPACE, type EvalTask } from './evalSuite';
-import { checkOutGitSource } from './gitWorkspace';
+import { checkOutGitSource, restorePatchedFiles } from './gitWorkspace';
 import { copyOuro } from './ouroRecords';
 import { runCheck } from './taskCheck';
 
@@ -69,6 +69,8 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
     const agent = await runAgentProcess({ prompt: task.prompt, approve: task.approve, maxSteps: task.maxSteps }, { workspace, home, endpoint: options.endpoint, cli: options.cli, signal });
     const seconds = (performance.now() - started) / 1000;
 
+    // A task from history is judged by its own tests, whatever the agent did to them.
+    if (task.git) await restorePatchedFiles(task.git, workspace, signal);
     // The check runs the agent's code: in the sandbox, like the agent's own commands.
     const check = await runCheck(task.check, { workspace, display: task.name, env: { OURO_TASK_DIR: task.dir, HOME: home }, timeoutMs: task.checkTimeoutMs, signal });
     return {

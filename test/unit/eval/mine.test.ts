@@ -99,6 +99,21 @@ describe('ouro eval mine', function () {
     assert.equal(run.passed, false);
     assert.match(run.checkOutput, /fail 1/);
     assert.equal(await readFile(join(repo, 'src/sum.js'), 'utf8'), FIXED_SUM, 'the project itself is untouched');
+
+    // An agent that rewrites the test to pass, or deletes it, is judged by the real test all the same.
+    const cheats = [
+      [{ calls: [{ name: 'write_file', arguments: { path: 'test/sum.test.js', content: "require('node:test')('adds', () => {});\n" } }] }, { text: 'Tests pass.' }],
+      [{ calls: [{ name: 'run_command', arguments: { command: 'rm -r test' } }] }, { text: 'No failing tests.' }],
+    ];
+    for (const cheat of cheats) {
+      await server.close();
+      server = await startMockServer(Array(10).fill(routeByTask(new Map([[name, cheat]]))));
+      const judged = await capture((io) => evalMain(['--suite', suite, '--base-url', server!.url, '--model', 'mock-model', '--json'], io));
+      const [cheated] = (JSON.parse(judged.stdout) as EvalResult).runs;
+      assert.equal(cheated.toolCalls, 1, judged.stderr);
+      assert.equal(cheated.passed, false, cheated.checkOutput);
+      assert.match(cheated.checkOutput, /fail 1/);
+    }
   });
 
   it('refuses a folder outside git, a bad --since and a bad --max, saying why', async () => {
