@@ -1,6 +1,6 @@
 // A small git repository made for the mining tests, commit by commit: a project with a node
-// --test suite whose history holds one real fix with its test, a refactor without tests, and a
-// change whose new test already passed before it.
+// --test suite whose history holds one real fix with its test (and a test helper), a refactor
+// without tests, and a change whose new test already passed before it.
 import { execFileSync } from 'node:child_process';
 import { addToTree, type TreeSpec } from '../workspace/tempTree';
 
@@ -24,7 +24,8 @@ export const SUM_TEST = [
   "const test = require('node:test');",
   "const assert = require('node:assert');",
   "const { sum } = require('../src/sum');",
-  "test('adds', () => assert.strictEqual(sum(2, 3), 5));",
+  "const { pair } = require('./helpers');",
+  "test('adds', () => assert.strictEqual(sum(...pair), 5));",
   '',
 ].join('\n');
 
@@ -43,7 +44,7 @@ export async function makeHistory(repo: string): Promise<{ start: string; fix: s
   );
   const fix = await commit(
     repo,
-    { 'src/sum.js': FIXED_SUM, 'test/sum.test.js': SUM_TEST },
+    { 'src/sum.js': FIXED_SUM, 'test/sum.test.js': SUM_TEST, 'test/helpers.js': 'exports.pair = [2, 3];\n' },
     'Make sum add its arguments\n\nsum subtracted the second number from the first (#12, https://example.com/issues/12).\nSo sum(2, 3) was -1 where GH-7 expected 5.\n\nFixes #12\nSigned-off-by: Test <test@example.com>',
   );
   const refactor = await commit(repo, { 'src/greet.js': "const greeting = 'Hello, ';\nexports.greet = (name) => greeting + name;\n" }, 'Name the greeting');

@@ -42,13 +42,13 @@ describe('ouro eval mine', function () {
     const suiteDir = join(repo, '.ouro', 'evals');
     assert.deepEqual(await allPaths(suiteDir), ['README.md', name, `${name}/task.json`, `${name}/tests.patch`, 'mined.json']);
     const task = JSON.parse(await readFile(join(suiteDir, name, 'task.json'), 'utf8'));
-    assert.equal(task.check, 'node --test test/sum.test.js', 'npm test narrowed to the changed test file');
+    assert.equal(task.check, 'node --test test/sum.test.js', 'npm test narrowed to the changed test file, not its helper');
     assert.deepEqual(task.git, { repo: '../../..', commit: history.start, patch: 'tests.patch' });
     assert.equal(
       task.prompt,
       'Make this change to the project. Its author described it like this:\n\n> Make sum add its arguments\n>\n> sum subtracted the second number from the first.\n> So sum(2, 3) was -1 where expected 5.\n\nTests for the change may already be in place; change the code so that they pass, not the tests.',
     );
-    assert.match(await readFile(join(suiteDir, name, 'tests.patch'), 'utf8'), /^\+\+\+ b\/test\/sum\.test\.js$/m);
+    assert.match(await readFile(join(suiteDir, name, 'tests.patch'), 'utf8'), /^\+\+\+ b\/test\/helpers\.js$[\s\S]*^\+\+\+ b\/test\/sum\.test\.js$/m);
     assert.doesNotMatch(await readFile(join(suiteDir, name, 'tests.patch'), 'utf8'), /src\/sum\.js/, 'the fix is not in the patch');
     const readme = await readFile(join(suiteDir, 'README.md'), 'utf8');
     assert.match(readme, new RegExp(`\\| ${name} \\| ${history.fix.slice(0, 12)} \\| Make sum add its arguments \\|`));
@@ -63,7 +63,7 @@ describe('ouro eval mine', function () {
     assert.deepEqual(loaded.git, { repo, commit: history.start, patch: join(suiteDir, name, 'tests.patch') });
     const workspace = join(await temp.tree(), name);
     await checkOutGitSource(loaded.git!, workspace);
-    assert.deepEqual(await allPaths(workspace), ['package.json', 'src', 'src/greet.js', 'src/sum.js', 'test', 'test/greet.test.js', 'test/sum.test.js'], 'no history for the agent to read');
+    assert.deepEqual(await allPaths(workspace), ['package.json', 'src', 'src/greet.js', 'src/sum.js', 'test', 'test/greet.test.js', 'test/helpers.js', 'test/sum.test.js'], 'no history for the agent to read');
     assert.equal(await readFile(join(workspace, 'src/sum.js'), 'utf8'), BUGGY_SUM);
     const check = (folder: string) => runCheck(loaded.check, { workspace: folder, display: name, env: {}, timeoutMs: 60_000 });
     assert.notEqual((await check(workspace)).exitCode, 0);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { taskName } from '../../../src/cli/eval/mine/mineSuite';
 import { cleanMessage } from '../../../src/cli/eval/mine/taskPrompt';
 import { narrowTestCommand } from '../../../src/cli/eval/mine/testCommand';
-import { isSourceFile, isTestFile } from '../../../src/cli/eval/mine/testFiles';
+import { isSourceFile, isTestFile, runnableTests } from '../../../src/cli/eval/mine/testFiles';
 
 describe('mining rules', () => {
   it('tells test files from source files by path', () => {
@@ -13,6 +13,9 @@ describe('mining rules', () => {
     for (const path of ['src/a.js', 'lib/contest.js', 'testing.py', 'src/attest/x.go']) assert.equal(isTestFile(path), false, path);
     for (const path of ['README.md', 'docs/guide.txt', 'package-lock.json', 'LICENSE', '.github/workflows/ci.yml', 'test/a.js']) assert.equal(isSourceFile(path), false, path);
     for (const path of ['src/a.ts', 'package.json', 'setup.py']) assert.equal(isSourceFile(path), true, path);
+    assert.deepEqual(runnableTests(['test/helpers.js', 'test/a.test.js', 'test/fixtures/data.json']), ['test/a.test.js'], 'helpers and fixtures are in the patch, not given to the runner');
+    assert.deepEqual(runnableTests(['test/check.js', 'test/fixtures/data.json']), ['test/check.js']);
+    assert.deepEqual(runnableTests(['test/fixtures/data.json']), []);
   });
 
   it('narrows the test command to the changed files where the runner takes files, else keeps it whole', () => {

@@ -16,6 +16,7 @@ import { alreadySeen, readMineIndex, writeMineIndex } from './mineIndex';
 import { suiteReadme } from './suiteReadme';
 import { cleanMessage, taskPrompt } from './taskPrompt';
 import { narrowTestCommand } from './testCommand';
+import { runnableTests } from './testFiles';
 
 export const MINED_SUITE = join('.ouro', 'evals');
 export const TEST_PATCH = 'tests.patch';
@@ -57,7 +58,7 @@ export async function mineSuite(options: MineOptions): Promise<MineOutcome> {
   let rejected = 0;
   for (const commit of candidates) {
     if (added.length >= options.max || options.signal?.aborted) break;
-    const check = narrowTestCommand(command, commit.tests, packageJson);
+    const check = narrowTestCommand(command, runnableTests(commit.tests), packageJson);
     const verdict = await tryCommit(repo, commit, check, options);
     if (options.signal?.aborted) break;
     if (verdict.kept) {
