@@ -51,7 +51,7 @@ describe('ouro eval mine', function () {
     assert.match(await readFile(join(suiteDir, name, 'tests.patch'), 'utf8'), /^\+\+\+ b\/test\/helpers\.js$[\s\S]*^\+\+\+ b\/test\/sum\.test\.js$/m);
     assert.doesNotMatch(await readFile(join(suiteDir, name, 'tests.patch'), 'utf8'), /src\/sum\.js/, 'the fix is not in the patch');
     const readme = await readFile(join(suiteDir, 'README.md'), 'utf8');
-    assert.match(readme, new RegExp(`\\| ${name} \\| ${history.fix.slice(0, 12)} \\| Make sum add its arguments \\|`));
+    assert.match(readme, new RegExp(`\\| ${name} \\| ${history.fix.slice(0, 12)} \\| Make sum add its arguments \\|\\n\\n1 task; 1 commit looked at and turned down`));
     const index = JSON.parse(await readFile(join(suiteDir, 'mined.json'), 'utf8'));
     assert.deepEqual(Object.keys(index.mined), [history.fix]);
     assert.deepEqual(index.rejected, { [history.alreadyPassing]: 'its tests already pass before the change' });
@@ -116,13 +116,16 @@ describe('ouro eval mine', function () {
     }
   });
 
-  it('refuses a folder outside git, a bad --since and a bad --max, saying why', async () => {
+  it('looks only after --since, and refuses a folder outside git, a bad --since and a bad --max, saying why', async () => {
     const plain = await temp.tree({ 'a.txt': 'a' });
     const outside = await capture((io) => mineMain(['--project', plain], io));
     assert.equal(outside.code, 2);
     assert.match(outside.stderr, /is not in a git repository/);
     const repo = await temp.tree();
-    await makeHistory(repo);
+    const history = await makeHistory(repo);
+    const after = await capture((io) => mineMain(['--project', join(repo, 'src'), '--since', history.fix], io));
+    assert.equal(after.code, 0, after.stderr);
+    assert.match(after.stdout, /^No new task in .*; 1 commit turned down\./, 'only the commits after --since, from a folder inside the repository');
     const since = await capture((io) => mineMain(['--project', repo, '--since', 'no-such-rev'], io));
     assert.equal(since.code, 2);
     assert.match(since.stderr, /--since no-such-rev is not a commit of /);

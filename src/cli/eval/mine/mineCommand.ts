@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mineSuite, type MineOptions } from './mineSuite';
+import { count } from './suiteReadme';
 
 export const MINE_USAGE = `Usage: ouro eval mine [--project DIR] [options]
 
@@ -62,7 +63,7 @@ export async function mineMain(argv: string[], io: { stdout: Output; stderr: Out
   }).catch((err: Error) => err);
   if (outcome instanceof Error) return (io.stderr.write(`ouro eval mine: ${outcome.message}\n`), 2);
   if (io.signal?.aborted) return (io.stderr.write('ouro eval mine: cancelled\n'), 130);
-  const found = outcome.added.length === 0 ? 'No new task' : `${outcome.added.length} new task${outcome.added.length === 1 ? '' : 's'} (${outcome.added.join(', ')})`;
-  io.stdout.write(`${found} in ${outcome.suite}; ${outcome.rejected} commit${outcome.rejected === 1 ? '' : 's'} turned down. The check: ${outcome.command}, narrowed to each commit's tests.\n`);
+  const found = outcome.added.length === 0 ? 'No new task' : `${count(outcome.added.length, 'new task')} (${outcome.added.join(', ')})`;
+  io.stdout.write(`${found} in ${outcome.suite}; ${count(outcome.rejected, 'commit')} turned down. The check: ${outcome.command}, narrowed to each commit's tests.\n`);
   return 0;
 }

@@ -21,7 +21,12 @@ export function suiteReadme(index: MineIndex): string {
     '| --- | --- | --- |',
     ...rows,
     '',
-    `${rows.length} tasks; ${rejected} commits looked at and turned down (why: \`mined.json\`).`,
+    `${count(rows.length, 'task')}; ${count(rejected, 'commit')} looked at and turned down (why: \`mined.json\`).`,
     '',
   ].join('\n');
+}
+
+/** "1 task", "2 tasks". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
