@@ -7,12 +7,14 @@ import { compareResults, formatTable, type EvalResult } from './evalReport';
 import type { Endpoint, EvalRun } from './evalRun';
 import { runTasks } from './runTasks';
 import { loadSuite } from './evalSuite';
+import { mineMain } from './mine/mineCommand';
 
 export const EVAL_USAGE = `Usage: ouro eval --suite DIR [options]
        ouro eval --compare BEFORE.json AFTER.json
+       ouro eval mine [--project DIR] [--since REV] [--max N] [--check CMD]   (see ouro eval mine --help)
 
-Runs each task of the suite (a folder per task: task.json and workspace/) on a copy of its
-workspace, then its check; prints a table per task and totals.
+Runs each task of the suite (a folder per task: task.json and workspace/, or a git reference in
+task.json) on a copy of its workspace, then its check; prints a table per task and totals.
 
 Options:
   --suite DIR            the suite's folder
@@ -106,6 +108,7 @@ export function endpointFrom(values: { 'base-url'?: string; 'api-key'?: string; 
 
 /** Exit 0 when every run passed, 1 when some failed, 2 for a bad command line or suite. */
 export async function evalMain(argv: string[], io: { stdout: Output; stderr: Output; signal?: AbortSignal; cli?: readonly string[] }): Promise<number> {
+  if (argv[0] === 'mine') return mineMain(argv.slice(1), io);
   const parsed = parseEvalArgs(argv, process.env);
   const fail = (code: number, reason: string) => (io.stderr.write(`ouro eval: ${reason}\n`), code);
   switch (parsed.kind) {

@@ -6,12 +6,15 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isolatedRunner } from '../../agent/commands/sandbox/isolatedRunner';
-import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
 import type { AgentEvent } from '../../agent/events';
 import { withoutErrorMarker } from '../../agent/toolErrorMarker';
 import { TASK_WORKSPACE, type EvalTask } from './evalSuite';
 import { runBestOfAgents, type BestOfAgents, type BestOfSummary } from './bestOfAgents';
+import { checkOutGitSource, restorePatchedFiles } from './gitWorkspace';
+import { copyOuro } from './ouroRecords';
+import { CHECK_OUTPUT_LIMITS, runCheck } from './taskCheck';
+import { isolatedRunner } from '../../agent/commands/sandbox/isolatedRunner';
+import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
 
 export interface Endpoint {
   baseURL: string;
@@ -56,8 +59,6 @@ export interface RunOptions {
   bestOf?: number;
 }
 
-const CHECK_OUTPUT_LIMITS = { maxLines: 80, maxBytes: 6 * 1024 };
-
 export async function runTask(task: EvalTask, options: RunOptions): Promise<EvalRun> {
   const signal = options.signal ?? new AbortController().signal;
   const temp = await mkdtemp(join(tmpdir(), 'ouro-eval-'));
@@ -66,25 +67,21 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
     // user's own skills out of the measurement.
     const workspace = join(temp, task.name);
     const home = join(temp, 'home');
-    if (options.ouro) await cp(options.ouro, join(workspace, '.ouro'), { recursive: true });
-    await cp(join(task.dir, TASK_WORKSPACE), workspace, { recursive: true, force: true });
+    if (task.git) await checkOutGitSource(task.git, workspace, signal);
+    if (options.ouro) await copyOuro(options.ouro, join(workspace, '.ouro'));
+    if (!task.git) await cp(join(task.dir, TASK_WORKSPACE), workspace, { recursive: true, force: true });
     await mkdir(home);
 
-    // The checks run the agent's code: in the sandbox, like the agent's own commands.
-    const runner = await isolatedRunner(new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: home }, limits: CHECK_OUTPUT_LIMITS }), { enabled: true, allowNetwork: () => [] });
     const started = performance.now();
     const place = { workspace, home, endpoint: options.endpoint, cli: options.cli, signal };
-    const agent: Partial<BestOfAgents> & Pick<BestOfAgents, 'events' | 'error' | 'folder'> = await (options.bestOf && options.bestOf > 1
-      ? runBestOfAgents(workspace, (folder) => runAgentProcess({ ...task, noChecks: true }, { ...place, workspace: folder }), { attempts: options.bestOf, runner, worktrees: join(temp, 'worktrees'), title: task.name, signal })
-      : runAgentProcess(task, place).then((run) => ({ ...run, folder: workspace }))
-    ).catch(async (err: unknown) => {
-      await runner.dispose?.();
-      throw err;
-    });
+    const agent: Partial<BestOfAgents> & Pick<BestOfAgents, 'events' | 'error' | 'folder'> =
+      options.bestOf && options.bestOf > 1 ? await attemptsInWorktrees(task, place, options.bestOf, join(temp, 'worktrees')) : { ...(await runAgentProcess(task, place)), folder: workspace };
     const seconds = (performance.now() - started) / 1000;
 
-    const check = await runner.run(task.check, { display: task.name, root: agent.folder, relative: '' }, { timeoutMs: task.checkTimeoutMs, signal }).finally(() => runner.dispose?.());
-    const note = check.timedOut ? `(the check timed out after ${task.checkTimeoutMs / 1000} s)\n` : check.note ? `(${check.note})\n` : '';
+    // A task from history is judged by its own tests, whatever the agent did to them.
+    if (task.git) await restorePatchedFiles(task.git, agent.folder, signal);
+    // The check runs the agent's code: in the sandbox, like the agent's own commands.
+    const check = await runCheck(task.check, { workspace: agent.folder, display: task.name, env: { OURO_TASK_DIR: task.dir, HOME: home }, timeoutMs: task.checkTimeoutMs, signal });
     return {
       task: task.name,
       attempt: options.attempt ?? 1,
@@ -94,11 +91,24 @@ export async function runTask(task: EvalTask, options: RunOptions): Promise<Eval
       seconds: Math.round(seconds * 10) / 10,
       ...(agent.error ? { agentEnd: 'crashed', agentError: agent.error } : {}),
       checkExit: check.exitCode,
-      checkOutput: note + check.output,
+      checkOutput: check.output,
       ...(options.transcript ? { transcript: shortTranscript(agent.events) } : {}),
     };
   } finally {
     await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Best of N on a task: the attempts in worktrees of the copy, the project's own checks (run in
+ * the sandbox, like the agent's commands) choosing one, which the task's check then judges.
+ */
+async function attemptsInWorktrees(task: EvalTask, place: AgentRunPlace, attempts: number, worktrees: string): Promise<BestOfAgents> {
+  const runner = await isolatedRunner(new NodeCommandRunner({ env: { OURO_TASK_DIR: task.dir, HOME: place.home }, limits: CHECK_OUTPUT_LIMITS }), { enabled: true, allowNetwork: () => [] });
+  try {
+    return await runBestOfAgents(place.workspace, (folder) => runAgentProcess({ ...task, noChecks: true }, { ...place, workspace: folder }), { attempts, runner, worktrees, title: task.name, signal: place.signal });
+  } finally {
+    await runner.dispose?.();
   }
 }
 

@@ -1,11 +1,13 @@
 // An eval suite is a folder of tasks. Each task is a folder with task.json (the prompt, the
-// step limit, the check) and workspace/, the project the agent starts from; the check runs in
-// the agent's copy after it stops and decides pass or fail by its exit code.
+// step limit, the check) and workspace/, the project the agent starts from, or in task.json a
+// git reference to it (a repository, a commit and a patch, as mined tasks have); the check runs
+// in the agent's copy after it stops and decides pass or fail by its exit code.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { describeFileIssues } from '../../agent/schemaIssues';
+import type { GitSource } from './gitWorkspace';
 
 export const TASK_FILE = 'task.json';
 export const TASK_WORKSPACE = 'workspace';
@@ -20,6 +22,16 @@ const taskSchema = z.strictObject({
   check_timeout_s: z.number().positive().max(3600).default(120),
   /** What the task measures, for people reading the suite. */
   about: z.string().optional(),
+  /** The workspace as a commit of a repository instead of a workspace/ folder. */
+  git: z
+    .strictObject({
+      /** The repository: absolute, or relative to the task folder. */
+      repo: z.string().min(1),
+      commit: z.string().regex(/^[0-9a-f]{7,64}$/, 'a commit id in hex'),
+      /** A patch file in the task folder, applied on top of the commit. */
+      patch: z.string().regex(/^[\w.-]+$/, 'a file name in the task folder').optional(),
+    })
+    .optional(),
 });
 
 export interface EvalTask {
@@ -31,6 +43,8 @@ export interface EvalTask {
   maxSteps: number;
   approve: 'none' | 'edits' | 'all';
   checkTimeoutMs: number;
+  /** Where the workspace comes from when it is not the task's workspace/ folder. */
+  git?: GitSource;
 }
 
 export interface EvalSuite {
@@ -68,7 +82,9 @@ async function loadTask(name: string, dir: string): Promise<EvalTask | string> {
   }
   const parsed = taskSchema.safeParse(json);
   if (!parsed.success) return `${TASK_FILE}: ${describeFileIssues(parsed.error.issues)}`;
-  if (!existsSync(join(dir, TASK_WORKSPACE))) return `it has no ${TASK_WORKSPACE}/ folder`;
   const task = parsed.data;
-  return { name, dir, prompt: task.prompt, check: task.check, maxSteps: task.max_steps, approve: task.approve, checkTimeoutMs: task.check_timeout_s * 1000 };
+  const git = task.git && { repo: isAbsolute(task.git.repo) ? task.git.repo : resolve(dir, task.git.repo), commit: task.git.commit, patch: task.git.patch && join(dir, task.git.patch) };
+  if (git?.patch && !existsSync(git.patch)) return `its patch ${task.git?.patch} is missing`;
+  if (!git && !existsSync(join(dir, TASK_WORKSPACE))) return `it has no ${TASK_WORKSPACE}/ folder and no git reference`;
+  return { name, dir, prompt: task.prompt, check: task.check, maxSteps: task.max_steps, approve: task.approve, checkTimeoutMs: task.check_timeout_s * 1000, ...(git ? { git } : {}) };
 }

@@ -3,6 +3,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { isOuroRecord } from './ouroRecords';
 
 export interface FolderChange {
   /** Relative to the folder's parent, e.g. ".ouro/tools/x/tool.json". */
@@ -33,14 +34,15 @@ export async function diffFolders(before: string | undefined, after: string | un
   return { changes, patch: patches.join('') };
 }
 
-/** Every file below `root` by its `/`-separated relative path, with its text. */
+/** Every file below `root` by its `/`-separated relative path, with its text; the records left out. */
 async function readTree(root: string | undefined): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   if (!root) return files;
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   for (const entry of entries.filter((candidate) => candidate.isFile())) {
     const full = join(entry.parentPath, entry.name);
-    files.set(relative(root, full).split('\\').join('/'), await readFile(full, 'utf8'));
+    const path = relative(root, full).split('\\').join('/');
+    if (!isOuroRecord(path)) files.set(path, await readFile(full, 'utf8'));
   }
   return files;
 }

@@ -97,6 +97,8 @@ describe('the eval harness', function () {
       'd-no-workspace/task.json': task('x', 'true'),
       'e-good/task.json': task('x', 'true'),
       'e-good/workspace/x': '',
+      'f-no-patch/task.json': task('x', 'true', { git: { repo: '..', commit: 'abc1234', patch: 'tests.patch' } }),
+      'g-bad-commit/task.json': task('x', 'true', { git: { repo: '..', commit: 'HEAD; rm -rf /' } }),
     });
     const loaded = await loadSuite(suite, []);
     assert.deepEqual(loaded.tasks.map((t) => [t.name, t.maxSteps, t.approve, t.checkTimeoutMs]), [['e-good', 20, 'all', 120_000]]);
@@ -104,7 +106,9 @@ describe('the eval harness', function () {
       'a-no-task: it has no task.json',
       'b-bad-json: task.json is not valid JSON (…)',
       'c-bad-field: task.json: max_steps: Too small: expected number to be >=1; Unrecognized key: "extra"',
-      'd-no-workspace: it has no workspace/ folder',
+      'd-no-workspace: it has no workspace/ folder and no git reference',
+      'f-no-patch: its patch tests.patch is missing',
+      'g-bad-commit: task.json: git.commit: a commit id in hex',
     ]);
     assert.deepEqual((await loadSuite(suite, ['e-good', 'zzz'])).problems.at(-1), 'zzz: there is no such task in the suite');
   });

@@ -3,9 +3,9 @@
 // kept is a diff for the user, the project itself untouched.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { splitSuite } from '../../../src/cli/eval/holdoutSplit';
 import { improveMain, isBetter, parseImproveArgs } from '../../../src/cli/eval/improveCommand';
 import type { EvalRun } from '../../../src/cli/eval/evalRun';
 import { startMockServer, type MockServer } from '../../fixtures/mockOpenAI';
@@ -59,17 +59,18 @@ describe('ouro improve', function () {
     const lines = stdout.split('\n');
     assert.deepEqual(lines.slice(0, 5), [
       'round 0: 1/3 passed, 1,750 tokens per run',
-      'round 1: added .ouro/tools/mark_one/tool.json; 1/3 passed, 1,750 tokens per run → 2/3 passed, 1,750 tokens per run: kept',
-      'round 2: changed .ouro/tools/mark_one/tool.json; 2/3 passed, 1,750 tokens per run → 1/3 passed, 1,750 tokens per run: discarded',
-      'round 3: added .ouro/tools/mark_two/tool.json; 2/3 passed, 1,750 tokens per run → 3/3 passed, 1,750 tokens per run: kept',
+      'round 1: added .ouro/tools/mark_one/tool.json; 1/3 passed, 1,750 tokens per run → 2/3 passed, 1,750 tokens per run: kept (the pass rate rose)',
+      'round 2: changed .ouro/tools/mark_one/tool.json; 2/3 passed, 1,750 tokens per run → 1/3 passed, 1,750 tokens per run: discarded (the pass rate did not rise)',
+      'round 3: added .ouro/tools/mark_two/tool.json; 2/3 passed, 1,750 tokens per run → 3/3 passed, 1,750 tokens per run: kept (the pass rate rose)',
       'round 4: every task passes; nothing to improve',
     ]);
     assert.equal(lines[5], 'Kept changes (review, then `git apply` in the project):');
-    const patch = lines.slice(6).join('\n');
+    const patch = lines.slice(6, -2).join('\n');
+    assert.match(lines.at(-2) ?? '', /^Each round's change, scores and decision: .*\.ouro\/improve\/\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/);
     assert.match(patch, /^--- \/dev\/null\n\+\+\+ b\/\.ouro\/tools\/mark_one\/tool\.json\n@@ -0,0 \+1,1 @@\n\+\{"name":"mark_one"/);
     assert.match(patch, /\+\+\+ b\/\.ouro\/tools\/mark_two\/tool\.json\n/);
     assert.doesNotMatch(patch, /^\+\{\}$/m, 'the discarded change is not in it');
-    assert.equal(existsSync(join(project, '.ouro')), false, 'the project is left for the user to change');
+    assert.deepEqual(await readdir(join(project, '.ouro')), ['improve'], 'the rules, tools and skills are left for the user to change');
 
     // The improving agent was shown the failure: the task, the check, and what the agent did.
     const report = server.requests.flatMap((request) => request.messages).find((message) => message.role === 'tool' && String(message.content).includes('# mark-one'));
@@ -107,5 +108,86 @@ describe('ouro improve', function () {
     assert.equal(isBetter(runs([true, true], 1300), runs([true, false], 1000), 0.25), false, 'too many more tokens');
     assert.equal(isBetter(runs([true, false], 500), runs([true, false], 1000), 0.25), false, 'fewer tokens alone is not a better score');
     assert.deepEqual(parseImproveArgs(['--suite', 's', '--model', 'm', '--base-url', 'u', '--rounds', '0'], {}, '/p'), '--rounds must be a whole number from 1 to 50, not "0"');
+  });
+  it('with --holdout, shows the agent only the training failures and refuses a change that makes the held-out tasks worse', async () => {
+    const names = ['alpha', 'beta', 'gamma', 'delta'];
+    const split = splitSuite(names.map((name) => ({ name })), 0.5, 7);
+    const [train1, train2] = split.train.map((task) => task.name);
+    const [held1, held2] = split.heldOut.map((task) => task.name);
+    assert.equal(split.heldOut.length, 2);
+    const spec: Record<string, string> = {};
+    for (const name of names) {
+      spec[`${name}/task.json`] = JSON.stringify({ prompt: `Mark ${name}.`, check: `test -f ${name}.txt` });
+      spec[`${name}/workspace/README.md`] = `${name}\n`;
+    }
+    const suite = await temp.tree(spec);
+    // The project already has the tool one held-out task needs.
+    const project = await temp.tree({ [`.ouro/tools/mark_${held1}/tool.json`]: markTool(`mark_${held1}`, `${held1}.txt`) });
+    const scripts = new Map<string, ScriptedTurn[]>([
+      ...names.map((name) => [name, callTool(`mark_${name}`)] as [string, ScriptedTurn[]]),
+      // Round 1 learns the training task and breaks what a held-out task relied on.
+      ['improve-1', [{ calls: [{ name: 'list_files', arguments: { path: 'failures' } }] }, { calls: [{ name: 'write_file', arguments: { path: `.ouro/tools/mark_${train1}/tool.json`, content: markTool(`mark_${train1}`, `${train1}.txt`) } }, { name: 'write_file', arguments: { path: `.ouro/tools/mark_${held1}/tool.json`, content: '{}' } }] }, { text: 'Done.' }]],
+      // Round 2 learns the training task in a way that carries over to a held-out one.
+      ['improve-2', [{ calls: [{ name: 'write_file', arguments: { path: `.ouro/tools/mark_${train1}/tool.json`, content: markTool(`mark_${train1}`, `${train1}.txt`) } }, { name: 'write_file', arguments: { path: `.ouro/tools/mark_${held2}/tool.json`, content: markTool(`mark_${held2}`, `${held2}.txt`) } }] }, { text: 'Done.' }]],
+    ]);
+    await server?.close();
+    server = await startMockServer(Array(200).fill(routeByTask(scripts)));
+    let stdout = '';
+    let stderr = '';
+    const code = await improveMain(['--suite', suite, '--project', project, '--rounds', '2', '--jobs', '2', '--holdout', '0.5', '--seed', '7', '--base-url', server.url, '--model', 'm'], {
+      stdout: { write: (chunk) => void (stdout += chunk) },
+      stderr: { write: (chunk) => void (stderr += chunk) },
+      cli: CLI_FROM_SOURCE,
+    });
+    assert.equal(code, 0, stderr);
+    const lines = stdout.split('\n');
+    // As the diff lists them: by path.
+    const changed = (...entries: Array<[string, string]>) =>
+      entries
+        .map(([kind, name]) => ({ kind, path: `.ouro/tools/mark_${name}/tool.json` }))
+        .sort((a, b) => a.path.localeCompare(b.path))
+        .map((entry) => `${entry.kind} ${entry.path}`)
+        .join(', ');
+    assert.deepEqual(lines.slice(0, 5), [
+      `held out (seed 7): ${held1}, ${held2}`,
+      'round 0: train 0/2, held-out 1/2 passed, 2,100 tokens per run',
+      `round 1: ${changed(['changed', held1], ['added', train1])}; train 0/2, held-out 1/2 passed, 2,100 tokens per run → train 1/2, held-out 0/2 passed, 2,100 tokens per run: discarded (the held-out tasks' pass rate fell, 1/2 → 0/2: it does not carry over)`,
+      `round 2: ${changed(['added', held2], ['added', train1])}; train 0/2, held-out 1/2 passed, 2,100 tokens per run → train 1/2, held-out 2/2 passed, 2,100 tokens per run: kept (the training tasks' pass rate rose and the held-out tasks' did not fall)`,
+      'Held-out tasks: 1/2 without the kept changes, 2/2 with them.',
+    ]);
+    assert.doesNotMatch(stdout, /^\+\{\}$/m, 'the refused change is not among the kept ones');
+
+    // The improving agent saw the training failures and none of the held-out ones.
+    const listing = server.requests.flatMap((request) => request.messages).find((message) => message.role === 'tool' && String(message.content).includes('.md'));
+    assert.ok(listing, 'the failures were not listed');
+    assert.match(String(listing.content), new RegExp(`${train1}\\.md[\\s\\S]*${train2}\\.md|${train2}\\.md[\\s\\S]*${train1}\\.md`));
+    assert.doesNotMatch(String(listing.content), new RegExp(`${held1}|${held2}`));
+
+    // Every round is kept where a person can see why.
+    const [run] = await readdir(join(project, '.ouro', 'improve'));
+    const records = join(project, '.ouro', 'improve', run);
+    assert.deepEqual((await readdir(records)).sort(), ['round-0', 'round-1', 'round-2', 'split.json']);
+    assert.deepEqual(JSON.parse(await readFile(join(records, 'split.json'), 'utf8')), { holdout: 0.5, seed: 7, train: [train1, train2].sort(), heldOut: [held1, held2] });
+    const round1 = JSON.parse(await readFile(join(records, 'round-1', 'scores.json'), 'utf8'));
+    assert.deepEqual(round1.before, { train: { passed: 0, runs: 2 }, heldOut: { passed: 1, runs: 2 }, tokensPerRun: 2100 });
+    assert.deepEqual(round1.after, { train: { passed: 1, runs: 2 }, heldOut: { passed: 0, runs: 2 }, tokensPerRun: 2100 });
+    assert.deepEqual(round1.failuresShown.sort(), [train1, train2].sort());
+    assert.equal(round1.decision, 'discarded');
+    assert.match(await readFile(join(records, 'round-1', 'decision.md'), 'utf8'), /^discarded: the held-out tasks' pass rate fell/);
+    assert.match(await readFile(join(records, 'round-1', 'change.diff'), 'utf8'), new RegExp(`^\\+\\+\\+ b/\\.ouro/tools/mark_${held1}/tool\\.json\\n@@ -1,1 \\+1,1 @@\\n-.*\\n.*\\n\\+\\{\\}\\n`, 'm'));
+    assert.match(await readFile(join(records, 'round-2', 'decision.md'), 'utf8'), /^kept: /);
+    assert.match(await readFile(join(records, 'round-2', 'change.diff'), 'utf8'), new RegExp(`b/\\.ouro/tools/mark_${held2}/tool\\.json`));
+    assert.equal(JSON.parse(await readFile(join(records, 'round-0', 'scores.json'), 'utf8')).decision, 'baseline');
+  });
+
+  it('splits the same way for the same seed, whatever the order, and always keeps a task to train on', () => {
+    const tasks = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((name) => ({ name }));
+    const split = splitSuite(tasks, 0.3, 1);
+    assert.equal(split.heldOut.length, 3);
+    assert.deepEqual(splitSuite([...tasks].reverse(), 0.3, 1), split);
+    assert.notDeepEqual(splitSuite(tasks, 0.3, 2).heldOut, split.heldOut);
+    assert.deepEqual(splitSuite(tasks.slice(0, 1), 0.9, 1), { train: [{ name: 'a' }], heldOut: [] });
+    assert.equal(splitSuite(tasks.slice(0, 2), 0.9, 1).train.length, 1);
+    assert.equal(parseImproveArgs(['--suite', 's', '--model', 'm', '--base-url', 'u', '--holdout', '1'], {}, '/p'), '--holdout must be a share from 0 to below 1, like 0.3, not "1"');
   });
 });
