@@ -7,7 +7,8 @@ import { reply, text, textReply, toolCall } from '../fixtures/mockOpenAI';
 import { useScenarios } from './harness/scenario';
 import { sendMessage, toolCard, waitUntilIdle } from './harness/workbench';
 
-const REMINDER = "Reminded Ouro: You changed files in this turn and have not run the project's check since: `npm test`.";
+// The command shows as code: the notice renders the reminder's code spans.
+const REMINDER = "Reminded Ouro: You changed files in this turn and have not run the project's check since: npm test.";
 const STOPPED = 'Stopped: the model called list_files with the same arguments 4 times in a row.';
 
 describe('Checks before done and the loop guard in the chat', function () {
@@ -33,7 +34,9 @@ describe('Checks before done and the loop guard in the chat', function () {
       const chat = await scenario.openChat();
       await sendMessage(chat, 'add a notes file');
       await toolCard(chat, 'write_file', 'done').waitFor();
-      await chat.locator('#messages .notice', { hasText: REMINDER }).waitFor();
+      const reminder = chat.locator('#messages .notice', { hasText: REMINDER });
+      await reminder.waitFor();
+      assert.equal(await reminder.locator('code').innerText(), 'npm test');
       await chat.locator('#messages .message.assistant', { hasText: 'the change is a new notes file' }).waitFor();
       await waitUntilIdle(chat);
       assert.match(String(scenario.mock.requests[2].messages.at(-1)?.content), /^You changed files in this turn .*`npm test`/);
