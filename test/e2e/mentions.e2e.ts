@@ -17,6 +17,15 @@ import { openFile, waitUntilIdle } from './harness/workbench';
 const picker = (chat: FrameLocator) => chat.locator('#mention-picker');
 const names = (chat: FrameLocator) => picker(chat).locator('.slash-option .slash-name');
 
+/** Types `typed` after what the input holds, takes the option the picker chose (`name`) with Enter, and waits for its chip. */
+async function mentionByKeyboard(chat: FrameLocator, typed: string, name: string): Promise<void> {
+  const prompt = chat.locator('textarea#prompt');
+  await prompt.pressSequentially(typed);
+  await picker(chat).locator('.slash-option[aria-selected="true"]', { hasText: name }).waitFor();
+  await prompt.press('Enter');
+  await chat.locator('#attachments .attachment', { hasText: name }).waitFor({ timeout: 30_000 });
+}
+
 /** Sends what the input holds, waits for `reply`, and gives the user message the model received. */
 async function sendAndRead(scenario: Scenario, chat: FrameLocator, reply: string): Promise<string> {
   await chat.locator('textarea#prompt').press('Enter');
@@ -59,10 +68,7 @@ describe('@-mentions', function () {
     assert.equal(await prompt.inputValue(), 'what is wrong in ');
     await chat.locator('#attachments .attachment', { hasText: 'src/math.js' }).waitFor({ timeout: 30_000 });
     // What the editor knows is offered by name: @problems.
-    await prompt.pressSequentially('@prob');
-    await picker(chat).locator('.slash-option[aria-selected="true"]', { hasText: '@problems' }).waitFor();
-    await prompt.press('Enter');
-    await chat.locator('#attachments .attachment', { hasText: '@problems' }).waitFor({ timeout: 30_000 });
+    await mentionByKeyboard(chat, '@prob', '@problems');
     await prompt.pressSequentially('it?');
     await scenario.shot('chip');
     await prompt.press('Enter');
@@ -77,10 +83,7 @@ describe('@-mentions', function () {
     assert.equal(await chat.locator('#attachments .attachment').count(), 0, 'the chip stayed for the next message');
 
     // A mention counts in the context meter before it is sent.
-    await prompt.pressSequentially('@READ');
-    await picker(chat).locator('.slash-option[aria-selected="true"]', { hasText: 'README.md' }).waitFor();
-    await prompt.press('Enter');
-    await chat.locator('#attachments .attachment', { hasText: 'README.md' }).waitFor({ timeout: 30_000 });
+    await mentionByKeyboard(chat, '@READ', 'README.md');
     await chat.locator('#context-meter').click();
     const attachedRow = chat.locator('#context-breakdown tr[data-part="Attached, not sent yet"] td');
     await attachedRow.waitFor();
@@ -163,10 +166,7 @@ describe('@-mentions', function () {
     await symbol.first().click();
     await chat.locator('#attachments .attachment', { hasText: 'src/math.js:11-14' }).waitFor({ timeout: 30_000 });
 
-    await prompt.pressSequentially(' and @termin');
-    await picker(chat).locator('.slash-option[aria-selected="true"]', { hasText: '@terminal' }).waitFor();
-    await prompt.press('Enter');
-    await chat.locator('#attachments .attachment', { hasText: '@terminal' }).waitFor({ timeout: 30_000 });
+    await mentionByKeyboard(chat, ' and @termin', '@terminal');
     await scenario.shot('symbol-and-terminal');
     const sent = await sendAndRead(scenario, chat, 'average divides the sum.');
     assert.ok(sent.includes('Attached: lines 11-14 of src/math.js\n```\n  11\texport function average(numbers) {'), sent);
@@ -185,10 +185,7 @@ describe('@-mentions', function () {
     const chat = await scenario.openChat();
     const prompt = chat.locator('textarea#prompt');
     await prompt.click();
-    await prompt.pressSequentially('what did I change? @chan');
-    await picker(chat).locator('.slash-option[aria-selected="true"]', { hasText: '@changes' }).waitFor();
-    await prompt.press('Enter');
-    await chat.locator('#attachments .attachment', { hasText: '@changes' }).waitFor({ timeout: 30_000 });
+    await mentionByKeyboard(chat, 'what did I change? @chan', '@changes');
     await scenario.shot('changes-chip');
     const sent = await sendAndRead(scenario, chat, 'You changed the loop start.');
     assert.ok(sent.includes('Attached: @changes\n```diff\ndiff --git a/src/math.js b/src/math.js\n'), sent);
