@@ -5,7 +5,7 @@
 // matcher, shallow files first: gitignore's "the deeper file wins" then falls out of "the last
 // matching rule wins", and "a file under an excluded folder cannot be re-included" out of the
 // matcher's parent check. .ouroignore (at a folder's root) can only hide more.
-import ignore from 'ignore';
+import ignore, { type Ignore } from 'ignore';
 
 export const GITIGNORE = '.gitignore';
 export const OUROIGNORE = '.ouroignore';
@@ -71,6 +71,16 @@ export class IgnoreRules {
     return this.hiddenBy(relative, isDirectory) !== undefined;
   }
 
+  /**
+   * `hides` for an entry of a folder already known not to be hidden, as a walk sees each entry
+   * (it never enters a hidden folder, and a folder's own .gitignore cannot match the folder):
+   * the folders above are not judged again, which is most of what `hides` costs in a listing.
+   */
+  hidesInVisibleFolder(relative: string, isDirectory: boolean): boolean {
+    const path = isDirectory ? `${relative}/` : relative;
+    return (this.hasOuroignore && matchesItself(this.ouroignore, path)) || (this.hasGitignore && matchesItself(this.gitignore, path));
+  }
+
   /** The ignore file that hides `relative` (e.g. "src/.gitignore"), if one does. */
   hiddenBy(relative: string, isDirectory: boolean): string | undefined {
     if (relative === '') return undefined;
@@ -83,6 +93,22 @@ export class IgnoreRules {
     const byGit = this.gitignore.test(path);
     return byGit.ignored ? (byGit.rule?.mark ?? GITIGNORE) : undefined;
   }
+}
+
+/** The rule list inside an `ignore` matcher, which tests one path without its parent folders. */
+interface OwnRules {
+  _rules?: { test?(path: string, mode: 'regex'): { ignored: boolean } };
+}
+
+/**
+ * Whether `path`'s own rules ignore it (the last matching rule wins), its folders taken as not
+ * ignored: what `ignore` computes for a path once its parent is known not to be. That step is
+ * not public, so the pinned version is checked against the public `test()` in the unit tests,
+ * and any other falls back to `test()`.
+ */
+function matchesItself(matcher: Ignore, path: string): boolean {
+  const own = (matcher as unknown as OwnRules)._rules;
+  return typeof own?.test === 'function' ? own.test(path, 'regex').ignored : matcher.test(path).ignored;
 }
 
 /**

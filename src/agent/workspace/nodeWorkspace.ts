@@ -15,7 +15,7 @@ import { findRipgrep, searchWithRipgrep } from './ripgrep';
 import { splitGlobs } from './globs';
 import type { EngineQuery, EngineResult, SearchScope } from './searchEngine';
 import { decodeText, withBom } from './text';
-import { walkFolder } from './walk';
+import { walkFolder, type WalkEntry } from './walk';
 import {
   LARGE_WRITE_BYTES,
   WorkspaceError,
@@ -100,15 +100,24 @@ export class NodeWorkspace implements Workspace {
   }
 
   async list(path: string, options: { recursive: boolean; limit: number; signal?: AbortSignal }): Promise<ListResult> {
-    const found: Array<{ index: number; relative: string; depth: number; type: 'file' | 'directory' | 'symlink' }> = [];
+    // The walk's own entries, as they come (a recursive listing holds tens of thousands); which
+    // workspace folder each is in is noted apart, and only when there is more than one.
+    const found: WalkEntry[] = [];
+    const starts = await this.startingPoints(path, 'list');
+    const folderOf = new Map<WalkEntry, number>();
+    const onlyFolder = starts.length === 1 ? starts[0].index : undefined;
+    const add = (entry: WalkEntry, index: number) => {
+      found.push(entry);
+      if (onlyFolder === undefined) folderOf.set(entry, index);
+    };
     let walkStopped = false;
-    for (const start of await this.startingPoints(path, 'list')) {
+    for (const start of starts) {
       if (start.wholeWorkspace) {
-        found.push({ index: start.index, relative: '', depth: 0, type: 'directory' });
+        add({ relative: '', depth: 0, type: 'directory' }, start.index);
         if (!options.recursive) continue;
       }
       await this.walk(start.index, start.relative, options.recursive, options.signal, (entry) => {
-        found.push({ index: start.index, ...entry });
+        add(entry, start.index);
         if (found.length >= WALK_LIMIT) walkStopped = true;
         return !walkStopped;
       });
@@ -117,8 +126,9 @@ export class NodeWorkspace implements Workspace {
     const kept = shallowest(found, options.limit);
     const entries = await Promise.all(
       kept.map(async (entry) => {
-        const shown = displayPath(this.workspaceFolders, entry.index, entry.relative);
-        const isFolder = entry.type === 'directory' || (entry.type === 'symlink' && (await this.isFolderLink(entry.index, entry.relative)));
+        const index = onlyFolder ?? folderOf.get(entry) ?? 0;
+        const shown = displayPath(this.workspaceFolders, index, entry.relative);
+        const isFolder = entry.type === 'directory' || (entry.type === 'symlink' && (await this.isFolderLink(index, entry.relative)));
         return isFolder ? `${shown}/` : shown;
       }),
     );
@@ -214,7 +224,7 @@ export class NodeWorkspace implements Workspace {
     relative: string,
     recursive: boolean,
     signal: AbortSignal | undefined,
-    onEntry: (entry: { relative: string; depth: number; type: 'file' | 'directory' | 'symlink' }) => boolean,
+    onEntry: (entry: WalkEntry) => boolean,
   ): Promise<void> {
     const rules = this.locator.rules(await this.locator.ignoreFiles(index, relative));
     await walkFolder({ root: this.workspaceFolders[index].root, start: relative, rules, recursive, signal, onEntry });

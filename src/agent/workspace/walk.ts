@@ -56,7 +56,7 @@ export async function walkFolder(options: WalkOptions): Promise<void> {
       if (stopped) return;
       const child = relative === '' ? dirent.name : `${relative}/${dirent.name}`;
       const type: WalkEntryType | undefined = dirent.isDirectory() ? 'directory' : dirent.isFile() ? 'file' : dirent.isSymbolicLink() ? 'symlink' : undefined;
-      if (type === undefined || options.rules.hides(child, type === 'directory')) continue;
+      if (type === undefined || options.rules.hidesInVisibleFolder(child, type === 'directory')) continue;
       if (type === 'directory' && (isUnlistedFolderName(dirent.name) || options.skipFolder?.(child))) continue;
       if (options.onEntry({ relative: child, type, depth }) === false) {
         stopped = true;

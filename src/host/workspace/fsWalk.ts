@@ -43,7 +43,7 @@ export async function walkWorkspaceFolder(options: FsWalkOptions): Promise<void>
     for (const [name, type] of entries) {
       const child = relative === '' ? name : `${relative}/${name}`;
       const kind = type & vscode.FileType.SymbolicLink ? 'symlink' : type === vscode.FileType.Directory ? 'directory' : type === vscode.FileType.File ? 'file' : undefined;
-      if (kind === undefined || options.rules.hides(child, kind === 'directory')) continue;
+      if (kind === undefined || options.rules.hidesInVisibleFolder(child, kind === 'directory')) continue;
       if (kind === 'directory' && (isUnlistedFolderName(name) || options.skipFolder?.(child))) continue;
       if (options.onEntry({ relative: child, kind }) === false) return;
       if (kind === 'directory' && options.recursive) queue.push(child);

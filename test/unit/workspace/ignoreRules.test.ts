@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { IgnoreRules, anchorPattern, ignoreFilesFor, isSecret, isUnlisted } from '../../../src/agent/workspace/ignoreRules';
+import { GITIGNORE, IgnoreRules, OUROIGNORE, anchorPattern, ignoreFilesFor, isSecret, isUnlisted } from '../../../src/agent/workspace/ignoreRules';
 
 function rules(files: Array<[dir: string, name: '.gitignore' | '.ouroignore', content: string]>): IgnoreRules {
   const made = new IgnoreRules();
@@ -69,6 +69,32 @@ describe('IgnoreRules', () => {
     const r = rules([['', '.gitignore', 'Build/']]);
     assert.equal(r.hides('Build/a', false), true);
     assert.equal(r.hides('build/a', false), false);
+  });
+});
+
+describe('IgnoreRules in a walk', () => {
+  it('judges an entry of a visible folder as hides() does, over nested, negated and folder rules', () => {
+    const rules = new IgnoreRules();
+    rules.add('', GITIGNORE, '*.log\nbuild/\n!keep.log\n/top.txt\ndocs/**/*.tmp\n');
+    rules.add('', OUROIGNORE, 'secret*\n!secret.md\n');
+    rules.add('src', GITIGNORE, 'gen/\n!important.log\n*.snap\n/local.txt\n');
+    rules.add('src/lib', GITIGNORE, '!*.snap\nvendor\n');
+    const names = ['a.log', 'keep.log', 'important.log', 'top.txt', 'local.txt', 'x.snap', 'vendor', 'build', 'gen', 'secret.txt', 'secret.md', 'note.tmp', 'ok.ts'];
+    const folders = ['', 'src', 'src/lib', 'src/lib/deep', 'docs', 'docs/a', 'other'];
+    let compared = 0;
+    for (const folder of folders) {
+      // Only folders a walk would enter: none of them, nor any above them, hidden.
+      const chain = folder.split('/').map((_, at, parts) => parts.slice(0, at + 1).join('/'));
+      if (folder && chain.some((above) => rules.hides(above, true))) continue;
+      for (const name of names) {
+        for (const isDirectory of [false, true]) {
+          const path = folder ? `${folder}/${name}` : name;
+          assert.equal(rules.hidesInVisibleFolder(path, isDirectory), rules.hides(path, isDirectory), `${path}${isDirectory ? '/' : ''}`);
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 100);
   });
 });
 

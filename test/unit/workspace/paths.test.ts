@@ -140,4 +140,22 @@ describe('comparePaths', () => {
     const sorted = ['a-b', 'a/b', 'a/', 'a/b/c', 'b', 'a.txt'].sort(comparePaths);
     assert.deepEqual(sorted, ['a/', 'a/b', 'a/b/c', 'a-b', 'a.txt', 'b']);
   });
+
+  it('agrees with comparing the segments one by one, for any paths', () => {
+    const bySegments = (a: string, b: string): number => {
+      const left = a.split('/');
+      const right = b.split('/');
+      for (let i = 0; i < Math.min(left.length, right.length); i++) if (left[i] !== right[i]) return left[i] < right[i] ? -1 : 1;
+      return left.length - right.length;
+    };
+    // Short paths over a small alphabet meet every case: prefixes, '/' against '-', '.' and letters, trailing slashes.
+    const alphabet = ['a', 'b', '-', '.', '/', 'é', 'A'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const path = () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let i = 0; i < 5000; i++) {
+      const [a, b] = [path(), path()];
+      assert.equal(Math.sign(comparePaths(a, b)), Math.sign(bySegments(a, b)), `${a} vs ${b}`);
+    }
+  });
 });
