@@ -6,27 +6,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import OpenAI from 'openai';
-import { z } from 'zod';
-import { runAgent } from '../src/agent/loop';
-import { defineTool } from '../src/agent/tools/tool';
-import { toolSpecs } from '../src/agent/toolSpecs';
-import { NodeWorkspace } from '../src/agent/workspace/nodeWorkspace';
-import { OpenAICompatibleModel } from '../src/llm/openaiCompatible';
 import { done, exactly, finish, startMockServer, text, toolCall, usage, type Turn } from '../test/fixtures/mockOpenAI';
+import type * as Subjects from './loopSubjects';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 /** Ouro's time per step over the bare loop's. */
 const RATIO_GOAL = 1.2;
 
-const noop = defineTool({
-  name: 'noop',
-  description: 'Does nothing.',
-  schema: z.object({ n: z.number() }),
-  kind: 'read',
-  run: async ({ n }) => ({ content: `ok ${n}` }),
-});
+/** The loop as it ships: bundled and minified, like dist/extension.js. */
+async function shippedLoop(dir: string): Promise<typeof Subjects> {
+  const outfile = join(dir, 'loop-subjects.js');
+  await build({ entryPoints: [join(__dirname, 'loopSubjects.ts')], bundle: true, minify: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning', external: ['vscode'] });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(outfile) as typeof Subjects;
+}
+
+let subjects: typeof Subjects;
 
 /** Each reply ends as a real server's does when asked for usage: the finish chunk, the usage chunk, [DONE]. */
 function script(): Turn[] {
@@ -37,6 +35,7 @@ function script(): Turn[] {
 }
 
 async function ouroLoop(url: string, dir: string): Promise<number> {
+  const { OpenAICompatibleModel, NodeWorkspace, runAgent, noop } = subjects;
   const model = new OpenAICompatibleModel({ baseURL: url, apiKey: 'k', model: 'mock-model' });
   const workspace = new NodeWorkspace(dir);
   const conversation = { id: 'bench', messages: [{ role: 'user' as const, content: 'go' }] };
@@ -51,6 +50,7 @@ async function ouroLoop(url: string, dir: string): Promise<number> {
 
 async function bareLoop(url: string): Promise<number> {
   const client = new OpenAI({ baseURL: url, apiKey: 'k', maxRetries: 0 });
+  const { toolSpecs, noop } = subjects;
   const tools = toolSpecs([noop]).map((spec) => ({ type: 'function' as const, function: spec }));
   const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [{ role: 'user', content: 'go' }];
   const started = performance.now();
@@ -88,6 +88,7 @@ function median(values: number[]): number {
 
 export async function run(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'ouro-bench-loop-'));
+  subjects = await shippedLoop(dir);
   const ouro: number[] = [];
   const bare: number[] = [];
   try {
@@ -111,7 +112,7 @@ export async function run(): Promise<string[]> {
   // Each round's two runs are neighbours in time, so their ratio is free of the machine's drift.
   const ratio = median(ouro.map((ms, i) => ms / bare[i]));
   return [
-    `${STEPS} steps a run, median of ${ROUNDS} rounds, mock server answering at once`,
+    `${STEPS} steps a run, median of ${ROUNDS} rounds, mock server answering at once, the loop bundled as it ships`,
     `ouro loop           ${o.toFixed(3)} ms/step`,
     `bare openai loop    ${b.toFixed(3)} ms/step`,
     `overhead            ${(o - b).toFixed(3)} ms/step (ratio ${ratio.toFixed(2)}x, the median of each round's, goal ≤ ${RATIO_GOAL}x ${ratio <= RATIO_GOAL ? 'met' : 'NOT met'})`,
