@@ -127,7 +127,8 @@ export function activate(context: vscode.ExtensionContext): void {
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
   const sessionsView = new SessionsView(context.globalStorageUri, log);
-  const worktreeRunner = new WorktreeRunner(sessionsView, () => sessionModel(apiKeys, log), log);
+  const sessionDocuments = new BaseContent();
+  const worktreeRunner = new WorktreeRunner(sessionsView, () => sessionModel(apiKeys, log), log, sessionDocuments);
 
   context.subscriptions.push(
     log,
@@ -160,9 +161,9 @@ export function activate(context: vscode.ExtensionContext): void {
     { dispose: () => void disposeChatCommandRunner() },
     terminalCommands,
     sessionsView,
-    vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, new BaseContent()),
+    vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, sessionDocuments),
     worktreeRunner,
-    ...registerSessionCommands(sessionsView, worktreeRunner, log),
+    ...registerSessionCommands(sessionsView, worktreeRunner, sessionDocuments, log),
   );
 }
 

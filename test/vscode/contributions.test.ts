@@ -53,6 +53,7 @@ const COMMAND_TITLES: Record<string, string> = {
   'ouro.changes.undoAll': 'Undo All Staged Changes',
   'ouro.sessions.new': 'New Session in a Worktree',
   'ouro.sessions.transcript': 'Open Session Transcript',
+  'ouro.sessions.tryN': 'Try N Ways...',
   'ouro.sessions.refresh': 'Refresh Sessions',
   'ouro.sessions.review': 'Review Session',
   'ouro.sessions.apply': 'Apply Session to Workspace',

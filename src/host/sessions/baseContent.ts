@@ -1,5 +1,6 @@
 // The left side of a worktree session's diff: a file as it was in the commit the session started
-// from, read from git and served read-only under `ouro-base:` URIs (an absent file reads empty).
+// from, read from git and served read-only under `ouro-base:` URIs (an absent file reads empty);
+// also the read-only documents Ouro writes for the person, such as the Try N Ways table.
 import * as vscode from 'vscode';
 import { gitBytes } from '../../agent/worktrees/git';
 
@@ -16,7 +17,20 @@ export function absentUri(path: string): vscode.Uri {
 }
 
 export class BaseContent implements vscode.TextDocumentContentProvider {
+  /** Read-only documents Ouro wrote (the Try N Ways table), by URI. */
+  private readonly documents = new Map<string, string>();
+  private counter = 0;
+
+  /** A read-only document named `name` holding `text` (nothing to save when it is closed). */
+  show(name: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: BASE_SCHEME, path: `/${name}`, query: `document=${++this.counter}` });
+    this.documents.set(uri.toString(), text);
+    return uri;
+  }
+
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const written = this.documents.get(uri.toString());
+    if (written !== undefined) return written;
     const query = new URLSearchParams(uri.query);
     const root = query.get('root');
     const commit = query.get('commit');

@@ -12,6 +12,7 @@ import type { WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
 import { createChatModel } from '../models/modelFactory';
 import type { ApiKeyStore } from '../settings/apiKeyStore';
 import { readSettings } from '../settings/settings';
+import type { BaseContent } from './baseContent';
 import { runSession, transcriptFile, type SessionEnd } from './sessionRunner';
 import type { SessionRow } from './sessionRows';
 import type { SessionsView } from './sessionsView';
@@ -31,8 +32,10 @@ export class WorktreeRunner implements vscode.Disposable {
 
   constructor(
     private readonly view: SessionsView,
-    private readonly model: SessionModel,
+    readonly model: SessionModel,
     private readonly log: vscode.LogOutputChannel,
+    /** Where the transcript is shown read-only. */
+    private readonly documents: BaseContent,
   ) {}
 
   /** Asks for the prompt and starts the session; resolves once it runs (not when it ends). */
@@ -80,7 +83,7 @@ export class WorktreeRunner implements vscode.Disposable {
       void vscode.window.showInformationMessage(`Ouro: ${session.branch} has no saved conversation (it was not started from the editor).`);
       return;
     }
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: conversationToMarkdown(parseConversation(text)) });
+    const document = await vscode.workspace.openTextDocument(this.documents.show(`${session.branch.replace(/^ouro\//, '')}.md`, conversationToMarkdown(parseConversation(text))));
     await vscode.window.showTextDocument(document, { preview: true });
   }
 

@@ -19,6 +19,7 @@ import { buildSystemPrompt } from '../../agent/prompt';
 import { loadProjectRules } from '../../agent/rules/projectRules';
 import type { ApprovalRequest, Approver } from '../../agent/tools/tool';
 import { createTools } from '../../agent/tools/index';
+import { costOf, priceFor } from '../../agent/usage/pricing';
 import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
 import type { WorktreeSession, WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
 import type { Model } from '../../agent/model';
@@ -37,9 +38,13 @@ export interface SessionRun {
 
 export interface SessionEnd {
   state: 'done' | 'failed';
-  /** Why it failed, or how it stopped when that was not a plain answer. */
+  /** How the agent ended: stop (it answered), max_steps, error, cancelled... */
+  ended: string;
+  /** Why it failed. */
   reason?: string;
   tokens: number;
+  /** In dollars, when the model's price is known. */
+  cost?: number;
 }
 
 /** Where a session's conversation is saved: beside its record. */
@@ -70,8 +75,10 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
   });
   recorder.startTurn(run.prompt, run.model.name);
   const config = vscode.workspace.getConfiguration('ouro');
+  const price = priceFor(run.model.name, settings.pricing);
   let tokens = 0;
-  let end: SessionEnd = { state: 'failed', reason: 'it stopped before it answered', tokens };
+  let cost = 0;
+  let end: Omit<SessionEnd, 'tokens'> = { state: 'failed', ended: 'error', reason: 'it stopped before it answered' };
   try {
     for await (const event of runAgent(conversation, {
       model: run.model,
@@ -84,16 +91,19 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
       checks: await checksForTurn(workspace, { configured: stringsOf(config.get('checks')), enabled: config.get<boolean>('checksBeforeDone', true), edits: true }),
     })) {
       await recorder.observe(event);
-      if (event.type === 'usage') tokens += event.usage.promptTokens + event.usage.completionTokens;
-      if (event.type === 'done') end = event.reason === 'stop' ? { state: 'done', tokens } : { state: 'failed', reason: event.message ?? `it ended: ${event.reason}`, tokens };
+      if (event.type === 'usage') {
+        tokens += event.usage.promptTokens + event.usage.completionTokens;
+        if (price) cost += costOf(event.usage, price);
+      }
+      if (event.type === 'done') end = event.reason === 'stop' ? { state: 'done', ended: 'stop' } : { state: 'failed', ended: event.reason, reason: event.message ?? `it ended: ${event.reason}` };
     }
   } catch (error) {
-    end = { state: 'failed', reason: error instanceof Error ? error.message : String(error), tokens };
+    end = { state: 'failed', ended: 'error', reason: error instanceof Error ? error.message : String(error) };
   } finally {
     await recorder.save().catch(() => undefined);
     await commands.dispose?.();
   }
-  return { ...end, tokens };
+  return { ...end, tokens, ...(price ? { cost } : {}) };
 }
 
 /** A notification with Allow / Deny; the session shows as waiting until it is answered. */
