@@ -27,7 +27,7 @@ export function registerSessionCommands(view: SessionsView, runner: WorktreeRunn
     }
   };
   return [
-    vscode.commands.registerCommand('ouro.sessions.refresh', () => view.refresh()),
+    vscode.commands.registerCommand('ouro.sessions.refresh', () => view.reload()),
     vscode.commands.registerCommand('ouro.sessions.new', () => runner.startFromPrompt().catch(shown(log))),
     vscode.commands.registerCommand('ouro.sessions.tryN', () => tryNWays({ view, model: runner.model, log, documents }).catch(shown(log))),
     vscode.commands.registerCommand('ouro.sessions.transcript', onSession((sessions, branch) => runner.showTranscript(sessions, branch))),

@@ -5,7 +5,7 @@
 // none: the view's welcome says why (the `ouro.sessions.unavailable` context).
 import * as vscode from 'vscode';
 import { RECORD_SUFFIX } from '../../agent/worktrees/sessionRecord';
-import { WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
+import { WorktreeSessions, type ListedSession } from '../../agent/worktrees/worktreeSessions';
 import { lookOf, rowOf, waitingBadge, type SessionRow } from './sessionRows';
 import { readWorktreesFolder } from './worktreeSettings';
 
@@ -22,6 +22,8 @@ export class SessionsView implements vscode.TreeDataProvider<SessionRow>, vscode
   private timer: ReturnType<typeof setInterval> | undefined;
   /** Branches whose session waits for the person's decision. */
   private readonly waiting = new Set<string>();
+  /** Changed-file counts of finished sessions, by branch and end time. */
+  private readonly counts = new Map<string, number>();
   rows: SessionRow[] = [];
 
   constructor(
@@ -71,7 +73,7 @@ export class SessionsView implements vscode.TreeDataProvider<SessionRow>, vscode
     const now = Date.now();
     this.rows = await Promise.all(
       listed.map(async (session) => {
-        const changedFiles = session.present ? await sessions.diff(session.branch).then((diff) => diff.files.length, () => undefined) : undefined;
+        const changedFiles = session.present ? await this.changedFiles(sessions, session) : undefined;
         return rowOf(session, { now, waiting: this.waiting.has(session.branch), changedFiles });
       }),
     ).then((rows) => rows.reverse());
@@ -91,6 +93,22 @@ export class SessionsView implements vscode.TreeDataProvider<SessionRow>, vscode
     item.iconPath = new vscode.ThemeIcon(look.icon, row.state === 'failed' ? new vscode.ThemeColor('list.errorForeground') : row.state === 'waiting' ? new vscode.ThemeColor('list.warningForeground') : undefined);
     if (row.present) item.command = { command: 'ouro.sessions.review', title: 'Review', arguments: [row] };
     return item;
+  }
+
+  /** A finished session's count is kept until it is refreshed by hand (the person may edit its worktree); a running one's is read each time. */
+  private async changedFiles(sessions: WorktreeSessions, session: ListedSession): Promise<number | undefined> {
+    const key = `${session.branch}@${session.endedAt ?? ''}`;
+    const known = session.endedAt ? this.counts.get(key) : undefined;
+    if (known !== undefined) return known;
+    const count = await sessions.diff(session.branch).then((diff) => diff.files.length, () => undefined);
+    if (session.endedAt && count !== undefined) this.counts.set(key, count);
+    return count;
+  }
+
+  /** Forgets the kept counts and lists again. */
+  reload(): void {
+    this.counts.clear();
+    this.refresh();
   }
 
   private reopen(): void {
