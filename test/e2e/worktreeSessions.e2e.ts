@@ -1,11 +1,12 @@
 // Issue 18 in the editor: a session started from the command runs the mock model in its own git
 // worktree, shows as done in the Sessions view with the one file it changed, is reviewed in a
-// diff editor, applied to the workspace, and discarded. Light theme first, then dark.
+// diff editor, applied to the workspace, and discarded (light theme, then dark); a session that
+// needs an approval waits for the person with a badge; best of 2 is chosen by the project's checks.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { reply, textReply, toolCall } from '../fixtures/mockOpenAI';
-import { BUGGY_LINE, FIXED_LINE, fixBugScript } from './harness/modelScripts';
+import { BUGGY_LINE, FIXED_LINE, fixBugScript, lastContent } from './harness/modelScripts';
 import { useScenarios, type Scenario } from './harness/scenario';
 import { contextMenu, diffEditor, runCommand } from './harness/workbench';
 
@@ -81,6 +82,35 @@ describe('Worktree sessions in the editor', function () {
     assert.equal(git('branch', '--list', 'ouro/*').trim(), '');
     assert.ok(scenario.read('src/math.js').includes(FIXED_LINE), 'discarding keeps what was applied');
     await scenario.shot('discarded');
+  });
+
+  it('marks a session that needs an approval as waiting for you, with a badge, until the person allows it', async () => {
+    const scenario = await scenarios.open({
+      name: '18-session-waiting',
+      script: [reply(toolCall('run_command', { command: 'node --version' })), (request) => textReply(/v\d+\./.test(lastContent(request.body.messages, 'tool')) ? 'Node runs here.' : `Unexpected: ${lastContent(request.body.messages, 'tool')}`)],
+      settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false },
+    });
+    const { page } = scenario;
+    commitWorkspace(scenario);
+    await scenario.openChat();
+    await runCommand(page, 'Ouro: New Session in a Worktree');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill('which node is there');
+    await input.press('Enter');
+    const row = sessionsPane(page).locator('.monaco-list-row', { hasText: 'which node is there' });
+    await row.filter({ hasText: 'waiting for you' }).waitFor({ timeout: 60_000 });
+    const badge = page.locator('.activitybar .action-item', { has: page.locator('a.action-label[aria-label^="Ouro"]') }).locator('.badge .badge-content');
+    await badge.filter({ hasText: '1' }).waitFor();
+    // The question is a notification: a toast, or in the notification centre once the toast is gone.
+    const ask = page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item', { hasText: 'asks to run node --version' }).first();
+    if (!(await ask.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+    await ask.waitFor();
+    await scenario.shot('waiting');
+    await ask.getByRole('button', { name: 'Allow' }).click();
+    await row.filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+    await badge.filter({ hasText: '1' }).waitFor({ state: 'hidden' });
+    await scenario.shot('done');
   });
 
   it('tries two ways, shows the table with the winner the checks chose, applies it and discards the other', async () => {

@@ -57,13 +57,13 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
   const settings = readSettings();
   const sandbox = readSandboxSettings();
   const rules = readCommandRules();
-  const ask = (title: string, detail?: string) => askPerson(run, title, detail);
-  const workspace = new NodeWorkspace(session.root, { approve: 'edits', allowSecrets: settings.allowSecretFiles, confirm: (proposal, why) => ask(`write ${proposal.path}`, why) });
+  const ask = (what: string, detail?: string) => askPerson(run, what, detail);
+  const workspace = new NodeWorkspace(session.root, { approve: 'edits', allowSecrets: settings.allowSecretFiles, confirm: (proposal, why) => ask(`to write ${proposal.path}`, why) });
   const commands = await isolatedRunner(new NodeCommandRunner({ allow: rules.allow, deny: rules.deny, passEnv: readPassEnv() }), { enabled: sandbox.enabled, allowNetwork: () => readSandboxSettings().allowNetwork });
   const approver: Approver = {
     approve: async (request: ApprovalRequest) => {
       if (request.kind === 'edit') return { approved: true };
-      return (await ask(request.title, request.detail)) ? { approved: true } : { approved: false, reason: 'the user said no' };
+      return (await ask(request.command ? `to run ${request.command}` : `: ${request.title}`, request.detail)) ? { approved: true } : { approved: false, reason: 'the user said no' };
     },
   };
   const projectRules = await loadProjectRules(workspace).catch(() => undefined);
@@ -107,10 +107,10 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
 }
 
 /** A notification with Allow / Deny; the session shows as waiting until it is answered. */
-async function askPerson(run: SessionRun, title: string, detail?: string): Promise<boolean> {
+async function askPerson(run: SessionRun, what: string, detail?: string): Promise<boolean> {
   run.waiting(true);
   try {
-    const choice = await vscode.window.showWarningMessage(`Ouro session "${run.session.title}" asks: ${title}${detail ? ` — ${detail}` : ''}`, 'Allow', 'Deny');
+    const choice = await vscode.window.showWarningMessage(`Ouro: the session "${run.session.title}" asks${what.startsWith(':') ? '' : ' '}${what}${detail ? ` — ${detail}` : ''}`, 'Allow', 'Deny');
     return choice === 'Allow';
   } finally {
     run.waiting(false);
