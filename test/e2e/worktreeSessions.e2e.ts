@@ -79,6 +79,7 @@ describe('Worktree sessions in the editor', function () {
     await scenario.shot('discard-confirm');
     await dialog.getByRole('button', { name: 'Discard' }).click();
     await row.waitFor({ state: 'detached' });
+    await diffEditor(page).waitFor({ state: 'detached' });
     assert.equal(git('branch', '--list', 'ouro/*').trim(), '');
     assert.ok(scenario.read('src/math.js').includes(FIXED_LINE), 'discarding keeps what was applied');
     await scenario.shot('discarded');

@@ -57,5 +57,20 @@ export async function discardSession(sessions: WorktreeSessions, branch: string)
   const choice = await vscode.window.showWarningMessage(`Discard the session "${session.title}"?`, { modal: true, detail: `Its worktree (${session.folder}) and its branch ${session.branch} are removed, with every change not applied.` }, action);
   if (choice !== action) return false;
   await sessions.discard(branch);
+  await closeTabsUnder(session.folder);
   return true;
+}
+
+/** Closes the editors (its review's diffs among them) showing files of a worktree that is gone. */
+async function closeTabsUnder(folder: string): Promise<void> {
+  const inside = (uri: vscode.Uri | undefined) => {
+    const relative = uri?.scheme === 'file' ? path.relative(folder, uri.fsPath) : '..';
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => {
+    const input = tab.input;
+    if (input instanceof vscode.TabInputTextDiff) return inside(input.modified) || inside(input.original);
+    return input instanceof vscode.TabInputText && inside(input.uri);
+  });
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
 }
