@@ -39,6 +39,10 @@ import { McpInputs } from './host/mcp/mcpInputs';
 import { McpMemory } from './host/mcp/mcpMemory';
 import { vscodeEditorTools } from './host/mcp/vscodeEditorTools';
 import { editorUserMcpFile, firstFileFolder } from './host/mcp/editorMcpPaths';
+import { SessionsView } from './host/sessions/sessionsView';
+import { BASE_SCHEME, BaseContent } from './host/sessions/baseContent';
+import { registerSessionCommands } from './host/sessions/sessionCommands';
+import { sessionModel, WorktreeRunner } from './host/sessions/newSession';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Ouro', { log: true });
@@ -122,6 +126,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
+  const sessionsView = new SessionsView(context.globalStorageUri, log);
+  const sessionDocuments = new BaseContent();
+  const worktreeRunner = new WorktreeRunner(sessionsView, () => sessionModel(apiKeys, log), log, sessionDocuments);
 
   context.subscriptions.push(
     log,
@@ -153,6 +160,10 @@ export function activate(context: vscode.ExtensionContext): void {
     mcpLog,
     { dispose: () => void disposeChatCommandRunner() },
     terminalCommands,
+    sessionsView,
+    vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, sessionDocuments),
+    worktreeRunner,
+    ...registerSessionCommands(sessionsView, worktreeRunner, sessionDocuments, log),
   );
 }
 

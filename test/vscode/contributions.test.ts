@@ -51,6 +51,14 @@ const COMMAND_TITLES: Record<string, string> = {
   'ouro.changes.undo': 'Undo',
   'ouro.changes.keepAll': 'Keep All Staged Changes',
   'ouro.changes.undoAll': 'Undo All Staged Changes',
+  'ouro.sessions.new': 'New Session in a Worktree',
+  'ouro.sessions.transcript': 'Open Session Transcript',
+  'ouro.sessions.tryN': 'Try N Ways...',
+  'ouro.sessions.refresh': 'Refresh Sessions',
+  'ouro.sessions.review': 'Review Session',
+  'ouro.sessions.apply': 'Apply Session to Workspace',
+  'ouro.sessions.open': "Open Session's Worktree in New Window",
+  'ouro.sessions.discard': 'Discard Session',
 };
 
 describe('Ouro as VS Code sees it', () => {
@@ -85,6 +93,7 @@ describe('Ouro as VS Code sees it', () => {
     assert.ok(registered.has('workbench.view.extension.ouro'), 'no view container with id "ouro"');
     assert.ok(registered.has('ouro.chat.focus'), 'no view with id "ouro.chat"');
     assert.ok(registered.has('ouro.changes.focus'), 'no view with id "ouro.changes"');
+    assert.ok(registered.has('ouro.sessions.focus'), 'no view with id "ouro.sessions"');
   });
 
   it('toggles the review flow from the chat\'s title bar, showing the way it is not in', async () => {
@@ -103,10 +112,22 @@ describe('Ouro as VS Code sees it', () => {
   });
 
   it('puts Keep and Undo on each staged file, Keep All and Undo All in the Changes panel\'s title', () => {
-    const inline = (manifest.contributes.menus['view/item/context'] ?? []).filter((m) => m.group?.startsWith('inline'));
+    const inline = (manifest.contributes.menus['view/item/context'] ?? []).filter((m) => m.group?.startsWith('inline') && m.when?.includes('view == ouro.changes'));
     assert.deepEqual(inline.map((m) => m.command), ['ouro.changes.keep', 'ouro.changes.undo']);
     const title = (manifest.contributes.menus['view/title'] ?? []).filter((m) => m.when?.includes('view == ouro.changes'));
     assert.deepEqual(title.map((m) => m.command), ['ouro.changes.keepAll', 'ouro.changes.undoAll']);
+  });
+
+  it('puts Review, Apply and Discard on a finished worktree session, Review alone on a running one', () => {
+    const inline = (manifest.contributes.menus['view/item/context'] ?? []).filter((m) => m.group?.startsWith('inline') && m.when?.includes('view == ouro.sessions'));
+    const matches = (when: string, viewItem: string) => {
+      const pattern = /viewItem =~ \/(.+)\//.exec(when);
+      return pattern ? new RegExp(pattern[1]).test(viewItem) : /viewItem == (\w+)/.exec(when)?.[1] === viewItem;
+    };
+    const shown = (viewItem: string) => inline.filter((m) => matches(m.when ?? '', viewItem)).map((m) => m.command);
+    assert.deepEqual(shown('worktreeSessionFinished'), ['ouro.sessions.review', 'ouro.sessions.apply', 'ouro.sessions.discard']);
+    assert.deepEqual(shown('worktreeSessionRunning'), ['ouro.sessions.review']);
+    assert.deepEqual(shown('worktreeSessionGone'), ['ouro.sessions.discard']);
   });
 
   it('titles every command as the palette shows it, under the Ouro category', () => {
@@ -175,6 +196,8 @@ describe('Ouro as VS Code sees it', () => {
       'review.flow': 'each',
       checks: [],
       checksBeforeDone: true,
+      'worktrees.folder': '',
+      'worktrees.copy': [],
     };
     for (const [key, value] of Object.entries(defaults)) {
       assert.deepEqual(config.inspect(key)?.defaultValue, value, `ouro.${key}`);

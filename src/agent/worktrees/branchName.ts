@@ -24,3 +24,9 @@ export function slugOf(title: string): string {
 export function numberedSlug(slug: string, n: number): string {
   return n <= 1 ? slug : `${slug}-${n}`;
 }
+
+/** A session's title from its prompt: the first line, cut to a length a list can show. */
+export function titleOf(prompt: string): string {
+  const line = prompt.trim().split('\n')[0].trim();
+  return line.length <= 80 ? line : `${line.slice(0, 79)}…`;
+}

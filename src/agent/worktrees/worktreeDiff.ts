@@ -1,7 +1,7 @@
 // A worktree's whole change against the commit it started from: what it committed and what it
 // did not, new files included (ignored ones not). The worktree's files are snapshotted into a
 // tree through an index of our own, so the session's index and the user's are never touched.
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { git } from './git';
@@ -35,13 +35,21 @@ export async function snapshotTree(folder: string): Promise<string> {
   const env = { GIT_INDEX_FILE: join(temp, 'index') };
   try {
     // A copy of the worktree's own index keeps the files' stat data, so git hashes only what changed.
+    // The copy keeps the index's time too: git re-reads a file changed in the same second the index
+    // was written ("racily clean"), which a newer copy would hide (a same-size edit then goes unseen).
     const own = resolve(folder, (await git(folder, ['rev-parse', '--git-path', 'index'])).trim());
-    await copyFile(own, env.GIT_INDEX_FILE).catch(() => git(folder, ['read-tree', 'HEAD'], { env }));
+    await copyIndex(own, env.GIT_INDEX_FILE).catch(() => git(folder, ['read-tree', 'HEAD'], { env }));
     await git(folder, ['add', '--all', '--', '.'], { env });
     return (await git(folder, ['write-tree'], { env })).trim();
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+async function copyIndex(from: string, to: string): Promise<void> {
+  await copyFile(from, to);
+  const { atime, mtime } = await stat(from);
+  await utimes(to, atime, mtime);
 }
 
 /** The change from `base` to the worktree in `folder`, now. */

@@ -10,8 +10,4 @@ export function worktreesFolder(env: Record<string, string | undefined>): string
   return join(state, 'ouro', 'worktrees');
 }
 
-/** A session's title from its prompt: the first line, cut to a length a list can show. */
-export function titleOf(prompt: string): string {
-  const line = prompt.trim().split('\n')[0].trim();
-  return line.length <= 80 ? line : `${line.slice(0, 79)}…`;
-}
+export { titleOf } from '../../agent/worktrees/branchName';

@@ -1,0 +1,69 @@
+// What the Sessions view shows of a worktree session, worked out without the editor: its state
+// in words a person reads (running / waiting for you / done / failed / interrupted), how long it
+// ran, and how many files it changed. The tree item is built from this.
+import type { ListedSession } from '../../agent/worktrees/worktreeSessions';
+
+export type RowState = 'running' | 'waiting' | 'done' | 'failed' | 'interrupted';
+
+export interface SessionRow {
+  branch: string;
+  title: string;
+  state: RowState;
+  /** Milliseconds from its start to its end, or to now while it runs. */
+  elapsed: number;
+  /** undefined while not known (the worktree is gone, or its diff could not be read). */
+  changedFiles?: number;
+  /** The worktree's folder is there: it can be reviewed, applied and opened. */
+  present: boolean;
+}
+
+export interface RowLook {
+  label: string;
+  description: string;
+  tooltip: string;
+  /** For the context menu's `viewItem`: worktreeSessionRunning, …Finished (apply, discard) or …Gone (discard only). */
+  contextValue: string;
+  /** A codicon. */
+  icon: string;
+}
+
+const STATE_WORDS: Record<RowState, string> = { running: 'running', waiting: 'waiting for you', done: 'done', failed: 'failed', interrupted: 'interrupted' };
+const STATE_ICONS: Record<RowState, string> = { running: 'sync~spin', waiting: 'bell-dot', done: 'pass', failed: 'error', interrupted: 'debug-disconnect' };
+
+export function rowOf(session: ListedSession, options: { now: number; waiting: boolean; changedFiles?: number }): SessionRow {
+  const started = Date.parse(session.startedAt);
+  const ended = session.endedAt ? Date.parse(session.endedAt) : options.now;
+  const state: RowState = session.listedState === 'running' && options.waiting ? 'waiting' : session.listedState;
+  return {
+    branch: session.branch,
+    title: session.title,
+    state,
+    elapsed: Number.isFinite(started) && Number.isFinite(ended) ? Math.max(0, ended - started) : 0,
+    ...(options.changedFiles !== undefined ? { changedFiles: options.changedFiles } : {}),
+    present: session.present,
+  };
+}
+
+export function lookOf(row: SessionRow): RowLook {
+  const files = row.changedFiles === undefined ? undefined : `${row.changedFiles} file${row.changedFiles === 1 ? '' : 's'}`;
+  const description = [STATE_WORDS[row.state], formatElapsed(row.elapsed), row.present ? files : 'worktree gone'].filter(Boolean).join(' · ');
+  const tooltip = [`${row.title}`, `Branch ${row.branch}`, `State: ${STATE_WORDS[row.state]}, for ${formatElapsed(row.elapsed)}`, row.present ? (files ? `${files} changed` : '') : 'The worktree folder is gone: only Discard is left.'].filter(Boolean).join('\n');
+  const finished = row.state === 'done' || row.state === 'failed' || row.state === 'interrupted';
+  const contextValue = `worktreeSession${!row.present ? 'Gone' : finished ? 'Finished' : 'Running'}`;
+  return { label: row.title, description, tooltip, contextValue, icon: STATE_ICONS[row.state] };
+}
+
+/** 45s, 3m 05s, 2h 07m. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+/** The views' badge: how many sessions wait for the person. */
+export function waitingBadge(rows: readonly SessionRow[]): { value: number; tooltip: string } | undefined {
+  const count = rows.filter((row) => row.state === 'waiting').length;
+  return count ? { value: count, tooltip: `${count} session${count === 1 ? '' : 's'} waiting for you` } : undefined;
+}

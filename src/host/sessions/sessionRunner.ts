@@ -1,0 +1,118 @@
+// Runs the agent in a new worktree session in the background, in the extension host: the chat's
+// model, the built-in tools over the worktree's folder, edits written without asking (the
+// worktree is isolated; a protected path still asks), commands in the OS sandbox with the
+// worktree as the writable root. Whatever needs the person's approval marks the session
+// "waiting for you" and asks with a notification. The conversation is saved beside the
+// session's record after every step, so its transcript can be opened while it runs and after.
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import * as vscode from 'vscode';
+import { checksForTurn } from '../../agent/checks/checksBeforeDone';
+import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
+import { isolatedRunner } from '../../agent/commands/sandbox/isolatedRunner';
+import { serializeConversation } from '../../agent/history/conversationFile';
+import { newRecord } from '../../agent/history/conversationRecord';
+import { ConversationRecorder } from '../../agent/history/conversationRecorder';
+import { runAgent } from '../../agent/loop';
+import { buildSystemPrompt } from '../../agent/prompt';
+import { loadProjectRules } from '../../agent/rules/projectRules';
+import type { ApprovalRequest, Approver } from '../../agent/tools/tool';
+import { createTools } from '../../agent/tools/index';
+import { costOf, priceFor } from '../../agent/usage/pricing';
+import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
+import type { WorktreeSession, WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
+import type { Model } from '../../agent/model';
+import { readCommandRules, readPassEnv, readSandboxSettings, readSettings, stringsOf } from '../settings/settings';
+
+export interface SessionRun {
+  sessions: WorktreeSessions;
+  session: WorktreeSession;
+  prompt: string;
+  model: Model;
+  /** Called with true while the session waits for the person, false once they answered. */
+  waiting(waiting: boolean): void;
+  log: vscode.LogOutputChannel;
+  signal?: AbortSignal;
+}
+
+export interface SessionEnd {
+  state: 'done' | 'failed';
+  /** How the agent ended: stop (it answered), max_steps, error, cancelled... */
+  ended: string;
+  /** Why it failed. */
+  reason?: string;
+  tokens: number;
+  /** In dollars, when the model's price is known. */
+  cost?: number;
+}
+
+/** Where a session's conversation is saved: beside its record. */
+export function transcriptFile(sessions: WorktreeSessions, branch: string): string {
+  return join(sessions.folder, `${branch.replace(/^ouro\//, '')}.conversation.json`);
+}
+
+export async function runSession(run: SessionRun): Promise<SessionEnd> {
+  const { session, sessions } = run;
+  const settings = readSettings();
+  const sandbox = readSandboxSettings();
+  const rules = readCommandRules();
+  const ask = (what: string, detail?: string) => askPerson(run, what, detail);
+  const workspace = new NodeWorkspace(session.root, { approve: 'edits', allowSecrets: settings.allowSecretFiles, confirm: (proposal, why) => ask(`to write ${proposal.path}`, why) });
+  const commands = await isolatedRunner(new NodeCommandRunner({ allow: rules.allow, deny: rules.deny, passEnv: readPassEnv() }), { enabled: sandbox.enabled, allowNetwork: () => readSandboxSettings().allowNetwork });
+  const approver: Approver = {
+    approve: async (request: ApprovalRequest) => {
+      if (request.kind === 'edit') return { approved: true };
+      return (await ask(request.command ? `to run ${request.command}` : `: ${request.title}`, request.detail)) ? { approved: true } : { approved: false, reason: 'the user said no' };
+    },
+  };
+  const projectRules = await loadProjectRules(workspace).catch(() => undefined);
+  const conversation = newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(session.root)], os: process.platform, shell: vscode.env.shell || undefined, rules: projectRules?.text }) }]);
+  const file = transcriptFile(sessions, session.branch);
+  const recorder = new ConversationRecorder(conversation, {
+    save: async (record) => writeFile(file, serializeConversation(record)),
+    onSaveError: (error) => run.log.warn(`session ${session.branch}: could not save its conversation: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  recorder.startTurn(run.prompt, run.model.name);
+  const config = vscode.workspace.getConfiguration('ouro');
+  const price = priceFor(run.model.name, settings.pricing);
+  let tokens = 0;
+  let cost = 0;
+  let end: Omit<SessionEnd, 'tokens'> = { state: 'failed', ended: 'error', reason: 'it stopped before it answered' };
+  try {
+    for await (const event of runAgent(conversation, {
+      model: run.model,
+      tools: createTools({ fetch: settings.fetch }),
+      workspace,
+      approver,
+      commands,
+      maxSteps: settings.maxSteps,
+      signal: run.signal,
+      checks: await checksForTurn(workspace, { configured: stringsOf(config.get('checks')), enabled: config.get<boolean>('checksBeforeDone', true), edits: true }),
+    })) {
+      await recorder.observe(event);
+      if (event.type === 'usage') {
+        tokens += event.usage.promptTokens + event.usage.completionTokens;
+        if (price) cost += costOf(event.usage, price);
+      }
+      if (event.type === 'done') end = event.reason === 'stop' ? { state: 'done', ended: 'stop' } : { state: 'failed', ended: event.reason, reason: event.message ?? `it ended: ${event.reason}` };
+    }
+  } catch (error) {
+    end = { state: 'failed', ended: 'error', reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await recorder.save().catch(() => undefined);
+    await commands.dispose?.();
+  }
+  return { ...end, tokens, ...(price ? { cost } : {}) };
+}
+
+/** A notification with Allow / Deny; the session shows as waiting until it is answered. */
+async function askPerson(run: SessionRun, what: string, detail?: string): Promise<boolean> {
+  run.waiting(true);
+  try {
+    const choice = await vscode.window.showWarningMessage(`Ouro: the session "${run.session.title}" asks${what.startsWith(':') ? '' : ' '}${what}${detail ? ` — ${detail}` : ''}`, 'Allow', 'Deny');
+    return choice === 'Allow';
+  } finally {
+    run.waiting(false);
+  }
+}

@@ -1,0 +1,159 @@
+// Issue 18 in the editor: a session started from the command runs the mock model in its own git
+// worktree, shows as done in the Sessions view with the one file it changed, is reviewed in a
+// diff editor, applied to the workspace, and discarded (light theme, then dark); a session that
+// needs an approval waits for the person with a badge; best of 2 is chosen by the project's checks.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { reply, textReply, toolCall } from '../fixtures/mockOpenAI';
+import { BUGGY_LINE, FIXED_LINE, fixBugScript, lastContent } from './harness/modelScripts';
+import { useScenarios, type Scenario } from './harness/scenario';
+import { contextMenu, diffEditor, runCommand } from './harness/workbench';
+
+const PROMPT = 'fix the bug in src/math.js';
+
+function sessionsPane(page: Page) {
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Sessions' }) });
+}
+
+/** The sample workspace as a repository with one commit (the test editor's Git extension is off; git itself is not). */
+function commitWorkspace(scenario: Scenario): (...args: string[]) => string {
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: scenario.workspace, encoding: 'utf8' });
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-qm', 'start');
+  return git;
+}
+
+/** Switches the running editor between its light and dark themes, as a person does from the palette. */
+async function toggleTheme(page: Page, shade: 'vs' | 'vs-dark'): Promise<void> {
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  await page.locator(`.monaco-workbench.${shade}`).waitFor();
+}
+
+describe('Worktree sessions in the editor', function () {
+  this.timeout(240_000);
+  const scenarios = useScenarios();
+
+  it('runs a session in a worktree, then reviews, applies and discards it from the Sessions view', async () => {
+    const scenario = await scenarios.open({
+      name: '18-worktree-session',
+      script: fixBugScript((result) => textReply(/error|reject/i.test(result) ? `Unexpected: ${result}` : 'Fixed: the loop starts at 0.')),
+      settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false },
+    });
+    const { page } = scenario;
+    const git = commitWorkspace(scenario);
+    await scenario.openChat();
+    const pane = sessionsPane(page);
+    await pane.waitFor();
+    await scenario.shot('sessions-empty');
+
+    await runCommand(page, 'Ouro: New Session in a Worktree');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(PROMPT);
+    await input.press('Enter');
+    const row = pane.locator('.monaco-list-row', { hasText: PROMPT });
+    await row.filter({ hasText: 'done' }).filter({ hasText: '1 file' }).waitFor({ timeout: 90_000 });
+    assert.ok(scenario.read('src/math.js').includes(BUGGY_LINE), 'the workspace itself is not touched while the session works');
+    assert.match(git('branch', '--list', 'ouro/*'), /ouro\/fix-the-bug-in-src-math\n/);
+    await scenario.shot('session-done');
+
+    await row.click();
+    await diffEditor(page).waitFor();
+    await page.locator('.monaco-diff-editor .editor.modified .view-lines', { hasText: 'let i = 0' }).waitFor();
+    await page.locator('.monaco-diff-editor .editor.original .view-lines', { hasText: 'let i = 1' }).waitFor();
+    await scenario.shot('review-diff');
+
+    await contextMenu(page, row, 'Apply Session to Workspace');
+    await scenario.waitForFile('src/math.js', (text) => text.includes(FIXED_LINE));
+    await page.locator('.notifications-toasts', { hasText: 'to the workspace (1 file)' }).waitFor();
+    await scenario.shot('applied');
+
+    await toggleTheme(page, 'vs-dark');
+    await scenario.shot('applied-dark');
+
+    await contextMenu(page, row, 'Discard Session');
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Discard the session' });
+    await dialog.waitFor();
+    await scenario.shot('discard-confirm');
+    await dialog.getByRole('button', { name: 'Discard' }).click();
+    await row.waitFor({ state: 'detached' });
+    await diffEditor(page).waitFor({ state: 'detached' });
+    assert.equal(git('branch', '--list', 'ouro/*').trim(), '');
+    assert.ok(scenario.read('src/math.js').includes(FIXED_LINE), 'discarding keeps what was applied');
+    await scenario.shot('discarded');
+  });
+
+  it('marks a session that needs an approval as waiting for you, with a badge, until the person allows it', async () => {
+    const scenario = await scenarios.open({
+      name: '18-session-waiting',
+      script: [reply(toolCall('run_command', { command: 'node --version' })), (request) => textReply(/v\d+\./.test(lastContent(request.body.messages, 'tool')) ? 'Node runs here.' : `Unexpected: ${lastContent(request.body.messages, 'tool')}`)],
+      settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false },
+    });
+    const { page } = scenario;
+    commitWorkspace(scenario);
+    await scenario.openChat();
+    await runCommand(page, 'Ouro: New Session in a Worktree');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill('which node is there');
+    await input.press('Enter');
+    const row = sessionsPane(page).locator('.monaco-list-row', { hasText: 'which node is there' });
+    await row.filter({ hasText: 'waiting for you' }).waitFor({ timeout: 60_000 });
+    const badge = page.locator('.activitybar .action-item', { has: page.locator('a.action-label[aria-label^="Ouro"]') }).locator('.badge .badge-content');
+    await badge.filter({ hasText: '1' }).waitFor();
+    // The question is a notification: a toast, or in the notification centre once the toast is gone.
+    const ask = page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item', { hasText: 'asks to run node --version' }).first();
+    if (!(await ask.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+    await ask.waitFor();
+    await scenario.shot('waiting');
+    await ask.getByRole('button', { name: 'Allow' }).click();
+    await row.filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+    await badge.filter({ hasText: '1' }).waitFor({ state: 'hidden' });
+    await scenario.shot('done');
+  });
+
+  it('tries two ways, shows the table with the winner the checks chose, applies it and discards the other', async () => {
+    const wrong = 'for (let i = 1; i <= numbers.length; i++) {';
+    const attempt = (line: string) => [reply(toolCall('read_file', { path: 'src/math.js' })), reply(toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: line })), textReply('Changed the loop.')];
+    const scenario = await scenarios.open({
+      name: '18-best-of-2',
+      script: [...attempt(wrong), ...attempt(FIXED_LINE)],
+      settings: { 'workbench.colorTheme': 'Default Dark Modern', 'ouro.checksBeforeDone': false },
+    });
+    const { page } = scenario;
+    const git = commitWorkspace(scenario);
+    await scenario.openChat();
+    await runCommand(page, 'Ouro: Try N Ways...');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '2 ways' }).click();
+    await page.locator('.quick-input-widget', { hasText: 'Try 2 Ways' }).waitFor();
+    await input.fill(PROMPT);
+    await input.press('Enter');
+
+    const table = page.locator('.editor-instance .view-lines', { hasText: 'Winner: attempt 2' });
+    await table.waitFor({ timeout: 150_000 });
+    await page.locator('.editor-instance .view-lines', { hasText: '| ★ | 2 |' }).waitFor();
+    await page.locator('.editor-instance .view-lines', { hasText: '[**FAIL**](#attempt-1-check-1)' }).waitFor();
+    assert.ok(scenario.read('src/math.js').includes(BUGGY_LINE), 'nothing is applied before the person says so');
+    await scenario.shot('table-dark');
+
+    const offer = page.locator('.notifications-toasts .notification-toast', { hasText: 'wins' });
+    await offer.getByRole('button', { name: 'Apply' }).click();
+    await scenario.waitForFile('src/math.js', (text) => text.includes(FIXED_LINE));
+    await offer.getByRole('button', { name: 'Discard the Others' }).click();
+    await waitUntil(() => git('branch', '--list', 'ouro/*').trim().split('\n').length === 1);
+    assert.match(git('branch', '--list', 'ouro/*'), /ouro\/fix-the-bug-in-src-math-2/);
+    await toggleTheme(page, 'vs');
+    await scenario.shot('applied-light');
+  });
+});
+
+async function waitUntil(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
