@@ -9,7 +9,7 @@ import { ChunkReader } from './chunkReader';
 import { clientAccess, replyLimitField } from './endpointQuirks';
 import { classifyFailure, StalledStreamError } from './failures';
 import { backoffDelay, sleep } from './retry';
-import { toWireMessages, toWireTools } from './wireMessages';
+import { toWireTools, WireHistory } from './wireMessages';
 import { randomTag } from './callIds';
 import { chunksOfCompletion, isEmptyReply } from './unstreamedReply';
 
@@ -45,6 +45,8 @@ export class OpenAICompatibleModel implements Model {
   private idCount = 0;
   /** Built on first request and kept: the SDK's client costs a fraction of a millisecond to build. */
   private client: OpenAI | undefined;
+  /** The conversation's wire form, kept between steps. */
+  private readonly wire = new WireHistory();
 
   constructor(private readonly options: OpenAICompatibleOptions) {
     this.name = options.model;
@@ -67,7 +69,7 @@ export class OpenAICompatibleModel implements Model {
       const echoedReasoning = this.echoReasoning;
       const params: ChatCompletionCreateParamsStreaming = {
         model: this.name,
-        messages: toWireMessages(request.messages, { echoReasoning: echoedReasoning }),
+        messages: this.wire.convert(request.messages, { echoReasoning: echoedReasoning }),
         stream: true,
         ...(tools ? { tools } : {}),
         ...(sentStreamOptions ? { stream_options: { include_usage: true } } : {}),

@@ -14,38 +14,85 @@ export interface WireOptions {
 }
 
 export function toWireMessages(messages: readonly Message[], options: WireOptions = {}): ChatCompletionMessageParam[] {
-  const wire: ChatCompletionMessageParam[] = [];
-  // An index loop: this runs over the whole history on every step.
-  for (let index = 0; index < messages.length; index++) {
-    const message = messages[index];
-    switch (message.role) {
-      case 'system':
-        wire.push({ role: message.role, content: message.content });
-        break;
-      case 'user': {
-        // A note from Ouro next to the user's words: one message, since many chat templates
-        // (Gemma's, Mistral's) refuse two user messages in a row.
-        const last = wire[wire.length - 1];
-        const previous = index > 0 ? messages[index - 1] : undefined;
-        const beside = message.note || (previous?.role === 'user' && previous.note);
-        if (beside && last?.role === 'user' && typeof last.content === 'string') last.content += `\n\n${message.content}`;
-        else if (beside && last?.role === 'user' && Array.isArray(last.content)) last.content.push({ type: 'text', text: message.content });
-        else wire.push({ role: 'user', content: userContent(message) });
-        break;
-      }
-      case 'assistant':
-      case 'tool': {
-        const sent = wireOf(message, options);
-        if (sent) wire.push(sent);
-        break;
-      }
-      default: {
-        const unhandled: never = message;
-        throw new Error(`unknown message role ${(unhandled as Message).role}`);
-      }
+  return new WireHistory().convert(messages, options);
+}
+
+/**
+ * The wire form of a conversation that grows a step at a time. The messages a request shares
+ * with the one before (the same objects, their text unchanged) keep their wire form, and only
+ * the rest is made again: without this every step walks the whole history. Wire messages are
+ * never changed once made (a note beside the user's words makes a new one), so what is kept
+ * stays true.
+ */
+export class WireHistory {
+  private sources: readonly Message[] = [];
+  private readonly contents: string[] = [];
+  /** A user message's images can be taken out after it was sent (the endpoint refused them). */
+  private readonly images: unknown[] = [];
+  /** How many wire messages there were after each source message, and the last of them then (a note beside the user's words replaces it later). */
+  private readonly ends: number[] = [];
+  private readonly lasts: ChatCompletionMessageParam[] = [];
+  private readonly wire: ChatCompletionMessageParam[] = [];
+  private echoReasoning = false;
+
+  convert(messages: readonly Message[], options: WireOptions = {}): ChatCompletionMessageParam[] {
+    const echoReasoning = Boolean(options.echoReasoning);
+    let same = 0;
+    if (echoReasoning === this.echoReasoning) {
+      const shared = Math.min(messages.length, this.sources.length);
+      while (same < shared && messages[same] === this.sources[same] && messages[same].content === this.contents[same] && imagesOf(messages[same]) === this.images[same]) same++;
+    }
+    // Kept arrays are cut back to what still holds and grown in place; the caller gets a copy.
+    const { wire, contents, images, ends, lasts } = this;
+    wire.length = same === 0 ? 0 : ends[same - 1];
+    if (wire.length > 0) wire[wire.length - 1] = lasts[same - 1];
+    contents.length = images.length = ends.length = lasts.length = same;
+    // An index loop: on the first step this runs over the whole history.
+    for (let index = same; index < messages.length; index++) {
+      appendWire(wire, messages, index, options);
+      contents.push(messages[index].content);
+      images.push(imagesOf(messages[index]));
+      ends.push(wire.length);
+      lasts.push(wire[wire.length - 1]);
+    }
+    this.sources = messages;
+    this.echoReasoning = echoReasoning;
+    return wire.slice();
+  }
+}
+
+function imagesOf(message: Message): unknown {
+  return message.role === 'user' ? message.images : undefined;
+}
+
+function appendWire(wire: ChatCompletionMessageParam[], messages: readonly Message[], index: number, options: WireOptions): void {
+  const message = messages[index];
+  switch (message.role) {
+    case 'system':
+      wire.push({ role: message.role, content: message.content });
+      break;
+    case 'user': {
+      // A note from Ouro next to the user's words: one message, since many chat templates
+      // (Gemma's, Mistral's) refuse two user messages in a row.
+      const last = wire[wire.length - 1];
+      const previous = index > 0 ? messages[index - 1] : undefined;
+      const beside = message.note || (previous?.role === 'user' && previous.note);
+      if (beside && last?.role === 'user' && typeof last.content === 'string') wire[wire.length - 1] = { role: 'user', content: `${last.content}\n\n${message.content}` };
+      else if (beside && last?.role === 'user' && Array.isArray(last.content)) wire[wire.length - 1] = { role: 'user', content: [...last.content, { type: 'text', text: message.content }] };
+      else wire.push({ role: 'user', content: userContent(message) });
+      break;
+    }
+    case 'assistant':
+    case 'tool': {
+      const sent = wireOf(message, options);
+      if (sent) wire.push(sent);
+      break;
+    }
+    default: {
+      const unhandled: never = message;
+      throw new Error(`unknown message role ${(unhandled as Message).role}`);
     }
   }
-  return wire;
 }
 
 /** The words alone, or (with images) a text part and an `image_url` part per image. */
