@@ -3,9 +3,10 @@
 // in every conflicting file, never half), open its worktree in a new window, or discard it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ConflictedFile } from '../../agent/worktrees/applyChange';
 import type { WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
 import { conflictPrompt } from './applyConflicts';
-import { absentUri, baseUri } from './baseContent';
+import { absentUri, baseUri, type BaseContent } from './baseContent';
 
 /** Opens a diff editor per changed file: the base commit's version ↔ the worktree's file. */
 export async function reviewSession(sessions: WorktreeSessions, branch: string): Promise<number> {
@@ -26,8 +27,12 @@ export async function reviewSession(sessions: WorktreeSessions, branch: string):
   return diff.files.length;
 }
 
-/** Applies it whole, or (after a conflict and the person's yes) with conflict markers, or not at all. */
-export async function applySession(sessions: WorktreeSessions, branch: string, workspaceFolder: vscode.Uri): Promise<'applied' | 'markers' | 'cancelled'> {
+/**
+ * Applies it whole, or (after a conflict and the person's yes) with conflict markers, or not at
+ * all. Each conflicting file opens in the merge editor (the workspace's version, the session's,
+ * their base) when `documents` can serve the three; otherwise as text with its markers.
+ */
+export async function applySession(sessions: WorktreeSessions, branch: string, workspaceFolder: vscode.Uri, documents?: BaseContent): Promise<'applied' | 'markers' | 'cancelled'> {
   const first = await sessions.apply(branch);
   if (first.applied) {
     const written = first.files.filter((file) => file.outcome !== 'unchanged').length;
@@ -40,9 +45,34 @@ export async function applySession(sessions: WorktreeSessions, branch: string, w
   if (choice !== action) return 'cancelled';
   const second = await sessions.apply(branch, { onConflict: 'markers' });
   const conflicted = second.files.filter((file) => file.outcome === 'conflict').map((file) => file.path);
-  for (const file of conflicted) await vscode.window.showTextDocument(vscode.Uri.joinPath(workspaceFolder, ...file.split('/')), { preview: false });
+  for (const file of conflicted) {
+    const output = vscode.Uri.joinPath(workspaceFolder, ...file.split('/'));
+    const conflict = first.conflicts.find((candidate) => candidate.path === file);
+    if (!(documents && conflict && (await openMergeEditor(documents, branch, conflict, output)))) await vscode.window.showTextDocument(output, { preview: false });
+  }
   void vscode.window.showWarningMessage(`Ouro: applied ${branch} with conflict markers in ${conflicted.join(', ')}: resolve them in the editor.`);
   return 'markers';
+}
+
+/**
+ * VS Code's merge editor on a file written with markers: the workspace's version before the
+ * apply, the session's, and their base, served read-only. False where a side is not text or the
+ * editor has no merge editor (the command is VS Code's own, not part of the stable API).
+ */
+async function openMergeEditor(documents: BaseContent, branch: string, conflict: ConflictedFile, output: vscode.Uri): Promise<boolean> {
+  const { base, ours, theirs } = conflict;
+  if (base === undefined || ours === undefined || theirs === undefined) return false;
+  try {
+    await vscode.commands.executeCommand('_open.mergeEditor', {
+      base: documents.show(`base/${conflict.path}`, base),
+      input1: { uri: documents.show(`workspace/${conflict.path}`, ours), title: 'Workspace', description: 'as it was before the apply' },
+      input2: { uri: documents.show(`${branch}/${conflict.path}`, theirs), title: branch, description: "the session's change" },
+      output,
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function openWorktree(sessions: WorktreeSessions, branch: string): Promise<void> {

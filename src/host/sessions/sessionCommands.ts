@@ -37,7 +37,7 @@ export function registerSessionCommands(view: SessionsView, runner: WorktreeRunn
       onSession(async (sessions, branch) => {
         const workspace = folder();
         if (!workspace) throw new Error('open a folder to apply a session to');
-        await applySession(sessions, branch, workspace);
+        await applySession(sessions, branch, workspace, documents);
       }),
     ),
     vscode.commands.registerCommand('ouro.sessions.open', onSession(openWorktree)),

@@ -1,0 +1,28 @@
+// What the worktree-session scenarios share: the sample workspace made a git repository, the
+// Sessions view, and starting a session from the command palette.
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import type { Scenario } from './scenario';
+import { runCommand } from './workbench';
+
+export function sessionsPane(page: Page) {
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Sessions' }) });
+}
+
+/** The sample workspace as a repository with one commit (the test editor's Git extension is off; git itself is not). */
+export function commitWorkspace(scenario: Scenario): (...args: string[]) => string {
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: scenario.workspace, encoding: 'utf8' });
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-qm', 'start');
+  return git;
+}
+
+/** "Ouro: New Session in a Worktree" with `prompt`. */
+export async function startWorktreeSession(page: Page, prompt: string): Promise<void> {
+  await runCommand(page, 'Ouro: New Session in a Worktree');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(prompt);
+  await input.press('Enter');
+}
