@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { textReply } from '../fixtures/mockOpenAI';
 import { BUGGY_LINE, FIXED_LINE, fixBugScript } from './harness/modelScripts';
 import { useScenarios } from './harness/scenario';
-import { commitWorkspace, sessionsPane, startWorktreeSession } from './harness/sessions';
+import { finishedSession } from './harness/sessions';
 import { contextMenu } from './harness/workbench';
 
 const PROMPT = 'fix the bug in src/math.js';
@@ -26,11 +26,7 @@ describe('A worktree session that conflicts with the workspace', function () {
       settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false },
     });
     const { page } = scenario;
-    commitWorkspace(scenario);
-    await scenario.openChat();
-    await startWorktreeSession(page, PROMPT);
-    const row = sessionsPane(page).locator('.monaco-list-row', { hasText: PROMPT });
-    await row.filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
+    const row = await finishedSession(scenario, PROMPT);
 
     // Meanwhile the person changed the same line in the workspace.
     const theirs = scenario.read('src/math.js').replace(BUGGY_LINE, THEIR_LINE);

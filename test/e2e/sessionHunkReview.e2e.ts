@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { reply, textReply, toolCall } from '../fixtures/mockOpenAI';
 import { BUGGY_LINE, FIXED_LINE } from './harness/modelScripts';
 import { useScenarios } from './harness/scenario';
-import { commitWorkspace, sessionsPane, startWorktreeSession } from './harness/sessions';
+import { finishedSession } from './harness/sessions';
 import { contextMenu, diffEditor } from './harness/workbench';
 
 const PROMPT = 'fix sum and average';
@@ -28,11 +28,7 @@ describe('Reviewing a worktree session block by block', function () {
       settings: { 'workbench.colorTheme': 'Default Dark Modern', 'ouro.checksBeforeDone': false },
     });
     const { page } = scenario;
-    commitWorkspace(scenario);
-    await scenario.openChat();
-    await startWorktreeSession(page, PROMPT);
-    const row = sessionsPane(page).locator('.monaco-list-row', { hasText: PROMPT });
-    await row.filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
+    const row = await finishedSession(scenario, PROMPT);
 
     await row.click();
     await diffEditor(page).waitFor();

@@ -1,7 +1,7 @@
 // What the worktree-session scenarios share: the sample workspace made a git repository, the
 // Sessions view, and starting a session from the command palette.
 import { execFileSync } from 'node:child_process';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Scenario } from './scenario';
 import { runCommand } from './workbench';
 
@@ -25,4 +25,14 @@ export async function startWorktreeSession(page: Page, prompt: string): Promise<
   await input.waitFor();
   await input.fill(prompt);
   await input.press('Enter');
+}
+
+/** In a fresh repository made of the sample workspace: a session run with `prompt` until the Sessions view shows it done; its row. */
+export async function finishedSession(scenario: Scenario, prompt: string): Promise<Locator> {
+  commitWorkspace(scenario);
+  await scenario.openChat();
+  await startWorktreeSession(scenario.page, prompt);
+  const row = sessionsPane(scenario.page).locator('.monaco-list-row', { hasText: prompt });
+  await row.filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
+  return row;
 }
