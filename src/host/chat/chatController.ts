@@ -7,10 +7,8 @@ import { ChatHooks } from './chatHooks';
 import { SkillLibrary } from '../../agent/skills/skillLibrary';
 import { homeSkillReader, workspaceSkillReaders } from '../../agent/skills/skillReaders';
 import { createTools } from '../../agent/tools/index';
-import { toolSpecs } from '../../agent/toolSpecs';
-import type { Model, ToolSpec } from '../../agent/model';
+import type { Model } from '../../agent/model';
 import type { Message } from '../../agent/conversation';
-import type { Tool } from '../../agent/tools/tool';
 import { searchConfig, type SearchConfig } from '../../agent/web/searchApi';
 import type { FetchPolicy } from '../../agent/web/webPolicy';
 import type { HostState, SetupState, WebviewMessage } from '../../protocol/messages';
@@ -42,7 +40,7 @@ import type { HeldNotes } from './heldNotes';
 import { STAGED_NOTE } from '../../protocol/notes';
 import type { ChatMcpServers } from '../mcp/chatMcpServers';
 import type { ModeId } from '../../agent/modes/chatMode';
-import { messageInMode, modeTools, toolsInMode, type ResolvedMode } from '../../agent/modes/customMode';
+import { messageInMode, modeTools, type ResolvedMode } from '../../agent/modes/customMode';
 import { ChatModes } from './chatModes';
 import { namedToolSource } from '../../agent/prompts/promptTools';
 import { SlashCommands, type MessageOverride } from './slashCommands';
@@ -51,6 +49,7 @@ import { ChatSteering } from './chatSteering';
 import type { UserImage } from '../../agent/images/userImage';
 import { ChatImages } from './chatImages';
 import { ChatMentions } from './chatMentions';
+import { ChatMeter } from './chatMeter';
 import { chatChecks } from './chatChecks';
 import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
 
@@ -93,22 +92,6 @@ interface ChatModel {
 export class ChatController {
   /** The chat's tools and skills, from its first message until New Chat. */
   private toolset: { tools: ChatToolSource; skills: SkillLibrary } | undefined;
-  /** The specs the model is sent (the chat's wrappers do not change them), for the context meter; `mode`: which tools (a custom mode's named ones). */
-  private builtInSpecs: { mode: string; specs: ToolSpec[] } | undefined;
-  private mcpSpecs: { from: readonly Tool[]; mode: string; specs: ToolSpec[] } | undefined;
-
-  /** The built-in tools' specs and those of the MCP and editor tools offered at the latest step, as the chat's mode offers them. */
-  private async specs(): Promise<ToolSpec[]> {
-    const mode: ResolvedMode = (await this.modes.resolve(this.deps.agent.mode)) ?? { base: 'agent' };
-    const key = `${mode.base} ${mode.custom?.tools?.join(',') ?? '*'}`;
-    const offered = this.deps.mcp.offered;
-    if (this.builtInSpecs?.mode !== key) this.builtInSpecs = { mode: key, specs: toolSpecs(toolsInMode(mode, createTools())) };
-    if (this.mcpSpecs?.from !== offered || this.mcpSpecs.mode !== key) this.mcpSpecs = { from: offered, mode: key, specs: toolSpecs(toolsInMode(mode, offered)) };
-    return [...this.builtInSpecs.specs, ...this.mcpSpecs.specs];
-  }
-  /** The project rules the chat's system prompt was built with, to tell them apart in the meter. */
-  private rules: string | undefined;
-  private meterQueued = false;
   /** Whether this chat was told that commands run without a sandbox. */
   private sandboxNoticeShown = false;
   private readonly hooks = new ChatHooks((text) => this.deps.transcript.add({ type: 'notice', text }));
@@ -118,6 +101,7 @@ export class ChatController {
   private readonly queued: ChatSteering;
   private readonly mentions: ChatMentions;
   private readonly images: ChatImages;
+  private readonly meter: ChatMeter;
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.queued = new ChatSteering(
@@ -125,6 +109,7 @@ export class ChatController {
       (text) => deps.view.post({ type: 'queuedBack', text }),
     );
     this.modes = new ChatModes(deps.workspace, (line) => deps.log.warn(line));
+    this.meter = new ChatMeter({ ...deps, modes: this.modes });
     this.images = new ChatImages({ agent: deps.agent, transcript: deps.transcript, log: deps.log, send: (text, retry, override) => this.sending(text, retry, override) });
     this.mentions = new ChatMentions(deps.workspace, deps.attachments, (message) => deps.view.post(message), deps.terminalCommands);
     this.slash = new SlashCommands(
@@ -298,7 +283,7 @@ export class ChatController {
     this.deps.agent.reset();
     this.toolset = undefined;
     this.sandboxNoticeShown = false;
-    this.rules = undefined;
+    this.meter.rules = undefined;
     void this.postSnapshot();
   }
 
@@ -316,19 +301,7 @@ export class ChatController {
 
   /** Posts the usage, the context meter and the changed files, once for any number of changes in a row. */
   refreshMeter(): void {
-    if (this.meterQueued) return;
-    this.meterQueued = true;
-    setTimeout(() => {
-      this.meterQueued = false;
-      this.deps.view.post({ type: 'changedFiles', files: this.deps.changes.list() });
-      const attached = this.deps.attachments.pending();
-      Promise.all([this.specs(), this.deps.agent.busy ? undefined : this.meterModel()])
-        .then(([specs, chosen]) => this.deps.agent.meter(specs, this.rules, attached.length ? composeUserMessage('', attached) : '', chosen))
-        .then(
-          (meter) => this.deps.view.post({ type: 'meter', ...meter }),
-          (error: unknown) => this.deps.log.warn(`context meter: ${error instanceof Error ? error.message : String(error)}`),
-        );
-    }, 50);
+    this.meter.refresh();
   }
 
   /** Tells the webview what changed outside it: busy, settings, the key, attachments. */
@@ -521,27 +494,13 @@ export class ChatController {
   private async compact(): Promise<void> {
     const chat = await this.chatModel();
     if (!chat) return;
-    await this.deps.agent.compact(chat.model, chat.window, await this.specs());
+    await this.deps.agent.compact(chat.model, chat.window, await this.meter.specs());
     // What was sent while it compacted goes now (Stop gave it back already).
     const next = this.queued.afterTurn('stop');
     if (next !== undefined) await this.sending(next);
   }
 
   /** The configured model (or `model` at the same endpoint); undefined, and the chat told what to do, when there is none. */
-  /** The model the next message would go to, for the meter: nothing is asked, and nothing is said when none is set up. */
-  private async meterModel(): Promise<{ model: Model; window: number; opening?: string } | undefined> {
-    const mode = await this.modes.resolve(this.deps.agent.mode);
-    const settings = { ...readSettings(), ...(mode?.custom?.model ? { model: mode.custom.model } : {}) };
-    const choice = await createChatModel(settings, await this.deps.apiKeys.stored(), () => undefined).catch(() => undefined);
-    if (choice?.kind !== 'ready') return undefined;
-    if (this.deps.agent.conversation.messages.length > 0) return { model: choice.model, window: choice.window };
-    // A new conversation's prompt with the project's rules (its skills are listed when it starts).
-    const rules = await loadProjectRules(this.deps.workspace).catch(() => undefined);
-    this.rules = rules?.text;
-    const opening = buildSystemPrompt({ folders: this.deps.workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules?.text, webSearch: Boolean(settings.searxngUrl) });
-    return { model: choice.model, window: choice.window, opening };
-  }
-
   private async chatModel(model?: string): Promise<ChatModel | undefined> {
     const { transcript, log } = this.deps;
     const settings = { ...readSettings(), ...(model ? { model } : {}) };
@@ -583,7 +542,7 @@ export class ChatController {
       const loaded = rules.files.map((file) => ({ path: file.path, truncated: file.truncated }));
       transcript.add({ type: 'projectContext', rules: loaded, skills: skills.skills.map((skill) => skill.name), problems });
     }
-    this.rules = rules.text;
+    this.meter.rules = rules.text;
     return buildSystemPrompt({ folders: workspace.folders, os: process.platform, shell: vscode.env.shell || undefined, rules: rules.text, skills: skills.skills, webSearch: search !== undefined });
   }
 
