@@ -10,6 +10,7 @@ import { applyProposal } from './applyProposal';
 import { STOPPED_REASON, type PendingDecisions } from '../chat/decisions';
 import { STOPPED_NOTE } from '../../protocol/notes';
 import { NewFileEditor } from './newFileEditor';
+import { closeStrayTabs, openOnItsOwn } from './strayTabs';
 import { proposalUri, type ProposalFileSystem } from './proposalFileSystem';
 
 /** The editable proposal of `proposal`: a diff's right side, or a new file on its own. */
@@ -35,6 +36,7 @@ export class DiffReview implements vscode.Disposable {
     this.files.set(right, encodeText(proposal.content));
     const newFile = proposal.original === undefined;
     this.open.set(proposal.toolCallId, { ...(newFile ? {} : { left: uri }), right, title: `${proposal.path} ↔ Ouro's proposal${protectedWhy ? ' (protected)' : ''}` });
+    const hadItsOwnTab = openOnItsOwn(uri);
     try {
       await this.show(proposal.toolCallId);
       const decision = await this.decisions.wait(
@@ -53,6 +55,7 @@ export class DiffReview implements vscode.Disposable {
       // runs can close the document the write is saving (its left side is that file), and closing
       // it after the write leaves the file open in a tab of its own.
       const outcome = await applyProposal(uri, proposal, content, closeReview(right));
+      if (!hadItsOwnTab) await closeStrayTabs(uri);
       this.report(proposal, outcome);
       return outcome;
     } finally {
