@@ -57,6 +57,10 @@ export interface CliOptions {
   bestOf?: number;
   /** Models the attempts take in turn, instead of --model (--attempt-model, repeatable). */
   attemptModels?: string[];
+  /** Sampling temperature of every request (--temperature); undefined: the server's default. */
+  temperature?: number;
+  /** The temperature of --best-of's attempts after the first, so they differ from it (--attempt-temperature). */
+  attemptTemperature?: number;
   /** Files copied into each new worktree, FROM:TO (--copy, repeatable). */
   copy?: CopyEntry[];
   prompt: string;
@@ -130,6 +134,11 @@ Options:
                          (most checks passed, then the smallest diff)
   --attempt-model NAME   a model for --best-of's attempts, taken in turn (repeatable;
                          default: --model for every attempt)
+  --attempt-temperature T
+                         the sampling temperature (0 to 2) of --best-of's attempts
+                         after the first, so the same model tries other ways
+  --temperature T        the sampling temperature (0 to 2) of every request; default:
+                         the server's (a model that takes none is asked without it)
   --copy FROM[:TO]       copy this file of the workspace into each new worktree
                          (e.g. .env.example:.env; repeatable)
   -h, --help             show this help
@@ -182,6 +191,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         worktree: { type: 'boolean' },
         'best-of': { type: 'string' },
         'attempt-model': { type: 'string', multiple: true },
+        'attempt-temperature': { type: 'string' },
+        temperature: { type: 'string' },
         copy: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -251,6 +262,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...withChecks(values.check),
     ...(values['no-checks'] ? { noChecks: true } : {}),
     ...worktreeFlags(values),
+    ...temperatures(values),
     prompt,
   };
 }
@@ -270,6 +282,19 @@ function worktreeFlags(values: { worktree?: boolean; 'best-of'?: string; 'attemp
   if (values.copy && !values.worktree && bestOf === undefined) throw new UsageError('--copy fills new worktrees: pass --worktree or --best-of N too');
   const copy = values.copy?.map(copyEntry);
   return { ...(values.worktree ? { worktree: true } : {}), ...(bestOf !== undefined ? { bestOf } : {}), ...(models?.length ? { attemptModels: models } : {}), ...(copy ? { copy } : {}) };
+}
+
+function temperatures(values: { temperature?: string; 'attempt-temperature'?: string; 'best-of'?: string }): Pick<CliOptions, 'temperature' | 'attemptTemperature'> {
+  const parse = (flag: string, text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!text.trim() || !Number.isFinite(value) || value < 0 || value > 2) throw new UsageError(`${flag} must be a number from 0 to 2, not "${text}"`);
+    return value;
+  };
+  const temperature = parse('--temperature', values.temperature);
+  const attemptTemperature = parse('--attempt-temperature', values['attempt-temperature']);
+  if (attemptTemperature !== undefined && values['best-of'] === undefined) throw new UsageError('--attempt-temperature is for the attempts of --best-of: pass --best-of N too');
+  return { ...(temperature !== undefined ? { temperature } : {}), ...(attemptTemperature !== undefined ? { attemptTemperature } : {}) };
 }
 
 /** FROM[:TO] of --copy, refused when either leaves the workspace. */

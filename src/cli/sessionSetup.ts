@@ -46,7 +46,7 @@ export function endpointOf(options: Pick<CliOptions, 'model' | 'baseURL' | 'apiK
 }
 
 export function createModel(options: CliOptions, endpoint: Endpoint): Model {
-  return withToolMode(new OpenAICompatibleModel({ baseURL: endpoint.baseURL, apiKey: options.apiKey, model: endpoint.model, maxRetries: options.maxRetries }), options.toolMode ?? 'native');
+  return withToolMode(new OpenAICompatibleModel({ baseURL: endpoint.baseURL, apiKey: options.apiKey, model: endpoint.model, maxRetries: options.maxRetries, temperature: options.temperature }), options.toolMode ?? 'native');
 }
 
 export interface ProjectPrompt {

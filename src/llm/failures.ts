@@ -18,6 +18,7 @@ export type Failure =
   | { kind: 'stalled'; message: string }
   | { kind: 'drop_stream_options'; message: string }
   | { kind: 'echo_reasoning'; message: string }
+  | { kind: 'drop_temperature'; message: string }
   | { kind: 'fatal'; message: string; status?: number };
 
 export interface FailureContext {
@@ -26,6 +27,8 @@ export interface FailureContext {
   hasApiKey: boolean;
   sentStreamOptions: boolean;
   echoedReasoning: boolean;
+  /** A temperature was sent (reasoning models refuse one). */
+  sentTemperature?: boolean;
 }
 
 const RETRYABLE_STATUS = new Set([408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529]);
@@ -55,6 +58,8 @@ function classifyStatus(err: APIError, status: number, ctx: FailureContext): Fai
   if ((status === 400 || status === 422) && ctx.sentStreamOptions && /stream_options|include_usage/i.test(`${detail} ${JSON.stringify(err.error ?? '')}`)) {
     return { kind: 'drop_stream_options', message: detail };
   }
+  // OpenAI's reasoning models: "Unsupported parameter: 'temperature' is not supported with this model."
+  if ((status === 400 || status === 422) && ctx.sentTemperature && /temperature/i.test(`${detail} ${JSON.stringify(err.error ?? '')}`)) return { kind: 'drop_temperature', message: detail };
   // DeepSeek's thinking mode: "The `reasoning_content` in the thinking mode must be passed back to the API."
   if (status === 400 && !ctx.echoedReasoning && /reasoning_content/.test(detail)) return { kind: 'echo_reasoning', message: detail };
   if (RETRYABLE_STATUS.has(status) || status >= 500) {

@@ -27,6 +27,8 @@ export interface OpenAICompatibleOptions {
   retryBaseDelayMs?: number;
   /** No wait is longer; a Retry-After beyond it is reported instead of waited for. Default 60 s. */
   maxRetryDelayMs?: number;
+  /** Sampling temperature; unset, the server's default. Dropped for good if the model refuses it. */
+  temperature?: number;
 }
 
 export class OpenAICompatibleModel implements Model {
@@ -39,6 +41,8 @@ export class OpenAICompatibleModel implements Model {
   private readonly log: (line: string) => void;
   /** Turned off for good once the server says it does not know `stream_options`. */
   private sendStreamOptions = true;
+  /** Turned off for good once the model says it takes no temperature (reasoning models). */
+  private sendTemperature = true;
   /** Turned on for good once the server shows it wants thinking back (DeepSeek). */
   private echoReasoning = false;
   private readonly idTag = randomTag();
@@ -67,11 +71,13 @@ export class OpenAICompatibleModel implements Model {
       const reader = new ChunkReader(() => this.newToolCallId());
       const sentStreamOptions = this.sendStreamOptions;
       const echoedReasoning = this.echoReasoning;
+      const temperature = this.sendTemperature ? this.options.temperature : undefined;
       const params: ChatCompletionCreateParamsStreaming = {
         model: this.name,
         messages: this.wire.convert(request.messages, { echoReasoning: echoedReasoning }),
         stream: true,
         ...(tools ? { tools } : {}),
+        ...(temperature !== undefined ? { temperature } : {}),
         ...(sentStreamOptions ? { stream_options: { include_usage: true } } : {}),
         ...(request.maxTokens ? { [replyLimitField(this.options.baseURL)]: request.maxTokens } : {}),
       };
@@ -93,6 +99,7 @@ export class OpenAICompatibleModel implements Model {
           hasApiKey: Boolean(this.options.apiKey),
           sentStreamOptions,
           echoedReasoning,
+          sentTemperature: temperature !== undefined,
         });
         const status = 'status' in failure ? failure.status : undefined;
         if (reader.shown) throw new ModelError(`${failure.message} (the reply broke off; what arrived is kept)`, status, reader.text);
@@ -100,6 +107,11 @@ export class OpenAICompatibleModel implements Model {
         if (failure.kind === 'drop_stream_options') {
           this.sendStreamOptions = false;
           this.log(`${this.options.baseURL} does not take stream_options; asking again without it`);
+          continue;
+        }
+        if (failure.kind === 'drop_temperature') {
+          this.sendTemperature = false;
+          this.log(`${this.name} takes no temperature; asking again without it`);
           continue;
         }
         if (failure.kind === 'echo_reasoning') {

@@ -87,7 +87,8 @@ async function bestOfMain(options: CliOptions, io: CliIo, runPrompt: RunPrompt, 
         const run: AttemptRun = { ...(models ? { model } : {}), ended: 'error', tokens: 0, ...(price ? { cost: 0 } : {}) };
         // The attempts' work goes to stderr; stdout keeps the table. The checks run after each
         // attempt, here: the attempt is not asked to run them itself as well.
-        await runPrompt({ ...options, model, cwd: session.root, json: false, noChecks: true }, { stdout: io.stderr, stderr: io.stderr }, (event) => {
+        const temperature = attempt > 1 && options.attemptTemperature !== undefined ? { temperature: options.attemptTemperature } : {};
+        await runPrompt({ ...options, model, ...temperature, cwd: session.root, json: false, noChecks: true }, { stdout: io.stderr, stderr: io.stderr }, (event) => {
           if (event.type === 'usage') {
             run.tokens += event.usage.promptTokens + event.usage.completionTokens;
             if (price && run.cost !== undefined) run.cost += costOf(event.usage, price);

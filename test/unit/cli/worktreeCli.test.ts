@@ -87,6 +87,20 @@ describe('the CLI in git worktrees', function () {
     assert.match(table.stderr, /--best-of must be a whole number from 2 to 5, not "1"/);
   });
 
+  it('--attempt-temperature: the same model tries again at a higher temperature after its first attempt', async () => {
+    const { root, worktrees } = repos.repo({ 'math.js': MATH, 'test.js': TEST });
+    const server = await servers.start([...attempt(`${MATH}exports.mul = (a, b) => a * b;\n`, 100), ...attempt(`${MATH}exports.mul = (a, b) => b * a;\n`, 100)]);
+    const run = await runCli(['--cwd', root, '--base-url', server.url, '--api-key', 'k', '--model', 'mock-model', '--approve', 'edits', '--best-of', '2', '--check', 'node test.js', '--attempt-temperature', '1.2', '--json', 'Add mul'], { OURO_WORKTREES: worktrees });
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(server.requests.map((request) => request.temperature), [undefined, undefined, 1.2, 1.2]);
+
+    const bad = await runCli(['--cwd', root, '--model', 'm', '--best-of', '2', '--attempt-temperature', 'hot', 'x'], { OURO_WORKTREES: worktrees });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--attempt-temperature must be a number from 0 to 2, not "hot"/);
+    const alone = await runCli(['--cwd', root, '--model', 'm', '--attempt-temperature', '1', 'x'], { OURO_WORKTREES: worktrees });
+    assert.match(alone.stderr, /--attempt-temperature is for the attempts of --best-of/);
+  });
+
   it('--best-of refuses to run the checks without a sandbox unless every command may run', async () => {
     const { root, worktrees } = repos.repo({ 'math.js': MATH, 'test.js': TEST });
     const run = await runCli(['--cwd', root, '--base-url', 'http://127.0.0.1:9', '--model', 'm', '--approve', 'edits', '--sandbox', 'off', '--best-of', '2', '--check', 'node test.js', 'x'], { OURO_WORKTREES: worktrees });

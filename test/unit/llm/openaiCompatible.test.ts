@@ -169,6 +169,30 @@ describe('OpenAI-compatible client: failures', () => {
     }
   });
 
+  describe('a temperature', () => {
+    it('is sent when one is set, and not otherwise', async () => {
+      const server = await serve([textReply('warm'), textReply('default')]);
+      assert.equal((await collect(fastModel(server.url, { temperature: 1 }))).text, 'warm');
+      assert.equal((await collect(fastModel(server.url))).text, 'default');
+      assert.deepEqual(server.requests.map((body) => body.temperature), [1, undefined]);
+    });
+
+    it("a reasoning model's refusal: it asks again without it, and keeps it off", async () => {
+      const server = await serve([fault(400, { message: "Unsupported parameter: 'temperature' is not supported with this model." }), textReply('first'), textReply('second')]);
+      const model = fastModel(server.url, { temperature: 1 });
+      assert.equal((await collect(model)).text, 'first');
+      assert.equal((await collect(model)).text, 'second');
+      assert.deepEqual(server.requests.map((body) => 'temperature' in body), [true, false, false]);
+    });
+
+    it('a 400 about something else is not taken for a refused temperature', async () => {
+      const server = await serve([fault(400, { message: 'messages: too many' }), textReply('never')]);
+      const result = await collect(fastModel(server.url, { temperature: 1 }));
+      assert.match(result.error?.message ?? '', /too many/);
+      assert.equal(server.requests.length, 1);
+    });
+  });
+
   describe('errors reported inside a 200 stream', () => {
     it('OpenRouter: a transient {"error"} chunk before any text is asked again', async () => {
       const server = await serve([exactly(comment('OPENROUTER PROCESSING'), raw({ error: { code: 502, message: 'Provider returned error' } })), textReply('recovered')]);
