@@ -12,7 +12,7 @@ import { done, exactly, finish, startMockServer, text, toolCall, usage, type Tur
 import type * as Subjects from './loopSubjects';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 200);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 /** Ouro's time per step over the bare loop's. */
 const RATIO_GOAL = 1.2;
 
