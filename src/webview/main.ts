@@ -68,11 +68,11 @@ function scheduleRender(): void {
     list.render(shown);
     plan.render(shown);
     composer.render(shown);
-    sessionList.render(state);
     modeSwitch.render(state);
     slashPicker.render(state);
     mentionPicker.render(state);
     history.render(state);
+    sessionList.render(state);
     meter.render(state, composer.imageTokens);
     changedFiles.render(state);
     mcpServers.render(state);

@@ -55,8 +55,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     if (this.view) this.view.description = description;
   }
 
-  /** The number on the view's title (sessions waiting for the person). */
+  /**
+   * The number on the view's title (sessions waiting for the person). The editor does not take a
+   * webview view's badge away when it is set to undefined; a badge of 0 is not drawn.
+   */
   badge(badge: vscode.ViewBadge | undefined): void {
+    badge ??= this.badgeShown ? { value: 0, tooltip: '' } : undefined;
     this.badgeShown = badge;
     if (this.view) this.view.badge = badge;
   }

@@ -54,7 +54,7 @@ export class SessionList {
   render(chat: ChatState): void {
     const { rows, open, viewing } = this.state;
     const row = rowOf(this.state);
-    const key = JSON.stringify([rows, open, viewing?.branch, chatStateText(chat)]);
+    const key = JSON.stringify([rows, open, viewing?.branch, chatStateText(chat), Boolean(chat.history)]);
     if (key === this.renderedKey) return;
     this.renderedKey = key;
     this.root.hidden = rows.length === 0 && !viewing;
@@ -62,6 +62,9 @@ export class SessionList {
     this.toggle.setAttribute('aria-expanded', String(open));
     this.toggle.classList.toggle('attention', rows.some((candidate) => candidate.state === 'waiting'));
     this.rows.hidden = !open;
+    // Open, the list takes the transcript's place (as the history does): a short view keeps both readable.
+    this.root.classList.toggle('open', open);
+    byId('messages').hidden = open || Boolean(chat.history);
     const chatRow = rowView({ branch: '', title: 'Chat (this workspace)', state: chatStateText(chat), description: chatStateText(chat), tooltip: 'The chat: it works in the workspace itself.' }, !viewing);
     this.rows.replaceChildren(chatRow, ...rows.map((candidate) => rowView(candidate, candidate.branch === viewing?.branch)));
     this.header.hidden = !viewing;
