@@ -1,12 +1,14 @@
 // Issue 18 in the editor: a session started from the command runs the mock model in its own git
 // worktree, shows as done in the Sessions view with the one file it changed, is reviewed in a
 // diff editor, applied to the workspace, and discarded (light theme, then dark); a session that
-// needs an approval waits for the person with a badge; best of 2 is chosen by the project's checks.
+// needs an approval waits for the person with a badge; best of 2 is chosen by the project's checks;
+// the chat view lists sessions running at once, shows each one's conversation, answers an
+// approval, sends a follow-up and stops one.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { delay, reply, text, textReply, toolCall } from '../fixtures/mockOpenAI';
-import { BUGGY_LINE, byFirstMessage, FIXED_LINE, fixBugScript, lastContent } from './harness/modelScripts';
+import { answerIfUserSent, BUGGY_LINE, byFirstMessage, FIXED_LINE, fixBugScript, lastContent } from './harness/modelScripts';
 import { useScenarios, type Scenario } from './harness/scenario';
 import { contextMenu, diffEditor, runCommand, toolCard } from './harness/workbench';
 
@@ -154,12 +156,12 @@ describe('Worktree sessions in the editor', function () {
     await toggleTheme(page, 'vs');
     await scenario.shot('applied-light');
   });
-  it('lists two sessions at once in the chat view, shows each one\'s conversation, allows one there and stops another', async () => {
+  it('lists two sessions at once in the chat view, shows each one\'s conversation, allows one there, sends a follow-up to another and stops a third', async () => {
     const scenario = await scenarios.open({
       name: '18-chat-sessions',
       script: byFirstMessage({
         'which node is there': [reply(toolCall('run_command', { command: 'node --version' })), (request) => textReply(/v\d+\./.test(lastContent(request.body.messages, 'tool')) ? 'Node runs here.' : `Unexpected: ${lastContent(request.body.messages, 'tool')}`)],
-        [PROMPT]: [reply(toolCall('read_file', { path: 'src/math.js' })), reply(toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: FIXED_LINE })), textReply('Fixed: the loop starts at 0.')],
+        [PROMPT]: [reply(toolCall('read_file', { path: 'src/math.js' })), reply(toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: FIXED_LINE })), textReply('Fixed: the loop starts at 0.'), answerIfUserSent((sent) => sent.includes('also say why'), 'Because arrays start at 0.')],
         'count to a million': [reply(delay(150_000), text('Too late.'))],
       }),
       settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false },
@@ -201,6 +203,11 @@ describe('Worktree sessions in the editor', function () {
     await chat.locator('#messages', { hasText: 'Fixed: the loop starts at 0.' }).waitFor();
     await toolCard(chat, 'edit_file', 'done').waitFor();
     await scenario.shot('finished-session');
+    // What is sent while a finished session is shown is its follow-up: it runs again in its worktree, not in the chat.
+    await chat.locator('#prompt').fill('also say why');
+    await chat.locator('#prompt').press('Enter');
+    await chat.locator('#messages', { hasText: 'Because arrays start at 0.' }).waitFor({ timeout: 60_000 });
+    await header.filter({ hasText: 'done' }).waitFor();
 
     await openList();
     await sessionRow('which node is there').click();
