@@ -43,6 +43,7 @@ import { SessionsView } from './host/sessions/sessionsView';
 import { BASE_SCHEME, BaseContent } from './host/sessions/baseContent';
 import { registerSessionCommands } from './host/sessions/sessionCommands';
 import { sessionModel, WorktreeRunner } from './host/sessions/newSession';
+import { ChatSessions } from './host/chat/chatSessions';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Ouro', { log: true });
@@ -124,11 +125,15 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   const terminalCommands = new LastTerminalCommands();
   const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands });
-  view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
   const sessionsView = new SessionsView(context.globalStorageUri, log);
   const sessionDocuments = new BaseContent();
   const worktreeRunner = new WorktreeRunner(sessionsView, () => sessionModel(apiKeys, log), log, sessionDocuments);
+  const chatSessions = new ChatSessions({ sessions: sessionsView, runner: worktreeRunner, post: (message) => view.post(message), badge: (badge) => view.badge(badge), log });
+  // The session list sees each message first: while a worktree session is shown, Stop, Send and its approvals are its own.
+  view.onMessage = (message) => {
+    if (!chatSessions.handle(message)) controller.handle(message);
+  };
 
   context.subscriptions.push(
     log,
@@ -163,6 +168,7 @@ export function activate(context: vscode.ExtensionContext): void {
     sessionsView,
     vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, sessionDocuments),
     worktreeRunner,
+    chatSessions,
     ...registerSessionCommands(sessionsView, worktreeRunner, sessionDocuments, log),
   );
 }

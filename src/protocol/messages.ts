@@ -94,6 +94,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dropMentions'), uris: z.array(z.string().min(1).max(4_000)).min(1).max(50) }),
   /** The @ picker's query, for the language servers' symbols that match it. */
   z.object({ type: z.literal('listSymbols'), query: z.string().max(200) }),
+  /** The session list: look at a worktree session (its branch) in the chat view, or back at the chat (none). */
+  z.object({ type: z.literal('viewSession'), branch: z.string().min(1).max(300).optional() }),
+  /** Stop one worktree session; the others and the chat go on. */
+  z.object({ type: z.literal('stopSession'), branch: z.string().min(1).max(300) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -246,6 +250,16 @@ export interface SlashCommandView {
   source?: string;
 }
 
+/** A worktree session as the chat view's session list shows it; the words are the Sessions view's. */
+export interface SessionRowView {
+  branch: string;
+  title: string;
+  state: 'running' | 'waiting' | 'done' | 'failed' | 'stopped' | 'interrupted';
+  /** "running · 3m 05s · 2 files". */
+  description: string;
+  tooltip: string;
+}
+
 export interface HostState {
   busy: boolean;
   setup: SetupState;
@@ -284,6 +298,11 @@ export type HostMessage =
   /** Queued messages that were not delivered (the user pressed Stop), back in the input to send or change. */
   | { type: 'queuedBack'; text: string }
 
+  /** The worktree sessions, whenever one changes (and every few seconds while one runs). */
+  | { type: 'sessions'; rows: SessionRowView[] }
+  /** The worktree session the chat view now shows: its conversation so far, then its `sessionMessage`s as they come. */
+  | { type: 'sessionView'; branch: string; transcript: TranscriptMessage[] }
+  | { type: 'sessionMessage'; branch: string; message: TranscriptMessage }
   /** The @ picker's list. */
   | { type: 'mentionCandidates'; candidates: MentionCandidateView[] }
   /** The symbols matching the @ picker's query. */

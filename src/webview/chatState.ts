@@ -105,6 +105,11 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
       return { ...state, slashCommands: { commands: message.commands, problems: message.problems } };
     case 'mentionCandidates':
       return { ...state, mentionCandidates: message.candidates };
+    // The session list's (sessionState.ts).
+    case 'sessions':
+    case 'sessionView':
+    case 'sessionMessage':
+      return state;
     case 'mentionSymbols':
       return { ...state, mentionSymbols: { query: message.query, symbols: message.symbols } };
     case 'history':

@@ -3,6 +3,7 @@
 // a few kilobytes of icons instead of the whole codicon font. A name missing here fails the
 // typecheck; one in the page's HTML (not typed) fails test/unit/webview/icons.test.ts.
 export const ICON_NAMES = [
+  'arrow-left',
   'arrow-right',
   'bell',
   'book',
@@ -10,6 +11,7 @@ export const ICON_NAMES = [
   'check-all',
   'checklist',
   'chevron-down',
+  'chevron-right',
   'circle-filled',
   'circle-large-outline',
   'circle-outline',

@@ -14,6 +14,7 @@ import { SlashPicker } from './view/slashPicker';
 import { MentionPicker } from './view/mentionPicker';
 import { acceptDroppedFiles } from './view/droppedFiles';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
+import { SessionList } from './view/sessionList';
 
 interface SavedState {
   chat: ChatState;
@@ -47,6 +48,10 @@ const changedFiles = new ChangedFiles();
 const mcpServers = new McpServerList();
 list.onShowEarlier = () => scheduleRender();
 const history = new HistoryList();
+const sessionList = new SessionList((switched) => {
+  if (switched) list.reset();
+  scheduleRender();
+});
 history.onClose = () => {
   state = closeHistory(state);
   scheduleRender();
@@ -58,13 +63,16 @@ function scheduleRender(): void {
   if (frame) return;
   frame = requestAnimationFrame(() => {
     frame = 0;
-    list.render(state);
-    plan.render(state);
-    composer.render(state);
+    // The chat, or the worktree session the session list shows in its place.
+    const shown = sessionList.shown(state);
+    list.render(shown);
+    plan.render(shown);
+    composer.render(shown);
     modeSwitch.render(state);
     slashPicker.render(state);
     mentionPicker.render(state);
     history.render(state);
+    sessionList.render(state);
     meter.render(state, composer.imageTokens);
     changedFiles.render(state);
     mcpServers.render(state);
@@ -79,6 +87,7 @@ function schedulePersist(): void {
 }
 
 onHostMessage((message) => {
+  if (sessionList.receive(message)) return;
   const wasBusy = state.busy;
   state = reduce(state, message);
   if (message.type === 'snapshot') {

@@ -1,19 +1,26 @@
 // Issue 18 in the editor: a session started from the command runs the mock model in its own git
 // worktree, shows as done in the Sessions view with the one file it changed, is reviewed in a
 // diff editor, applied to the workspace, and discarded (light theme, then dark); a session that
-// needs an approval waits for the person with a badge; best of 2 is chosen by the project's checks.
+// needs an approval waits for the person with a badge; best of 2 is chosen by the project's checks;
+// the chat view lists sessions running at once, shows each one's conversation, answers an
+// approval, sends a follow-up and stops one.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { reply, textReply, toolCall } from '../fixtures/mockOpenAI';
-import { BUGGY_LINE, FIXED_LINE, fixBugScript, lastContent } from './harness/modelScripts';
+import { delay, reply, text, textReply, toolCall } from '../fixtures/mockOpenAI';
+import { answerIfUserSent, BUGGY_LINE, byFirstMessage, FIXED_LINE, fixBugScript, lastContent } from './harness/modelScripts';
 import { useScenarios, type Scenario } from './harness/scenario';
-import { contextMenu, diffEditor, runCommand } from './harness/workbench';
+import { contextMenu, diffEditor, runCommand, toolCard } from './harness/workbench';
 
 const PROMPT = 'fix the bug in src/math.js';
 
 function sessionsPane(page: Page) {
   return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Sessions' }) });
+}
+
+/** The number on Ouro's icon in the activity bar: the badges of its views added up. */
+function ouroBadge(page: Page) {
+  return page.locator('.activitybar .action-item', { has: page.locator('a.action-label[aria-label^="Ouro"]') }).locator('.badge .badge-content');
 }
 
 /** The sample workspace as a repository with one commit (the test editor's Git extension is off; git itself is not). */
@@ -101,8 +108,9 @@ describe('Worktree sessions in the editor', function () {
     await input.press('Enter');
     const row = sessionsPane(page).locator('.monaco-list-row', { hasText: 'which node is there' });
     await row.filter({ hasText: 'waiting for you' }).waitFor({ timeout: 60_000 });
-    const badge = page.locator('.activitybar .action-item', { has: page.locator('a.action-label[aria-label^="Ouro"]') }).locator('.badge .badge-content');
-    await badge.filter({ hasText: '1' }).waitFor();
+    // The Sessions view's badge and the chat view's, added up on Ouro's icon.
+    const badge = ouroBadge(page);
+    await badge.filter({ hasText: '2' }).waitFor();
     // The question is a notification: a toast, or in the notification centre once the toast is gone.
     const ask = page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item', { hasText: 'asks to run node --version' }).first();
     if (!(await ask.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
@@ -110,7 +118,7 @@ describe('Worktree sessions in the editor', function () {
     await scenario.shot('waiting');
     await ask.getByRole('button', { name: 'Allow' }).click();
     await row.filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
-    await badge.filter({ hasText: '1' }).waitFor({ state: 'hidden' });
+    await badge.filter({ hasText: /\d/ }).waitFor({ state: 'hidden' });
     await scenario.shot('done');
   });
 
@@ -147,6 +155,88 @@ describe('Worktree sessions in the editor', function () {
     assert.match(git('branch', '--list', 'ouro/*'), /ouro\/fix-the-bug-in-src-math-2/);
     await toggleTheme(page, 'vs');
     await scenario.shot('applied-light');
+  });
+  it('lists two sessions at once in the chat view, shows each one\'s conversation, allows one there, sends a follow-up to another and stops a third', async () => {
+    const scenario = await scenarios.open({
+      name: '18-chat-sessions',
+      script: byFirstMessage({
+        'which node is there': [reply(toolCall('run_command', { command: 'node --version' })), (request) => textReply(/v\d+\./.test(lastContent(request.body.messages, 'tool')) ? 'Node runs here.' : `Unexpected: ${lastContent(request.body.messages, 'tool')}`)],
+        [PROMPT]: [reply(toolCall('read_file', { path: 'src/math.js' })), reply(toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: FIXED_LINE })), textReply('Fixed: the loop starts at 0.'), answerIfUserSent((sent) => sent.includes('also say why'), 'Because arrays start at 0.')],
+        'count to a million': [reply(delay(150_000), text('Too late.'))],
+      }),
+      settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false },
+    });
+    const { page } = scenario;
+    commitWorkspace(scenario);
+    const chat = await scenario.openChat();
+    // Room for the chat in the screenshots: the Changes view folded.
+    await page.locator('.pane-header', { hasText: 'Changes' }).click();
+    const startSession = async (prompt: string) => {
+      await runCommand(page, 'Ouro: New Session in a Worktree');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor();
+      await input.fill(prompt);
+      await input.press('Enter');
+    };
+    const toggle = chat.locator('.sessions-toggle');
+    const sessionRow = (title: string) => chat.locator('.session-row', { hasText: title });
+    const header = chat.locator('.session-header');
+    const openList = async () => {
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    };
+
+    await startSession('which node is there');
+    await toggle.filter({ hasText: '1 waiting' }).waitFor({ timeout: 60_000 });
+    // The Sessions view's badge and the chat view's: one session waits.
+    const badge = ouroBadge(page);
+    await badge.filter({ hasText: '2' }).waitFor();
+    await startSession(PROMPT);
+    await openList();
+    await sessionRow(PROMPT).filter({ hasText: 'done' }).filter({ hasText: '1 file' }).waitFor({ timeout: 90_000 });
+    await sessionRow('which node is there').filter({ hasText: 'waiting for you' }).waitFor();
+    await sessionRow('Chat (this workspace)').filter({ hasText: 'idle' }).waitFor();
+    assert.match((await toggle.textContent()) ?? '', /3 sessions · 1 waiting/);
+    await scenario.shot('list-light');
+
+    await sessionRow(PROMPT).click();
+    await header.filter({ hasText: PROMPT }).filter({ hasText: 'done' }).waitFor();
+    await chat.locator('#messages', { hasText: 'Fixed: the loop starts at 0.' }).waitFor();
+    await toolCard(chat, 'edit_file', 'done').waitFor();
+    await scenario.shot('finished-session');
+    // What is sent while a finished session is shown is its follow-up: it runs again in its worktree, not in the chat.
+    await chat.locator('#prompt').fill('also say why');
+    await chat.locator('#prompt').press('Enter');
+    await chat.locator('#messages', { hasText: 'Because arrays start at 0.' }).waitFor({ timeout: 60_000 });
+    await header.filter({ hasText: 'done' }).waitFor();
+
+    await openList();
+    await sessionRow('which node is there').click();
+    await header.filter({ hasText: 'which node is there' }).waitFor();
+    const waiting = toolCard(chat, 'run_command', 'waiting');
+    await waiting.waitFor();
+    await scenario.shot('waiting-session');
+    await waiting.locator('button.accept').first().click();
+    await chat.locator('#messages', { hasText: 'Node runs here.' }).waitFor({ timeout: 60_000 });
+    await header.filter({ hasText: 'done' }).waitFor();
+    await toggle.filter({ hasText: 'waiting' }).waitFor({ state: 'detached' });
+    await badge.filter({ hasText: /\d/ }).waitFor({ state: 'hidden' });
+    await scenario.shot('allowed-session');
+
+    await startSession('count to a million');
+    await openList();
+    await sessionRow('count to a million').filter({ hasText: 'running' }).click();
+    await header.filter({ hasText: 'count to a million' }).locator('.session-stop').click();
+    await header.filter({ hasText: 'stopped' }).waitFor({ timeout: 30_000 });
+    await sessionsPane(page).locator('.monaco-list-row', { hasText: 'count to a million' }).filter({ hasText: 'stopped' }).waitFor();
+    await sessionsPane(page).locator('.monaco-list-row', { hasText: 'which node is there' }).filter({ hasText: 'done' }).waitFor();
+    await scenario.shot('stopped-session');
+
+    await header.locator('.session-back').click();
+    await header.waitFor({ state: 'hidden' });
+    await chat.locator('.empty-state').waitFor();
+    await toggleTheme(page, 'vs-dark');
+    await openList();
+    await scenario.shot('list-dark');
   });
 });
 

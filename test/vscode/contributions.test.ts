@@ -59,6 +59,7 @@ const COMMAND_TITLES: Record<string, string> = {
   'ouro.sessions.apply': 'Apply Session to Workspace',
   'ouro.sessions.open': "Open Session's Worktree in New Window",
   'ouro.sessions.discard': 'Discard Session',
+  'ouro.sessions.stop': 'Stop Session',
 };
 
 describe('Ouro as VS Code sees it', () => {
@@ -118,7 +119,7 @@ describe('Ouro as VS Code sees it', () => {
     assert.deepEqual(title.map((m) => m.command), ['ouro.changes.keepAll', 'ouro.changes.undoAll']);
   });
 
-  it('puts Review, Apply and Discard on a finished worktree session, Review alone on a running one', () => {
+  it('puts Review, Apply and Discard on a finished worktree session, Stop and Review on a running one', () => {
     const inline = (manifest.contributes.menus['view/item/context'] ?? []).filter((m) => m.group?.startsWith('inline') && m.when?.includes('view == ouro.sessions'));
     const matches = (when: string, viewItem: string) => {
       const pattern = /viewItem =~ \/(.+)\//.exec(when);
@@ -126,7 +127,7 @@ describe('Ouro as VS Code sees it', () => {
     };
     const shown = (viewItem: string) => inline.filter((m) => matches(m.when ?? '', viewItem)).map((m) => m.command);
     assert.deepEqual(shown('worktreeSessionFinished'), ['ouro.sessions.review', 'ouro.sessions.apply', 'ouro.sessions.discard']);
-    assert.deepEqual(shown('worktreeSessionRunning'), ['ouro.sessions.review']);
+    assert.deepEqual(shown('worktreeSessionRunning'), ['ouro.sessions.stop', 'ouro.sessions.review']);
     assert.deepEqual(shown('worktreeSessionGone'), ['ouro.sessions.discard']);
   });
 

@@ -4,7 +4,8 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export type SessionState = 'running' | 'done' | 'failed';
+/** `stopped`: the person stopped it; its changes are kept for review like a finished one's. */
+export type SessionState = 'running' | 'done' | 'failed' | 'stopped';
 
 export interface SessionRecord {
   /** `ouro/<slug>`: also the key of the session. */
@@ -57,7 +58,7 @@ function parseRecord(text: string): SessionRecord | undefined {
   try {
     const value = JSON.parse(text) as Partial<SessionRecord>;
     const strings = [value.branch, value.title, value.folder, value.base, value.subdir, value.startedAt].every((field) => typeof field === 'string');
-    const state = value.state === 'running' || value.state === 'done' || value.state === 'failed';
+    const state = value.state === 'running' || value.state === 'done' || value.state === 'failed' || value.state === 'stopped';
     return strings && state && typeof value.pid === 'number' ? (value as SessionRecord) : undefined;
   } catch {
     return undefined;

@@ -117,6 +117,14 @@ export class WorktreeSessions {
     await writeRecord(this.folder, slugFromBranch(record.branch), { ...record, state, endedAt: new Date().toISOString() });
   }
 
+  /** Records that a finished session runs again (a follow-up), in this process. */
+  async resume(branch: string): Promise<WorktreeSession> {
+    const { endedAt: _ended, ...record } = await this.record(branch);
+    const running: SessionRecord = { ...record, state: 'running', pid: this.pid };
+    await writeRecord(this.folder, slugFromBranch(record.branch), running);
+    return this.withRoot(running);
+  }
+
   /** Its whole change against the commit it started from, uncommitted and new files included. */
   async diff(branch: string): Promise<WorktreeDiff> {
     const session = await this.get(branch);

@@ -253,6 +253,10 @@ export class ChatController {
       case 'listSymbols':
         void this.mentions.handle(message);
         return;
+      // The session list's (chatSessions.ts sees every message first).
+      case 'viewSession':
+      case 'stopSession':
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;

@@ -35,6 +35,7 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris, tabSize =
     <button id="mcp-toggle" type="button" aria-label="MCP servers" title="MCP servers" aria-expanded="false" aria-controls="mcp-servers"><span class="codicon codicon-server" aria-hidden="true"></span></button>
   </header>
   <section id="mcp-servers" class="mcp-servers" aria-label="MCP servers" hidden></section>
+  <section id="sessions" class="sessions" aria-label="Sessions" hidden></section>
   <section id="history" class="history" aria-label="Conversation history" hidden></section>
   <main id="messages" role="log" aria-live="polite" aria-label="Conversation"></main>
   <details id="changed-files" class="changed-files" hidden></details>

@@ -1,14 +1,17 @@
 // "Ouro: New Session in a Worktree": asks for the prompt, makes the worktree (with the files
 // `ouro.worktrees.copy` lists) and runs the agent there in the background with the chat's model.
 // When it ends the person is told, with Review and Apply one click away. The chat stays the one
-// session that works in the workspace itself.
+// session that works in the workspace itself. A session can be stopped on its own, and a finished
+// one can be sent a follow-up (its conversation goes on in the same worktree).
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { conversationToMarkdown } from '../../agent/history/conversationMarkdown';
 import { parseConversation } from '../../agent/history/conversationFile';
 import type { Model } from '../../agent/model';
 import { titleOf } from '../../agent/worktrees/branchName';
-import type { WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
+import type { WorktreeSession, WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
+import type { ConversationRecord } from '../../agent/history/conversationRecord';
+import type { TranscriptMessage } from '../../protocol/messages';
 import { createChatModel } from '../models/modelFactory';
 import type { ApiKeyStore } from '../settings/apiKeyStore';
 import { readSettings } from '../settings/settings';
@@ -29,6 +32,11 @@ export async function sessionModel(apiKeys: ApiKeyStore, log: vscode.LogOutputCh
 
 export class WorktreeRunner implements vscode.Disposable {
   private readonly running = new Map<string, AbortController>();
+  /** Each running session's open approvals, oldest first: the chat view may answer them. */
+  private readonly asks = new Map<string, Array<(allowed: boolean) => void>>();
+  private readonly events = new vscode.EventEmitter<{ branch: string; message: TranscriptMessage }>();
+  /** Every event of every session this window runs, as it comes. */
+  readonly onDidEvent = this.events.event;
 
   constructor(
     private readonly view: SessionsView,
@@ -62,17 +70,57 @@ export class WorktreeRunner implements vscode.Disposable {
     const session = await sessions.create({ title: titleOf(prompt), copy: copy.entries });
     for (const skipped of session.notCopied) this.log.info(`session ${session.branch}: not copied: ${skipped}`);
     this.log.info(`session ${session.branch} runs in ${session.root}`);
+    return { branch: session.branch, ended: this.launch(sessions, session, prompt, chosen.model) };
+  }
+
+  /** Sends a follow-up into a finished session's conversation: it runs again in its worktree. */
+  async followUp(sessions: WorktreeSessions, branch: string, prompt: string): Promise<SessionEnd | undefined> {
+    if (this.running.has(branch)) throw new Error('the session is still working: stop it or wait for it to finish first');
+    const text = await readFile(transcriptFile(sessions, branch), 'utf8').catch(() => undefined);
+    if (text === undefined) throw new Error(`${branch} has no saved conversation to go on with`);
+    const conversation = parseConversation(text);
+    const chosen = await this.model();
+    if ('problem' in chosen) throw new Error(chosen.problem);
+    const session = await sessions.resume(branch);
+    return this.launch(sessions, session, prompt, chosen.model, conversation);
+  }
+
+  isRunning(branch: string): boolean {
+    return this.running.has(branch);
+  }
+
+  /** Stops one session (its changes stay for review); false when it was not running here. */
+  stop(branch: string): boolean {
+    const controller = this.running.get(branch);
+    controller?.abort();
+    return Boolean(controller);
+  }
+
+  /** Answers the session's oldest open approval (the notification then no longer decides it); false when none waits. */
+  answer(branch: string, allowed: boolean): boolean {
+    const settle = this.asks.get(branch)?.[0];
+    settle?.(allowed);
+    return Boolean(settle);
+  }
+
+  private launch(sessions: WorktreeSessions, session: WorktreeSession, prompt: string, model: Model, conversation?: ConversationRecord): Promise<SessionEnd> {
     const controller = new AbortController();
-    this.running.set(session.branch, controller);
+    const { branch } = session;
+    this.running.set(branch, controller);
     this.view.refresh();
-    const ended = runSession({ sessions, session, prompt, model: chosen.model, log: this.log, signal: controller.signal, waiting: (waiting) => this.view.setWaiting(session.branch, waiting) }).then(async (end) => {
-      this.running.delete(session.branch);
-      await sessions.finish(session.branch, end.state).catch((error: Error) => this.log.warn(`session ${session.branch}: ${error.message}`));
+    const answers = (settle: (allowed: boolean) => void) => {
+      this.asks.set(branch, [...(this.asks.get(branch) ?? []), settle]);
+      return () => this.asks.set(branch, (this.asks.get(branch) ?? []).filter((other) => other !== settle));
+    };
+    const onEvent = (message: TranscriptMessage) => this.events.fire({ branch, message });
+    return runSession({ sessions, session, prompt, model, conversation, log: this.log, signal: controller.signal, onEvent, answers, waiting: (waiting) => this.view.setWaiting(branch, waiting) }).then(async (end) => {
+      this.running.delete(branch);
+      this.asks.delete(branch);
+      await sessions.finish(branch, end.state).catch((error: Error) => this.log.warn(`session ${branch}: ${error.message}`));
       this.view.refresh();
-      this.announce(session.branch, session.title, end);
+      this.announce(branch, session.title, end);
       return end;
     });
-    return { branch: session.branch, ended };
   }
 
   /** Opens the session's conversation as Markdown, read-only. */
@@ -89,7 +137,8 @@ export class WorktreeRunner implements vscode.Disposable {
 
   private announce(branch: string, title: string, end: SessionEnd): void {
     const row: Pick<SessionRow, 'branch'> = { branch };
-    const text = end.state === 'done' ? `Ouro: the session "${title}" is done.` : `Ouro: the session "${title}" failed: ${end.reason ?? 'see its transcript'}.`;
+    const text =
+      end.state === 'done' ? `Ouro: the session "${title}" is done.` : end.state === 'stopped' ? `Ouro: the session "${title}" was stopped; its changes are kept.` : `Ouro: the session "${title}" failed: ${end.reason ?? 'see its transcript'}.`;
     void vscode.window.showInformationMessage(text, 'Review', 'Apply').then((choice) => {
       if (choice === 'Review') void vscode.commands.executeCommand('ouro.sessions.review', row);
       if (choice === 'Apply') void vscode.commands.executeCommand('ouro.sessions.apply', row);
@@ -98,5 +147,6 @@ export class WorktreeRunner implements vscode.Disposable {
 
   dispose(): void {
     for (const controller of this.running.values()) controller.abort();
+    this.events.dispose();
   }
 }

@@ -42,6 +42,12 @@ export function registerSessionCommands(view: SessionsView, runner: WorktreeRunn
     ),
     vscode.commands.registerCommand('ouro.sessions.open', onSession(openWorktree)),
     vscode.commands.registerCommand('ouro.sessions.discard', onSession(discardSession)),
+    vscode.commands.registerCommand(
+      'ouro.sessions.stop',
+      onSession(async (_sessions, branch) => {
+        if (!runner.stop(branch)) throw new Error(`${branch} is not running in this window`);
+      }),
+    ),
   ];
 }
 

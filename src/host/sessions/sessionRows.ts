@@ -2,8 +2,9 @@
 // in words a person reads (running / waiting for you / done / failed / interrupted), how long it
 // ran, and how many files it changed. The tree item is built from this.
 import type { ListedSession } from '../../agent/worktrees/worktreeSessions';
+import type { SessionRowView } from '../../protocol/messages';
 
-export type RowState = 'running' | 'waiting' | 'done' | 'failed' | 'interrupted';
+export type RowState = SessionRowView['state'];
 
 export interface SessionRow {
   branch: string;
@@ -27,8 +28,8 @@ export interface RowLook {
   icon: string;
 }
 
-const STATE_WORDS: Record<RowState, string> = { running: 'running', waiting: 'waiting for you', done: 'done', failed: 'failed', interrupted: 'interrupted' };
-const STATE_ICONS: Record<RowState, string> = { running: 'sync~spin', waiting: 'bell-dot', done: 'pass', failed: 'error', interrupted: 'debug-disconnect' };
+const STATE_WORDS: Record<RowState, string> = { running: 'running', waiting: 'waiting for you', done: 'done', failed: 'failed', stopped: 'stopped', interrupted: 'interrupted' };
+const STATE_ICONS: Record<RowState, string> = { running: 'sync~spin', waiting: 'bell-dot', done: 'pass', failed: 'error', stopped: 'debug-stop', interrupted: 'debug-disconnect' };
 
 export function rowOf(session: ListedSession, options: { now: number; waiting: boolean; changedFiles?: number }): SessionRow {
   const started = Date.parse(session.startedAt);
@@ -48,9 +49,15 @@ export function lookOf(row: SessionRow): RowLook {
   const files = row.changedFiles === undefined ? undefined : `${row.changedFiles} file${row.changedFiles === 1 ? '' : 's'}`;
   const description = [STATE_WORDS[row.state], formatElapsed(row.elapsed), row.present ? files : 'worktree gone'].filter(Boolean).join(' · ');
   const tooltip = [`${row.title}`, `Branch ${row.branch}`, `State: ${STATE_WORDS[row.state]}, for ${formatElapsed(row.elapsed)}`, row.present ? (files ? `${files} changed` : '') : 'The worktree folder is gone: only Discard is left.'].filter(Boolean).join('\n');
-  const finished = row.state === 'done' || row.state === 'failed' || row.state === 'interrupted';
+  const finished = row.state !== 'running' && row.state !== 'waiting';
   const contextValue = `worktreeSession${!row.present ? 'Gone' : finished ? 'Finished' : 'Running'}`;
   return { label: row.title, description, tooltip, contextValue, icon: STATE_ICONS[row.state] };
+}
+
+/** A row as the chat view's session list shows it (the same words as the Sessions view). */
+export function viewOf(row: SessionRow): SessionRowView {
+  const look = lookOf(row);
+  return { branch: row.branch, title: row.title, state: row.state, description: look.description, tooltip: look.tooltip };
 }
 
 /** 45s, 3m 05s, 2h 07m. */

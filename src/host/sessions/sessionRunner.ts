@@ -2,7 +2,8 @@
 // model, the built-in tools over the worktree's folder, edits written without asking (the
 // worktree is isolated; a protected path still asks), commands in the OS sandbox with the
 // worktree as the writable root. Whatever needs the person's approval marks the session
-// "waiting for you" and asks with a notification. The conversation is saved beside the
+// "waiting for you" and asks with a notification (the chat view may answer it first: `answers`).
+// Every event is handed to `onEvent`, for the chat view to show the session live. The conversation is saved beside the
 // session's record after every step, so its transcript can be opened while it runs and after.
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
@@ -23,6 +24,9 @@ import { costOf, priceFor } from '../../agent/usage/pricing';
 import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
 import type { WorktreeSession, WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
 import type { Model } from '../../agent/model';
+import type { AgentEvent } from '../../agent/events';
+import type { ConversationRecord } from '../../agent/history/conversationRecord';
+import type { TranscriptMessage } from '../../protocol/messages';
 import { readCommandRules, readPassEnv, readSandboxSettings, readSettings, stringsOf } from '../settings/settings';
 
 export interface SessionRun {
@@ -34,10 +38,16 @@ export interface SessionRun {
   waiting(waiting: boolean): void;
   log: vscode.LogOutputChannel;
   signal?: AbortSignal;
+  /** A finished session's conversation, to go on with (a follow-up); a new one otherwise. */
+  conversation?: ConversationRecord;
+  /** Each event of the run, as the chat's transcript is made of them. */
+  onEvent?(message: TranscriptMessage): void;
+  /** Another place the person may answer an approval: called with the answer's setter, returns how to take it back. */
+  answers?(settle: (allowed: boolean) => void): () => void;
 }
 
 export interface SessionEnd {
-  state: 'done' | 'failed';
+  state: 'done' | 'failed' | 'stopped';
   /** How the agent ended: stop (it answered), max_steps, error, cancelled... */
   ended: string;
   /** Why it failed. */
@@ -67,13 +77,14 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
     },
   };
   const projectRules = await loadProjectRules(workspace).catch(() => undefined);
-  const conversation = newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(session.root)], os: process.platform, shell: vscode.env.shell || undefined, rules: projectRules?.text }) }]);
+  const conversation = run.conversation ?? newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(session.root)], os: process.platform, shell: vscode.env.shell || undefined, rules: projectRules?.text }) }]);
   const file = transcriptFile(sessions, session.branch);
   const recorder = new ConversationRecorder(conversation, {
     save: async (record) => writeFile(file, serializeConversation(record)),
     onSaveError: (error) => run.log.warn(`session ${session.branch}: could not save its conversation: ${error instanceof Error ? error.message : String(error)}`),
   });
   recorder.startTurn(run.prompt, run.model.name);
+  run.onEvent?.({ type: 'user', id: randomUUID(), text: run.prompt, attachments: [], messageIndex: conversation.messages.length - 1 });
   const config = vscode.workspace.getConfiguration('ouro');
   const price = priceFor(run.model.name, settings.pricing);
   let tokens = 0;
@@ -91,11 +102,12 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
       checks: await checksForTurn(workspace, { configured: stringsOf(config.get('checks')), enabled: config.get<boolean>('checksBeforeDone', true), edits: true }),
     })) {
       await recorder.observe(event);
+      run.onEvent?.({ type: 'agent', event });
       if (event.type === 'usage') {
         tokens += event.usage.promptTokens + event.usage.completionTokens;
         if (price) cost += costOf(event.usage, price);
       }
-      if (event.type === 'done') end = event.reason === 'stop' ? { state: 'done', ended: 'stop' } : { state: 'failed', ended: event.reason, reason: event.message ?? `it ended: ${event.reason}` };
+      if (event.type === 'done') end = endOf(event);
     }
   } catch (error) {
     end = { state: 'failed', ended: 'error', reason: error instanceof Error ? error.message : String(error) };
@@ -106,13 +118,30 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
   return { ...end, tokens, ...(price ? { cost } : {}) };
 }
 
-/** A notification with Allow / Deny; the session shows as waiting until it is answered. */
+function endOf(event: Extract<AgentEvent, { type: 'done' }>): Omit<SessionEnd, 'tokens'> {
+  if (event.reason === 'stop') return { state: 'done', ended: 'stop' };
+  if (event.reason === 'cancelled') return { state: 'stopped', ended: 'cancelled' };
+  return { state: 'failed', ended: event.reason, reason: event.message ?? `it ended: ${event.reason}` };
+}
+
+/**
+ * A notification with Allow / Deny, or the chat view's card: whichever is answered first wins.
+ * The session shows as waiting until then; stopping it says no.
+ */
 async function askPerson(run: SessionRun, what: string, detail?: string): Promise<boolean> {
   run.waiting(true);
+  let settle!: (allowed: boolean) => void;
+  const answered = new Promise<boolean>((resolve) => (settle = resolve));
+  const takeBack = run.answers?.(settle);
+  const stopped = () => settle(false);
+  run.signal?.addEventListener('abort', stopped);
+  if (run.signal?.aborted) settle(false);
+  void vscode.window.showWarningMessage(`Ouro: the session "${run.session.title}" asks${what.startsWith(':') ? '' : ' '}${what}${detail ? ` — ${detail}` : ''}`, 'Allow', 'Deny').then((choice) => settle(choice === 'Allow'));
   try {
-    const choice = await vscode.window.showWarningMessage(`Ouro: the session "${run.session.title}" asks${what.startsWith(':') ? '' : ' '}${what}${detail ? ` — ${detail}` : ''}`, 'Allow', 'Deny');
-    return choice === 'Allow';
+    return await answered;
   } finally {
+    takeBack?.();
+    run.signal?.removeEventListener('abort', stopped);
     run.waiting(false);
   }
 }

@@ -15,6 +15,10 @@ const TICK_MS = 5000;
 export class SessionsView implements vscode.TreeDataProvider<SessionRow>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<SessionRow | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** Something changed: list the rows again (the chat view's session list listens too). */
+  readonly onDidRefresh = this.refreshed.event;
+  private listing: Promise<SessionRow[]> | undefined;
   private readonly tree: vscode.TreeView<SessionRow>;
   private readonly disposables: vscode.Disposable[] = [];
   private opened: Promise<WorktreeSessions | Error> | undefined;
@@ -56,7 +60,10 @@ export class SessionsView implements vscode.TreeDataProvider<SessionRow>, vscode
   }
 
   refresh(): void {
+    // A listing already under way may have missed the change.
+    this.listing = undefined;
     this.emitter.fire(undefined);
+    this.refreshed.fire();
   }
 
   setWaiting(branch: string, waiting: boolean): void {
@@ -66,7 +73,19 @@ export class SessionsView implements vscode.TreeDataProvider<SessionRow>, vscode
   }
 
   async getChildren(element?: SessionRow): Promise<SessionRow[]> {
-    if (element) return [];
+    return element ? [] : this.listRows();
+  }
+
+  /** The rows as they are now; the tree and the chat view asking at once share one listing. */
+  listRows(): Promise<SessionRow[]> {
+    if (this.listing) return this.listing;
+    const listing = this.readRows().finally(() => {
+      if (this.listing === listing) this.listing = undefined;
+    });
+    return (this.listing = listing);
+  }
+
+  private async readRows(): Promise<SessionRow[]> {
     const sessions = await this.sessions();
     if (sessions instanceof Error) return (this.rows = []);
     const listed = await sessions.list().catch((err: Error) => (this.log.warn(`sessions: ${err.message}`), []));
@@ -143,6 +162,7 @@ export class SessionsView implements vscode.TreeDataProvider<SessionRow>, vscode
     this.tick(false);
     this.watcher?.dispose();
     this.emitter.dispose();
+    this.refreshed.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

@@ -33,3 +33,19 @@ export function fixBugScript(answer: (editResult: string) => Reply): Turn[] {
     (request) => answer(lastContent(request.body.messages, 'tool')),
   ];
 }
+
+/**
+ * Scripts for conversations that run at once (sessions in worktrees): each request is answered
+ * from the script whose key its first user message contains, at the step its conversation is at
+ * (how many replies it holds), whatever order the requests arrive in.
+ */
+export function byFirstMessage(scripts: Record<string, Turn[]>): Turn[] {
+  const total = Object.values(scripts).reduce((sum, turns) => sum + turns.length, 0);
+  return Array.from({ length: total }, (): Turn => (request) => {
+    const first = String(request.body.messages.find((message) => message.role === 'user')?.content ?? '');
+    const key = Object.keys(scripts).find((candidate) => first.includes(candidate));
+    const turn = key ? scripts[key][request.body.messages.filter((message) => message.role === 'assistant').length] : undefined;
+    if (!turn) return textReply(`Unexpected request: ${first}`);
+    return typeof turn === 'function' ? turn(request) : turn;
+  });
+}

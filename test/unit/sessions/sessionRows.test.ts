@@ -6,7 +6,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeRecord } from '../../../src/agent/worktrees/sessionRecord';
 import { WorktreeSessions } from '../../../src/agent/worktrees/worktreeSessions';
-import { formatElapsed, lookOf, rowOf, waitingBadge } from '../../../src/host/sessions/sessionRows';
+import { formatElapsed, lookOf, rowOf, viewOf, waitingBadge } from '../../../src/host/sessions/sessionRows';
 import { gitIn, useGitRepos } from '../worktrees/gitRepo';
 
 describe('The Sessions view rows', () => {
@@ -70,5 +70,29 @@ describe('The Sessions view rows', () => {
     assert.equal(formatElapsed(running.elapsed), '2h 07m');
     assert.equal(formatElapsed(45_900), '45s');
     assert.equal(lookOf(running).icon, 'sync~spin');
+  });
+
+  it('shows a stopped session as stopped, not failed, with its changes kept for Review and Apply', async () => {
+    const { sessions, running } = await twoSessions();
+    writeFileSync(join(running.root, 'math.test.js'), 'test\n');
+    await sessions.finish(running.branch, 'stopped');
+    const listed = (await sessions.list()).find((session) => session.branch === running.branch)!;
+    assert.equal(listed.listedState, 'stopped');
+    const row = rowOf(listed, { now: Date.now(), waiting: false, changedFiles: (await sessions.diff(running.branch)).files.length });
+    assert.equal(lookOf(row).contextValue, 'worktreeSessionFinished');
+    assert.equal(lookOf(row).icon, 'debug-stop');
+    const view = viewOf(row);
+    assert.equal(view.state, 'stopped');
+    assert.match(view.description, /^stopped · \d+s · 1 file$/);
+  });
+
+  it('runs a finished session again for a follow-up: running in this process, its end forgotten', async () => {
+    const { sessions, done } = await twoSessions();
+    const resumed = await sessions.resume(done.branch);
+    assert.equal(resumed.state, 'running');
+    assert.equal(resumed.endedAt, undefined);
+    const listed = (await sessions.list()).find((session) => session.branch === done.branch)!;
+    assert.equal(listed.listedState, 'running');
+    assert.equal(listed.startedAt, done.startedAt);
   });
 });
