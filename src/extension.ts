@@ -43,6 +43,7 @@ import { SessionsView } from './host/sessions/sessionsView';
 import { BASE_SCHEME, BaseContent } from './host/sessions/baseContent';
 import { registerSessionCommands } from './host/sessions/sessionCommands';
 import { sessionModel, WorktreeRunner } from './host/sessions/newSession';
+import { conversationKey, TryNWays } from './host/sessions/tryNWays';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Ouro', { log: true });
@@ -123,12 +124,13 @@ export function activate(context: vscode.ExtensionContext): void {
     },
   });
   const terminalCommands = new LastTerminalCommands();
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands });
-  view.onMessage = (message) => controller.handle(message);
-  const pushState = () => void controller.pushState();
   const sessionsView = new SessionsView(context.globalStorageUri, log);
   const sessionDocuments = new BaseContent();
   const worktreeRunner = new WorktreeRunner(sessionsView, () => sessionModel(apiKeys, log), log, sessionDocuments);
+  const tries = new TryNWays({ view: sessionsView, model: worktreeRunner.model, log, post: (message) => transcript.add(message), store: context.workspaceState, conversation: () => conversationKey(agent.conversation) });
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands, tries });
+  view.onMessage = (message) => controller.handle(message);
+  const pushState = () => void controller.pushState();
 
   context.subscriptions.push(
     log,
@@ -163,7 +165,8 @@ export function activate(context: vscode.ExtensionContext): void {
     sessionsView,
     vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, sessionDocuments),
     worktreeRunner,
-    ...registerSessionCommands(sessionsView, worktreeRunner, sessionDocuments, log),
+    tries,
+    ...registerSessionCommands(sessionsView, worktreeRunner, tries, log),
   );
 }
 

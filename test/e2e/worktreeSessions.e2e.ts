@@ -1,14 +1,15 @@
 // Issue 18 in the editor: a session started from the command runs the mock model in its own git
 // worktree, shows as done in the Sessions view with the one file it changed, is reviewed in a
 // diff editor, applied to the workspace, and discarded (light theme, then dark); a session that
-// needs an approval waits for the person with a badge; best of 2 is chosen by the project's checks.
+// needs an approval waits for the person with a badge; best of 2, started from the chat's composer,
+// is chosen by the project's checks and shown as a table in the chat, which a reload keeps.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { reply, textReply, toolCall } from '../fixtures/mockOpenAI';
+import { reply, text, textReply, toolCall, usage } from '../fixtures/mockOpenAI';
 import { BUGGY_LINE, FIXED_LINE, fixBugScript, lastContent } from './harness/modelScripts';
 import { useScenarios, type Scenario } from './harness/scenario';
-import { contextMenu, diffEditor, runCommand } from './harness/workbench';
+import { chatFrame, contextMenu, diffEditor, ouroActivity, runCommand } from './harness/workbench';
 
 const PROMPT = 'fix the bug in src/math.js';
 
@@ -114,39 +115,70 @@ describe('Worktree sessions in the editor', function () {
     await scenario.shot('done');
   });
 
-  it('tries two ways, shows the table with the winner the checks chose, applies it and discards the other', async () => {
+  it('tries two ways from the composer, shows the table in the chat after a reload, opens a failure, applies the winner and discards the other', async () => {
     const wrong = 'for (let i = 1; i <= numbers.length; i++) {';
-    const attempt = (line: string) => [reply(toolCall('read_file', { path: 'src/math.js' })), reply(toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: line })), textReply('Changed the loop.')];
+    const attempt = (line: string, tokens: number) => [
+      reply(toolCall('read_file', { path: 'src/math.js' }), usage(tokens, 20)),
+      reply(toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: line }), usage(tokens + 100, 30)),
+      reply(text('Changed the loop.'), usage(tokens + 200, 10)),
+    ];
     const scenario = await scenarios.open({
-      name: '18-best-of-2',
-      script: [...attempt(wrong), ...attempt(FIXED_LINE)],
-      settings: { 'workbench.colorTheme': 'Default Dark Modern', 'ouro.checksBeforeDone': false },
+      name: '18-try-2-ways-in-chat',
+      script: [...attempt(wrong, 1000), ...attempt(FIXED_LINE, 2000)],
+      settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false },
     });
     const { page } = scenario;
     const git = commitWorkspace(scenario);
-    await scenario.openChat();
-    await runCommand(page, 'Ouro: Try N Ways...');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '2 ways' }).click();
-    await page.locator('.quick-input-widget', { hasText: 'Try 2 Ways' }).waitFor();
-    await input.fill(PROMPT);
-    await input.press('Enter');
+    let chat = await scenario.openChat();
+    await chat.locator('textarea#prompt').fill(PROMPT);
+    // The menu beside Send, by keyboard: the first entry is Send, the next Try 2 ways.
+    await chat.locator('#send-menu').focus();
+    await chat.locator('#send-menu').press('ArrowDown');
+    await chat.locator('#send-options [role="menuitem"]', { hasText: 'Send' }).and(chat.locator(':focus')).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await scenario.shot('menu');
+    await page.keyboard.press('Enter');
 
-    const table = page.locator('.editor-instance .view-lines', { hasText: 'Winner: attempt 2' });
-    await table.waitFor({ timeout: 150_000 });
-    await page.locator('.editor-instance .view-lines', { hasText: '| ★ | 2 |' }).waitFor();
-    await page.locator('.editor-instance .view-lines', { hasText: '[**FAIL**](#attempt-1-check-1)' }).waitFor();
+    const card = chat.locator('#messages .try-card', { hasText: `Try 2 ways: ${PROMPT}` });
+    await card.locator('.try-status', { hasText: /Attempt \d of 2: (running|checking)/ }).waitFor({ timeout: 60_000 });
+    await scenario.shot('running');
+    await card.locator('.try-status', { hasText: 'Attempt 2 wins: 1 of 1 checks passed' }).waitFor({ timeout: 150_000 });
     assert.ok(scenario.read('src/math.js').includes(BUGGY_LINE), 'nothing is applied before the person says so');
-    await scenario.shot('table-dark');
+    const [first, second] = [card.locator('tbody.try-attempt[data-attempt="1"]'), card.locator('tbody.try-attempt[data-attempt="2"]')];
+    await second.locator('.try-star[aria-label="winner"]').waitFor();
+    // Each attempt's tokens, as the mock model reported them (three requests each).
+    await first.locator('.try-tokens', { hasText: '3,360' }).waitFor();
+    await second.locator('.try-tokens', { hasText: '6,360' }).waitFor();
+    await first.locator('.try-check.failed').waitFor();
+    await second.locator('.try-check.passed').waitFor();
+    await scenario.shot('table');
 
-    const offer = page.locator('.notifications-toasts .notification-toast', { hasText: 'wins' });
-    await offer.getByRole('button', { name: 'Apply' }).click();
-    await scenario.waitForFile('src/math.js', (text) => text.includes(FIXED_LINE));
-    await offer.getByRole('button', { name: 'Discard the Others' }).click();
+    // The window reloads: the card comes back with the conversation's chat.
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForLoadState('domcontentloaded');
+    await ouroActivity(page).waitFor();
+    await runCommand(page, 'Ouro: Focus Chat');
+    chat = chatFrame(page);
+    const again = chat.locator('#messages .try-card', { hasText: 'Attempt 2 wins' });
+    await again.waitFor();
+    const failure = again.locator('tbody.try-attempt[data-attempt="1"] details.try-output');
+    await failure.locator('summary', { hasText: 'failed (exit 1)' }).click();
+    await failure.locator('pre', { hasText: /fail|not ok/ }).waitFor();
+    await scenario.shot('table-failure-open');
+
+    await again.locator('tbody.try-attempt[data-attempt="2"] [data-try-action="apply"]').click();
+    await scenario.waitForFile('src/math.js', (content) => content.includes(FIXED_LINE));
+    await again.locator('tbody.try-attempt[data-attempt="2"] .try-applied').waitFor();
+    await again.locator('[data-try-action="discardOthers"]').click();
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Discard the other attempt?' });
+    await dialog.getByRole('button', { name: 'Discard' }).click();
+    await again.locator('tbody.try-attempt[data-attempt="1"][data-state="discarded"]').waitFor();
     await waitUntil(() => git('branch', '--list', 'ouro/*').trim().split('\n').length === 1);
     assert.match(git('branch', '--list', 'ouro/*'), /ouro\/fix-the-bug-in-src-math-2/);
-    await toggleTheme(page, 'vs');
+    assert.equal(await again.locator('[data-try-action="discardOthers"]').count(), 0);
     await scenario.shot('applied-light');
+    await toggleTheme(page, 'vs-dark');
+    await scenario.shot('applied-dark');
   });
 });
 

@@ -53,6 +53,8 @@ import { ChatImages } from './chatImages';
 import { ChatMentions } from './chatMentions';
 import { chatChecks } from './chatChecks';
 import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
+import { conversationKey, type TryNWays } from '../sessions/tryNWays';
+import { handleTry } from './chatTries';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -80,6 +82,8 @@ export interface ChatControllerDeps {
   mcpLog: vscode.OutputChannel;
   /** What each terminal ran last, for @terminal. */
   terminalCommands: LastTerminalCommands;
+  /** Try N ways from the composer and its cards. */
+  tries: TryNWays;
 }
 
 /** The model the settings name, ready to be asked, with what the chat needs to know about it. */
@@ -137,6 +141,7 @@ export class ChatController {
         setMode: (mode) => this.setMode(mode),
         send: (text, override) => this.sending(text, false, override),
         notice: (text) => deps.transcript.add({ type: 'notice', text }),
+        tryWays: (attempts, text) => this.tryWays({ type: 'tryWays', attempts, text }),
       },
       (line) => deps.log.warn(line),
       deps.mcp,
@@ -268,11 +273,21 @@ export class ChatController {
       case 'listSymbols':
         void this.mentions.handle(message);
         return;
+      case 'tryWays':
+      case 'tryAvailability':
+      case 'tryAction':
+        void this.tryWays(message);
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
       }
     }
+  }
+
+  private tryWays(message: Parameters<typeof handleTry>[0]): Promise<void> {
+    const notice = (text: string) => this.deps.transcript.add({ type: 'notice', text });
+    return handleTry(message, { tries: this.deps.tries, post: (reply) => this.deps.view.post(reply), notice, withMentions: async (text) => composeUserMessage(text, await this.mentions.current(this.deps.attachments.take())) });
   }
 
   /** Switches the conversation's mode; its next message is offered the mode's tools. */
@@ -305,7 +320,8 @@ export class ChatController {
   /** The whole chat to the webview, once the conversation open before a reload is back; then its meter. */
   async postSnapshot(): Promise<void> {
     await this.deps.agent.restored;
-    this.deps.view.post({ type: 'snapshot', transcript: this.deps.transcript.all(), state: await this.hostState() });
+    const transcript = this.deps.transcript.all();
+    this.deps.view.post({ type: 'snapshot', transcript: [...transcript, ...this.deps.tries.shown(conversationKey(this.deps.agent.conversation), transcript)], state: await this.hostState() });
     this.refreshMeter();
   }
 

@@ -69,7 +69,7 @@ export class WorktreeRunner implements vscode.Disposable {
       this.running.delete(session.branch);
       await sessions.finish(session.branch, end.state).catch((error: Error) => this.log.warn(`session ${session.branch}: ${error.message}`));
       this.view.refresh();
-      this.announce(session.branch, session.title, end);
+      this.announce(sessions, session.branch, session.title, end);
       return end;
     });
     return { branch: session.branch, ended };
@@ -87,10 +87,13 @@ export class WorktreeRunner implements vscode.Disposable {
     await vscode.window.showTextDocument(document, { preview: true });
   }
 
-  private announce(branch: string, title: string, end: SessionEnd): void {
+  /** Its buttons do nothing but say so once the session was discarded (the toast may outlive it). */
+  private announce(sessions: WorktreeSessions, branch: string, title: string, end: SessionEnd): void {
     const row: Pick<SessionRow, 'branch'> = { branch };
     const text = end.state === 'done' ? `Ouro: the session "${title}" is done.` : `Ouro: the session "${title}" failed: ${end.reason ?? 'see its transcript'}.`;
-    void vscode.window.showInformationMessage(text, 'Review', 'Apply').then((choice) => {
+    void vscode.window.showInformationMessage(text, 'Review', 'Apply').then(async (choice) => {
+      if (!choice) return;
+      if (!(await sessions.get(branch).then(() => true, () => false))) return void vscode.window.showInformationMessage(`Ouro: the session "${title}" was discarded.`);
       if (choice === 'Review') void vscode.commands.executeCommand('ouro.sessions.review', row);
       if (choice === 'Apply') void vscode.commands.executeCommand('ouro.sessions.apply', row);
     });

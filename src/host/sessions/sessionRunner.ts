@@ -20,6 +20,7 @@ import { loadProjectRules } from '../../agent/rules/projectRules';
 import type { ApprovalRequest, Approver } from '../../agent/tools/tool';
 import { createTools } from '../../agent/tools/index';
 import { costOf, priceFor } from '../../agent/usage/pricing';
+import { usageOf } from '../../agent/usage/usageTotals';
 import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
 import type { WorktreeSession, WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
 import type { Model } from '../../agent/model';
@@ -91,9 +92,11 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
       checks: await checksForTurn(workspace, { configured: stringsOf(config.get('checks')), enabled: config.get<boolean>('checksBeforeDone', true), edits: true }),
     })) {
       await recorder.observe(event);
-      if (event.type === 'usage') {
-        tokens += event.usage.promptTokens + event.usage.completionTokens;
-        if (price) cost += costOf(event.usage, price);
+      // A compaction's summarising requests count too, as in the chat's usage.
+      const usage = usageOf(event);
+      if (usage) {
+        tokens += usage.promptTokens + usage.completionTokens;
+        if (price) cost += costOf(usage, price);
       }
       if (event.type === 'done') end = event.reason === 'stop' ? { state: 'done', ended: 'stop' } : { state: 'failed', ended: event.reason, reason: event.message ?? `it ended: ${event.reason}` };
     }
