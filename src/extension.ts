@@ -44,6 +44,7 @@ import { BASE_SCHEME, BaseContent } from './host/sessions/baseContent';
 import { registerSessionCommands } from './host/sessions/sessionCommands';
 import { sessionModel, WorktreeRunner } from './host/sessions/newSession';
 import { conversationKey, TryNWays } from './host/sessions/tryNWays';
+import { WorkspaceWriteLock } from './agent/sessions/writeLock';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Ouro', { log: true });
@@ -127,8 +128,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const sessionsView = new SessionsView(context.globalStorageUri, log);
   const sessionDocuments = new BaseContent();
   const worktreeRunner = new WorktreeRunner(sessionsView, () => sessionModel(apiKeys, log), log, sessionDocuments);
+  const writeLock = new WorkspaceWriteLock();
   const tries = new TryNWays({ view: sessionsView, model: worktreeRunner.model, log, post: (message) => transcript.add(message), store: context.workspaceState, conversation: () => conversationKey(agent.conversation) });
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands, tries });
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands, tries, writeLock });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
 

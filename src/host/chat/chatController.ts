@@ -55,6 +55,11 @@ import { chatChecks } from './chatChecks';
 import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
 import { conversationKey, type TryNWays } from '../sessions/tryNWays';
 import { handleTry } from './chatTries';
+import { lockedWrites, type WorkspaceWriteLock } from '../../agent/sessions/writeLock';
+
+/** The chat's turn, as the workspace's write lock knows it. */
+const CHAT_WRITER = 'the chat';
+const WAITING_TO_WRITE = 'Waiting: another session is writing in this workspace. Ouro goes on once it is done (or press Stop).';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -84,6 +89,8 @@ export interface ChatControllerDeps {
   terminalCommands: LastTerminalCommands;
   /** Try N ways from the composer and its cards. */
   tries: TryNWays;
+  /** Shared with the sessions that run here: the chat's turn holds it from its first write to its end. */
+  writeLock: WorkspaceWriteLock;
 }
 
 /** The model the settings name, ready to be asked, with what the chat needs to know about it. */
@@ -404,6 +411,8 @@ export class ChatController {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.log.error(`the message could not be sent: ${error instanceof Error ? (error.stack ?? message) : message}`);
       this.deps.transcript.add({ type: 'agent', event: { type: 'error', message: `The message could not be sent: ${message}` } });
+    } finally {
+      this.deps.writeLock.release(CHAT_WRITER);
     }
   }
 
@@ -459,7 +468,7 @@ export class ChatController {
         model: chat.model,
         // The mode filters last, so no MCP or self-made tool slips past it.
         tools: override?.tools ? namedToolSource(override.tools, tools) : tools,
-        workspace: staging ? this.stagedCards(staging) : workspace,
+        workspace: staging ? this.stagedCards(staging) : lockedWrites(workspace, this.deps.writeLock, CHAT_WRITER, { onWait: () => this.deps.transcript.add({ type: 'notice', text: WAITING_TO_WRITE }) }),
         ...(staging || staged.pending().length ? { staged } : {}),
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,
