@@ -45,6 +45,7 @@ import { registerSessionCommands } from './host/sessions/sessionCommands';
 import { sessionModel, WorktreeRunner } from './host/sessions/newSession';
 import { conversationKey, TryNWays } from './host/sessions/tryNWays';
 import { WorkspaceWriteLock } from './agent/sessions/writeLock';
+import { HereSessions } from './host/sessions/hereSession';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Ouro', { log: true });
@@ -130,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const worktreeRunner = new WorktreeRunner(sessionsView, () => sessionModel(apiKeys, log), log, sessionDocuments);
   const writeLock = new WorkspaceWriteLock();
   const tries = new TryNWays({ view: sessionsView, model: worktreeRunner.model, log, post: (message) => transcript.add(message), store: context.workspaceState, conversation: () => conversationKey(agent.conversation) });
+  const hereSessions = new HereSessions(sessionsView, writeLock, worktreeRunner.model, log, sessionDocuments, vscode.Uri.joinPath(context.globalStorageUri, 'here-sessions').fsPath);
   const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands, tries, writeLock });
   view.onMessage = (message) => controller.handle(message);
   const pushState = () => void controller.pushState();
@@ -168,7 +170,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, sessionDocuments),
     worktreeRunner,
     tries,
-    ...registerSessionCommands(sessionsView, worktreeRunner, tries, log),
+    hereSessions,
+    ...registerSessionCommands(sessionsView, worktreeRunner, tries, hereSessions, log),
   );
 }
 

@@ -2,14 +2,17 @@
 // worktree, shows as done in the Sessions view with the one file it changed, is reviewed in a
 // diff editor, applied to the workspace, and discarded (light theme, then dark); a session that
 // needs an approval waits for the person with a badge; best of 2, started from the chat's composer,
-// is chosen by the project's checks and shown as a table in the chat, which a reload keeps.
+// is chosen by the project's checks and shown as a table in the chat, which a reload keeps; a
+// session here waits while the chat writes in the workspace, then asks to write and goes on.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { reply, text, textReply, toolCall, usage } from '../fixtures/mockOpenAI';
 import { BUGGY_LINE, FIXED_LINE, fixBugScript, lastContent } from './harness/modelScripts';
 import { useScenarios, type Scenario } from './harness/scenario';
-import { chatFrame, contextMenu, diffEditor, ouroActivity, runCommand } from './harness/workbench';
+import { chatFrame, contextMenu, diffEditor, ouroActivity, runCommand, sendMessage, toolCard } from './harness/workbench';
 
 const PROMPT = 'fix the bug in src/math.js';
 
@@ -24,6 +27,15 @@ function commitWorkspace(scenario: Scenario): (...args: string[]) => string {
   git('add', '.');
   git('commit', '-qm', 'start');
   return git;
+}
+
+/** Starts a session from the palette's command with `prompt`. */
+async function startSession(page: Page, command: string, prompt: string): Promise<void> {
+  await runCommand(page, command);
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(prompt);
+  await input.press('Enter');
 }
 
 /** Switches the running editor between its light and dark themes, as a person does from the palette. */
@@ -49,11 +61,7 @@ describe('Worktree sessions in the editor', function () {
     await pane.waitFor();
     await scenario.shot('sessions-empty');
 
-    await runCommand(page, 'Ouro: New Session in a Worktree');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill(PROMPT);
-    await input.press('Enter');
+    await startSession(page, 'Ouro: New Session in a Worktree', PROMPT);
     const row = pane.locator('.monaco-list-row', { hasText: PROMPT });
     await row.filter({ hasText: 'done' }).filter({ hasText: '1 file' }).waitFor({ timeout: 90_000 });
     assert.ok(scenario.read('src/math.js').includes(BUGGY_LINE), 'the workspace itself is not touched while the session works');
@@ -95,11 +103,7 @@ describe('Worktree sessions in the editor', function () {
     const { page } = scenario;
     commitWorkspace(scenario);
     await scenario.openChat();
-    await runCommand(page, 'Ouro: New Session in a Worktree');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill('which node is there');
-    await input.press('Enter');
+    await startSession(page, 'Ouro: New Session in a Worktree', 'which node is there');
     const row = sessionsPane(page).locator('.monaco-list-row', { hasText: 'which node is there' });
     await row.filter({ hasText: 'waiting for you' }).waitFor({ timeout: 60_000 });
     const badge = page.locator('.activitybar .action-item', { has: page.locator('a.action-label[aria-label^="Ouro"]') }).locator('.badge .badge-content');
@@ -179,6 +183,47 @@ describe('Worktree sessions in the editor', function () {
     await scenario.shot('applied-light');
     await toggleTheme(page, 'vs-dark');
     await scenario.shot('applied-dark');
+  });
+  it('runs a session here that waits while the chat writes in the workspace, then asks to write and goes on', async () => {
+    const scenario = await scenarios.open({
+      name: '18-here-session-waits',
+      script: [
+        reply(toolCall('write_file', { path: 'CHAT.md', content: 'from the chat\n' })),
+        reply(toolCall('write_file', { path: 'HERE.md', content: 'from the session here\n' })),
+        textReply('The chat wrote its file.'),
+        textReply('The session wrote its file.'),
+      ],
+      settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false },
+    });
+    const { page } = scenario;
+    const chat = await scenario.openChat();
+    await sendMessage(chat, 'write the chat file');
+    const card = toolCard(chat, 'write_file', 'waiting');
+    await card.waitFor();
+
+    await startSession(page, 'Ouro: New Session Here', 'write the here file');
+    const row = sessionsPane(page).locator('.monaco-list-row', { hasText: 'write the here file' });
+    await row.filter({ hasText: 'waiting: another session is writing in this workspace' }).waitFor({ timeout: 60_000 });
+    await page.locator('.notifications-toasts', { hasText: 'is waiting: another session is writing in this workspace' }).waitFor();
+    assert.equal(existsSync(join(scenario.workspace, 'HERE.md')), false, 'the session here writes nothing while the chat holds the lock');
+    await scenario.shot('here-waits-light');
+    await toggleTheme(page, 'vs-dark');
+    await scenario.shot('here-waits-dark');
+
+    await card.locator('button.accept').click();
+    await waitUntil(() => existsSync(join(scenario.workspace, 'CHAT.md')));
+    await scenario.waitForFile('CHAT.md', (content) => content === 'from the chat\n');
+    await chat.locator('#messages .message.assistant', { hasText: 'The chat wrote its file.' }).waitFor();
+    // The chat's turn is over: the session here may write, and asks first.
+    const ask = page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item', { hasText: '(here) asks to write HERE.md' }).first();
+    await ask.waitFor({ timeout: 30_000 });
+    await row.filter({ hasText: 'waiting for you' }).waitFor();
+    await scenario.shot('here-asks');
+    await ask.getByRole('button', { name: 'Allow' }).click();
+    await waitUntil(() => existsSync(join(scenario.workspace, 'HERE.md')));
+    await scenario.waitForFile('HERE.md', (content) => content === 'from the session here\n');
+    await row.filter({ hasText: 'done' }).waitFor({ timeout: 30_000 });
+    await scenario.shot('here-done');
   });
 });
 

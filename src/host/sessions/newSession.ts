@@ -13,7 +13,7 @@ import { createChatModel } from '../models/modelFactory';
 import type { ApiKeyStore } from '../settings/apiKeyStore';
 import { readSettings } from '../settings/settings';
 import type { BaseContent } from './baseContent';
-import { runSession, transcriptFile, type SessionEnd } from './sessionRunner';
+import { inWorktree, runSession, transcriptFile, type SessionEnd } from './sessionRunner';
 import type { SessionRow } from './sessionRows';
 import type { SessionsView } from './sessionsView';
 import { readWorktreeCopy } from './worktreeSettings';
@@ -65,7 +65,7 @@ export class WorktreeRunner implements vscode.Disposable {
     const controller = new AbortController();
     this.running.set(session.branch, controller);
     this.view.refresh();
-    const ended = runSession({ sessions, session, prompt, model: chosen.model, log: this.log, signal: controller.signal, waiting: (waiting) => this.view.setWaiting(session.branch, waiting) }).then(async (end) => {
+    const ended = runSession({ ...inWorktree(sessions, session), prompt, model: chosen.model, log: this.log, signal: controller.signal, waiting: (waiting) => this.view.setWaiting(session.branch, waiting) }).then(async (end) => {
       this.running.delete(session.branch);
       await sessions.finish(session.branch, end.state).catch((error: Error) => this.log.warn(`session ${session.branch}: ${error.message}`));
       this.view.refresh();

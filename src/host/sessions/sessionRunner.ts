@@ -23,18 +23,35 @@ import { costOf, priceFor } from '../../agent/usage/pricing';
 import { usageOf } from '../../agent/usage/usageTotals';
 import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
 import type { WorktreeSession, WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
+import { lockedWrites, type WorkspaceWriteLock } from '../../agent/sessions/writeLock';
+import type { Proposal } from '../../agent/workspace/workspace';
 import type { Model } from '../../agent/model';
 import { readCommandRules, readPassEnv, readSandboxSettings, readSettings, stringsOf } from '../settings/settings';
 
 export interface SessionRun {
-  sessions: WorktreeSessions;
-  session: WorktreeSession;
+  /** The folder it works in: a worktree's, or the workspace's for a session that runs here. */
+  root: string;
+  title: string;
+  /** Where its conversation is saved after every step. */
+  transcript: string;
+  /** A session that runs in the workspace itself: each edit asks first, and the first one waits for the write lock. */
+  here?: HereWrites;
   prompt: string;
   model: Model;
   /** Called with true while the session waits for the person, false once they answered. */
   waiting(waiting: boolean): void;
   log: vscode.LogOutputChannel;
   signal?: AbortSignal;
+}
+
+export interface HereWrites {
+  lock: WorkspaceWriteLock;
+  /** The session, as the lock knows it. */
+  owner: string;
+  /** Called with true while it waits for another session to finish writing, false once it may write. */
+  waitingForLock(waiting: boolean): void;
+  /** Shows an edit's diff (the file ↔ what it would be) before the person answers. */
+  showDiff(proposal: Proposal): Promise<void>;
 }
 
 export interface SessionEnd {
@@ -53,13 +70,20 @@ export function transcriptFile(sessions: WorktreeSessions, branch: string): stri
   return join(sessions.folder, `${branch.replace(/^ouro\//, '')}.conversation.json`);
 }
 
+/** Where a worktree session works and saves its conversation. */
+export function inWorktree(sessions: WorktreeSessions, session: WorktreeSession): Pick<SessionRun, 'root' | 'title' | 'transcript'> {
+  return { root: session.root, title: session.title, transcript: transcriptFile(sessions, session.branch) };
+}
+
 export async function runSession(run: SessionRun): Promise<SessionEnd> {
-  const { session, sessions } = run;
   const settings = readSettings();
   const sandbox = readSandboxSettings();
   const rules = readCommandRules();
   const ask = (what: string, detail?: string) => askPerson(run, what, detail);
-  const workspace = new NodeWorkspace(session.root, { approve: 'edits', allowSecrets: settings.allowSecretFiles, confirm: (proposal, why) => ask(`to write ${proposal.path}`, why) });
+  const { here } = run;
+  const confirm = (proposal: Proposal, why?: string) => (here ? askEdit(run, here, proposal, why) : ask(`to write ${proposal.path}`, why));
+  const node = new NodeWorkspace(run.root, { approve: here ? 'none' : 'edits', allowSecrets: settings.allowSecretFiles, confirm });
+  const workspace = here ? lockedWrites(node, here.lock, here.owner, { signal: run.signal, onWait: () => here.waitingForLock(true), onHeld: () => here.waitingForLock(false) }) : node;
   const commands = await isolatedRunner(new NodeCommandRunner({ allow: rules.allow, deny: rules.deny, passEnv: readPassEnv() }), { enabled: sandbox.enabled, allowNetwork: () => readSandboxSettings().allowNetwork });
   const approver: Approver = {
     approve: async (request: ApprovalRequest) => {
@@ -68,11 +92,10 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
     },
   };
   const projectRules = await loadProjectRules(workspace).catch(() => undefined);
-  const conversation = newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(session.root)], os: process.platform, shell: vscode.env.shell || undefined, rules: projectRules?.text }) }]);
-  const file = transcriptFile(sessions, session.branch);
+  const conversation = newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(run.root)], os: process.platform, shell: vscode.env.shell || undefined, rules: projectRules?.text }) }]);
   const recorder = new ConversationRecorder(conversation, {
-    save: async (record) => writeFile(file, serializeConversation(record)),
-    onSaveError: (error) => run.log.warn(`session ${session.branch}: could not save its conversation: ${error instanceof Error ? error.message : String(error)}`),
+    save: async (record) => writeFile(run.transcript, serializeConversation(record)),
+    onSaveError: (error) => run.log.warn(`session "${run.title}": could not save its conversation: ${error instanceof Error ? error.message : String(error)}`),
   });
   recorder.startTurn(run.prompt, run.model.name);
   const config = vscode.workspace.getConfiguration('ouro');
@@ -103,6 +126,7 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
   } catch (error) {
     end = { state: 'failed', ended: 'error', reason: error instanceof Error ? error.message : String(error) };
   } finally {
+    if (here) here.lock.release(here.owner);
     await recorder.save().catch(() => undefined);
     await commands.dispose?.();
   }
@@ -113,8 +137,22 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
 async function askPerson(run: SessionRun, what: string, detail?: string): Promise<boolean> {
   run.waiting(true);
   try {
-    const choice = await vscode.window.showWarningMessage(`Ouro: the session "${run.session.title}" asks${what.startsWith(':') ? '' : ' '}${what}${detail ? ` — ${detail}` : ''}`, 'Allow', 'Deny');
+    const choice = await vscode.window.showWarningMessage(`Ouro: the session "${run.title}" asks${what.startsWith(':') ? '' : ' '}${what}${detail ? ` — ${detail}` : ''}`, 'Allow', 'Deny');
     return choice === 'Allow';
+  } finally {
+    run.waiting(false);
+  }
+}
+
+/** An edit of a session that runs here: Allow / Deny, and Show Diff first as often as wanted. */
+async function askEdit(run: SessionRun, here: HereWrites, proposal: Proposal, why?: string): Promise<boolean> {
+  run.waiting(true);
+  try {
+    for (;;) {
+      const choice = await vscode.window.showWarningMessage(`Ouro: the session "${run.title}" (here) asks to write ${proposal.path}${why ? ` — ${why}` : ''}`, 'Show Diff', 'Allow', 'Deny');
+      if (choice !== 'Show Diff') return choice === 'Allow';
+      await here.showDiff(proposal);
+    }
   } finally {
     run.waiting(false);
   }

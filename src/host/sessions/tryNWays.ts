@@ -18,7 +18,7 @@ import type { TryCardView } from '../../protocol/tryCard';
 import { readCommandRules, readPassEnv, readSandboxSettings, stringsOf } from '../settings/settings';
 import type { SessionModel } from './newSession';
 import { applySession, closeTabsUnder } from './sessionActions';
-import { runSession } from './sessionRunner';
+import { inWorktree, runSession } from './sessionRunner';
 import type { SessionsView } from './sessionsView';
 import { chosenAttempt, failCard, finishCard, foldEvent, interrupted, newCard, withAttempt } from './tryCardState';
 import { readWorktreeCopy } from './worktreeSettings';
@@ -113,7 +113,7 @@ export class TryNWays implements vscode.Disposable {
           signal: controller.signal,
           run: async (session) => {
             this.deps.view.refresh();
-            const end = await runSession({ sessions, session, prompt, model: chosen.model, log: this.deps.log, signal: controller.signal, waiting: (waiting) => this.deps.view.setWaiting(session.branch, waiting) });
+            const end = await runSession({ ...inWorktree(sessions, session), prompt, model: chosen.model, log: this.deps.log, signal: controller.signal, waiting: (waiting) => this.deps.view.setWaiting(session.branch, waiting) });
             return { ended: end.ended, tokens: end.tokens, ...(end.reason ? { error: end.reason } : {}), ...(end.cost !== undefined ? { cost: end.cost } : {}) };
           },
           runCheck: (command, session) => runCheckIn(runner, command, session.root, { signal: controller.signal }),
