@@ -44,6 +44,9 @@ import { BASE_SCHEME, BaseContent } from './host/sessions/baseContent';
 import { registerSessionCommands } from './host/sessions/sessionCommands';
 import { sessionModel, WorktreeRunner } from './host/sessions/newSession';
 import { ChatSessions } from './host/chat/chatSessions';
+import { conversationKey, TryNWays } from './host/sessions/tryNWays';
+import { WorkspaceWriteLock } from './agent/sessions/writeLock';
+import { HereSessions } from './host/sessions/hereSession';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Ouro', { log: true });
@@ -124,11 +127,14 @@ export function activate(context: vscode.ExtensionContext): void {
     },
   });
   const terminalCommands = new LastTerminalCommands();
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands });
-  const pushState = () => void controller.pushState();
   const sessionsView = new SessionsView(context.globalStorageUri, log);
   const sessionDocuments = new BaseContent();
   const worktreeRunner = new WorktreeRunner(sessionsView, () => sessionModel(apiKeys, log), log, sessionDocuments);
+  const writeLock = new WorkspaceWriteLock();
+  const tries = new TryNWays({ view: sessionsView, model: worktreeRunner.model, log, post: (message) => transcript.add(message), store: context.workspaceState, conversation: () => conversationKey(agent.conversation), documents: sessionDocuments });
+  const hereSessions = new HereSessions(sessionsView, writeLock, worktreeRunner.model, log, sessionDocuments, vscode.Uri.joinPath(context.globalStorageUri, 'here-sessions').fsPath);
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands, tries, writeLock });
+  const pushState = () => void controller.pushState();
   const chatSessions = new ChatSessions({ sessions: sessionsView, runner: worktreeRunner, post: (message) => view.post(message), badge: (badge) => view.badge(badge), log });
   // The session list sees each message first: while a worktree session is shown, Stop, Send and its approvals are its own.
   view.onMessage = (message) => {
@@ -169,7 +175,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, sessionDocuments),
     worktreeRunner,
     chatSessions,
-    ...registerSessionCommands(sessionsView, worktreeRunner, sessionDocuments, log),
+    tries,
+    hereSessions,
+    ...registerSessionCommands(sessionsView, worktreeRunner, tries, hereSessions, sessionDocuments, log),
   );
 }
 

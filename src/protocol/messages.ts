@@ -10,6 +10,8 @@ import type { CheckStatus, ConnectionReport } from '../llm/connectionTest';
 import { MODE_ID, type ModeId } from '../agent/modes/chatMode';
 import type { QueuedMessage } from '../agent/steering';
 import { MAX_IMAGE_BYTES, MAX_IMAGES } from '../agent/images/userImage';
+import { MAX_ATTEMPTS, MIN_ATTEMPTS } from '../agent/worktrees/bestOfN';
+import type { TryCardView } from './tryCard';
 
 export type { CheckStatus };
 
@@ -98,6 +100,12 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('viewSession'), branch: z.string().min(1).max(300).optional() }),
   /** Stop one worktree session; the others and the chat go on. */
   z.object({ type: z.literal('stopSession'), branch: z.string().min(1).max(300) }),
+  /** The composer's menu: run the typed words N ways, each in its own worktree; the project's checks choose. */
+  z.object({ type: z.literal('tryWays'), text: z.string().trim().min(1).max(200_000), attempts: z.number().int().min(MIN_ATTEMPTS).max(MAX_ATTEMPTS) }),
+  /** The composer's menu opened: can Try N ways run here (a git repository)? */
+  z.object({ type: z.literal('tryAvailability') }),
+  /** A Try N ways card's buttons: review or apply an attempt, discard the others, stop the run. */
+  z.object({ type: z.literal('tryAction'), card: id, action: z.enum(['review', 'apply', 'discardOthers', 'stop']), attempt: z.number().int().min(1).max(MAX_ATTEMPTS).optional() }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -191,7 +199,9 @@ export type TranscriptMessage =
   /** A line from Ouro itself in the chat (e.g. that there was nothing to compact). */
   | { type: 'notice'; text: string; action?: NoticeAction }
   /** What a chat started with: project rules (AGENTS.md, .ouro/rules/), skills, and what could not be used. */
-  | { type: 'projectContext'; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] };
+  | { type: 'projectContext'; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] }
+  /** A Try N ways run, replaced in place as it goes on (same `card.id`). */
+  | { type: 'tryCard'; card: TryCardView };
 
 /** A button under a notice: send the message that was held back for its images, without them. */
 export type NoticeAction = 'sendWithoutImages';
@@ -306,6 +316,8 @@ export type HostMessage =
   /** The @ picker's list. */
   | { type: 'mentionCandidates'; candidates: MentionCandidateView[] }
   /** The symbols matching the @ picker's query. */
-  | { type: 'mentionSymbols'; query: string; symbols: MentionCandidateView[] };
+  | { type: 'mentionSymbols'; query: string; symbols: MentionCandidateView[] }
+  /** Whether Try N ways can run here; `reason` when it cannot (not a git repository). */
+  | { type: 'tryAvailability'; reason?: string };
 
 export type HostMessageType = HostMessage['type'];

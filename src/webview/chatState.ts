@@ -8,6 +8,7 @@ import type { AttachmentView, ChangedFileView, ConnectionView, HistoryEntry, Hos
 import { decisionNote, isRejectionNote, STOPPED_NOTE } from '../protocol/notes';
 import { compactionNote } from './usageText';
 import type { QueuedMessage } from '../agent/steering';
+import type { TryCardView } from '../protocol/tryCard';
 import { PLAN_TOOL, planFromArguments, planProgress, type PlanItem } from '../agent/plan/planChecklist';
 
 /** `rejected` and `stopped` are the user's choice, shown apart from a tool that failed. */
@@ -40,7 +41,9 @@ export type ChatItem =
   | { kind: 'notice'; key: string; text: string; retry?: boolean; action?: NoticeAction; code?: boolean }
   | { kind: 'projectContext'; key: string; rules: Array<{ path: string; truncated: boolean }>; skills: string[]; problems: string[] }
   /** What a turn used, under its reply. */
-  | { kind: 'usage'; key: string; usage: UsageTotals };
+  | { kind: 'usage'; key: string; usage: UsageTotals }
+  /** A Try N ways run, replaced in place as it goes on. */
+  | { kind: 'tryCard'; key: string; card: TryCardView };
 
 export type ToolItem = Extract<ChatItem, { kind: 'tool' }>;
 
@@ -100,6 +103,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
     case 'focusInput':
     // The input's, not the state's (main.ts).
     case 'queuedBack':
+    // The composer's menu's (main.ts).
+    case 'tryAvailability':
       return state;
     case 'slashCommands':
       return { ...state, slashCommands: { commands: message.commands, problems: message.problems } };
@@ -140,6 +145,8 @@ export function reduce(state: ChatState, message: HostMessage): ChatState {
         rejectedByUser: !message.accepted && (message.note === undefined || isRejectionNote(message.note)),
         ...(!message.accepted && message.note === STOPPED_NOTE ? { stoppedByUser: true } : {}),
       }));
+    case 'tryCard':
+      return upsertTryCard(state, message.card);
     case 'turnUsage':
       return push(state, { kind: 'usage', usage: message.usage });
     case 'changedFiles':
@@ -288,6 +295,15 @@ export function toolTarget(argumentsJson: string): string {
 }
 
 type NewItem = ChatItem extends infer I ? (I extends ChatItem ? Omit<I, 'key'> : never) : never;
+
+/** A run's card is replaced where it is (same card id), or added after the chat. */
+function upsertTryCard(state: ChatState, card: TryCardView): ChatState {
+  const at = state.items.findIndex((item) => item.kind === 'tryCard' && item.card.id === card.id);
+  if (at < 0) return push(finishStreaming(state), { kind: 'tryCard', card });
+  const items = state.items.slice();
+  items[at] = { ...items[at], card } as ChatItem;
+  return { ...state, items };
+}
 
 function push(state: ChatState, item: NewItem): ChatState {
   const keyed = { ...item, key: `i${state.nextKey}` } as ChatItem;

@@ -12,6 +12,7 @@ import { ModeSwitch } from './view/modeSwitch';
 import { PlanPanel } from './view/planPanel';
 import { SlashPicker } from './view/slashPicker';
 import { MentionPicker } from './view/mentionPicker';
+import { TryMenu } from './view/tryMenu';
 import { acceptDroppedFiles } from './view/droppedFiles';
 import { handleTranscriptClick, handleTranscriptKey } from './view/transcriptActions';
 import { SessionList } from './view/sessionList';
@@ -43,6 +44,7 @@ if (draft && !composer.prompt.value) composer.prompt.value = draft;
 const modeSwitch = new ModeSwitch();
 const slashPicker = new SlashPicker(composer.prompt, () => composer.submit());
 const mentionPicker = new MentionPicker(composer.prompt);
+const tryMenu = new TryMenu(composer.prompt, () => composer.submit());
 const meter = new ContextMeter();
 const changedFiles = new ChangedFiles();
 const mcpServers = new McpServerList();
@@ -96,6 +98,7 @@ onHostMessage((message) => {
   }
   if (message.type === 'focusInput') composer.prompt.focus();
   if (message.type === 'queuedBack') composer.putBack(message.text);
+  if (message.type === 'tryAvailability') tryMenu.available(message.reason);
   if (wasBusy && !state.busy) schedulePersist();
   scheduleRender();
 });

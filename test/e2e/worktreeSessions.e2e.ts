@@ -1,16 +1,20 @@
 // Issue 18 in the editor: a session started from the command runs the mock model in its own git
 // worktree, shows as done in the Sessions view with the one file it changed, is reviewed in a
 // diff editor, applied to the workspace, and discarded (light theme, then dark); a session that
-// needs an approval waits for the person with a badge; best of 2 is chosen by the project's checks;
-// the chat view lists sessions running at once, shows each one's conversation, answers an
-// approval, sends a follow-up and stops one.
+// needs an approval waits for the person with a badge; best of 2, started from the chat's composer,
+// is chosen by the project's checks and shown as a table in the chat, which a reload keeps; a
+// session here waits while the chat writes in the workspace, then asks to write and goes on; the
+// chat view lists sessions running at once, shows each one's conversation, answers an approval,
+// sends a follow-up and stops one.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { delay, reply, text, textReply, toolCall } from '../fixtures/mockOpenAI';
+import { delay, reply, text, textReply, toolCall, usage } from '../fixtures/mockOpenAI';
 import { answerIfUserSent, BUGGY_LINE, byFirstMessage, FIXED_LINE, fixBugScript, lastContent } from './harness/modelScripts';
 import { useScenarios, type Scenario } from './harness/scenario';
-import { contextMenu, diffEditor, runCommand, toolCard } from './harness/workbench';
+import { chatFrame, contextMenu, diffEditor, ouroActivity, runCommand, sendMessage, toolCard } from './harness/workbench';
 
 const PROMPT = 'fix the bug in src/math.js';
 
@@ -30,6 +34,15 @@ function commitWorkspace(scenario: Scenario): (...args: string[]) => string {
   git('add', '.');
   git('commit', '-qm', 'start');
   return git;
+}
+
+/** Starts a session from the palette's command with `prompt`. */
+async function startSession(page: Page, command: string, prompt: string): Promise<void> {
+  await runCommand(page, command);
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(prompt);
+  await input.press('Enter');
 }
 
 /** Switches the running editor between its light and dark themes, as a person does from the palette. */
@@ -55,11 +68,7 @@ describe('Worktree sessions in the editor', function () {
     await pane.waitFor();
     await scenario.shot('sessions-empty');
 
-    await runCommand(page, 'Ouro: New Session in a Worktree');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill(PROMPT);
-    await input.press('Enter');
+    await startSession(page, 'Ouro: New Session in a Worktree', PROMPT);
     const row = pane.locator('.monaco-list-row', { hasText: PROMPT });
     await row.filter({ hasText: 'done' }).filter({ hasText: '1 file' }).waitFor({ timeout: 90_000 });
     assert.ok(scenario.read('src/math.js').includes(BUGGY_LINE), 'the workspace itself is not touched while the session works');
@@ -101,11 +110,7 @@ describe('Worktree sessions in the editor', function () {
     const { page } = scenario;
     commitWorkspace(scenario);
     await scenario.openChat();
-    await runCommand(page, 'Ouro: New Session in a Worktree');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill('which node is there');
-    await input.press('Enter');
+    await startSession(page, 'Ouro: New Session in a Worktree', 'which node is there');
     const row = sessionsPane(page).locator('.monaco-list-row', { hasText: 'which node is there' });
     await row.filter({ hasText: 'waiting for you' }).waitFor({ timeout: 60_000 });
     // The Sessions view's badge and the chat view's, added up on Ouro's icon.
@@ -122,39 +127,111 @@ describe('Worktree sessions in the editor', function () {
     await scenario.shot('done');
   });
 
-  it('tries two ways, shows the table with the winner the checks chose, applies it and discards the other', async () => {
+  it('tries two ways from the composer, shows the table in the chat after a reload, opens a failure, applies the winner and discards the other', async () => {
     const wrong = 'for (let i = 1; i <= numbers.length; i++) {';
-    const attempt = (line: string) => [reply(toolCall('read_file', { path: 'src/math.js' })), reply(toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: line })), textReply('Changed the loop.')];
+    const attempt = (line: string, tokens: number) => [
+      reply(toolCall('read_file', { path: 'src/math.js' }), usage(tokens, 20)),
+      reply(toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: line }), usage(tokens + 100, 30)),
+      reply(text('Changed the loop.'), usage(tokens + 200, 10)),
+    ];
     const scenario = await scenarios.open({
-      name: '18-best-of-2',
-      script: [...attempt(wrong), ...attempt(FIXED_LINE)],
-      settings: { 'workbench.colorTheme': 'Default Dark Modern', 'ouro.checksBeforeDone': false },
+      name: '18-try-2-ways-in-chat',
+      script: [...attempt(wrong, 1000), ...attempt(FIXED_LINE, 2000)],
+      settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false },
     });
     const { page } = scenario;
     const git = commitWorkspace(scenario);
-    await scenario.openChat();
-    await runCommand(page, 'Ouro: Try N Ways...');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '2 ways' }).click();
-    await page.locator('.quick-input-widget', { hasText: 'Try 2 Ways' }).waitFor();
-    await input.fill(PROMPT);
-    await input.press('Enter');
+    let chat = await scenario.openChat();
+    await chat.locator('textarea#prompt').fill(PROMPT);
+    // The menu beside Send, by keyboard: the first entry is Send, the next Try 2 ways.
+    await chat.locator('#send-menu').focus();
+    await chat.locator('#send-menu').press('ArrowDown');
+    await chat.locator('#send-options [role="menuitem"]', { hasText: 'Send' }).and(chat.locator(':focus')).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await scenario.shot('menu');
+    await page.keyboard.press('Enter');
 
-    const table = page.locator('.editor-instance .view-lines', { hasText: 'Winner: attempt 2' });
-    await table.waitFor({ timeout: 150_000 });
-    await page.locator('.editor-instance .view-lines', { hasText: '| ★ | 2 |' }).waitFor();
-    await page.locator('.editor-instance .view-lines', { hasText: '[**FAIL**](#attempt-1-check-1)' }).waitFor();
+    const card = chat.locator('#messages .try-card', { hasText: `Try 2 ways: ${PROMPT}` });
+    await card.locator('.try-status', { hasText: /Attempt \d of 2: (running|checking)/ }).waitFor({ timeout: 60_000 });
+    await scenario.shot('running');
+    await card.locator('.try-status', { hasText: 'Attempt 2 wins: 1 of 1 checks passed' }).waitFor({ timeout: 150_000 });
     assert.ok(scenario.read('src/math.js').includes(BUGGY_LINE), 'nothing is applied before the person says so');
-    await scenario.shot('table-dark');
+    const [first, second] = [card.locator('tbody.try-attempt[data-attempt="1"]'), card.locator('tbody.try-attempt[data-attempt="2"]')];
+    await second.locator('.try-star[aria-label="winner"]').waitFor();
+    // Each attempt's tokens, as the mock model reported them (three requests each).
+    await first.locator('.try-tokens', { hasText: '3,360' }).waitFor();
+    await second.locator('.try-tokens', { hasText: '6,360' }).waitFor();
+    await first.locator('.try-check.failed').waitFor();
+    await second.locator('.try-check.passed').waitFor();
+    await scenario.shot('table');
 
-    const offer = page.locator('.notifications-toasts .notification-toast', { hasText: 'wins' });
-    await offer.getByRole('button', { name: 'Apply' }).click();
-    await scenario.waitForFile('src/math.js', (text) => text.includes(FIXED_LINE));
-    await offer.getByRole('button', { name: 'Discard the Others' }).click();
+    // The window reloads: the card comes back with the conversation's chat.
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForLoadState('domcontentloaded');
+    await ouroActivity(page).waitFor();
+    await runCommand(page, 'Ouro: Focus Chat');
+    chat = chatFrame(page);
+    const again = chat.locator('#messages .try-card', { hasText: 'Attempt 2 wins' });
+    await again.waitFor();
+    const failure = again.locator('tbody.try-attempt[data-attempt="1"] details.try-output');
+    await failure.locator('summary', { hasText: 'failed (exit 1)' }).click();
+    await failure.locator('pre', { hasText: /fail|not ok/ }).waitFor();
+    await scenario.shot('table-failure-open');
+
+    await again.locator('tbody.try-attempt[data-attempt="2"] [data-try-action="apply"]').click();
+    await scenario.waitForFile('src/math.js', (content) => content.includes(FIXED_LINE));
+    await again.locator('tbody.try-attempt[data-attempt="2"] .try-applied').waitFor();
+    await again.locator('[data-try-action="discardOthers"]').click();
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Discard the other attempt?' });
+    await dialog.getByRole('button', { name: 'Discard' }).click();
+    await again.locator('tbody.try-attempt[data-attempt="1"][data-state="discarded"]').waitFor();
     await waitUntil(() => git('branch', '--list', 'ouro/*').trim().split('\n').length === 1);
     assert.match(git('branch', '--list', 'ouro/*'), /ouro\/fix-the-bug-in-src-math-2/);
-    await toggleTheme(page, 'vs');
+    assert.equal(await again.locator('[data-try-action="discardOthers"]').count(), 0);
     await scenario.shot('applied-light');
+    await toggleTheme(page, 'vs-dark');
+    await scenario.shot('applied-dark');
+  });
+  it('runs a session here that waits while the chat writes in the workspace, then asks to write and goes on', async () => {
+    const scenario = await scenarios.open({
+      name: '18-here-session-waits',
+      script: [
+        reply(toolCall('write_file', { path: 'CHAT.md', content: 'from the chat\n' })),
+        reply(toolCall('write_file', { path: 'HERE.md', content: 'from the session here\n' })),
+        textReply('The chat wrote its file.'),
+        textReply('The session wrote its file.'),
+      ],
+      settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false },
+    });
+    const { page } = scenario;
+    const chat = await scenario.openChat();
+    await sendMessage(chat, 'write the chat file');
+    const card = toolCard(chat, 'write_file', 'waiting');
+    await card.waitFor();
+
+    await startSession(page, 'Ouro: New Session Here', 'write the here file');
+    const row = sessionsPane(page).locator('.monaco-list-row', { hasText: 'write the here file' });
+    await row.filter({ hasText: 'waiting: another session is writing in this workspace' }).waitFor({ timeout: 60_000 });
+    await page.locator('.notifications-toasts', { hasText: 'is waiting: another session is writing in this workspace' }).waitFor();
+    assert.equal(existsSync(join(scenario.workspace, 'HERE.md')), false, 'the session here writes nothing while the chat holds the lock');
+    await scenario.shot('here-waits-light');
+    await toggleTheme(page, 'vs-dark');
+    await scenario.shot('here-waits-dark');
+
+    await card.locator('button.accept').click();
+    await waitUntil(() => existsSync(join(scenario.workspace, 'CHAT.md')));
+    await scenario.waitForFile('CHAT.md', (content) => content === 'from the chat\n');
+    await chat.locator('#messages .message.assistant', { hasText: 'The chat wrote its file.' }).waitFor();
+    // The chat's turn is over: the session here may write, and asks first.
+    const ask = page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item', { hasText: '(here) asks to write HERE.md' }).first();
+    await ask.waitFor({ timeout: 30_000 });
+    await row.filter({ hasText: 'waiting for you' }).waitFor();
+    await scenario.shot('here-asks');
+    await ask.getByRole('button', { name: 'Allow' }).click();
+    await waitUntil(() => existsSync(join(scenario.workspace, 'HERE.md')));
+    await scenario.waitForFile('HERE.md', (content) => content === 'from the session here\n');
+    await row.filter({ hasText: 'done' }).waitFor({ timeout: 30_000 });
+    await scenario.shot('here-done');
   });
   it('lists two sessions at once in the chat view, shows each one\'s conversation, allows one there, sends a follow-up to another and stops a third', async () => {
     const scenario = await scenarios.open({

@@ -37,6 +37,9 @@ export interface AttemptResult extends AttemptRun {
   checks: CheckResult[];
   changedFiles: number;
   diffLines: number;
+  /** Lines added and removed (binary files not counted). */
+  added?: number;
+  removed?: number;
 }
 
 export interface BestOfNResult {
@@ -89,10 +92,14 @@ export async function runBestOfN(options: BestOfNOptions): Promise<BestOfNResult
       options.onEvent?.({ type: 'check_ended', attempt, check });
     }
     const diff = await options.sessions.diff(session.branch);
-    const result: AttemptResult = { attempt, branch: session.branch, folder: session.root, ...run, checks, changedFiles: diff.files.length, diffLines: diff.lines };
+    const result: AttemptResult = { attempt, branch: session.branch, folder: session.root, ...run, checks, changedFiles: diff.files.length, diffLines: diff.lines, added: sum(diff.files.map((file) => file.added ?? 0)), removed: sum(diff.files.map((file) => file.removed ?? 0)) };
     attempts.push(result);
     options.onEvent?.({ type: 'attempt_scored', result });
   }
   const winner = chooseAttempt(attempts.map((result) => ({ finished: result.ended === 'stop', checksPassed: result.checks.filter((check) => check.passed).length, diffLines: result.diffLines, tokens: result.tokens })));
   return { attempts, ...(winner !== undefined ? { winner } : {}) };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }

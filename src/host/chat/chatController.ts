@@ -52,6 +52,13 @@ import { ChatMentions } from './chatMentions';
 import { ChatMeter } from './chatMeter';
 import { chatChecks } from './chatChecks';
 import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
+import { conversationKey, type TryNWays } from '../sessions/tryNWays';
+import { handleTry } from './chatTries';
+import { lockedWrites, type WorkspaceWriteLock } from '../../agent/sessions/writeLock';
+
+/** The chat's turn, as the workspace's write lock knows it. */
+const CHAT_WRITER = 'the chat';
+const WAITING_TO_WRITE = 'Waiting: another session is writing in this workspace. Ouro goes on once it is done (or press Stop).';
 
 /** What carrying out a plan says to the model, in Agent mode. */
 const CARRY_OUT_PLAN = 'Carry out the plan.';
@@ -79,6 +86,10 @@ export interface ChatControllerDeps {
   mcpLog: vscode.OutputChannel;
   /** What each terminal ran last, for @terminal. */
   terminalCommands: LastTerminalCommands;
+  /** Try N ways from the composer and its cards. */
+  tries: TryNWays;
+  /** Shared with the sessions that run here: the chat's turn holds it from its first write to its end. */
+  writeLock: WorkspaceWriteLock;
 }
 
 /** The model the settings name, ready to be asked, with what the chat needs to know about it. */
@@ -122,6 +133,7 @@ export class ChatController {
         setMode: (mode) => this.setMode(mode),
         send: (text, override) => this.sending(text, false, override),
         notice: (text) => deps.transcript.add({ type: 'notice', text }),
+        tryWays: (attempts, text) => this.tryWays({ type: 'tryWays', attempts, text }),
       },
       (line) => deps.log.warn(line),
       deps.mcp,
@@ -257,11 +269,21 @@ export class ChatController {
       case 'viewSession':
       case 'stopSession':
         return;
+      case 'tryWays':
+      case 'tryAvailability':
+      case 'tryAction':
+        void this.tryWays(message);
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
       }
     }
+  }
+
+  private tryWays(message: Parameters<typeof handleTry>[0]): Promise<void> {
+    const notice = (text: string) => this.deps.transcript.add({ type: 'notice', text });
+    return handleTry(message, { tries: this.deps.tries, post: (reply) => this.deps.view.post(reply), notice, withMentions: async (text) => composeUserMessage(text, await this.mentions.current(this.deps.attachments.take())) });
   }
 
   /** Switches the conversation's mode; its next message is offered the mode's tools. */
@@ -294,7 +316,8 @@ export class ChatController {
   /** The whole chat to the webview, once the conversation open before a reload is back; then its meter. */
   async postSnapshot(): Promise<void> {
     await this.deps.agent.restored;
-    this.deps.view.post({ type: 'snapshot', transcript: this.deps.transcript.all(), state: await this.hostState() });
+    const transcript = this.deps.transcript.all();
+    this.deps.view.post({ type: 'snapshot', transcript: [...transcript, ...this.deps.tries.shown(conversationKey(this.deps.agent.conversation), transcript)], state: await this.hostState() });
     this.refreshMeter();
   }
 
@@ -365,6 +388,8 @@ export class ChatController {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.log.error(`the message could not be sent: ${error instanceof Error ? (error.stack ?? message) : message}`);
       this.deps.transcript.add({ type: 'agent', event: { type: 'error', message: `The message could not be sent: ${message}` } });
+    } finally {
+      this.deps.writeLock.release(CHAT_WRITER);
     }
   }
 
@@ -420,7 +445,7 @@ export class ChatController {
         model: chat.model,
         // The mode filters last, so no MCP or self-made tool slips past it.
         tools: override?.tools ? namedToolSource(override.tools, tools) : tools,
-        workspace: staging ? this.stagedCards(staging) : workspace,
+        workspace: staging ? this.stagedCards(staging) : lockedWrites(workspace, this.deps.writeLock, CHAT_WRITER, { onWait: () => this.deps.transcript.add({ type: 'notice', text: WAITING_TO_WRITE }) }),
         ...(staging || staged.pending().length ? { staged } : {}),
         approver: approverFor(decisions, `approval-${Date.now()}`),
         maxSteps: settings.maxSteps,

@@ -11,6 +11,7 @@ export const BUILT_IN_COMMANDS: readonly SlashCommandView[] = [
   { name: 'agent', description: 'Agent mode: reads, edits and runs commands', kind: 'builtIn', takesArguments: true },
   { name: 'ask', description: 'Ask mode: answers from the code, no edits or commands', kind: 'builtIn', takesArguments: true },
   { name: 'plan', description: 'Plan mode: looks at the code and writes a plan', kind: 'builtIn', takesArguments: true },
+  { name: 'try', description: 'Try N ways (2 to 5), each in its own worktree; the checks choose', kind: 'builtIn', takesArguments: true },
   { name: 'help', description: 'List the commands', kind: 'builtIn' },
 ];
 

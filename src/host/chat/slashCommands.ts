@@ -11,6 +11,7 @@ import type { Workspace } from '../../agent/workspace/workspace';
 import { fillPromptArguments, type McpPromptEntry } from '../../agent/mcp/mcpPrompts';
 import type { SlashCommandView } from '../../protocol/messages';
 import { BUILT_IN_COMMANDS, parseSlash } from './slashCommandLine';
+import { parseTry } from './chatTries';
 
 const RESERVED = new Set(BUILT_IN_COMMANDS.map((command) => command.name));
 
@@ -33,6 +34,8 @@ export interface SlashActions {
   /** Sends `text` as the user's message; `override` for a prompt file's. */
   send(text: string, override?: MessageOverride): Promise<void>;
   notice(text: string): void;
+  /** `/try N words`: the words N ways, each in its own worktree. */
+  tryWays(attempts: number, text: string): Promise<void>;
 }
 
 /** The MCP servers' prompts (`/mcp.<server>.<prompt>`). */
@@ -87,6 +90,12 @@ export class SlashCommands {
         actions.setMode(slash.name);
         if (slash.args) await actions.send(slash.args);
         return true;
+      case 'try': {
+        const parsed = parseTry(slash.args);
+        if ('problem' in parsed) actions.notice(parsed.problem);
+        else await actions.tryWays(parsed.attempts, parsed.text);
+        return true;
+      }
       case 'help':
         actions.notice(await this.help());
         return true;

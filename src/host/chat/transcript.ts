@@ -9,6 +9,12 @@ export class Transcript {
   constructor(private readonly forward: (message: TranscriptMessage) => void) {}
 
   add(message: TranscriptMessage): void {
+    // A card that follows a run is replaced where it is.
+    const at = message.type === 'tryCard' ? this.entries.findIndex((entry) => entry.type === 'tryCard' && entry.card.id === message.card.id) : -1;
+    if (at >= 0) {
+      this.entries[at] = message;
+      return this.forward(message);
+    }
     const last = this.entries[this.entries.length - 1];
     const merged = last && mergeDeltas(last, message);
     if (merged) this.entries[this.entries.length - 1] = merged;

@@ -50,6 +50,8 @@ export function chatPageHtml({ cspSource, nonce, scriptUri, styleUris, tabSize =
       <div class="composer-actions">
         <button id="send" type="button" aria-label="Send" title="Send (Enter)"><span class="codicon codicon-send" aria-hidden="true"></span></button>
         <button id="stop" type="button" aria-label="Stop" title="Stop (Escape)" hidden><span class="codicon codicon-debug-stop" aria-hidden="true"></span></button>
+        <button id="send-menu" type="button" aria-haspopup="menu" aria-expanded="false" aria-controls="send-options" aria-label="Send or try several ways" title="Send or try several ways"><span class="codicon codicon-chevron-down" aria-hidden="true"></span></button>
+        <div id="send-options" class="send-menu" role="menu" aria-label="Send" hidden></div>
       </div>
     </div>
     <div id="context" class="context" hidden>

@@ -16,7 +16,7 @@ import { createChatModel } from '../models/modelFactory';
 import type { ApiKeyStore } from '../settings/apiKeyStore';
 import { readSettings } from '../settings/settings';
 import type { BaseContent } from './baseContent';
-import { runSession, transcriptFile, type SessionEnd } from './sessionRunner';
+import { inWorktree, runSession, transcriptFile, type SessionEnd } from './sessionRunner';
 import type { SessionRow } from './sessionRows';
 import type { SessionsView } from './sessionsView';
 import { readWorktreeCopy } from './worktreeSettings';
@@ -113,12 +113,12 @@ export class WorktreeRunner implements vscode.Disposable {
       return () => this.asks.set(branch, (this.asks.get(branch) ?? []).filter((other) => other !== settle));
     };
     const onEvent = (message: TranscriptMessage) => this.events.fire({ branch, message });
-    return runSession({ sessions, session, prompt, model, conversation, log: this.log, signal: controller.signal, onEvent, answers, waiting: (waiting) => this.view.setWaiting(branch, waiting) }).then(async (end) => {
+    return runSession({ ...inWorktree(sessions, session), prompt, model, conversation, log: this.log, signal: controller.signal, onEvent, answers, waiting: (waiting) => this.view.setWaiting(branch, waiting) }).then(async (end) => {
       this.running.delete(branch);
       this.asks.delete(branch);
       await sessions.finish(branch, end.state).catch((error: Error) => this.log.warn(`session ${branch}: ${error.message}`));
       this.view.refresh();
-      this.announce(branch, session.title, end);
+      this.announce(sessions, branch, session.title, end);
       return end;
     });
   }
@@ -135,11 +135,14 @@ export class WorktreeRunner implements vscode.Disposable {
     await vscode.window.showTextDocument(document, { preview: true });
   }
 
-  private announce(branch: string, title: string, end: SessionEnd): void {
+  /** Its buttons do nothing but say so once the session was discarded (the toast may outlive it). */
+  private announce(sessions: WorktreeSessions, branch: string, title: string, end: SessionEnd): void {
     const row: Pick<SessionRow, 'branch'> = { branch };
     const text =
       end.state === 'done' ? `Ouro: the session "${title}" is done.` : end.state === 'stopped' ? `Ouro: the session "${title}" was stopped; its changes are kept.` : `Ouro: the session "${title}" failed: ${end.reason ?? 'see its transcript'}.`;
-    void vscode.window.showInformationMessage(text, 'Review', 'Apply').then((choice) => {
+    void vscode.window.showInformationMessage(text, 'Review', 'Apply').then(async (choice) => {
+      if (!choice) return;
+      if (!(await sessions.get(branch).then(() => true, () => false))) return void vscode.window.showInformationMessage(`Ouro: the session "${title}" was discarded.`);
       if (choice === 'Review') void vscode.commands.executeCommand('ouro.sessions.review', row);
       if (choice === 'Apply') void vscode.commands.executeCommand('ouro.sessions.apply', row);
     });

@@ -92,7 +92,7 @@ export async function discardSession(sessions: WorktreeSessions, branch: string)
 }
 
 /** Closes the editors (its review's diffs among them) showing files of a worktree that is gone. */
-async function closeTabsUnder(folder: string): Promise<void> {
+export async function closeTabsUnder(folder: string): Promise<void> {
   const inside = (uri: vscode.Uri | undefined) => {
     const relative = uri?.scheme === 'file' ? path.relative(folder, uri.fsPath) : '..';
     return !relative.startsWith('..') && !path.isAbsolute(relative);

@@ -7,12 +7,13 @@ import type { SessionRow } from './sessionRows';
 import { lookOf } from './sessionRows';
 import type { SessionsView } from './sessionsView';
 import type { WorktreeRunner } from './newSession';
-import { tryNWays } from './tryNWays';
+import type { TryNWays } from './tryNWays';
+import type { HereSessions } from './hereSession';
 import type { BaseContent } from './baseContent';
 
 type Action = (sessions: WorktreeSessions, branch: string) => Promise<unknown>;
 
-export function registerSessionCommands(view: SessionsView, runner: WorktreeRunner, documents: BaseContent, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerSessionCommands(view: SessionsView, runner: WorktreeRunner, tries: TryNWays, here: HereSessions, documents: BaseContent, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const folder = () => vscode.workspace.workspaceFolders?.find((candidate) => candidate.uri.scheme === 'file')?.uri;
   const onSession = (action: Action) => async (row?: SessionRow) => {
     try {
@@ -29,7 +30,8 @@ export function registerSessionCommands(view: SessionsView, runner: WorktreeRunn
   return [
     vscode.commands.registerCommand('ouro.sessions.refresh', () => view.reload()),
     vscode.commands.registerCommand('ouro.sessions.new', () => runner.startFromPrompt().catch(shown(log))),
-    vscode.commands.registerCommand('ouro.sessions.tryN', () => tryNWays({ view, model: runner.model, log, documents }).catch(shown(log))),
+    vscode.commands.registerCommand('ouro.sessions.newHere', () => here.startFromPrompt().catch(shown(log))),
+    vscode.commands.registerCommand('ouro.sessions.tryN', () => tries.fromPalette().catch(shown(log))),
     vscode.commands.registerCommand('ouro.sessions.transcript', onSession((sessions, branch) => runner.showTranscript(sessions, branch))),
     vscode.commands.registerCommand('ouro.sessions.review', onSession(reviewSession)),
     vscode.commands.registerCommand(

@@ -16,6 +16,10 @@ export interface SessionRow {
   changedFiles?: number;
   /** The worktree's folder is there: it can be reviewed, applied and opened. */
   present: boolean;
+  /** A session that runs in the workspace itself, not in a worktree. */
+  here?: boolean;
+  /** What it does now, said instead of its state (it waits for the workspace's write lock). */
+  note?: string;
 }
 
 export interface RowLook {
@@ -47,10 +51,13 @@ export function rowOf(session: ListedSession, options: { now: number; waiting: b
 
 export function lookOf(row: SessionRow): RowLook {
   const files = row.changedFiles === undefined ? undefined : `${row.changedFiles} file${row.changedFiles === 1 ? '' : 's'}`;
-  const description = [STATE_WORDS[row.state], formatElapsed(row.elapsed), row.present ? files : 'worktree gone'].filter(Boolean).join(' · ');
-  const tooltip = [`${row.title}`, `Branch ${row.branch}`, `State: ${STATE_WORDS[row.state]}, for ${formatElapsed(row.elapsed)}`, row.present ? (files ? `${files} changed` : '') : 'The worktree folder is gone: only Discard is left.'].filter(Boolean).join('\n');
+  const state = row.note ?? STATE_WORDS[row.state];
+  const where = row.here ? 'here' : row.present ? files : 'worktree gone';
+  const description = [state, formatElapsed(row.elapsed), where].filter(Boolean).join(' · ');
+  const place = row.here ? 'Runs here, in the workspace: each edit asks first' : `Branch ${row.branch}`;
+  const tooltip = [`${row.title}`, place, `State: ${state}, for ${formatElapsed(row.elapsed)}`, row.here || row.present ? (files && !row.here ? `${files} changed` : '') : 'The worktree folder is gone: only Discard is left.'].filter(Boolean).join('\n');
   const finished = row.state !== 'running' && row.state !== 'waiting';
-  const contextValue = `worktreeSession${!row.present ? 'Gone' : finished ? 'Finished' : 'Running'}`;
+  const contextValue = row.here ? 'hereSession' : `worktreeSession${!row.present ? 'Gone' : finished ? 'Finished' : 'Running'}`;
   return { label: row.title, description, tooltip, contextValue, icon: STATE_ICONS[row.state] };
 }
 

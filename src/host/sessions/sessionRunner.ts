@@ -21,8 +21,11 @@ import { loadProjectRules } from '../../agent/rules/projectRules';
 import type { ApprovalRequest, Approver } from '../../agent/tools/tool';
 import { createTools } from '../../agent/tools/index';
 import { costOf, priceFor } from '../../agent/usage/pricing';
+import { usageOf } from '../../agent/usage/usageTotals';
 import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
 import type { WorktreeSession, WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
+import { lockedWrites, type WorkspaceWriteLock } from '../../agent/sessions/writeLock';
+import type { Proposal } from '../../agent/workspace/workspace';
 import type { Model } from '../../agent/model';
 import type { AgentEvent } from '../../agent/events';
 import type { ConversationRecord } from '../../agent/history/conversationRecord';
@@ -30,8 +33,13 @@ import type { TranscriptMessage } from '../../protocol/messages';
 import { readCommandRules, readPassEnv, readSandboxSettings, readSettings, stringsOf } from '../settings/settings';
 
 export interface SessionRun {
-  sessions: WorktreeSessions;
-  session: WorktreeSession;
+  /** The folder it works in: a worktree's, or the workspace's for a session that runs here. */
+  root: string;
+  title: string;
+  /** Where its conversation is saved after every step. */
+  transcript: string;
+  /** A session that runs in the workspace itself: each edit asks first, and the first one waits for the write lock. */
+  here?: HereWrites;
   prompt: string;
   model: Model;
   /** Called with true while the session waits for the person, false once they answered. */
@@ -44,6 +52,16 @@ export interface SessionRun {
   onEvent?(message: TranscriptMessage): void;
   /** Another place the person may answer an approval: called with the answer's setter, returns how to take it back. */
   answers?(settle: (allowed: boolean) => void): () => void;
+}
+
+export interface HereWrites {
+  lock: WorkspaceWriteLock;
+  /** The session, as the lock knows it. */
+  owner: string;
+  /** Called with true while it waits for another session to finish writing, false once it may write. */
+  waitingForLock(waiting: boolean): void;
+  /** Shows an edit's diff (the file ↔ what it would be) before the person answers. */
+  showDiff(proposal: Proposal): Promise<void>;
 }
 
 export interface SessionEnd {
@@ -62,13 +80,20 @@ export function transcriptFile(sessions: WorktreeSessions, branch: string): stri
   return join(sessions.folder, `${branch.replace(/^ouro\//, '')}.conversation.json`);
 }
 
+/** Where a worktree session works and saves its conversation. */
+export function inWorktree(sessions: WorktreeSessions, session: WorktreeSession): Pick<SessionRun, 'root' | 'title' | 'transcript'> {
+  return { root: session.root, title: session.title, transcript: transcriptFile(sessions, session.branch) };
+}
+
 export async function runSession(run: SessionRun): Promise<SessionEnd> {
-  const { session, sessions } = run;
   const settings = readSettings();
   const sandbox = readSandboxSettings();
   const rules = readCommandRules();
   const ask = (what: string, detail?: string) => askPerson(run, what, detail);
-  const workspace = new NodeWorkspace(session.root, { approve: 'edits', allowSecrets: settings.allowSecretFiles, confirm: (proposal, why) => ask(`to write ${proposal.path}`, why) });
+  const { here } = run;
+  const confirm = (proposal: Proposal, why?: string) => (here ? askEdit(run, here, proposal, why) : ask(`to write ${proposal.path}`, why));
+  const node = new NodeWorkspace(run.root, { approve: here ? 'none' : 'edits', allowSecrets: settings.allowSecretFiles, confirm });
+  const workspace = here ? lockedWrites(node, here.lock, here.owner, { signal: run.signal, onWait: () => here.waitingForLock(true), onHeld: () => here.waitingForLock(false) }) : node;
   const commands = await isolatedRunner(new NodeCommandRunner({ allow: rules.allow, deny: rules.deny, passEnv: readPassEnv() }), { enabled: sandbox.enabled, allowNetwork: () => readSandboxSettings().allowNetwork });
   const approver: Approver = {
     approve: async (request: ApprovalRequest) => {
@@ -77,11 +102,10 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
     },
   };
   const projectRules = await loadProjectRules(workspace).catch(() => undefined);
-  const conversation = run.conversation ?? newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(session.root)], os: process.platform, shell: vscode.env.shell || undefined, rules: projectRules?.text }) }]);
-  const file = transcriptFile(sessions, session.branch);
+  const conversation = run.conversation ?? newRecord(randomUUID(), [{ role: 'system', content: buildSystemPrompt({ folders: [basename(run.root)], os: process.platform, shell: vscode.env.shell || undefined, rules: projectRules?.text }) }]);
   const recorder = new ConversationRecorder(conversation, {
-    save: async (record) => writeFile(file, serializeConversation(record)),
-    onSaveError: (error) => run.log.warn(`session ${session.branch}: could not save its conversation: ${error instanceof Error ? error.message : String(error)}`),
+    save: async (record) => writeFile(run.transcript, serializeConversation(record)),
+    onSaveError: (error) => run.log.warn(`session "${run.title}": could not save its conversation: ${error instanceof Error ? error.message : String(error)}`),
   });
   recorder.startTurn(run.prompt, run.model.name);
   run.onEvent?.({ type: 'user', id: randomUUID(), text: run.prompt, attachments: [], messageIndex: conversation.messages.length - 1 });
@@ -103,15 +127,18 @@ export async function runSession(run: SessionRun): Promise<SessionEnd> {
     })) {
       await recorder.observe(event);
       run.onEvent?.({ type: 'agent', event });
-      if (event.type === 'usage') {
-        tokens += event.usage.promptTokens + event.usage.completionTokens;
-        if (price) cost += costOf(event.usage, price);
+      // A compaction's summarising requests count too, as in the chat's usage.
+      const usage = usageOf(event);
+      if (usage) {
+        tokens += usage.promptTokens + usage.completionTokens;
+        if (price) cost += costOf(usage, price);
       }
       if (event.type === 'done') end = endOf(event);
     }
   } catch (error) {
     end = { state: 'failed', ended: 'error', reason: error instanceof Error ? error.message : String(error) };
   } finally {
+    if (here) here.lock.release(here.owner);
     await recorder.save().catch(() => undefined);
     await commands.dispose?.();
   }
@@ -136,12 +163,26 @@ async function askPerson(run: SessionRun, what: string, detail?: string): Promis
   const stopped = () => settle(false);
   run.signal?.addEventListener('abort', stopped);
   if (run.signal?.aborted) settle(false);
-  void vscode.window.showWarningMessage(`Ouro: the session "${run.session.title}" asks${what.startsWith(':') ? '' : ' '}${what}${detail ? ` — ${detail}` : ''}`, 'Allow', 'Deny').then((choice) => settle(choice === 'Allow'));
+  void vscode.window.showWarningMessage(`Ouro: the session "${run.title}" asks${what.startsWith(':') ? '' : ' '}${what}${detail ? ` — ${detail}` : ''}`, 'Allow', 'Deny').then((choice) => settle(choice === 'Allow'));
   try {
     return await answered;
   } finally {
     takeBack?.();
     run.signal?.removeEventListener('abort', stopped);
+    run.waiting(false);
+  }
+}
+
+/** An edit of a session that runs here: Allow / Deny, and Show Diff first as often as wanted. */
+async function askEdit(run: SessionRun, here: HereWrites, proposal: Proposal, why?: string): Promise<boolean> {
+  run.waiting(true);
+  try {
+    for (;;) {
+      const choice = await vscode.window.showWarningMessage(`Ouro: the session "${run.title}" (here) asks to write ${proposal.path}${why ? ` — ${why}` : ''}`, 'Show Diff', 'Allow', 'Deny');
+      if (choice !== 'Show Diff') return choice === 'Allow';
+      await here.showDiff(proposal);
+    }
+  } finally {
     run.waiting(false);
   }
 }

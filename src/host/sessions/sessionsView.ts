@@ -29,6 +29,8 @@ export class SessionsView implements vscode.TreeDataProvider<SessionRow>, vscode
   /** Changed-file counts of finished sessions, by branch and end time. */
   private readonly counts = new Map<string, number>();
   rows: SessionRow[] = [];
+  /** The sessions that run in the workspace itself, listed first. */
+  hereRows: () => SessionRow[] = () => [];
 
   constructor(
     private readonly globalStorage: vscode.Uri,
@@ -87,15 +89,15 @@ export class SessionsView implements vscode.TreeDataProvider<SessionRow>, vscode
 
   private async readRows(): Promise<SessionRow[]> {
     const sessions = await this.sessions();
-    if (sessions instanceof Error) return (this.rows = []);
-    const listed = await sessions.list().catch((err: Error) => (this.log.warn(`sessions: ${err.message}`), []));
+    const listed = sessions instanceof Error ? [] : await sessions.list().catch((err: Error) => (this.log.warn(`sessions: ${err.message}`), []));
     const now = Date.now();
-    this.rows = await Promise.all(
+    const worktrees = await Promise.all(
       listed.map(async (session) => {
-        const changedFiles = session.present ? await this.changedFiles(sessions, session) : undefined;
+        const changedFiles = session.present && !(sessions instanceof Error) ? await this.changedFiles(sessions, session) : undefined;
         return rowOf(session, { now, waiting: this.waiting.has(session.branch), changedFiles });
       }),
-    ).then((rows) => rows.reverse());
+    );
+    this.rows = [...this.hereRows(), ...worktrees.reverse()];
     this.tree.badge = waitingBadge(this.rows);
     this.tick(this.rows.some((row) => row.state === 'running' || row.state === 'waiting'));
     void vscode.commands.executeCommand('setContext', 'ouro.sessions.count', this.rows.length);

@@ -8,6 +8,7 @@ import { attachmentIcon } from './attachmentIcons';
 import type { IconName } from '../icons';
 import { AssistantMessage } from './assistantMessage';
 import { renderToolCard } from './toolCard';
+import { renderTryCard } from './tryCard';
 import { renderInlineCode } from '../markdown';
 
 export function renderItem(item: ChatItem): HTMLElement {
@@ -37,6 +38,8 @@ export function renderItem(item: ChatItem): HTMLElement {
       const title = `This turn: ${requests} request${requests === 1 ? '' : 's'}${requests > unpricedRequests ? '' : '; no price is known for the model (ouro.pricing)'}`;
       return h('div', { class: 'turn-usage', title }, formatUsage(item.usage));
     }
+    case 'tryCard':
+      return renderTryCard(item.card);
     default: {
       const _exhaustive: never = item;
       return _exhaustive;

@@ -8,7 +8,9 @@ export function handleTranscriptClick(event: MouseEvent): void {
   if (!button) return;
   const card = button.closest<HTMLElement>('.tool-card');
   const toolCallId = card?.dataset.toolCallId;
-  if (button.classList.contains('copy')) {
+  if (button.classList.contains('try-action')) {
+    tryCardClick(button);
+  } else if (button.classList.contains('copy')) {
     copyCode(button);
   } else if (button.classList.contains('accept') && toolCallId) {
     disableApproval(card!);
@@ -42,6 +44,16 @@ export function handleTranscriptClick(event: MouseEvent): void {
     const index = Number(button.closest<HTMLElement>('.message.user')?.dataset.messageIndex);
     if (Number.isInteger(index)) post({ type: 'undoSince', messageIndex: index });
   }
+}
+
+/** A Try N ways card's button: review or apply an attempt, discard the others, stop the run. */
+function tryCardClick(button: HTMLButtonElement): void {
+  const card = button.closest<HTMLElement>('.try-card')?.dataset.cardId;
+  const action = button.dataset.tryAction;
+  if (!card || (action !== 'review' && action !== 'apply' && action !== 'discardOthers' && action !== 'stop')) return;
+  const attempt = Number(button.dataset.attempt);
+  if (action !== 'review') button.disabled = true;
+  post({ type: 'tryAction', card, action, ...(Number.isInteger(attempt) && attempt > 0 ? { attempt } : {}) });
 }
 
 function isErrorAction(action: string | undefined): action is 'retry' | 'openSettings' | 'testConnection' {

@@ -14,8 +14,8 @@ describe('a / line', () => {
     assert.equal(parseSlash('/'), undefined);
   });
 
-  it('lists the built-ins the issue names, the mode ones taking words', () => {
-    assert.deepEqual(BUILT_IN_COMMANDS.map((command) => command.name), ['new', 'compact', 'undo', 'model', 'agent', 'ask', 'plan', 'help']);
-    assert.deepEqual(BUILT_IN_COMMANDS.filter((command) => command.takesArguments).map((command) => command.name), ['agent', 'ask', 'plan']);
+  it('lists the built-ins the issue names, the mode ones and /try taking words', () => {
+    assert.deepEqual(BUILT_IN_COMMANDS.map((command) => command.name), ['new', 'compact', 'undo', 'model', 'agent', 'ask', 'plan', 'try', 'help']);
+    assert.deepEqual(BUILT_IN_COMMANDS.filter((command) => command.takesArguments).map((command) => command.name), ['agent', 'ask', 'plan', 'try']);
   });
 });

@@ -95,4 +95,15 @@ describe('The Sessions view rows', () => {
     assert.equal(listed.listedState, 'running');
     assert.equal(listed.startedAt, done.startedAt);
   });
+
+  it('shows a session that runs here as here, saying when it waits for the write lock', () => {
+    const row = { branch: 'here-1', title: 'Rename the helper', state: 'running' as const, elapsed: 65_000, present: false, here: true, note: 'waiting: another session is writing in this workspace' };
+    const look = lookOf(row);
+    assert.equal(look.description, 'waiting: another session is writing in this workspace · 1m 05s · here');
+    assert.equal(look.contextValue, 'hereSession');
+    assert.match(look.tooltip, /Runs here, in the workspace: each edit asks first/);
+    assert.doesNotMatch(look.tooltip, /worktree/);
+    const { note: _note, ...going } = row;
+    assert.equal(lookOf(going).description, 'running · 1m 05s · here');
+  });
 });

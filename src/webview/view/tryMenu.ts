@@ -1,0 +1,111 @@
+// The menu beside Send: Send, or "Try N ways" (2 to 5) with the typed words, each way in its own
+// worktree and the project's checks choosing. Opened by its button (Enter, Space or the down
+// arrow); the arrow keys move through it, Escape closes it. In a workspace that is not a git
+// repository the Try entries are disabled, the reason in their tooltip and under them.
+import { MAX_ATTEMPTS, MIN_ATTEMPTS } from '../../agent/worktrees/bestOfN';
+import { byId, h } from '../dom';
+import { post } from '../vscodeApi';
+
+export class TryMenu {
+  private readonly button = byId<HTMLButtonElement>('send-menu');
+  private readonly menu = byId<HTMLElement>('send-options');
+  private reason: string | undefined;
+
+  constructor(
+    private readonly prompt: HTMLTextAreaElement,
+    private readonly send: () => void,
+  ) {
+    this.button.addEventListener('click', () => (this.menu.hidden ? this.open() : this.close()));
+    this.button.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        this.open();
+      }
+    });
+    this.menu.addEventListener('keydown', (event) => this.key(event));
+    this.menu.addEventListener('click', (event) => {
+      const item = (event.target as Element).closest<HTMLButtonElement>('button[role="menuitem"]');
+      if (item) this.pick(item);
+    });
+    this.menu.addEventListener('focusout', (event) => {
+      const to = event.relatedTarget as Node | null;
+      if (!to || (!this.menu.contains(to) && to !== this.button)) this.close(false);
+    });
+  }
+
+  /** The host's answer: why Try cannot run here, or undefined when it can. */
+  available(reason: string | undefined): void {
+    this.reason = reason;
+    if (!this.menu.hidden) this.draw();
+  }
+
+  private open(): void {
+    post({ type: 'tryAvailability' });
+    this.draw();
+    this.menu.hidden = false;
+    this.button.setAttribute('aria-expanded', 'true');
+    this.items()[0]?.focus();
+  }
+
+  private close(focusButton = true): void {
+    if (this.menu.hidden) return;
+    this.menu.hidden = true;
+    this.button.setAttribute('aria-expanded', 'false');
+    if (focusButton) this.button.focus();
+  }
+
+  private draw(): void {
+    const focused = this.items().indexOf(document.activeElement as HTMLButtonElement);
+    const ways = Array.from({ length: MAX_ATTEMPTS - MIN_ATTEMPTS + 1 }, (_, i) => MIN_ATTEMPTS + i);
+    this.menu.replaceChildren(
+      h('button', { type: 'button', role: 'menuitem', 'data-attempts': '1' }, 'Send'),
+      ...ways.map((n) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            role: 'menuitem',
+            'data-attempts': String(n),
+            title: this.reason ?? `Run it ${n} ways, each in its own worktree; the project's checks choose`,
+            ...(this.reason ? { 'aria-disabled': 'true' } : {}),
+          },
+          `Try ${n} ways`,
+        ),
+      ),
+      ...(this.reason ? [h('div', { class: 'send-menu-note' }, this.reason)] : []),
+    );
+    if (focused >= 0) this.items()[focused]?.focus();
+  }
+
+  private items(): HTMLButtonElement[] {
+    return [...this.menu.querySelectorAll<HTMLButtonElement>('button[role="menuitem"]')];
+  }
+
+  private key(event: KeyboardEvent): void {
+    const items = this.items();
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.close();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      items[event.key === 'Home' ? 0 : items.length - 1]?.focus();
+    }
+  }
+
+  private pick(item: HTMLButtonElement): void {
+    if (item.getAttribute('aria-disabled') === 'true') return;
+    const attempts = Number(item.dataset.attempts);
+    this.close(false);
+    this.prompt.focus();
+    if (attempts === 1) return this.send();
+    const text = this.prompt.value.trim();
+    if (!text) return;
+    post({ type: 'tryWays', text, attempts });
+    this.prompt.value = '';
+    this.prompt.dispatchEvent(new Event('input'));
+  }
+}
