@@ -1,6 +1,6 @@
 // The tools as the model sees them: JSON schema generated from each tool's zod schema, trimmed
 // of what costs tokens and tells the model nothing (every request pays for these).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ToolSpec } from './model';
 import type { Tool } from './tools/tool';
 

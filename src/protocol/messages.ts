@@ -2,7 +2,7 @@
 // union on `type`. The webview is untrusted: what it sends is described by zod schemas (the types
 // are inferred from them, so they are written once) and validated by the host before it acts.
 // The webview imports this module with `import type` only, so zod stays out of its bundle.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ContextBreakdown } from '../agent/context/contextBreakdown';
 import type { AgentEvent, LineCounts, Usage } from '../agent/events';
 import type { UsageTotals } from '../agent/usage/usageTotals';

@@ -3,7 +3,7 @@
 // turned into messages that name the field and say what to fix.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Not strict: a schema with keywords Ajv does not know ("examples", vendor extensions) is still
 // usable. Defaults are filled in so the script sees them. Formats (uri, date-time, email, ...)

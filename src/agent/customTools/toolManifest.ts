@@ -1,6 +1,6 @@
 // tool.json: what makes a folder under .ouro/tools/ a tool. Parsed and checked here, as pure
 // functions, so every way it can be wrong has one exact message for the model that wrote it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeFileIssues } from '../schemaIssues';
 import { compileParameters } from './parameterSchema';
 import type { ValidateFunction } from 'ajv';

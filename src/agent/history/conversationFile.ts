@@ -1,7 +1,7 @@
 // The file a conversation is saved in: JSON with a format name and a version, checked field by
 // field when read (an imported file is untrusted). A newer version is refused with a message
 // rather than misread; older versions are upgraded here when there are any.
-import { z } from 'zod';
+import * as z from 'zod';
 import { MODE_ID } from '../modes/chatMode';
 import type { Message } from '../conversation';
 import { IMAGE_TYPES } from '../images/userImage';

@@ -1,7 +1,7 @@
 // The history list without reading every conversation: a small index file of summaries, kept
 // up to date by the store and checked against the folder on every listing, so a file added,
 // removed or damaged behind its back is picked up (read once) or dropped.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UsageTotals } from '../usage/usageTotals';
 import { writeAtomically, type HistoryStorage } from './historyStorage';
 

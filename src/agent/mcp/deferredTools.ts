@@ -1,7 +1,7 @@
 // MCP tools cost tokens on every request: fifty of them are 10,000 and more. Past a few, Ouro
 // sends only their names and a line each, in the description of one tool, `load_tools`; the full
 // definitions of the tools the model loads are sent from its next step on.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool, type Tool } from '../tools/tool';
 import { failure } from '../tools/toolFailure';
 

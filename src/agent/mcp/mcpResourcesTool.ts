@@ -1,6 +1,6 @@
 // mcp_resources: what the connected MCP servers offer to read (files, schemas, records), each
 // with the address read_mcp_resource takes, and the templates an address can be made from.
-import { z } from 'zod';
+import * as z from 'zod';
 import { capOutput } from '../commands/outputCapper';
 import { defineTool, type Tool, type ToolResult } from '../tools/tool';
 import { failure, reportingFailures } from '../tools/toolFailure';

@@ -1,6 +1,6 @@
 // read_mcp_resource: one resource of an MCP server, by its address, as context; read-only, and
 // cut to the page read_file gives.
-import { z } from 'zod';
+import * as z from 'zod';
 import { capOutput } from '../commands/outputCapper';
 import { MAX_PAGE_CHARS, MAX_PAGE_LINES } from '../tools/readFile';
 import { defineTool, type Tool } from '../tools/tool';

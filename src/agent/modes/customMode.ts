@@ -2,7 +2,7 @@
 // these are offered; all of Agent's when it is missing) and `model`, then the instructions the
 // model gets with each message sent in the mode. They show in the mode switcher after the
 // built-in ones.
-import { z } from 'zod';
+import * as z from 'zod';
 import { splitFrontMatter } from '../frontMatter';
 import { listNamedFiles, type FileCheck } from '../markdownFiles/namedFiles';
 import type { MarkdownSource } from '../markdownFiles/markdownSources';

@@ -3,7 +3,7 @@
 // (`description`, `mode`, `tools`, `model`), then the text, where `$ARGUMENTS` stands for the
 // words after the name and `${input:name}` (or `${input:name:placeholder}`) for a value the user
 // gives as `name=value` (or is asked for).
-import { z } from 'zod';
+import * as z from 'zod';
 import { splitFrontMatter } from '../frontMatter';
 import { CHAT_MODES, type ChatMode } from '../modes/chatMode';
 import { describeFileIssues } from '../schemaIssues';

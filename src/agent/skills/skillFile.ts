@@ -1,7 +1,7 @@
 // SKILL.md, as the Agent Skills layout defines it: YAML front matter with `name` and
 // `description`, then the instructions. Only the front matter goes into every prompt; the body
 // is read when the agent uses the skill.
-import { z } from 'zod';
+import * as z from 'zod';
 import { splitFrontMatter } from '../frontMatter';
 import { describeFileIssues } from '../schemaIssues';
 

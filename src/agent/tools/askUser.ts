@@ -1,6 +1,6 @@
 // ask_user: a question for the user, answered in the chat view (option buttons or free text) or
 // in an interactive terminal. The loop waits; Stop ends the wait. The answer is the tool result.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from './tool';
 import { failure } from './toolFailure';
 

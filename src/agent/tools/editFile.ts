@@ -1,7 +1,7 @@
 // edit_file: replace old_string with new_string, through review. The matching is the edit
 // engine's (src/agent/edits); this tool reads and decodes the file, keeps its byte-order mark,
 // proposes the result and tells the model what the changed lines now look like.
-import { z } from 'zod';
+import * as z from 'zod';
 import { applyEdit } from '../edits/index';
 import { withBom } from '../workspace/text';
 import { changedLines } from './changedLines';

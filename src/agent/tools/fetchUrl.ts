@@ -1,7 +1,7 @@
 // fetch_url: a web page as Markdown (or text, JSON) for the model. The user approves each fetch
 // unless the domain is on the allow list; private and loopback addresses are refused unless the
 // user allowed them (see ../web/httpGet.ts for how that holds against DNS tricks).
-import { z } from 'zod';
+import * as z from 'zod';
 import { FetchError, httpGet, type GetResult } from '../web/httpGet';
 import { pageKind, pageText } from '../web/pageText';
 import { DEFAULT_FETCH_POLICY, hostMatches, type FetchPolicy } from '../web/webPolicy';

@@ -1,6 +1,6 @@
 // get_diagnostics: the errors and warnings the editor's language servers report, for a file, a
 // folder or the whole workspace, one `path:line:col severity message (source)` line each.
-import { z } from 'zod';
+import * as z from 'zod';
 import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { defineTool } from './tool';
 import { failure, reportingFailures } from './toolFailure';

@@ -1,6 +1,6 @@
 // list_files: what is in a folder (optionally all the way down), folders marked with a trailing
 // slash, ignored files left out, capped with a count of what was not shown.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from './tool';
 import { reportingFailures } from './toolFailure';
 

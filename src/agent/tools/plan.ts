@@ -1,7 +1,7 @@
 // plan: the model's checklist for multi-step work. Each call replaces the whole list; the chat
 // view pins the latest above the input and the CLI prints it when it changes. The result is a
 // few tokens: the model already knows what it wrote.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLAN_STATUSES, PLAN_TOOL, isOpen, planProgress } from '../plan/planChecklist';
 import { defineTool } from './tool';
 

@@ -1,5 +1,5 @@
 // read_file: a text file with line numbers, a page at a time, saying what was left out.
-import { z } from 'zod';
+import * as z from 'zod';
 import { countLines } from '../workspace/text';
 import { formatBytes, numberWidth, numberedLine } from './fileDisplay';
 import { fileNotFound, loadTextFile } from './textFile';

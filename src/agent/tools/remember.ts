@@ -1,7 +1,7 @@
 // remember: the agent keeps a lesson for later conversations by proposing to add it to the
 // project's rules file (AGENTS.md, or .ouro/rules/learned.md when so configured). It is an edit
 // like any other, so the user reviews it; the project rules load it from the next conversation.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGENTS_FILE, RULES_FOLDER } from '../rules/projectRules';
 import { appendLesson, cleanLesson, lessonProblem } from '../rules/lessons';
 import { inEachFolder } from '../workspace/folderPaths';

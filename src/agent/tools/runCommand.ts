@@ -1,7 +1,7 @@
 // run_command: a shell command line in a workspace folder. Deny rules refuse it without asking;
 // an allow rule that covers every part of it runs it at once in the sandbox (outside one, see
 // containedVerdict); anything else waits for approval.
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkCommand, containedVerdict } from '../commands/commandPolicy';
 import type { CommandRunResult } from '../commands/commandRunner';
 import { join } from 'node:path';

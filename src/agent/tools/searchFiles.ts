@@ -1,6 +1,6 @@
 // search_files: a regular-expression search over the workspace (ripgrep, or plain Node where no
 // ripgrep is found), shown as `path:line: text` with a line of context, capped.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SearchMatch } from '../workspace/workspace';
 import { defineTool } from './tool';
 import { reportingFailures } from './toolFailure';

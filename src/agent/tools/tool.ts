@@ -1,5 +1,5 @@
 // The tool contract: one module per tool, each exporting a value made with `defineTool`.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Workspace } from '../workspace/workspace';
 import type { AgentEvent } from '../events';
 import type { CommandRunner } from '../commands/commandRunner';

@@ -1,7 +1,7 @@
 // use_skill: the prompt names each skill and says what it is for; this loads one's instructions
 // when the task calls for it, lists its files, and reads them (also for skills in the user's
 // home folder, which the file tools cannot reach).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SkillLibrary } from '../skills/skillLibrary';
 import { defineTool, type Tool } from './tool';
 import { failure, reportingFailures } from './toolFailure';

@@ -1,6 +1,6 @@
 // web_search: titles, URLs and snippets from the search API the user set up. Listed only when
 // one is configured; otherwise the system prompt says search is off.
-import { z } from 'zod';
+import * as z from 'zod';
 import { searchWeb, SearchError, type SearchConfig, type SearchHit } from '../web/searchApi';
 import { defineTool } from './tool';
 import { failure, reportingFailures } from './toolFailure';

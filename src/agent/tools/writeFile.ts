@@ -1,6 +1,6 @@
 // write_file: create a file or replace all of it, through review (`propose`). Replacing keeps
 // the file's conventions the model cannot see: its CRLF line endings and its byte-order mark.
-import { z } from 'zod';
+import * as z from 'zod';
 import { LARGE_WRITE_BYTES } from '../workspace/workspace';
 import { convertLineEndings, countLines, detectLineEnding, withBom } from '../workspace/text';
 import { count, formatBytes } from './fileDisplay';
