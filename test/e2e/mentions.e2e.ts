@@ -12,7 +12,7 @@ import { textReply } from '../fixtures/mockOpenAI';
 import { TestSite } from '../fixtures/webSite';
 import { lastContent } from './harness/modelScripts';
 import { useScenarios, type Scenario } from './harness/scenario';
-import { openFile, waitUntilIdle } from './harness/workbench';
+import { openFile, selectLines, waitUntilIdle } from './harness/workbench';
 
 const picker = (chat: FrameLocator) => chat.locator('#mention-picker');
 const names = (chat: FrameLocator) => picker(chat).locator('.slash-option .slash-name');
@@ -95,12 +95,7 @@ describe('@-mentions', function () {
     const scenario = await scenarios.open({ name: '17-mention-range', script: [textReply('That loop starts at 1.')] });
     const { page } = scenario;
     await openFile(page, 'math.js');
-    // Lines 3 to 5, as a person selects them: go to line 3, then Shift+Down three times.
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('3');
-    await page.keyboard.press('Enter');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
-    await page.locator('.statusbar', { hasText: 'selected' }).waitFor();
+    await selectLines(page, 3, 5);
     const chat = await scenario.openChat();
     const prompt = chat.locator('textarea#prompt');
     await prompt.click();

@@ -96,6 +96,25 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await activeTab(page).and(page.locator(`[aria-label*="${name}"]`)).waitFor();
 }
 
+/**
+ * Selects whole lines `from` to `to` in the active editor as a person does: Go to Line, then
+ * Shift+Down. Each step waits for what the status bar shows, so no key lands before the editor
+ * has focus again.
+ */
+export async function selectLines(page: Page, from: number, to: number): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+G');
+  await input.waitFor();
+  await input.fill(`:${from}`);
+  await input.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  await page.locator('.statusbar', { hasText: `Ln ${from}, Col 1` }).waitFor();
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+  for (let line = from; line <= to; line++) await page.keyboard.press('Shift+ArrowDown');
+  await page.locator('.statusbar', { hasText: 'selected' }).waitFor();
+}
+
 /** The text shown in the active editor (only the lines in view). */
 export function activeEditorLines(page: Page): Locator {
   return page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines');
