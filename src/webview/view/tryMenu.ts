@@ -54,27 +54,22 @@ export class TryMenu {
     if (focusButton) this.button.focus();
   }
 
+  /** Builds the entries once, then only updates them: replacing a focused entry would blur it and close the menu. */
   private draw(): void {
-    const focused = this.items().indexOf(document.activeElement as HTMLButtonElement);
-    const ways = Array.from({ length: MAX_ATTEMPTS - MIN_ATTEMPTS + 1 }, (_, i) => MIN_ATTEMPTS + i);
-    this.menu.replaceChildren(
-      h('button', { type: 'button', role: 'menuitem', 'data-attempts': '1' }, 'Send'),
-      ...ways.map((n) =>
-        h(
-          'button',
-          {
-            type: 'button',
-            role: 'menuitem',
-            'data-attempts': String(n),
-            title: this.reason ?? `Run it ${n} ways, each in its own worktree; the project's checks choose`,
-            ...(this.reason ? { 'aria-disabled': 'true' } : {}),
-          },
-          `Try ${n} ways`,
-        ),
-      ),
-      ...(this.reason ? [h('div', { class: 'send-menu-note' }, this.reason)] : []),
-    );
-    if (focused >= 0) this.items()[focused]?.focus();
+    if (!this.items().length) {
+      const ways = Array.from({ length: MAX_ATTEMPTS - MIN_ATTEMPTS + 1 }, (_, i) => MIN_ATTEMPTS + i);
+      this.menu.replaceChildren(
+        h('button', { type: 'button', role: 'menuitem', 'data-attempts': '1' }, 'Send'),
+        ...ways.map((n) => h('button', { type: 'button', role: 'menuitem', 'data-attempts': String(n) }, `Try ${n} ways`)),
+      );
+    }
+    for (const item of this.items().slice(1)) {
+      item.title = this.reason ?? `Run it ${item.dataset.attempts} ways, each in its own worktree; the project's checks choose`;
+      if (this.reason) item.setAttribute('aria-disabled', 'true');
+      else item.removeAttribute('aria-disabled');
+    }
+    this.menu.querySelector('.send-menu-note')?.remove();
+    if (this.reason) this.menu.append(h('div', { class: 'send-menu-note' }, this.reason));
   }
 
   private items(): HTMLButtonElement[] {
