@@ -7,42 +7,20 @@
 // chat view lists sessions running at once, shows each one's conversation, answers an approval,
 // sends a follow-up and stops one.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { delay, reply, text, textReply, toolCall, usage } from '../fixtures/mockOpenAI';
 import { answerIfUserSent, BUGGY_LINE, byFirstMessage, FIXED_LINE, fixBugScript, lastContent } from './harness/modelScripts';
-import { useScenarios, type Scenario } from './harness/scenario';
+import { useScenarios } from './harness/scenario';
+import { commitWorkspace, sessionsPane, startSession } from './harness/sessions';
 import { chatFrame, contextMenu, diffEditor, ouroActivity, runCommand, sendMessage, toolCard } from './harness/workbench';
 
 const PROMPT = 'fix the bug in src/math.js';
 
-function sessionsPane(page: Page) {
-  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Sessions' }) });
-}
-
 /** The number on Ouro's icon in the activity bar: the badges of its views added up. */
 function ouroBadge(page: Page) {
   return page.locator('.activitybar .action-item', { has: page.locator('a.action-label[aria-label^="Ouro"]') }).locator('.badge .badge-content');
-}
-
-/** The sample workspace as a repository with one commit (the test editor's Git extension is off; git itself is not). */
-function commitWorkspace(scenario: Scenario): (...args: string[]) => string {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: scenario.workspace, encoding: 'utf8' });
-  git('init', '-q');
-  git('add', '.');
-  git('commit', '-qm', 'start');
-  return git;
-}
-
-/** Starts a session from the palette's command with `prompt`. */
-async function startSession(page: Page, command: string, prompt: string): Promise<void> {
-  await runCommand(page, command);
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
-  await input.fill(prompt);
-  await input.press('Enter');
 }
 
 /** Switches the running editor between its light and dark themes, as a person does from the palette. */
@@ -68,7 +46,7 @@ describe('Worktree sessions in the editor', function () {
     await pane.waitFor();
     await scenario.shot('sessions-empty');
 
-    await startSession(page, 'Ouro: New Session in a Worktree', PROMPT);
+    await startSession(page, PROMPT);
     const row = pane.locator('.monaco-list-row', { hasText: PROMPT });
     await row.filter({ hasText: 'done' }).filter({ hasText: '1 file' }).waitFor({ timeout: 90_000 });
     assert.ok(scenario.read('src/math.js').includes(BUGGY_LINE), 'the workspace itself is not touched while the session works');
@@ -110,7 +88,7 @@ describe('Worktree sessions in the editor', function () {
     const { page } = scenario;
     commitWorkspace(scenario);
     await scenario.openChat();
-    await startSession(page, 'Ouro: New Session in a Worktree', 'which node is there');
+    await startSession(page, 'which node is there');
     const row = sessionsPane(page).locator('.monaco-list-row', { hasText: 'which node is there' });
     await row.filter({ hasText: 'waiting for you' }).waitFor({ timeout: 60_000 });
     // The Sessions view's badge and the chat view's, added up on Ouro's icon.
@@ -209,7 +187,7 @@ describe('Worktree sessions in the editor', function () {
     const card = toolCard(chat, 'write_file', 'waiting');
     await card.waitFor();
 
-    await startSession(page, 'Ouro: New Session Here', 'write the here file');
+    await startSession(page, 'write the here file', 'Ouro: New Session Here');
     const row = sessionsPane(page).locator('.monaco-list-row', { hasText: 'write the here file' });
     await row.filter({ hasText: 'waiting: another session is writing in this workspace' }).waitFor({ timeout: 60_000 });
     await page.locator('.notifications-toasts', { hasText: 'is waiting: another session is writing in this workspace' }).waitFor();
@@ -248,13 +226,6 @@ describe('Worktree sessions in the editor', function () {
     const chat = await scenario.openChat();
     // Room for the chat in the screenshots: the Changes view folded.
     await page.locator('.pane-header', { hasText: 'Changes' }).click();
-    const startSession = async (prompt: string) => {
-      await runCommand(page, 'Ouro: New Session in a Worktree');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor();
-      await input.fill(prompt);
-      await input.press('Enter');
-    };
     const toggle = chat.locator('.sessions-toggle');
     const sessionRow = (title: string) => chat.locator('.session-row', { hasText: title });
     const header = chat.locator('.session-header');
@@ -262,12 +233,12 @@ describe('Worktree sessions in the editor', function () {
       if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     };
 
-    await startSession('which node is there');
+    await startSession(page, 'which node is there');
     await toggle.filter({ hasText: '1 waiting' }).waitFor({ timeout: 60_000 });
     // The Sessions view's badge and the chat view's: one session waits.
     const badge = ouroBadge(page);
     await badge.filter({ hasText: '2' }).waitFor();
-    await startSession(PROMPT);
+    await startSession(page, PROMPT);
     await openList();
     await sessionRow(PROMPT).filter({ hasText: 'done' }).filter({ hasText: '1 file' }).waitFor({ timeout: 90_000 });
     await sessionRow('which node is there').filter({ hasText: 'waiting for you' }).waitFor();
@@ -299,7 +270,7 @@ describe('Worktree sessions in the editor', function () {
     await badge.filter({ hasText: /\d/ }).waitFor({ state: 'hidden' });
     await scenario.shot('allowed-session');
 
-    await startSession('count to a million');
+    await startSession(page, 'count to a million');
     await openList();
     await sessionRow('count to a million').filter({ hasText: 'running' }).click();
     await header.filter({ hasText: 'count to a million' }).locator('.session-stop').click();

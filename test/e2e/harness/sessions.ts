@@ -18,9 +18,9 @@ export function commitWorkspace(scenario: Scenario): (...args: string[]) => stri
   return git;
 }
 
-/** "Ouro: New Session in a Worktree" with `prompt`. */
-export async function startWorktreeSession(page: Page, prompt: string): Promise<void> {
-  await runCommand(page, 'Ouro: New Session in a Worktree');
+/** A session started from the palette with `prompt`: in a worktree, or with "Ouro: New Session Here". */
+export async function startSession(page: Page, prompt: string, command = 'Ouro: New Session in a Worktree'): Promise<void> {
+  await runCommand(page, command);
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor();
   await input.fill(prompt);
@@ -31,7 +31,7 @@ export async function startWorktreeSession(page: Page, prompt: string): Promise<
 export async function finishedSession(scenario: Scenario, prompt: string): Promise<Locator> {
   commitWorkspace(scenario);
   await scenario.openChat();
-  await startWorktreeSession(scenario.page, prompt);
+  await startSession(scenario.page, prompt);
   const row = sessionsPane(scenario.page).locator('.monaco-list-row', { hasText: prompt });
   await row.filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
   return row;
