@@ -7,6 +7,7 @@ import { codeServerEntry } from '../test/e2e/harness/editorInstall.cjs';
 import { openScenario } from '../test/e2e/harness/scenario';
 import { EXTENSION_ID, activeEditorLines, focusWorkbench, runCommand } from '../test/e2e/harness/workbench';
 import type { Page } from 'playwright-core';
+import { median } from './stats';
 
 const RUNS = Number(process.env.BENCH_ACTIVATION_RUNS ?? 3);
 const ACTIVATE_GOAL_MS = 50;
@@ -67,9 +68,4 @@ async function activationTimes(page: Page): Promise<ActivationTimes> {
   const [, , loadCode, callActivate, , event] = cells;
   if (cells[0] !== EXTENSION_ID || Number.isNaN(Number(callActivate))) throw new Error(`unexpected activation row: ${cells.join(' | ')}`);
   return { loadCode: Number(loadCode), callActivate: Number(callActivate), event };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }

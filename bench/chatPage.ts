@@ -38,8 +38,3 @@ export async function openChatPage(browser: Browser, url: string): Promise<Page>
   await page.waitForSelector('#prompt');
   return page;
 }
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}

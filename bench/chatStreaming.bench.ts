@@ -3,7 +3,8 @@
 // Chromium. What the user feels is the longest gap between two drawn frames (goal: under 50 ms).
 import type { HostMessage } from '../src/protocol/messages';
 import { launchChromium } from '../test/e2e/harness/browser';
-import { median, openChatPage, serveChatPage } from './chatPage';
+import { openChatPage, serveChatPage } from './chatPage';
+import { median } from './stats';
 
 const REPLY_CHARS = 45_000;
 const CHUNKS = 2_000;

@@ -5,7 +5,8 @@ import type { Message } from '../src/agent/conversation';
 import { transcriptOf } from '../src/host/chat/conversationTranscript';
 import type { HostMessage } from '../src/protocol/messages';
 import { launchChromium } from '../test/e2e/harness/browser';
-import { median, openChatPage, serveChatPage } from './chatPage';
+import { openChatPage, serveChatPage } from './chatPage';
+import { median } from './stats';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2_000);
 const RUNS = 5;

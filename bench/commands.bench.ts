@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { checkCommand } from '../src/agent/commands/commandPolicy';
 import { NodeCommandRunner } from '../src/agent/commands/nodeCommandRunner';
 import { capOutput, OutputCollector } from '../src/agent/commands/outputCapper';
+import { median } from './stats';
 
 const rules = { allow: ['npm test', 'git status', 'git diff', 'git log'], deny: ['rm', 'git push'] };
 const lines = [
@@ -62,10 +63,6 @@ async function timeEach(count: number, work: (i: number) => Promise<void>): Prom
 
 function bareSpawn(): Promise<void> {
   return new Promise((resolve) => spawn('/bin/bash', ['-c', 'true'], { stdio: 'ignore' }).once('close', () => resolve()));
-}
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
 function p95(values: number[]): number {

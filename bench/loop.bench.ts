@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import OpenAI from 'openai';
 import { done, exactly, finish, startMockServer, text, toolCall, usage, type Turn } from '../test/fixtures/mockOpenAI';
 import type * as Subjects from './loopSubjects';
+import { median } from './stats';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -79,11 +80,6 @@ async function bareLoop(url: string): Promise<number> {
     }
   }
   return performance.now() - started;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export async function run(): Promise<string[]> {

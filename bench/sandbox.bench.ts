@@ -13,6 +13,7 @@ import { NodeCommandRunner } from '../src/agent/commands/nodeCommandRunner';
 import { NO_NETWORK, networkAllowed, type NetworkAccess } from '../src/agent/commands/sandbox/networkAccess';
 import { SandboxedRunner } from '../src/agent/commands/sandbox/sandboxedRunner';
 import { sandboxSupport } from '../src/agent/commands/sandbox/sandboxSupport';
+import { median } from './stats';
 
 const RUNS = 15;
 const JOB_GOAL = 1.2;
@@ -77,9 +78,4 @@ async function proxyCost(bare: NodeCommandRunner, sandbox: { kind: 'bubblewrap';
     await boxed.dispose();
     server.close();
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
