@@ -135,7 +135,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const hereSessions = new HereSessions(sessionsView, writeLock, worktreeRunner.model, log, sessionDocuments, vscode.Uri.joinPath(context.globalStorageUri, 'here-sessions').fsPath);
   const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands, tries, writeLock });
   const pushState = () => void controller.pushState();
-  const chatSessions = new ChatSessions({ sessions: sessionsView, runner: worktreeRunner, post: (message) => view.post(message), badge: (badge) => view.badge(badge), log });
+  const chatSessions = new ChatSessions({ sessions: sessionsView, runner: worktreeRunner, post: (message) => view.post(message), log });
   // The session list sees each message first: while a worktree session is shown, Stop, Send and its approvals are its own.
   view.onMessage = (message) => {
     if (!chatSessions.handle(message)) controller.handle(message);

@@ -14,7 +14,7 @@ import { delay, reply, text, textReply, toolCall, usage } from '../fixtures/mock
 import { answerIfUserSent, BUGGY_LINE, byFirstMessage, FIXED_LINE, fixBugScript, lastContent } from './harness/modelScripts';
 import { useScenarios } from './harness/scenario';
 import { commitWorkspace, sessionsPane, startSession } from './harness/sessions';
-import { chatFrame, contextMenu, diffEditor, ouroActivity, runCommand, sendMessage, toolCard } from './harness/workbench';
+import { chatFrame, activeEditorLines, contextMenu, diffEditor, ouroActivity, runCommand, sendMessage, toolCard } from './harness/workbench';
 
 const PROMPT = 'fix the bug in src/math.js';
 
@@ -91,9 +91,9 @@ describe('Worktree sessions in the editor', function () {
     await startSession(page, 'which node is there');
     const row = sessionsPane(page).locator('.monaco-list-row', { hasText: 'which node is there' });
     await row.filter({ hasText: 'waiting for you' }).waitFor({ timeout: 60_000 });
-    // The Sessions view's badge and the chat view's, added up on Ouro's icon.
+    // The Sessions view's badge, on Ouro's icon too: one waiting session counts once.
     const badge = ouroBadge(page);
-    await badge.filter({ hasText: '2' }).waitFor();
+    await badge.filter({ hasText: /^1$/ }).waitFor();
     // The question is a notification: a toast, or in the notification centre once the toast is gone.
     const ask = page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item', { hasText: 'asks to run node --version' }).first();
     if (!(await ask.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
@@ -235,9 +235,9 @@ describe('Worktree sessions in the editor', function () {
 
     await startSession(page, 'which node is there');
     await toggle.filter({ hasText: '1 waiting' }).waitFor({ timeout: 60_000 });
-    // The Sessions view's badge and the chat view's: one session waits.
+    // One session waits: Ouro's icon counts it once.
     const badge = ouroBadge(page);
-    await badge.filter({ hasText: '2' }).waitFor();
+    await badge.filter({ hasText: /^1$/ }).waitFor();
     await startSession(page, PROMPT);
     await openList();
     await sessionRow(PROMPT).filter({ hasText: 'done' }).filter({ hasText: '1 file' }).waitFor({ timeout: 90_000 });
@@ -251,6 +251,10 @@ describe('Worktree sessions in the editor', function () {
     await chat.locator('#messages', { hasText: 'Fixed: the loop starts at 0.' }).waitFor();
     await toolCard(chat, 'edit_file', 'done').waitFor();
     await scenario.shot('finished-session');
+    // Its file link opens the worktree's copy, with the fix, not the workspace's, still buggy.
+    await toolCard(chat, 'edit_file', 'done').locator('button.open-file').click();
+    await activeEditorLines(page).filter({ hasText: FIXED_LINE }).waitFor();
+    assert.ok(scenario.read('src/math.js').includes(BUGGY_LINE));
     // What is sent while a finished session is shown is its follow-up: it runs again in its worktree, not in the chat.
     await chat.locator('#prompt').fill('also say why');
     await chat.locator('#prompt').press('Enter');

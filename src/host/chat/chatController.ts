@@ -54,6 +54,7 @@ import { chatChecks } from './chatChecks';
 import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
 import { conversationKey, type TryNWays } from '../sessions/tryNWays';
 import { handleTry } from './chatTries';
+import { showPath, type ShownLines } from './showPath';
 import { lockedWrites, type WorkspaceWriteLock } from '../../agent/sessions/writeLock';
 
 /** The chat's turn, as the workspace's write lock knows it. */
@@ -201,7 +202,7 @@ export class ChatController {
         void vscode.env.clipboard.writeText(message.text);
         return;
       case 'openFile':
-        void this.openFile(message.path, message.startLine, message.endLine);
+        void this.openFile(message.path, message);
         return;
       case 'searchHistory':
         void this.deps.history.show(message.query);
@@ -596,19 +597,9 @@ export class ChatController {
     decisions.decide(toolCallId, { accepted: true, reason: alwaysAllowedNote(rules) });
   }
 
-  private async openFile(path: string, startLine?: number, endLine?: number): Promise<void> {
-    try {
-      const uri = await this.deps.workspace.uriOf(path);
-      // A mentioned folder's chip shows the folder in the explorer.
-      if ((await this.deps.workspace.stat(path))?.type === 'directory') await vscode.commands.executeCommand('revealInExplorer', uri);
-      else await vscode.window.showTextDocument(uri, { preview: true, ...(startLine ? { selection: linesRange(startLine, endLine ?? startLine) } : {}) });
-    } catch (error) {
-      void vscode.window.showWarningMessage(`Ouro: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  private openFile(path: string, lines: ShownLines): Promise<void> {
+    const { workspace } = this.deps;
+    // A mentioned folder's chip shows the folder in the explorer.
+    return showPath(async () => ({ uri: await workspace.uriOf(path), directory: (await workspace.stat(path))?.type === 'directory' }), lines);
   }
-}
-
-/** Whole lines, 1-based and inclusive, as a selection (the editor clamps a range past the end). */
-function linesRange(startLine: number, endLine: number): vscode.Range {
-  return new vscode.Range(startLine - 1, 0, endLine, 0);
 }

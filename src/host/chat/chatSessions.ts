@@ -2,17 +2,20 @@
 // sent whenever they change) and, when the person picks one, its conversation, live while it
 // runs (from the runner's events). While the person looks at a session, what the view sends is
 // that session's: Stop stops it, Allow / Deny answer its approval, Send is a follow-up once it
-// has finished. Everything else goes on to the chat, whose own turn never stops for this.
+// has finished, a file link opens the worktree's file. Everything else goes on to the chat,
+// whose own turn never stops for this.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { parseConversation } from '../../agent/history/conversationFile';
+import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
 import type { HostMessage, TranscriptMessage, WebviewMessage } from '../../protocol/messages';
 import type { WorktreeRunner } from '../sessions/newSession';
 import { transcriptFile } from '../sessions/sessionRunner';
-import { viewOf, waitingBadge } from '../sessions/sessionRows';
+import { viewOf } from '../sessions/sessionRows';
 import type { SessionsView } from '../sessions/sessionsView';
 import { transcriptOf } from './conversationTranscript';
+import { showPath, type ShownLines } from './showPath';
 import { Transcript } from './transcript';
 
 const ROWS_DELAY_MS = 100;
@@ -24,8 +27,6 @@ export interface ChatSessionsDeps {
   sessions: SessionsView;
   runner: WorktreeRunner;
   post(message: HostMessage): void;
-  /** The chat view's badge: how many sessions wait for the person. */
-  badge(badge: vscode.ViewBadge | undefined): void;
   log: vscode.LogOutputChannel;
 }
 
@@ -34,6 +35,8 @@ export class ChatSessions implements vscode.Disposable {
   private viewing: string | undefined;
   /** The conversations of the sessions this window ran, as they came. */
   private readonly live = new Map<string, Transcript>();
+  /** The sessions that run here, in the workspace, as the rows last said. */
+  private hereBranches = new Set<string>();
   private rowsTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[];
 
@@ -72,6 +75,11 @@ export class ChatSessions implements vscode.Disposable {
       case 'send':
         void this.followUp(branch, message.text);
         return true;
+      case 'openFile':
+        // A session here works in the workspace: the chat opens its files.
+        if (this.hereBranches.has(branch)) return false;
+        void this.openFile(branch, message.path, message);
+        return true;
       default:
         return CHAT_ONLY.has(message.type);
     }
@@ -82,6 +90,15 @@ export class ChatSessions implements vscode.Disposable {
     if (!branch) return;
     const transcript = this.live.get(branch)?.all() ?? (await this.saved(branch));
     if (this.viewing === branch) this.deps.post({ type: 'sessionView', branch, transcript });
+  }
+
+  /** A file link in a worktree session's conversation: the worktree's file, not the workspace's. */
+  private openFile(branch: string, path: string, lines: ShownLines): Promise<void> {
+    return showPath(async () => {
+      const sessions = await this.deps.sessions.required();
+      const files = new NodeWorkspace((await sessions.get(branch)).root);
+      return { uri: vscode.Uri.file(await files.absolutePath(path)), directory: (await files.stat(path))?.type === 'directory' };
+    }, lines);
   }
 
   private stop(branch: string): void {
@@ -144,8 +161,8 @@ export class ChatSessions implements vscode.Disposable {
 
   private async postRows(): Promise<void> {
     const rows = await this.deps.sessions.listRows().catch((error: Error) => (this.deps.log.warn(`sessions: ${error.message}`), []));
+    this.hereBranches = new Set(rows.filter((row) => row.here).map((row) => row.branch));
     this.deps.post({ type: 'sessions', rows: rows.map(viewOf) });
-    this.deps.badge(waitingBadge(rows));
   }
 
   dispose(): void {

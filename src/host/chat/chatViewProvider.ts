@@ -12,7 +12,6 @@ export const CHAT_VIEW_ID = 'ouro.chat';
 export class ChatViewProvider implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
   private description: string | undefined;
-  private badgeShown: vscode.ViewBadge | undefined;
   /** Set by the composition root once the controller exists. */
   onMessage: (message: WebviewMessage) => void = () => {};
 
@@ -24,7 +23,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     view.description = this.description;
-    view.badge = this.badgeShown;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     view.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
@@ -53,16 +51,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
   describe(description: string | undefined): void {
     this.description = description;
     if (this.view) this.view.description = description;
-  }
-
-  /**
-   * The number on the view's title (sessions waiting for the person). The editor does not take a
-   * webview view's badge away when it is set to undefined; a badge of 0 is not drawn.
-   */
-  badge(badge: vscode.ViewBadge | undefined): void {
-    badge ??= this.badgeShown ? { value: 0, tooltip: '' } : undefined;
-    this.badgeShown = badge;
-    if (this.view) this.view.badge = badge;
   }
 
   /** Dropped when no view is showing: the view asks for a snapshot when it loads. */
