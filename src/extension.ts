@@ -129,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const terminalCommands = new LastTerminalCommands();
   const sessionsView = new SessionsView(context.globalStorageUri, log);
   const sessionDocuments = new BaseContent();
-  const worktreeRunner = new WorktreeRunner(sessionsView, () => sessionModel(apiKeys, log), log, sessionDocuments);
+  const worktreeRunner = new WorktreeRunner(sessionsView, (variant) => sessionModel(apiKeys, log, variant), log, sessionDocuments);
   const writeLock = new WorkspaceWriteLock();
   const tries = new TryNWays({ view: sessionsView, model: worktreeRunner.model, log, post: (message) => transcript.add(message), store: context.workspaceState, conversation: () => conversationKey(agent.conversation), documents: sessionDocuments });
   const hereSessions = new HereSessions(sessionsView, writeLock, worktreeRunner.model, log, sessionDocuments, vscode.Uri.joinPath(context.globalStorageUri, 'here-sessions').fsPath);

@@ -31,6 +31,9 @@ export interface TryAttemptView {
   cost?: number;
   /** Applied to the workspace from the card. */
   applied?: boolean;
+  /** What it ran with when the attempts differ (ouro.tryWays): another model, a temperature. */
+  model?: string;
+  temperature?: number;
 }
 
 export interface TryCardView {

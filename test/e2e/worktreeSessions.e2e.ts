@@ -115,11 +115,14 @@ describe('Worktree sessions in the editor', function () {
     const scenario = await scenarios.open({
       name: '18-try-2-ways-in-chat',
       script: [...attempt(wrong, 1000), ...attempt(FIXED_LINE, 2000)],
-      settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false },
+      // The second attempt samples hotter, so that it differs from the first.
+      settings: { 'workbench.colorTheme': 'Default Light Modern', 'ouro.checksBeforeDone': false, 'ouro.tryWays.temperature': 0.9 },
     });
     const { page } = scenario;
     const git = commitWorkspace(scenario);
     let chat = await scenario.openChat();
+    // Room for the card in the screenshots: the Changes view folded.
+    await page.locator('.pane-header', { hasText: 'Changes' }).click();
     await chat.locator('textarea#prompt').fill(PROMPT);
     // The menu beside Send, by keyboard: the first entry is Send, the next Try 2 ways.
     await chat.locator('#send-menu').focus();
@@ -141,6 +144,9 @@ describe('Worktree sessions in the editor', function () {
     await second.locator('.try-tokens', { hasText: '6,360' }).waitFor();
     await first.locator('.try-check.failed').waitFor();
     await second.locator('.try-check.passed').waitFor();
+    await second.locator('.try-variant', { hasText: 'temperature 0.9' }).waitFor();
+    assert.equal(await first.locator('.try-variant').count(), 0);
+    assert.deepEqual(scenario.mock.requests.map((body) => (body as { temperature?: number }).temperature), [undefined, undefined, undefined, 0.9, 0.9, 0.9]);
     await scenario.shot('table');
 
     // The window reloads: the card comes back with the conversation's chat.

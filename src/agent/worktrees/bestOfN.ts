@@ -12,12 +12,28 @@ export const MAX_ATTEMPTS = 5;
 export interface AttemptRun {
   /** The model it ran with, when the attempts' models differ. */
   model?: string;
+  /** Its sampling temperature, when the attempts' temperatures differ. */
+  temperature?: number;
   /** How the agent ended: stop (it finished), max_steps, error, cancelled... */
   ended: string;
   error?: string;
   tokens: number;
   /** In dollars, when the model's price is known. */
   cost?: number;
+}
+
+/** How the attempts may differ: models taken in turn, and a temperature for all but the first. */
+export interface AttemptVariety {
+  models?: readonly string[];
+  temperature?: number;
+}
+
+/** What attempt `attempt` (1-based) runs with; an empty answer: the caller's own model, as it is. */
+export function attemptVariant(attempt: number, variety: AttemptVariety): { model?: string; temperature?: number } {
+  const model = variety.models?.length ? variety.models[(attempt - 1) % variety.models.length] : undefined;
+  // The first attempt keeps the model's own sampling; the others spread out from it.
+  const temperature = attempt > 1 ? variety.temperature : undefined;
+  return { ...(model ? { model } : {}), ...(temperature !== undefined ? { temperature } : {}) };
 }
 
 export interface CheckResult {

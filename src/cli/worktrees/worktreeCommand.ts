@@ -9,7 +9,7 @@ import { isolatedRunner } from '../../agent/commands/sandbox/isolatedRunner';
 import type { AgentEvent } from '../../agent/events';
 import { costOf, priceFor } from '../../agent/usage/pricing';
 import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
-import { runBestOfN, type AttemptRun } from '../../agent/worktrees/bestOfN';
+import { attemptVariant, runBestOfN, type AttemptRun } from '../../agent/worktrees/bestOfN';
 import { runCheckIn } from '../../agent/worktrees/runCheck';
 import { WorktreeSessions } from '../../agent/worktrees/worktreeSessions';
 import type { CliOptions } from '../args';
@@ -81,14 +81,13 @@ async function bestOfMain(options: CliOptions, io: CliIo, runPrompt: RunPrompt, 
       copy: options.copy,
       signal: controller.signal,
       run: async (session, attempt) => {
-        const models = options.attemptModels;
-        const model = models ? models[(attempt - 1) % models.length] : options.model;
+        const variant = attemptVariant(attempt, { models: options.attemptModels, temperature: options.attemptTemperature });
+        const model = variant.model ?? options.model;
         const price = model ? priceFor(model) : undefined;
-        const run: AttemptRun = { ...(models ? { model } : {}), ended: 'error', tokens: 0, ...(price ? { cost: 0 } : {}) };
+        const run: AttemptRun = { ...variant, ended: 'error', tokens: 0, ...(price ? { cost: 0 } : {}) };
         // The attempts' work goes to stderr; stdout keeps the table. The checks run after each
         // attempt, here: the attempt is not asked to run them itself as well.
-        const temperature = attempt > 1 && options.attemptTemperature !== undefined ? { temperature: options.attemptTemperature } : {};
-        await runPrompt({ ...options, model, ...temperature, cwd: session.root, json: false, noChecks: true }, { stdout: io.stderr, stderr: io.stderr }, (event) => {
+        await runPrompt({ ...options, ...variant, model, cwd: session.root, json: false, noChecks: true }, { stdout: io.stderr, stderr: io.stderr }, (event) => {
           if (event.type === 'usage') {
             run.tokens += event.usage.promptTokens + event.usage.completionTokens;
             if (price && run.cost !== undefined) run.cost += costOf(event.usage, price);

@@ -28,8 +28,9 @@ export type ChatModelChoice =
 /**
  * The model for the next turn, or why there is none. `storedKey` is the key from secret
  * storage (OPENAI_API_KEY is the fallback); `log` receives lines already stripped of the key.
+ * `temperature` is sent to an OpenAI-compatible endpoint (VS Code's language models choose their own).
  */
-export async function createChatModel(settings: OuroSettings, storedKey: string | undefined, log: (line: string) => void): Promise<ChatModelChoice> {
+export async function createChatModel(settings: OuroSettings, storedKey: string | undefined, log: (line: string) => void, temperature?: number): Promise<ChatModelChoice> {
   if (settings.provider === 'vscode-lm') return languageModel(settings);
   const endpoint = resolveEndpoint(settings, process.env, storedKey);
   if (!isConfigured(endpoint) || !endpoint.baseURL) {
@@ -40,6 +41,7 @@ export async function createChatModel(settings: OuroSettings, storedKey: string 
     baseURL: endpoint.baseURL,
     apiKey,
     model: endpoint.model,
+    temperature,
     log: (line) => log(redact(line, [apiKey])),
   });
   const model = withToolMode(client, toolModeFor(settings.toolMode, endpoint.model));

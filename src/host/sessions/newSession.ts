@@ -21,12 +21,13 @@ import type { SessionRow } from './sessionRows';
 import type { SessionsView } from './sessionsView';
 import { readWorktreeCopy } from './worktreeSettings';
 
-/** The model for a new session, or why there is none. */
-export type SessionModel = () => Promise<{ model: Model } | { problem: string }>;
+/** The model for a new session (another model or temperature on the chat's endpoint when asked), or why there is none. */
+export type SessionModel = (variant?: { model?: string; temperature?: number }) => Promise<{ model: Model } | { problem: string }>;
 
-/** The chat's model as the settings name it now. */
-export async function sessionModel(apiKeys: ApiKeyStore, log: vscode.LogOutputChannel): ReturnType<SessionModel> {
-  const choice = await createChatModel(readSettings(), await apiKeys.stored(), (line) => log.info(line));
+/** The chat's model as the settings name it now, or `variant`'s. */
+export async function sessionModel(apiKeys: ApiKeyStore, log: vscode.LogOutputChannel, variant: { model?: string; temperature?: number } = {}): ReturnType<SessionModel> {
+  const settings = readSettings();
+  const choice = await createChatModel({ ...settings, model: variant.model ?? settings.model }, await apiKeys.stored(), (line) => log.info(line), variant.temperature);
   return choice.kind === 'ready' ? { model: choice.model } : { problem: choice.reason };
 }
 

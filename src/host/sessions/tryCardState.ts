@@ -1,7 +1,7 @@
 // The "Try N ways" card's state, folded from the run's events: which attempt runs or is checked,
 // each check as it ends, each attempt's score, then the winner. Pure: the chat posts each new
 // card; a card saved before a reload comes back stopped if its run is gone.
-import type { BestOfNEvent, BestOfNResult, CheckResult } from '../../agent/worktrees/bestOfN';
+import type { AttemptRun, BestOfNEvent, BestOfNResult, CheckResult } from '../../agent/worktrees/bestOfN';
 import type { TryAttemptView, TryCardView, TryCheckView } from '../../protocol/tryCard';
 
 export function newCard(id: string, title: string, of: number, checks: readonly string[], checkSource?: string): TryCardView {
@@ -14,7 +14,7 @@ export function foldEvent(card: TryCardView, event: BestOfNEvent): TryCardView {
     case 'attempt_started':
       return withAttempt(card, event.attempt, (row) => ({ ...row, branch: event.branch, state: 'running' }));
     case 'attempt_ended':
-      return withAttempt(card, event.attempt, (row) => ({ ...row, state: 'checking', ended: event.run.ended, tokens: event.run.tokens, ...(event.run.error ? { error: event.run.error } : {}), ...(event.run.cost !== undefined ? { cost: event.run.cost } : {}) }));
+      return withAttempt(card, event.attempt, (row) => ({ ...row, ...variantOf(event.run), state: 'checking', ended: event.run.ended, tokens: event.run.tokens, ...(event.run.error ? { error: event.run.error } : {}), ...(event.run.cost !== undefined ? { cost: event.run.cost } : {}) }));
     case 'check_ended':
       return withAttempt(card, event.attempt, (row) => ({ ...row, checks: [...row.checks, checkView(event.check)] }));
     case 'attempt_scored': {
@@ -66,4 +66,9 @@ export function withAttempt(card: TryCardView, attempt: number, change: (row: Tr
 
 function checkView(check: CheckResult): TryCheckView {
   return { command: check.command, passed: check.passed, timedOut: check.timedOut, exitCode: check.exitCode, output: check.output };
+}
+
+/** What an attempt ran with, when the attempts differ. */
+function variantOf(run: AttemptRun): Pick<TryAttemptView, 'model' | 'temperature'> {
+  return { ...(run.model !== undefined ? { model: run.model } : {}), ...(run.temperature !== undefined ? { temperature: run.temperature } : {}) };
 }

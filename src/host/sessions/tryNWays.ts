@@ -11,7 +11,7 @@ import { findProjectChecks } from '../../agent/checks/projectChecks';
 import { NodeCommandRunner } from '../../agent/commands/nodeCommandRunner';
 import { isolatedRunner } from '../../agent/commands/sandbox/isolatedRunner';
 import { NodeWorkspace } from '../../agent/workspace/nodeWorkspace';
-import { MAX_ATTEMPTS, MIN_ATTEMPTS, runBestOfN } from '../../agent/worktrees/bestOfN';
+import { attemptVariant, MAX_ATTEMPTS, MIN_ATTEMPTS, runBestOfN } from '../../agent/worktrees/bestOfN';
 import { titleOf } from '../../agent/worktrees/branchName';
 import { runCheckIn } from '../../agent/worktrees/runCheck';
 import type { TranscriptMessage } from '../../protocol/messages';
@@ -22,7 +22,7 @@ import { applySession, closeTabsUnder } from './sessionActions';
 import { inWorktree, runSession } from './sessionRunner';
 import type { SessionsView } from './sessionsView';
 import { chosenAttempt, failCard, finishCard, foldEvent, interrupted, newCard, withAttempt } from './tryCardState';
-import { readWorktreeCopy } from './worktreeSettings';
+import { readTryWays, readWorktreeCopy } from './worktreeSettings';
 
 /** What a check prints is kept to this much: the evidence, not the whole log. */
 const CHECK_OUTPUT_LIMITS = { maxLines: 80, maxBytes: 8 * 1024 };
@@ -95,6 +95,7 @@ export class TryNWays implements vscode.Disposable {
       if (sessions instanceof Error) throw new Error(`trying several ways needs worktrees: ${sessions.message}`);
       const chosen = await this.deps.model();
       if ('problem' in chosen) throw new Error(chosen.problem);
+      const variety = readTryWays();
       const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.uri.scheme === 'file');
       if (!folder) throw new Error('open a folder first');
       const found = await findProjectChecks(new NodeWorkspace(folder.uri.fsPath), stringsOf(vscode.workspace.getConfiguration('ouro').get('checks')));
@@ -114,10 +115,14 @@ export class TryNWays implements vscode.Disposable {
           checks,
           copy: readWorktreeCopy().entries,
           signal: controller.signal,
-          run: async (session) => {
+          run: async (session, attempt) => {
             this.deps.view.refresh();
-            const end = await runSession({ ...inWorktree(sessions, session), prompt, model: chosen.model, log: this.deps.log, signal: controller.signal, waiting: (waiting) => this.deps.view.setWaiting(session.branch, waiting) });
-            return { ended: end.ended, tokens: end.tokens, ...(end.reason ? { error: end.reason } : {}), ...(end.cost !== undefined ? { cost: end.cost } : {}) };
+            // Another model or temperature for this attempt, as ouro.tryWays asks.
+            const variant = attemptVariant(attempt, variety);
+            const own = variant.model !== undefined || variant.temperature !== undefined ? await this.deps.model(variant) : chosen;
+            if ('problem' in own) return { ...variant, ended: 'error', tokens: 0, error: own.problem };
+            const end = await runSession({ ...inWorktree(sessions, session), prompt, model: own.model, log: this.deps.log, signal: controller.signal, waiting: (waiting) => this.deps.view.setWaiting(session.branch, waiting) });
+            return { ...variant, ended: end.ended, tokens: end.tokens, ...(end.reason ? { error: end.reason } : {}), ...(end.cost !== undefined ? { cost: end.cost } : {}) };
           },
           runCheck: (command, session) => runCheckIn(runner, command, session.root, { signal: controller.signal }),
           onEvent: (event) => {

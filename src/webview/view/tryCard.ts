@@ -35,6 +35,7 @@ function attemptRows(card: TryCardView, row: TryAttemptView, over: boolean): HTM
   const winner = card.winner === row.attempt;
   const failing = row.checks.filter((check) => !check.passed);
   const usable = row.branch && row.state !== 'discarded';
+  const variant = variantLine(row);
   return h(
     'tbody',
     { class: `try-attempt${winner ? ' winner' : ''}`, 'data-attempt': String(row.attempt), 'data-state': row.state },
@@ -46,13 +47,14 @@ function attemptRows(card: TryCardView, row: TryAttemptView, over: boolean): HTM
       h('td', { class: 'line-counts' }, row.changedFiles === undefined ? '–' : h('span', {}, h('span', { class: 'lines-added' }, `+${row.added ?? 0}`), ' ', h('span', { class: 'lines-removed' }, `−${row.removed ?? 0}`), h('div', { class: 'try-files' }, `${row.changedFiles} file${row.changedFiles === 1 ? '' : 's'}`))),
       h('td', { class: 'try-tokens' }, row.tokens === undefined ? '–' : row.tokens.toLocaleString('en-US'), row.cost !== undefined && h('div', {}, `$${row.cost.toFixed(4)}`)),
     ),
-    (usable || failing.length > 0 || row.error) &&
+    (usable || failing.length > 0 || row.error || variant) &&
       h(
         'tr',
         { class: 'try-more' },
         h(
           'td',
           { colspan: '4' },
+          variant,
           row.error && h('div', { class: 'try-error' }, row.error),
           ...failing.map((check) =>
             h('details', { class: 'try-output' }, h('summary', {}, `${check.command} ${check.timedOut ? 'timed out' : `failed (exit ${check.exitCode ?? '?'})`}`), h('pre', {}, check.output.trim() || '(no output)')),
@@ -73,6 +75,12 @@ function checkMark(command: string, row: TryAttemptView, index: number): HTMLEle
   const check = row.checks[index];
   if (!check) return h('span', { class: 'try-check pending', title: `${command}: not run` }, icon('circle-outline'));
   return h('span', { class: `try-check ${check.passed ? 'passed' : 'failed'}`, title: `${command}: ${check.passed ? 'passed' : check.timedOut ? 'timed out' : 'failed'}` }, icon(check.passed ? 'pass' : 'error'));
+}
+
+/** What the attempt ran with when the attempts differ: "Ran with gpt-4o-mini, temperature 0.8". */
+function variantLine(row: TryAttemptView): HTMLElement | false {
+  const words = [row.model, row.temperature !== undefined && `temperature ${row.temperature}`].filter(Boolean).join(', ');
+  return words !== '' && h('div', { class: 'try-variant' }, `Ran with ${words}`);
 }
 
 function rowState(row: TryAttemptView): string {

@@ -3,7 +3,7 @@
 // each row, "Discard the others" once it is over), the host's copy replaced in place, and `/try N`.
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
-import type { AttemptResult, BestOfNEvent } from '../../../src/agent/worktrees/bestOfN';
+import { attemptVariant, type AttemptResult, type BestOfNEvent } from '../../../src/agent/worktrees/bestOfN';
 import { Transcript } from '../../../src/host/chat/transcript';
 import { parseTry } from '../../../src/host/chat/chatTries';
 import { chosenAttempt, failCard, finishCard, foldEvent, interrupted, newCard, withAttempt } from '../../../src/host/sessions/tryCardState';
@@ -76,6 +76,20 @@ describe('Try N ways in the chat', () => {
     assert.deepEqual([...second.querySelectorAll<HTMLButtonElement>('button.try-action')].map((button) => [button.dataset.tryAction, button.dataset.attempt]), [['review', '2'], ['apply', '2']]);
     assert.match(element.querySelector('.try-footer button')!.textContent!, /Discard the other \(1\)/);
     assert.equal(element.querySelector('[data-try-action="stop"]'), null);
+  });
+
+  it('gives each attempt its model in turn and a temperature after the first, as ouro.tryWays asks, and names them in the table', () => {
+    assert.deepEqual([1, 2, 3].map((attempt) => attemptVariant(attempt, {})), [{}, {}, {}]);
+    assert.deepEqual([1, 2, 3].map((attempt) => attemptVariant(attempt, { temperature: 0.9 })), [{}, { temperature: 0.9 }, { temperature: 0.9 }]);
+    assert.deepEqual(
+      [1, 2, 3].map((attempt) => attemptVariant(attempt, { models: ['small', 'large'], temperature: 0 })),
+      [{ model: 'small' }, { model: 'large', temperature: 0 }, { model: 'small', temperature: 0 }],
+    );
+    let card = foldEvent(start, { type: 'attempt_ended', attempt: 1, run: { ended: 'stop', tokens: 10 } });
+    card = foldEvent(card, { type: 'attempt_ended', attempt: 2, run: { ended: 'stop', tokens: 10, ...attemptVariant(2, { models: ['small', 'large'], temperature: 0.9 }) } });
+    const [first, second] = [...drawn(card).querySelectorAll('tbody.try-attempt')];
+    assert.equal(first.querySelector('.try-variant'), null);
+    assert.equal(second.querySelector('.try-variant')!.textContent, 'Ran with large, temperature 0.9');
   });
 
   it('offers Stop and no Apply while it runs', () => {
