@@ -317,7 +317,7 @@ export type HostMessage =
   | { type: 'mentionCandidates'; candidates: MentionCandidateView[] }
   /** The symbols matching the @ picker's query. */
   | { type: 'mentionSymbols'; query: string; symbols: MentionCandidateView[] }
-  /** Whether Try N ways can run here; `reason` when it cannot (not a git repository). */
-  | { type: 'tryAvailability'; reason?: string };
+  /** Whether Try N ways can run here; `reason` in a few words when it cannot (not a git repository), `detail` in full. */
+  | { type: 'tryAvailability'; reason?: string; detail?: string };
 
 export type HostMessageType = HostMessage['type'];

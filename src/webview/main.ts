@@ -98,7 +98,7 @@ onHostMessage((message) => {
   }
   if (message.type === 'focusInput') composer.prompt.focus();
   if (message.type === 'queuedBack') composer.putBack(message.text);
-  if (message.type === 'tryAvailability') tryMenu.available(message.reason);
+  if (message.type === 'tryAvailability') tryMenu.available(message.reason, message.detail);
   if (wasBusy && !state.busy) schedulePersist();
   scheduleRender();
 });

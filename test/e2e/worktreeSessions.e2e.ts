@@ -176,6 +176,24 @@ describe('Worktree sessions in the editor', function () {
     await toggleTheme(page, 'vs-dark');
     await scenario.shot('applied-dark');
   });
+  it('disables the Try entries in a workspace that is not a git repository, and says why', async () => {
+    const scenario = await scenarios.open({ name: '18-try-without-git', script: [], settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    const chat = await scenario.openChat();
+    await chat.locator('textarea#prompt').fill(PROMPT);
+    await chat.locator('#send-menu').click();
+    const menu = chat.locator('#send-options');
+    await menu.locator('.send-menu-note', { hasText: 'make this workspace a git repository' }).waitFor();
+    assert.equal(await menu.locator('[role="menuitem"][aria-disabled="true"]').count(), 4);
+    assert.match((await menu.locator('[data-attempts="2"]').getAttribute('title')) ?? '', /sample-workspace is not in a git repository/);
+    assert.equal(await menu.locator('[data-attempts="1"][aria-disabled]').count(), 0);
+    await scenario.shot('try-disabled');
+    // Picking a disabled entry starts nothing; the words stay in the composer.
+    await menu.locator('[data-attempts="2"]').click({ force: true });
+    assert.equal(await chat.locator('#messages .try-card').count(), 0);
+    assert.equal(await chat.locator('textarea#prompt').inputValue(), PROMPT);
+    assert.equal(scenario.mock.requests.length, 0);
+  });
+
   it('runs a session here that waits while the chat writes in the workspace, then asks to write and goes on', async () => {
     const scenario = await scenarios.open({
       name: '18-here-session-waits',

@@ -19,7 +19,7 @@ export async function handleTry(message: TryMessage, deps: ChatTriesDeps): Promi
   switch (message.type) {
     case 'tryAvailability': {
       const reason = await deps.tries.unavailable();
-      return deps.post({ type: 'tryAvailability', ...(reason ? { reason } : {}) });
+      return deps.post({ type: 'tryAvailability', ...(reason ? { reason: menuNote(reason), detail: reason } : {}) });
     }
     case 'tryWays': {
       const reason = await deps.tries.unavailable();
@@ -30,6 +30,13 @@ export async function handleTry(message: TryMessage, deps: ChatTriesDeps): Promi
     case 'tryAction':
       return deps.tries.act(message.card, message.action, message.attempt);
   }
+}
+
+/** Why the menu's Try entries are off, in words that fit under them (the full reason, path and all, is their tooltip). */
+export function menuNote(reason: string): string {
+  if (/not in a git repository/.test(reason)) return 'Each way runs in a git worktree: make this workspace a git repository with a first commit.';
+  if (/git is not installed/.test(reason)) return 'Each way runs in a git worktree, and git is not installed here.';
+  return reason;
 }
 
 /** `/try 3 fix the bug`: the number of ways and the words, or what is wrong with them. */

@@ -10,6 +10,7 @@ export class TryMenu {
   private readonly button = byId<HTMLButtonElement>('send-menu');
   private readonly menu = byId<HTMLElement>('send-options');
   private reason: string | undefined;
+  private detail: string | undefined;
 
   constructor(
     private readonly prompt: HTMLTextAreaElement,
@@ -33,15 +34,18 @@ export class TryMenu {
     });
   }
 
-  /** The host's answer: why Try cannot run here, or undefined when it can. */
-  available(reason: string | undefined): void {
+  /** The host's answer: why Try cannot run here (in short, and in full), or undefined when it can. */
+  available(reason: string | undefined, detail?: string): void {
     this.reason = reason;
+    this.detail = detail;
     if (!this.menu.hidden) this.draw();
   }
 
   private open(): void {
     post({ type: 'tryAvailability' });
     this.draw();
+    // Never past the top of a short view: it scrolls instead.
+    this.menu.style.maxHeight = `${Math.max(80, this.button.getBoundingClientRect().top - 8)}px`;
     this.menu.hidden = false;
     this.button.setAttribute('aria-expanded', 'true');
     this.items()[0]?.focus();
@@ -64,7 +68,7 @@ export class TryMenu {
       );
     }
     for (const item of this.items().slice(1)) {
-      item.title = this.reason ?? `Run it ${item.dataset.attempts} ways, each in its own worktree; the project's checks choose`;
+      item.title = this.detail ?? this.reason ?? `Run it ${item.dataset.attempts} ways, each in its own worktree; the project's checks choose`;
       if (this.reason) item.setAttribute('aria-disabled', 'true');
       else item.removeAttribute('aria-disabled');
     }

@@ -2,10 +2,14 @@
 // its table as drawn (a failing check's output in place, the winner starred, Review and Apply on
 // each row, "Discard the others" once it is over), the host's copy replaced in place, and `/try N`.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { attemptVariant, type AttemptResult, type BestOfNEvent } from '../../../src/agent/worktrees/bestOfN';
 import { Transcript } from '../../../src/host/chat/transcript';
-import { parseTry } from '../../../src/host/chat/chatTries';
+import { menuNote, parseTry } from '../../../src/host/chat/chatTries';
+import { repositoryOf } from '../../../src/agent/worktrees/git';
 import { chosenAttempt, failCard, finishCard, foldEvent, interrupted, newCard, withAttempt } from '../../../src/host/sessions/tryCardState';
 import type { TranscriptMessage } from '../../../src/protocol/messages';
 import type { TryCardView } from '../../../src/protocol/tryCard';
@@ -133,6 +137,17 @@ describe('Try N ways in the chat', () => {
     const state = forwarded.reduce(reduce, initialChatState());
     assert.deepEqual(state.items.map((item) => item.kind), ['tryCard', 'notice']);
     assert.equal(state.items[0].kind === 'tryCard' && state.items[0].card.attempts[0].state, 'running');
+  });
+
+  it('says in a few words under the menu why Try cannot run in a folder that is not a repository', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ouro-no-repo-'));
+    try {
+      const reason = await repositoryOf(folder).then(() => 'a repository', (error: Error) => error.message);
+      assert.equal(menuNote(reason), 'Each way runs in a git worktree: make this workspace a git repository with a first commit.');
+      assert.equal(menuNote('something else went wrong'), 'something else went wrong');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('reads /try N and the words, N from 2 to 5', () => {
