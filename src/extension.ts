@@ -133,7 +133,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const writeLock = new WorkspaceWriteLock();
   const tries = new TryNWays({ view: sessionsView, model: worktreeRunner.model, log, post: (message) => transcript.add(message), store: context.workspaceState, conversation: () => conversationKey(agent.conversation), documents: sessionDocuments });
   const hereSessions = new HereSessions(sessionsView, writeLock, worktreeRunner.model, log, sessionDocuments, vscode.Uri.joinPath(context.globalStorageUri, 'here-sessions').fsPath);
-  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands, tries, writeLock });
+  const controller = new ChatController({ view, agent, transcript, decisions, attachments, apiKeys, searchKeys, workspace, review, history: historyActions, changes, log, models, staged, notes, mcp, mcpLog, terminalCommands, tries, writeLock,
+    startSession: async (prompt, where) => {
+      if (where === 'here') return void (await hereSessions.start(prompt));
+      // The chat view shows the new worktree session in its place, running.
+      const branch = await worktreeRunner.startWith(prompt);
+      if (branch) chatSessions.showSession(branch);
+    },
+  });
   const pushState = () => void controller.pushState();
   const chatSessions = new ChatSessions({ sessions: sessionsView, runner: worktreeRunner, post: (message) => view.post(message), log });
   // The session list sees each message first: while a worktree session is shown, Stop, Send and its approvals are its own.

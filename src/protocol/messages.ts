@@ -102,6 +102,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stopSession'), branch: z.string().min(1).max(300) }),
   /** The composer's menu: run the typed words N ways, each in its own worktree; the project's checks choose. */
   z.object({ type: z.literal('tryWays'), text: z.string().trim().min(1).max(200_000), attempts: z.number().int().min(MIN_ATTEMPTS).max(MAX_ATTEMPTS) }),
+  /** The composer's menu: run the typed words as a session in the background, in a new worktree or here in the workspace. */
+  z.object({ type: z.literal('newSession'), text: z.string().trim().min(1).max(200_000), where: z.enum(['worktree', 'here']) }),
   /** The composer's menu opened: can Try N ways run here (a git repository)? */
   z.object({ type: z.literal('tryAvailability') }),
   /** A Try N ways card's buttons: review or apply an attempt, discard the others, stop the run. */

@@ -24,8 +24,9 @@ export function isSessionMessage(message: HostMessage): message is SessionMessag
 export function reduceSessions(state: SessionsState, message: SessionMessage): SessionsState {
   switch (message.type) {
     case 'sessions': {
-      // A session discarded while shown: back to the chat.
-      const gone = state.viewing && !message.rows.some((row) => row.branch === state.viewing?.branch);
+      // A session discarded while shown: back to the chat (one just started may not be listed yet).
+      const listed = (rows: SessionRowView[]) => rows.some((row) => row.branch === state.viewing?.branch);
+      const gone = state.viewing && listed(state.rows) && !listed(message.rows);
       return { ...state, rows: message.rows, ...(gone ? { viewing: undefined } : {}) };
     }
     case 'sessionView':

@@ -176,14 +176,16 @@ describe('Worktree sessions in the editor', function () {
     await toggleTheme(page, 'vs-dark');
     await scenario.shot('applied-dark');
   });
-  it('disables the Try entries in a workspace that is not a git repository, and says why', async () => {
+  it('disables the worktree entries of the menu beside Send in a workspace that is not a git repository, and says why', async () => {
     const scenario = await scenarios.open({ name: '18-try-without-git', script: [], settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
     const chat = await scenario.openChat();
     await chat.locator('textarea#prompt').fill(PROMPT);
     await chat.locator('#send-menu').click();
     const menu = chat.locator('#send-options');
-    await menu.locator('.send-menu-note', { hasText: 'make this workspace a git repository' }).waitFor();
-    assert.equal(await menu.locator('[role="menuitem"][aria-disabled="true"]').count(), 4);
+    await menu.locator('.send-menu-note', { hasText: 'a git repository with a first commit' }).waitFor();
+    // Try 2 to 5 ways and New session in a worktree; Send and New session here stay.
+    assert.equal(await menu.locator('[role="menuitem"][aria-disabled="true"]').count(), 5);
+    assert.equal(await menu.locator('[data-session="here"][aria-disabled]').count(), 0);
     assert.match((await menu.locator('[data-attempts="2"]').getAttribute('title')) ?? '', /sample-workspace is not in a git repository/);
     assert.equal(await menu.locator('[data-attempts="1"][aria-disabled]').count(), 0);
     await scenario.shot('try-disabled');
@@ -192,6 +194,42 @@ describe('Worktree sessions in the editor', function () {
     assert.equal(await chat.locator('#messages .try-card').count(), 0);
     assert.equal(await chat.locator('textarea#prompt').inputValue(), PROMPT);
     assert.equal(scenario.mock.requests.length, 0);
+  });
+
+  it('starts sessions from the menu beside Send: one in a worktree, shown running in the chat, and one here', async () => {
+    const HERE = 'say what the project is';
+    const scenario = await scenarios.open({
+      name: '18-session-from-composer',
+      script: byFirstMessage({
+        [PROMPT]: [reply(toolCall('read_file', { path: 'src/math.js' })), reply(toolCall('edit_file', { path: 'src/math.js', old_string: BUGGY_LINE, new_string: FIXED_LINE })), textReply('Fixed in the worktree.')],
+        [HERE]: [textReply('A small math library.')],
+      }),
+      settings: { 'workbench.colorTheme': 'Default Light Modern' },
+    });
+    const { page } = scenario;
+    commitWorkspace(scenario);
+    const chat = await scenario.openChat();
+    await page.locator('.pane-header', { hasText: 'Changes' }).click();
+    const pick = async (words: string, entry: string) => {
+      await chat.locator('textarea#prompt').fill(words);
+      await chat.locator('#send-menu').click();
+      await chat.locator('#send-options [role="menuitem"]', { hasText: entry }).click();
+    };
+    await pick(PROMPT, 'New session in a worktree');
+    // The chat view shows the new session in its place, and it finishes there.
+    const header = chat.locator('.session-header', { hasText: PROMPT });
+    await header.waitFor();
+    await chat.locator('#messages', { hasText: 'Fixed in the worktree.' }).waitFor({ timeout: 60_000 });
+    await header.filter({ hasText: 'done' }).waitFor();
+    assert.equal(await chat.locator('textarea#prompt').inputValue(), '');
+    assert.ok(scenario.read('src/math.js').includes(BUGGY_LINE), 'the worktree session left the workspace alone');
+    await scenario.shot('worktree-session-from-composer');
+    await chat.getByRole('button', { name: 'Back to the chat' }).click();
+    await pick(HERE, 'New session here');
+    const rows = sessionsPane(page).locator('.monaco-list-row');
+    await rows.filter({ hasText: HERE }).filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+    await rows.filter({ hasText: PROMPT }).filter({ hasText: 'done' }).waitFor();
+    await scenario.shot('here-session-from-composer');
   });
 
   it('runs a session here that waits while the chat writes in the workspace, then asks to write and goes on', async () => {

@@ -91,6 +91,8 @@ export interface ChatControllerDeps {
   tries: TryNWays;
   /** Shared with the sessions that run here: the chat's turn holds it from its first write to its end. */
   writeLock: WorkspaceWriteLock;
+  /** The composer's menu: the words as a session in the background, in a new worktree or here. */
+  startSession(prompt: string, where: 'worktree' | 'here'): Promise<void>;
 }
 
 /** The model the settings name, ready to be asked, with what the chat needs to know about it. */
@@ -275,6 +277,9 @@ export class ChatController {
       case 'tryAction':
         void this.tryWays(message);
         return;
+      case 'newSession':
+        void this.startSession(message.text, message.where);
+        return;
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
@@ -284,7 +289,20 @@ export class ChatController {
 
   private tryWays(message: Parameters<typeof handleTry>[0]): Promise<void> {
     const notice = (text: string) => this.deps.transcript.add({ type: 'notice', text });
-    return handleTry(message, { tries: this.deps.tries, post: (reply) => this.deps.view.post(reply), notice, withMentions: async (text) => composeUserMessage(text, await this.mentions.current(this.deps.attachments.take())) });
+    return handleTry(message, { tries: this.deps.tries, post: (reply) => this.deps.view.post(reply), notice, withMentions: (text) => this.withMentions(text) });
+  }
+
+  private async startSession(text: string, where: 'worktree' | 'here'): Promise<void> {
+    try {
+      await this.deps.startSession(await this.withMentions(text), where);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Ouro: the session did not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** The words with what the composer mentions and attaches, as text (the attachments are taken). */
+  private async withMentions(text: string): Promise<string> {
+    return composeUserMessage(text, await this.mentions.current(this.deps.attachments.take()));
   }
 
   /** Switches the conversation's mode; its next message is offered the mode's tools. */

@@ -85,6 +85,11 @@ export class ChatSessions implements vscode.Disposable {
     }
   }
 
+  /** The chat view shows this session in the chat's place (one just started from its composer). */
+  showSession(branch: string): void {
+    void this.show(branch);
+  }
+
   private async show(branch: string | undefined): Promise<void> {
     this.viewing = branch;
     if (!branch) return;

@@ -32,10 +32,10 @@ export async function handleTry(message: TryMessage, deps: ChatTriesDeps): Promi
   }
 }
 
-/** Why the menu's Try entries are off, in words that fit under them (the full reason, path and all, is their tooltip). */
+/** Why the menu's worktree entries (Try, a new session in a worktree) are off, in words that fit under them (the full reason, path and all, is their tooltip). */
 export function menuNote(reason: string): string {
-  if (/not in a git repository/.test(reason)) return 'Each way runs in a git worktree: make this workspace a git repository with a first commit.';
-  if (/git is not installed/.test(reason)) return 'Each way runs in a git worktree, and git is not installed here.';
+  if (/not in a git repository/.test(reason)) return 'Worktrees need this workspace to be a git repository with a first commit.';
+  if (/git is not installed/.test(reason)) return 'Worktrees need git, which is not installed here.';
   return reason;
 }
 

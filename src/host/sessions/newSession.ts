@@ -49,14 +49,24 @@ export class WorktreeRunner implements vscode.Disposable {
 
   /** Asks for the prompt and starts the session; resolves once it runs (not when it ends). */
   async startFromPrompt(): Promise<void> {
-    const sessions = await this.view.sessions();
-    if (sessions instanceof Error) {
-      void vscode.window.showErrorMessage(`Ouro: ${sessions.message}. Sessions run only here, in the chat.`);
-      return;
-    }
+    if (!(await this.repository())) return;
     const prompt = await vscode.window.showInputBox({ title: 'New Session in a Worktree', prompt: 'What should Ouro do? It works on a new branch in its own worktree; you review and apply the change.', ignoreFocusOut: true });
     if (!prompt?.trim()) return;
-    await this.start(sessions, prompt.trim());
+    await this.startWith(prompt.trim());
+  }
+
+  /** Starts a session on `prompt` (the chat's composer); its branch once it runs. */
+  async startWith(prompt: string): Promise<string | undefined> {
+    const sessions = await this.repository();
+    return sessions && (await this.start(sessions, prompt))?.branch;
+  }
+
+  /** The workspace's sessions, or undefined after saying why there are none. */
+  private async repository(): Promise<WorktreeSessions | undefined> {
+    const sessions = await this.view.sessions();
+    if (!(sessions instanceof Error)) return sessions;
+    void vscode.window.showErrorMessage(`Ouro: ${sessions.message}. Sessions run only here, in the chat.`);
+    return undefined;
   }
 
   /** Makes the worktree and runs the session in the background; the session's end, once it ends. */

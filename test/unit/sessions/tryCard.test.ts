@@ -143,7 +143,7 @@ describe('Try N ways in the chat', () => {
     const folder = mkdtempSync(join(tmpdir(), 'ouro-no-repo-'));
     try {
       const reason = await repositoryOf(folder).then(() => 'a repository', (error: Error) => error.message);
-      assert.equal(menuNote(reason), 'Each way runs in a git worktree: make this workspace a git repository with a first commit.');
+      assert.equal(menuNote(reason), 'Worktrees need this workspace to be a git repository with a first commit.');
       assert.equal(menuNote('something else went wrong'), 'something else went wrong');
     } finally {
       rmSync(folder, { recursive: true, force: true });

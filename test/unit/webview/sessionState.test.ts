@@ -28,8 +28,10 @@ describe('The session list state', () => {
     assert.equal(shownChat(chat, { ...sessions, viewing: undefined }), chat, 'without a session shown, the chat is shown as it is');
   });
 
-  it('goes back to the chat when the shown session is discarded', () => {
+  it('goes back to the chat when the shown session is discarded, not while a session just started is not listed yet', () => {
     let sessions = reduceSessions(initialSessionsState(), { type: 'sessionView', branch: 'ouro/a', transcript: [] });
+    sessions = reduceSessions(sessions, { type: 'sessions', rows: [row('ouro/b', 'done')] });
+    assert.equal(sessions.viewing?.branch, 'ouro/a');
     sessions = reduceSessions(sessions, { type: 'sessions', rows: [row('ouro/a', 'stopped')] });
     assert.equal(sessions.viewing?.branch, 'ouro/a');
     sessions = reduceSessions(sessions, { type: 'sessions', rows: [] });
