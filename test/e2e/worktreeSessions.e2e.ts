@@ -5,7 +5,8 @@
 // is chosen by the project's checks and shown as a table in the chat, which a reload keeps; a
 // session here waits while the chat writes in the workspace, then asks to write and goes on; the
 // chat view lists sessions running at once, shows each one's conversation, answers an approval,
-// sends a follow-up and stops one.
+// sends a follow-up and stops one; the menu beside Send starts sessions, and outside git says why
+// its worktree entries are off.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

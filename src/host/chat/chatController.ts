@@ -53,7 +53,7 @@ import { ChatMeter } from './chatMeter';
 import { chatChecks } from './chatChecks';
 import type { LastTerminalCommands } from '../terminal/lastTerminalCommands';
 import { conversationKey, type TryNWays } from '../sessions/tryNWays';
-import { handleTry } from './chatTries';
+import { handleComposerMenu, type ComposerMenuMessage } from './composerMenu';
 import { showPath, type ShownLines } from './showPath';
 import { lockedWrites, type WorkspaceWriteLock } from '../../agent/sessions/writeLock';
 
@@ -136,7 +136,7 @@ export class ChatController {
         setMode: (mode) => this.setMode(mode),
         send: (text, override) => this.sending(text, false, override),
         notice: (text) => deps.transcript.add({ type: 'notice', text }),
-        tryWays: (attempts, text) => this.tryWays({ type: 'tryWays', attempts, text }),
+        tryWays: (attempts, text) => this.composerMenu({ type: 'tryWays', attempts, text }),
       },
       (line) => deps.log.warn(line),
       deps.mcp,
@@ -275,10 +275,8 @@ export class ChatController {
       case 'tryWays':
       case 'tryAvailability':
       case 'tryAction':
-        void this.tryWays(message);
-        return;
       case 'newSession':
-        void this.startSession(message.text, message.where);
+        void this.composerMenu(message);
         return;
       default: {
         const _exhaustive: never = message;
@@ -287,22 +285,15 @@ export class ChatController {
     }
   }
 
-  private tryWays(message: Parameters<typeof handleTry>[0]): Promise<void> {
-    const notice = (text: string) => this.deps.transcript.add({ type: 'notice', text });
-    return handleTry(message, { tries: this.deps.tries, post: (reply) => this.deps.view.post(reply), notice, withMentions: (text) => this.withMentions(text) });
-  }
-
-  private async startSession(text: string, where: 'worktree' | 'here'): Promise<void> {
-    try {
-      await this.deps.startSession(await this.withMentions(text), where);
-    } catch (error) {
-      void vscode.window.showErrorMessage(`Ouro: the session did not start: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
-  /** The words with what the composer mentions and attaches, as text (the attachments are taken). */
-  private async withMentions(text: string): Promise<string> {
-    return composeUserMessage(text, await this.mentions.current(this.deps.attachments.take()));
+  private composerMenu(message: ComposerMenuMessage): Promise<void> {
+    const { tries, startSession, transcript, view, attachments } = this.deps;
+    return handleComposerMenu(message, {
+      tries,
+      startSession,
+      post: (reply) => view.post(reply),
+      notice: (text) => transcript.add({ type: 'notice', text }),
+      withMentions: async (text) => composeUserMessage(text, await this.mentions.current(attachments.take())),
+    });
   }
 
   /** Switches the conversation's mode; its next message is offered the mode's tools. */

@@ -11,7 +11,7 @@ import type { Workspace } from '../../agent/workspace/workspace';
 import { fillPromptArguments, type McpPromptEntry } from '../../agent/mcp/mcpPrompts';
 import type { SlashCommandView } from '../../protocol/messages';
 import { BUILT_IN_COMMANDS, parseSlash } from './slashCommandLine';
-import { parseTry } from './chatTries';
+import { parseTry } from './composerMenu';
 
 const RESERVED = new Set(BUILT_IN_COMMANDS.map((command) => command.name));
 

@@ -49,10 +49,11 @@ export class WorktreeRunner implements vscode.Disposable {
 
   /** Asks for the prompt and starts the session; resolves once it runs (not when it ends). */
   async startFromPrompt(): Promise<void> {
-    if (!(await this.repository())) return;
+    const sessions = await this.repository();
+    if (!sessions) return;
     const prompt = await vscode.window.showInputBox({ title: 'New Session in a Worktree', prompt: 'What should Ouro do? It works on a new branch in its own worktree; you review and apply the change.', ignoreFocusOut: true });
     if (!prompt?.trim()) return;
-    await this.startWith(prompt.trim());
+    await this.start(sessions, prompt.trim());
   }
 
   /** Starts a session on `prompt` (the chat's composer); its branch once it runs. */

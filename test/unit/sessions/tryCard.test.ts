@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { attemptVariant, type AttemptResult, type BestOfNEvent } from '../../../src/agent/worktrees/bestOfN';
 import { Transcript } from '../../../src/host/chat/transcript';
-import { menuNote, parseTry } from '../../../src/host/chat/chatTries';
+import { menuNote, parseTry } from '../../../src/host/chat/composerMenu';
 import { repositoryOf } from '../../../src/agent/worktrees/git';
 import { chosenAttempt, failCard, finishCard, foldEvent, interrupted, newCard, withAttempt } from '../../../src/host/sessions/tryCardState';
 import type { TranscriptMessage } from '../../../src/protocol/messages';

@@ -1,21 +1,24 @@
-// The chat's side of Try N ways: the composer's menu asks whether it can run here and starts it
-// with the typed words (mentions included as text), `/try N words` does the same, and a card's
-// buttons act on its attempts. The run and its card are src/host/sessions/tryNWays.ts's.
+// The chat's side of the menu beside Send: it asks whether worktrees can be made here, then runs
+// the typed words (mentions included as text) N ways, or as a session in the background, in a new
+// worktree or here. `/try N words` does the same as Try, and a try card's buttons act on its
+// attempts. The run and its card are src/host/sessions/tryNWays.ts's.
 import { MAX_ATTEMPTS, MIN_ATTEMPTS } from '../../agent/worktrees/bestOfN';
 import type { HostMessage, WebviewMessage } from '../../protocol/messages';
 import type { TryNWays } from '../sessions/tryNWays';
 
-type TryMessage = Extract<WebviewMessage, { type: 'tryWays' | 'tryAvailability' | 'tryAction' }>;
+export type ComposerMenuMessage = Extract<WebviewMessage, { type: 'tryWays' | 'tryAvailability' | 'tryAction' | 'newSession' }>;
 
-export interface ChatTriesDeps {
+export interface ComposerMenuDeps {
   tries: TryNWays;
+  /** Starts the words as a session in the background, in a new worktree or here. */
+  startSession(prompt: string, where: 'worktree' | 'here'): Promise<void>;
   post(message: HostMessage): void;
   /** The words with what the composer mentions and attaches, as text (the attachments are taken). */
   withMentions(text: string): Promise<string>;
   notice(text: string): void;
 }
 
-export async function handleTry(message: TryMessage, deps: ChatTriesDeps): Promise<void> {
+export async function handleComposerMenu(message: ComposerMenuMessage, deps: ComposerMenuDeps): Promise<void> {
   switch (message.type) {
     case 'tryAvailability': {
       const reason = await deps.tries.unavailable();
@@ -29,6 +32,13 @@ export async function handleTry(message: TryMessage, deps: ChatTriesDeps): Promi
     }
     case 'tryAction':
       return deps.tries.act(message.card, message.action, message.attempt);
+    case 'newSession':
+      try {
+        await deps.startSession(await deps.withMentions(message.text), message.where);
+      } catch (error) {
+        deps.notice(`The session did not start: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return;
   }
 }
 
