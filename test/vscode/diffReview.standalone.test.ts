@@ -86,7 +86,13 @@ describe('The diff review in VS Code', () => {
 
   afterEach(async () => {
     decisions.rejectAll('test over');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // Every file a test left unsaved (an undo leaves math.js so) is reverted, not only the active
+    // editor's: a dirty math.js makes the next proposal a conflict.
+    for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty && candidate.uri.scheme === 'file')) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    await until('no file left unsaved', () => (vscode.workspace.textDocuments.some((document) => document.isDirty && document.uri.scheme === 'file') ? undefined : true));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.writeFileSync(mathFile, original);
     fs.rmSync(path.join(root, 'notes'), { recursive: true, force: true });
