@@ -52,7 +52,10 @@ describe('Fixing a bug with Ouro in VS Code', function () {
     await diffEditor(scenario.page).waitFor({ state: 'detached' });
     await scenario.shot('final-answer');
 
-    // The accepted edit is an ordinary edit: undo in the editor brings the old line back.
+    // The accepted edit is an ordinary edit: undo in the editor brings the old line back. For a
+    // second after its write Ouro closes any tab of the file that opens (the workbench's stray one
+    // as the diff closes, strayTabs.ts), so the file is opened once that second is over.
+    await scenario.page.waitForTimeout(1_100);
     await openFile(scenario.page, 'math.js');
     await activeEditorLines(scenario.page).filter({ hasText: 'let i = 0' }).waitFor();
     await scenario.page.keyboard.press('Control+Z');
